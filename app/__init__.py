@@ -1,0 +1,68 @@
+"""KLAPjob's self-service site: the application factory."""
+
+from pathlib import Path
+
+from flask import Flask, current_app
+from flask_wtf.csrf import CSRFProtect
+
+from . import db, errors, i18n, security
+from .assets import asset_url
+from .config import DEFAULTS, ROOT, settings_from_environment
+from .phone import normalise_phone
+from .translate import translate
+
+csrf = CSRFProtect()
+
+
+def create_app(test_config=None):
+    app = Flask(
+        __name__,
+        instance_path=str(ROOT / "instance"),
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_mapping(settings_from_environment(app.instance_path))
+    if test_config:
+        app.config.from_mapping(test_config)
+
+    db.prepare_database(app.config["DATABASE"])
+    db.init_app(app)
+    csrf.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    app.jinja_env.globals["asset_url"] = asset_url
+    app.jinja_env.filters["lines"] = split_lines
+    app.context_processor(help_phone)
+    register_blueprints(app)
+    app.cli.add_command(translate)
+    return app
+
+
+def split_lines(text):
+    """Easy-read texts keep one sentence a line; the template shows each on its own."""
+    return [line.strip() for line in str(text).splitlines() if line.strip()]
+
+
+def help_phone():
+    shown = current_app.config["KLAPJOB_PHONE"]
+    digits = "".join(ch for ch in shown if ch.isdigit() or ch == "+")
+    return {
+        "help_phone": shown,
+        "help_phone_href": normalise_phone(shown) or digits,
+        "help_email": current_app.config["KLAPJOB_EMAIL"],
+    }
+
+
+def register_blueprints(app):
+    from .journey import blueprint as journey
+    from .pages import blueprint as pages
+    from .pictograms import blueprint as pictograms
+
+    app.register_blueprint(pages)
+    app.register_blueprint(journey)
+    app.register_blueprint(pictograms)

@@ -1,0 +1,78 @@
+"""Settings, read from the environment with safe defaults under the instance folder."""
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _flag(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def load_secret_key(instance_path):
+    """The key from the environment, or one generated once and kept in the instance folder."""
+    from_env = os.environ.get("KLAPJOB_SECRET_KEY")
+    if from_env:
+        return from_env
+    key_file = Path(instance_path) / "secret_key"
+    if not key_file.exists():
+        # O_EXCL: two workers starting together must not write two different keys.
+        try:
+            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "w") as f:
+                f.write(secrets.token_hex(32))
+    return key_file.read_text().strip()
+
+
+def settings_from_environment(instance_path):
+    https = _flag("KLAPJOB_HTTPS")
+    return {
+        "SECRET_KEY": load_secret_key(instance_path),
+        "DATABASE": os.environ.get(
+            "KLAPJOB_DATABASE", str(Path(instance_path) / "klapjob.sqlite3")
+        ),
+        "KLAPJOB_PHONE": os.environ.get("KLAPJOB_PHONE", "12 34 56 78"),
+        "KLAPJOB_EMAIL": os.environ.get("KLAPJOB_EMAIL", "klapjob@example.org"),
+        "CALLBACK_WORKING_DAYS": int(os.environ.get("KLAPJOB_CALLBACK_WORKING_DAYS", "5")),
+        "DRAFT_COOKIE_DAYS": int(os.environ.get("KLAPJOB_DRAFT_DAYS", "30")),
+        "RECEIPT_HOURS": int(os.environ.get("KLAPJOB_RECEIPT_HOURS", "24")),
+        # Mail: nothing is sent unless a host is set.
+        "SMTP_HOST": os.environ.get("KLAPJOB_SMTP_HOST", ""),
+        "SMTP_PORT": int(os.environ.get("KLAPJOB_SMTP_PORT", "25")),
+        "SMTP_USER": os.environ.get("KLAPJOB_SMTP_USER", ""),
+        "SMTP_PASSWORD": os.environ.get("KLAPJOB_SMTP_PASSWORD", ""),
+        "SMTP_STARTTLS": _flag("KLAPJOB_SMTP_STARTTLS"),
+        "MAIL_FROM": os.environ.get("KLAPJOB_MAIL_FROM", "KLAPjob <noreply@example.org>"),
+        # Behind TLS every cookie is Secure and HSTS is sent. The README serves plain
+        # http on 127.0.0.1, where a Secure cookie would not come back in every browser.
+        "HTTPS": https,
+        "SESSION_COOKIE_SECURE": https,
+    }
+
+
+DEFAULTS = {
+    # Our forms carry a few kilobytes; anything bigger is not from us.
+    "MAX_CONTENT_LENGTH": 64 * 1024,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_NAME": "klapjob_session",
+    # The session holds only the CSRF token; it ends with the browser. Staff sessions
+    # get their own idle limit.
+    "PERMANENT_SESSION_LIFETIME": timedelta(hours=12),
+    # Citizens never time out: the token lives as long as the session. A token that
+    # is gone anyway gives the form back with what was typed (see journey.views).
+    "WTF_CSRF_TIME_LIMIT": None,
+    "BABEL_DEFAULT_LOCALE": "da",
+    "BABEL_DEFAULT_TIMEZONE": "Europe/Copenhagen",
+    "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "translations"),
+    "LANGUAGES": ("da", "en"),
+}

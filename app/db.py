@@ -1,0 +1,83 @@
+"""The SQLite database: one connection per request, pragmas, transactions and migrations."""
+
+import contextlib
+import os
+import sqlite3
+from pathlib import Path
+
+import click
+from flask import current_app, g
+from sqlite_utils import Database
+
+from .migrations import migrations
+
+PRAGMAS = (
+    "PRAGMA foreign_keys = ON",
+    # An acknowledged registration must survive a power cut.
+    "PRAGMA synchronous = FULL",
+    "PRAGMA busy_timeout = 5000",
+    # Deleted personal data is overwritten, not left in free pages.
+    "PRAGMA secure_delete = ON",
+)
+
+
+def connect(path):
+    """A configured connection to the database file at `path`."""
+    conn = sqlite3.connect(path, timeout=5)
+    db = Database(conn)
+    for pragma in PRAGMAS:
+        db.execute(pragma)
+    return db
+
+
+def get_db():
+    if "db" not in g:
+        g.db = connect(current_app.config["DATABASE"])
+    return g.db
+
+
+def close_db(_exception=None):
+    db = g.pop("db", None)
+    if db is not None:
+        db.close()
+
+
+@contextlib.contextmanager
+def write_transaction(db):
+    """A transaction that takes the write lock at once, so a read-then-write cannot fail
+    half-way with SQLITE_BUSY when another request writes at the same moment."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    else:
+        db.conn.commit()
+
+
+def prepare_database(path):
+    """Create the file if needed, switch on WAL and bring the schema up to date."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    db = connect(path)
+    try:
+        db.enable_wal()
+        migrations.apply(db)
+    finally:
+        db.close()
+    # Health information lives in this file: only the service user may read it.
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(f"{path}{suffix}", 0o600)
+
+
+def init_app(app):
+    app.teardown_appcontext(close_db)
+    app.cli.add_command(init_db_command)
+
+
+@click.command("init-db")
+def init_db_command():
+    """Create the database or apply pending migrations."""
+    prepare_database(current_app.config["DATABASE"])
+    click.echo(f"Database ready: {current_app.config['DATABASE']}")

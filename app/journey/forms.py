@@ -1,0 +1,101 @@
+"""WTForms classes built from the steps, so that the list in steps.py is the only place a
+question is described."""
+
+from functools import cache
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired
+
+from .steps import STEPS_BY_KEY
+from .validators import FORMAT_CHECKS, KnownChoice, MaxLength, RequiredWhen
+
+FIELD_CLASSES = {
+    "text": StringField,
+    "textarea": TextAreaField,
+    "phone": StringField,
+    "email": StringField,
+    "phone_or_email": StringField,
+    "radio": RadioField,
+    "checkboxes": SelectMultipleField,
+    "select": SelectField,
+    "confirm": BooleanField,
+}
+
+
+def strip_text(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def make_field(spec):
+    validators = [RequiredWhen(spec)]
+    options = {}
+    if spec.has_choices:
+        validators.append(KnownChoice(spec))
+        # We check choices ourselves, against the ones this person was shown.
+        options["validate_choice"] = False
+        options["choices"] = [SelectChoice(choice.value, choice.label) for choice in spec.choices]
+    elif spec.kind != "confirm":
+        validators.append(MaxLength(spec.max_length))
+        validators.extend(FORMAT_CHECKS.get(spec.kind, []))
+        options["filters"] = [strip_text]
+    return FIELD_CLASSES[spec.kind](spec.label, validators=validators, **options)
+
+
+class StepForm(FlaskForm):
+    """A step's form. `answers` holds everything answered so far, so that a field can be
+    required because of another answer."""
+
+    answers: dict = {}
+
+    def given_answers(self):
+        """This page's answers as they are stored in a draft."""
+        return {name: answer_from_field(self[name]) for name in self.field_names}
+
+    def validate_with(self, earlier_answers):
+        self.answers = {**earlier_answers, **self.given_answers()}
+        return self.validate()
+
+
+def answer_from_field(field):
+    if isinstance(field, BooleanField):
+        return "yes" if field.data else ""
+    if isinstance(field, SelectMultipleField):
+        return list(field.data or [])
+    return field.data or ""
+
+
+@cache
+def form_class_for(step_key):
+    step = STEPS_BY_KEY[step_key]
+    attributes = {spec.name: make_field(spec) for spec in step.fields}
+    attributes["field_names"] = tuple(step.field_names)
+    return type(f"{step_key.title()}StepForm", (StepForm,), attributes)
+
+
+def form_for(step, answers=None, formdata=None):
+    """The form of `step`, filled from a POST (`formdata`) or from saved `answers`."""
+    form_class = form_class_for(step.key)
+    if formdata is not None:
+        return form_class(formdata=formdata)
+    saved = {name: (answers or {}).get(name) for name in step.field_names}
+    saved = {name: value for name, value in saved.items() if value not in (None, "")}
+    return form_class(formdata=None, data=saved)
+
+
+class ConsentForm(FlaskForm):
+    consent = BooleanField(
+        _l("Yes, KLAPjob may keep my answers and contact me."),
+        validators=[DataRequired(_l("Tick the box if KLAPjob may have your answers"))],
+    )
+    # Health is a special category (GDPR art. 9): its own explicit, optional yes.
+    consent_health = BooleanField(_l("Yes, KLAPjob may also keep what I wrote about my health."))

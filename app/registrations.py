@@ -1,0 +1,151 @@
+"""Registrations: what a person sends to KLAPjob, stored once, with all their answers."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from .db import write_transaction
+from .journey.drafts import load_draft, now_utc, token_hash
+from .journey.flow import CHECK_ANSWERS, answers_to_send, first_unfinished
+from .journey.steps import FIELDS_BY_NAME
+
+# Easy to read aloud and to write down: no 0/O, 1/I/L, and no 5/S or 8/B mix-ups.
+REFERENCE_ALPHABET = "2345679ACDEFGHJKMNPQRTUVWXYZ"
+REFERENCE_LENGTH = 6
+
+
+def make_reference():
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+def spaced_reference(reference):
+    """'K7M4PX' -> 'K7M 4PX': two groups of three are easier to read and say."""
+    half = len(reference) // 2
+    return f"{reference[:half]} {reference[half:]}"
+
+
+@dataclass
+class Registration:
+    id: int
+    reference: str
+    submitted_at: str
+    language: str
+    answers: dict
+
+
+class DraftNotFinished(Exception):
+    """The draft still has a question to answer (or is gone): nothing can be sent."""
+
+    def __init__(self, step_key):
+        super().__init__(step_key)
+        self.step_key = step_key
+
+
+def submit_registration(db, token, *, language, consent_health):
+    """Turn the draft behind `token` into a registration, in one transaction, and remove
+    the draft. Sending twice (a double click, a refresh) gives back the first one."""
+    hashed = token_hash(token)
+    with write_transaction(db):
+        existing = registration_id_from_draft(db, hashed)
+        if existing is not None:
+            return existing
+        draft = load_draft(db, token)
+        unfinished = first_unfinished(draft.answers, draft.completed)
+        if unfinished != CHECK_ANSWERS:
+            raise DraftNotFinished(unfinished)
+        answers = answers_to_send(draft.answers)
+        if not consent_health:
+            answers = {k: v for k, v in answers.items() if not FIELDS_BY_NAME[k].sensitive}
+        registration_id = insert_registration(db, hashed, answers, language, consent_health)
+        insert_answers(db, registration_id, answers)
+        db.execute("DELETE FROM drafts WHERE token_hash = ?", [hashed])
+    return registration_id
+
+
+def registration_id_from_draft(db, hashed):
+    rows = list(db.query("SELECT id FROM registrations WHERE draft_token_hash = ?", [hashed]))
+    return rows[0]["id"] if rows else None
+
+
+def unused_reference(db):
+    while True:
+        reference = make_reference()
+        taken = list(db.query("SELECT 1 FROM registrations WHERE reference = ?", [reference]))
+        if not taken:
+            return reference
+
+
+def insert_registration(db, hashed, answers, language, consent_health):
+    cursor = db.execute(
+        """
+        INSERT INTO registrations (
+            reference, draft_token_hash, submitted_at, language, name, filled_by,
+            contact_method, phone, email, municipality_code, wants_ambassador, consent_health
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        [
+            unused_reference(db),
+            hashed,
+            now_utc(),
+            language,
+            answers["name"],
+            answers["filled_by"],
+            answers["contact_method"],
+            answers.get("phone"),
+            answers.get("email"),
+            answers["municipality"],
+            answers.get("ambassador"),
+            int(consent_health),
+        ],
+    )
+    return cursor.lastrowid
+
+
+def insert_answers(db, registration_id, answers):
+    rows = []
+    for name, value in answers.items():
+        values = value if isinstance(value, list) else [value]
+        rows += [(registration_id, name, position, item) for position, item in enumerate(values)]
+    db.conn.executemany(
+        "INSERT INTO answers (registration_id, field, position, value) VALUES (?, ?, ?, ?)", rows
+    )
+
+
+def load_registration(db, registration_id):
+    rows = list(
+        db.query(
+            "SELECT id, reference, submitted_at, language FROM registrations WHERE id = ?",
+            [registration_id],
+        )
+    )
+    if not rows:
+        return None
+    return Registration(**rows[0], answers=answers_of(db, registration_id))
+
+
+def answers_of(db, registration_id):
+    answers = {}
+    for row in db.query(
+        "SELECT field, value FROM answers WHERE registration_id = ? ORDER BY field, position",
+        [registration_id],
+    ):
+        spec = FIELDS_BY_NAME.get(row["field"])
+        if spec is not None and spec.takes_several:
+            answers.setdefault(row["field"], []).append(row["value"])
+        else:
+            answers[row["field"]] = row["value"]
+    return answers
+
+
+def receipt_for(db, token, *, hours):
+    """The registration sent from this browser in the last `hours`, for its receipt."""
+    if not token:
+        return None
+    registration_id = registration_id_from_draft(db, token_hash(token))
+    if registration_id is None:
+        return None
+    registration = load_registration(db, registration_id)
+    sent = datetime.fromisoformat(registration.submitted_at)
+    if datetime.now(timezone.utc) - sent > timedelta(hours=hours):
+        return None
+    return registration

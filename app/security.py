@@ -1,0 +1,59 @@
+"""Security headers for every response (Flask-Talisman) and caching rules."""
+
+from flask import request
+from flask_talisman import Talisman
+
+# No inline script or style anywhere: everything comes from our own static files.
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "media-src": "'self'",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+
+PERMISSIONS_POLICY = {
+    "camera": "()",
+    "microphone": "()",
+    "geolocation": "()",
+    "payment": "()",
+    "usb": "()",
+    "interest-cohort": "()",
+}
+
+# Files that are the same for everybody. Static URLs carry a hash of their content
+# (`asset_url`), so a versioned one can be kept for ever.
+PUBLIC_PREFIXES = ("/static/", "/pictograms/")
+YEAR = 365 * 24 * 3600
+
+
+def cache_rules(response):
+    """Pages may show personal data: the browser and proxies store none of them."""
+    if not request.path.startswith(PUBLIC_PREFIXES) or response.status_code >= 400:
+        response.headers["Cache-Control"] = "no-store"
+    elif "v" in request.args:
+        response.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"
+    else:
+        response.headers["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+def init_app(app):
+    Talisman(
+        app,
+        force_https=app.config["HTTPS"],
+        strict_transport_security=app.config["HTTPS"],
+        session_cookie_secure=app.config["SESSION_COOKIE_SECURE"],
+        content_security_policy=CONTENT_SECURITY_POLICY,
+        permissions_policy=PERMISSIONS_POLICY,
+        frame_options="DENY",
+        # Flask-WTF refuses an HTTPS POST without a Referer: never "no-referrer".
+        referrer_policy="same-origin",
+    )
+    app.after_request(cache_rules)

@@ -1,0 +1,78 @@
+"""People who use the site in the tests, and the answers they give."""
+
+from conftest import Page, location_path
+
+MYSELF_IN_AARHUS = {
+    "who": {"filled_by": "self"},
+    "name": {"name": "Mette Hansen"},
+    "contact": {"contact_method": "phone"},
+    "phone": {"phone": "+45 20-30 40 50"},
+    "municipality": {"municipality": "751"},
+    "age": {"age_group": "18_24"},
+    "education": {"education": "stu"},
+    "support": {"support": "pension"},
+    "work": {"work_wishes": ["kitchen", "cafe"]},
+    "strengths": {"strengths": ["people", "cooking"], "strengths_text": "Jeg kan lide at bage."},
+    "hours": {"hours": "5_10"},
+    "times": {"work_times": ["morning", "weekdays"]},
+    "transport": {"transport": ["bus_train"]},
+    "distance": {"distance": "30"},
+    "needs": {"needs": ["quiet", "same_tasks"]},
+    "health": {"health": "Jeg har autisme."},
+    "ambassador": {"ambassador": "yes"},
+}
+
+HELPED_BY_SUPPORT_WORKER = {
+    **MYSELF_IN_AARHUS,
+    "who": {"filled_by": "helper"},
+    "helper": {
+        "helper_name": "Jonas Berg",
+        "helper_role": "support_worker",
+        "helper_contact": "jonas@bosted.dk",
+        "helper_confirm": "y",
+    },
+    "name": {"name": "Ali Khan"},
+    "contact": {"contact_method": "helper"},
+    "municipality": {"municipality": "101"},
+    "health": {"health": ""},
+    "ambassador": {"ambassador": "dont_know"},
+}
+
+
+class Visitor:
+    """Someone using the site through a browser-like client that keeps cookies."""
+
+    def __init__(self, client):
+        self.client = client
+        self.visited = []
+
+    def open(self, url):
+        return Page(self.client.get(url))
+
+    def post_form(self, url, data):
+        """Send the form on `url` as the page gave it: with its security token."""
+        token = self.open(url).csrf_token()
+        return self.client.post(url, data={"csrf_token": token, **data})
+
+    def answer(self, step_key, answers, query=""):
+        return self.post_form(f"/register/{step_key}{query}", answers)
+
+    def answer_all(self, answers_by_step, start="/register/who"):
+        """Answer each page the site shows, in the order it shows them, until the
+        check-answers page. Returns the keys of the steps that were asked."""
+        path = start
+        while path.startswith("/register/") and path != "/register/check":
+            key = path.split("?")[0].rsplit("/", 1)[-1]
+            self.visited.append(key)
+            response = self.answer(key, answers_by_step[key], query=path[len(path.split("?")[0]):])
+            assert response.status_code == 302, Page(response).error_summary_links()
+            path = location_path(response)
+        return self.visited
+
+    def send(self, consent=True, consent_health=True):
+        data = {}
+        if consent:
+            data["consent"] = "y"
+        if consent_health:
+            data["consent_health"] = "y"
+        return self.post_form("/register/send", data)
