@@ -59,8 +59,8 @@ def help_phone():
 
 
 def register_blueprints(app):
-    from .journey import blueprint as journey
-    from .pages import blueprint as pages
+    from .journey.views import blueprint as journey
+    from .pages.views import blueprint as pages
     from .pictograms import blueprint as pictograms
 
     app.register_blueprint(pages)

@@ -1,6 +1,6 @@
 """Friendly pages when something goes wrong: plain words, a way on, never a stack trace."""
 
-from flask import render_template
+from flask import render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -13,7 +13,9 @@ def http_error(error):
 
 
 def expired_form(_error):
-    return render_template("errors/expired.html"), 400
+    """A form whose security token is gone: the answers so far are saved, so the way on
+    is simply the same page again."""
+    return render_template("errors/expired.html", back_to=request.path), 400
 
 
 def server_error(_error):

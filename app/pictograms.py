@@ -33,9 +33,9 @@ OPENMOJI_CODES = {
     "school": "1F3EB",
     "education": "1F393",
     # Money and support
-    "pension": "1F4B0",
+    "pension": "1F45B",
     "flexjob": "1F552",
-    "other_support": "1FA99",
+    "other_support": "1F3DB",
     # Kinds of work
     "kitchen": "1F9D1-200D-1F373",
     "shop": "1F6D2",

@@ -9,8 +9,8 @@ from .journey.drafts import load_draft, now_utc, token_hash
 from .journey.flow import CHECK_ANSWERS, answers_to_send, first_unfinished
 from .journey.steps import FIELDS_BY_NAME
 
-# Easy to read aloud and to write down: no 0/O, 1/I/L, and no 5/S or 8/B mix-ups.
-REFERENCE_ALPHABET = "2345679ACDEFGHJKMNPQRTUVWXYZ"
+# Easy to read aloud and to write down: no 0/O, 1/I/L, 5/S, 8/B or 2/Z mix-ups.
+REFERENCE_ALPHABET = "2345679ACDEFGHJKMNPQRTUVWXY"
 REFERENCE_LENGTH = 6
 
 

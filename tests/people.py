@@ -1,6 +1,6 @@
 """People who use the site in the tests, and the answers they give."""
 
-from conftest import Page, location_path
+from pages import Page, location_path
 
 MYSELF_IN_AARHUS = {
     "who": {"filled_by": "self"},
@@ -47,7 +47,11 @@ class Visitor:
         self.visited = []
 
     def open(self, url):
-        return Page(self.client.get(url))
+        response = self.client.get(url)
+        page = Page(response)
+        if response.status_code == 200:
+            page.assert_well_formed()
+        return page
 
     def post_form(self, url, data):
         """Send the form on `url` as the page gave it: with its security token."""

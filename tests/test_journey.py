@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from conftest import Page, location_path
+from pages import Page, location_path
 from people import HELPED_BY_SUPPORT_WORKER, MYSELF_IN_AARHUS, Visitor
 
 SELF_STEPS = [

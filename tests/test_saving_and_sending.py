@@ -2,7 +2,7 @@
 
 import threading
 
-from conftest import Page, location_path
+from pages import Page, location_path
 from people import HELPED_BY_SUPPORT_WORKER, MYSELF_IN_AARHUS, Visitor
 
 

@@ -93,6 +93,8 @@ class Step:
         return [f.name for f in self.fields]
 
     @property
-    def single_field(self):
-        """The field that is the whole question, when the page asks exactly one thing."""
-        return self.fields[0] if len(self.fields) == 1 else None
+    def heading_field(self):
+        """The field whose label is the page's question: its legend or label is the page
+        heading. A page of several separate questions (the helper's details) has none."""
+        first = self.fields[0]
+        return first if len(self.fields) == 1 or first.label == self.question else None

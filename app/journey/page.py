@@ -48,9 +48,9 @@ def chosen_values(field):
 
 
 def questions_on_page(step, form, answers):
-    is_heading = step.single_field is not None
     questions = []
     for spec in step.fields:
+        is_heading = spec is step.heading_field
         field = form[spec.name]
         input_type, input_mode = INPUT_TYPES.get(spec.kind, (None, None))
         questions.append(

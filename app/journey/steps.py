@@ -490,7 +490,8 @@ STEPS = (
             Field(
                 "health",
                 "textarea",
-                _l("Write about your health or diagnosis (optional)"),
+                _l("Is there something about your health KLAPjob should know?"),
+                hint=_l("For example a diagnosis, or something that is hard for you."),
                 required=False,
                 max_length=2000,
                 sensitive=True,

@@ -1,14 +1,14 @@
 """One generic view for every question, then check answers, consent and the receipt."""
 
-from flask import abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
 from ..cookies import forget_cookie, set_private_cookie
 from ..db import get_db
+from ..errors import expired_form
 from ..i18n import choose_language, current_language, remember_language
 from ..registrations import DraftNotFinished, receipt_for, submit_registration
-from . import blueprint
 from .drafts import DRAFT_COOKIE, delete_draft, load_draft, new_token, save_step
 from .flow import CHECK_ANSWERS, first_unfinished, next_after_saving, step_before
 from .forms import ConsentForm, form_for
@@ -17,6 +17,7 @@ from .receipt import email_receipt, receipt_context
 from .steps import STEPS_BY_KEY
 from .summary import summary_rows
 
+blueprint = Blueprint("journey", __name__, url_prefix="/register")
 RECEIPT_COOKIE = "klapjob_receipt"
 
 
@@ -109,12 +110,12 @@ def save_what_was_typed(step, form, is_valid):
 
 
 @blueprint.errorhandler(CSRFError)
-def form_expired(_error):
+def form_expired(error):
     """The page was open so long that its security token is gone (or the browser was
     closed). Give the form back with what was typed, and ask to press the button again."""
     step = STEPS_BY_KEY.get((request.view_args or {}).get("step_key", ""))
-    if step is None or request.method != "POST":
-        return redirect(url_for("pages.start"))
+    if step is None:
+        return expired_form(error)
     form = form_for(step, formdata=request.form)
     draft = current_draft()
     notice = _("Check your answers, and press the button again.")

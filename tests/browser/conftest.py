@@ -1,0 +1,31 @@
+import pytest
+from playwright.sync_api import sync_playwright
+
+from app import create_app
+from browser_support import CHROMIUM, CHROMIUM_ARGS, TABLET_PORTRAIT, LiveServer
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory):
+    database = tmp_path_factory.mktemp("live") / "klapjob.sqlite3"
+    app = create_app({"DATABASE": str(database), "SMTP_HOST": ""})
+    with LiveServer(app) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def tablet(browser, live_server):
+    context = browser.new_context(
+        viewport=TABLET_PORTRAIT, base_url=live_server.url, locale="da-DK", has_touch=True
+    )
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,54 @@
+"""The database file: how it is opened, migrated and kept."""
+
+import os
+import stat
+
+from app.db import connect, prepare_database
+from app.migrations import migrations
+from app.registrations import REFERENCE_ALPHABET, make_reference, spaced_reference
+from people import MYSELF_IN_AARHUS, Visitor
+
+
+def test_a_new_database_gets_every_migration_and_wal(app, db):
+    assert migrations.pending(db) == []
+    assert next(db.query("PRAGMA journal_mode"))["journal_mode"] == "wal"
+    assert {"drafts", "registrations", "answers"} <= set(db.table_names())
+
+
+def test_every_connection_has_foreign_keys_secure_delete_and_full_sync(db):
+    assert next(db.query("PRAGMA foreign_keys"))["foreign_keys"] == 1
+    assert next(db.query("PRAGMA secure_delete"))["secure_delete"] == 1
+    assert next(db.query("PRAGMA synchronous"))["synchronous"] == 2  # FULL
+
+
+def test_preparing_twice_changes_nothing(tmp_path):
+    path = tmp_path / "twice.sqlite3"
+    prepare_database(path)
+    prepare_database(path)
+    db = connect(path)
+    assert len(migrations.applied(db)) == len(migrations._migrations)
+    db.close()
+
+
+def test_only_the_service_user_may_read_the_file(app):
+    mode = stat.S_IMODE(os.stat(app.config["DATABASE"]).st_mode)
+    assert mode == 0o600
+
+
+def test_deleting_a_registration_deletes_its_answers(client, db):
+    mette = Visitor(client)
+    mette.answer_all(MYSELF_IN_AARHUS)
+    mette.send()
+    assert next(db.query("SELECT count(*) AS n FROM answers"))["n"] > 10
+    with db.conn:
+        db.execute("DELETE FROM registrations")
+    assert next(db.query("SELECT count(*) AS n FROM answers"))["n"] == 0
+
+
+def test_a_reference_is_easy_to_read_aloud():
+    references = {make_reference() for _ in range(2000)}
+    assert len(references) > 1990
+    letters = set("".join(references))
+    assert letters <= set(REFERENCE_ALPHABET)
+    assert not letters & set("01OIL8SBZ")
+    assert spaced_reference("K7M4PX") == "K7M 4PX"

@@ -1,0 +1,75 @@
+"""After sending: the reference, when KLAPjob calls, what happens next, and a copy to keep."""
+
+from datetime import date
+
+import pytest
+
+from app.journey.receipt import add_working_days
+from people import MYSELF_IN_AARHUS, Visitor
+
+BY_EMAIL = {
+    **MYSELF_IN_AARHUS,
+    "contact": {"contact_method": "email"},
+    "email": {"email": "mette@mail.dk"},
+}
+
+
+def test_a_copy_arrives_by_email_without_the_health_answer(app_with_mail, mail_server):
+    client = app_with_mail.test_client()
+    mette = Visitor(client)
+    mette.answer_all(BY_EMAIL)
+    mette.send()
+    done = mette.open("/register/done")
+    assert "Vi sender også en kopi til mette@mail.dk." in done.text()
+
+    [message] = mail_server.inbox.messages
+    assert message["To"] == "mette@mail.dk"
+    reference = done.soup.select_one(".reference [aria-hidden=true]").get_text()
+    assert reference in message["Subject"]
+    [body] = mail_server.inbox.bodies()
+    assert "Mette Hansen" in body and "Køkken" in body
+    assert "autisme" not in body, "health answers never travel by email"
+
+
+def test_no_email_is_sent_to_someone_who_wants_a_call(app_with_mail, mail_server):
+    mette = Visitor(app_with_mail.test_client())
+    mette.answer_all(MYSELF_IN_AARHUS)
+    mette.send()
+    assert mail_server.inbox.messages == []
+
+
+def test_a_mail_server_that_is_down_does_not_lose_the_registration(tmp_path):
+    from app import create_app
+    from mail_server import free_port
+
+    app = create_app(
+        {"DATABASE": str(tmp_path / "k.sqlite3"), "SMTP_HOST": "127.0.0.1", "SMTP_PORT": free_port()}
+    )
+    mette = Visitor(app.test_client())
+    mette.answer_all(BY_EMAIL)
+    assert mette.send().status_code == 302
+    assert "Tak. KLAPjob har fået dine svar." in mette.open("/register/done").h1
+
+
+def test_the_receipt_says_when_klapjob_calls_and_what_happens_next(client):
+    mette = Visitor(client)
+    mette.answer_all(MYSELF_IN_AARHUS)
+    mette.send()
+    done = mette.open("/register/done")
+    assert "En jobkonsulent kontakter dig senest" in done.text()
+    assert "KLAPjob ringer til dig på 20 30 40 50." in done.text()
+    story = done.soup.select(".story__step")
+    assert len(story) == 6
+    assert all(step.find("img") for step in story)
+
+
+@pytest.mark.parametrize(
+    "sent, days, expected",
+    [
+        (date(2026, 11, 23), 5, date(2026, 11, 30)),  # Monday -> next Monday
+        (date(2026, 11, 27), 1, date(2026, 11, 30)),  # Friday -> Monday
+        (date(2026, 11, 28), 1, date(2026, 11, 30)),  # Saturday -> Monday
+    ],
+)
+def test_working_days_skip_the_weekend(sent, days, expected):
+    assert add_working_days(sent, days) == expected
