@@ -38,3 +38,91 @@ class LiveServer:
 def screenshot(page, name):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+# ---------------------------------------------------------------------------------------
+# Checks run in the page
+
+ROOT = Path(__file__).resolve().parents[1]
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.0, 2.1 and 2.2 A and AA, and the AAA rules axe has (enhanced contrast).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "wcag2aaa"]
+MINIMUM_TARGET = 44
+
+
+def axe_violations(page, tags=AXE_TAGS):
+    """axe-core's violations on the page as it is now, as short readable lines."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})",
+        tags,
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {node['target']} {node['failureSummary'][:160]}"
+        for v in result["violations"]
+        for node in v["nodes"]
+    ]
+
+
+SMALL_TARGETS_SCRIPT = """
+min => {
+  const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary';
+  const small = [];
+  for (const element of document.querySelectorAll(selector)) {
+    let box = element.getBoundingClientRect();
+    // A radio button or checkbox is pressed through its label: the card is the target.
+    if ((element.type === 'radio' || element.type === 'checkbox') && element.labels.length) {
+      box = element.labels[0].getBoundingClientRect();
+    }
+    const hidden = box.width === 0 || box.right < 0 || getComputedStyle(element).visibility === 'hidden';
+    if (!hidden && (box.width < min || box.height < min)) {
+      small.push(`${element.tagName.toLowerCase()} "${(element.innerText || element.value || element.name || '').trim().slice(0, 40)}" ${Math.round(box.width)}x${Math.round(box.height)}`);
+    }
+  }
+  return small;
+}
+"""
+
+
+def small_targets(page):
+    return page.evaluate(SMALL_TARGETS_SCRIPT, MINIMUM_TARGET)
+
+
+def horizontal_overflow(page):
+    """How many CSS px the page is wider than the window (0 when it reflows)."""
+    return page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
+# WCAG 1.4.12: a person's own style sheet may widen the spacing; nothing may break.
+TEXT_SPACING_CSS = """
+* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+    word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }
+"""
+
+
+def clipped_text(page):
+    """Elements whose text is cut off: overflowing a box that hides or clips it."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('body *')].filter(e => {
+             const style = getComputedStyle(e);
+             const hides = ['hidden', 'clip'].includes(style.overflowX) || ['hidden', 'clip'].includes(style.overflowY);
+             return hides && !e.classList.contains('visually-hidden') && e.offsetParent !== null
+               && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1);
+           }).map(e => e.tagName + '.' + e.className)"""
+    )
+
+
+def widest_elements(page, limit=3):
+    """The elements that stick out of the window on the right, to say what to fix."""
+    return page.evaluate(
+        """limit => [...document.querySelectorAll('body *')]
+             .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+             .slice(-limit)
+             .map(e => `${e.tagName.toLowerCase()}.${e.className} "${(e.innerText || '').trim().slice(0, 30)}"`)""",
+        limit,
+    )

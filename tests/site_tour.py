@@ -1,0 +1,60 @@
+"""Every state of every citizen page, visited in a real browser: each question empty and
+with its errors showing, then the check, consent, receipt and the pages about the site."""
+
+from urllib.parse import urlencode
+
+from app.journey.steps import STEPS
+from people import HELPED_BY_SUPPORT_WORKER
+
+NEXT_BUTTON = "#step-form .actions button"
+SEND_BUTTON = "main form .actions button"
+
+TOUR_ANSWERS = {
+    **HELPED_BY_SUPPORT_WORKER,
+    "phone": {"phone": "20 30 40 50"},
+    "email": {"email": "ali@mail.dk"},
+    "health": {"health": "Jeg har epilepsi."},
+}
+
+# The contact step is visited three times, so that both phone and email pages are seen.
+CONTACT_DETOURS = {"phone": {"contact_method": "phone"}, "email": {"contact_method": "email"}}
+
+
+def post_answers(page, path, answers):
+    """Answer a step through the browser's own cookies, as the form would."""
+    token = page.locator("input[name=csrf_token]").first.get_attribute("value")
+    body = urlencode({"csrf_token": token, **answers}, doseq=True)
+    response = page.request.post(
+        path, data=body, headers={"Content-Type": "application/x-www-form-urlencoded"}
+    )
+    assert response.ok, f"{path}: {response.status}"
+
+
+def tour(page):
+    """Yields a name for each page state, with `page` showing it."""
+    for name, path in (("start", "/"), ("about", "/about"), ("privacy", "/privacy"),
+                       ("help", "/help"), ("not-found", "/no-such-page")):
+        page.goto(path)
+        yield name
+    for step in STEPS:
+        path = f"/register/{step.key}"
+        if step.key in CONTACT_DETOURS:
+            page.goto("/register/contact")
+            post_answers(page, "/register/contact", CONTACT_DETOURS[step.key])
+        page.goto(path)
+        yield step.key
+        if not step.optional:
+            page.click(NEXT_BUTTON)
+            yield f"{step.key}-error"
+        post_answers(page, path, TOUR_ANSWERS[step.key])
+    page.goto("/register/check")
+    yield "check"
+    page.goto("/register/send")
+    yield "consent"
+    page.click(SEND_BUTTON)
+    yield "consent-error"
+    page.check("#consent")
+    page.click(SEND_BUTTON)
+    yield "done"
+    page.goto("/register/receipt")
+    yield "receipt"
