@@ -68,7 +68,7 @@ def test_what_a_person_types_is_shown_as_text_never_run(client):
 def test_a_request_that_is_too_big_gets_a_plain_page(client):
     response = client.post("/register/name", data={"name": "x" * 100_000})
     assert response.status_code == 413
-    assert Page(response).h1 == "Teksten er for lang"
+    assert Page(response).h1 == "Det er for langt"
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,7 @@ def test_a_citizen_completes_the_journey_on_a_tablet(tablet, live_server):
     next_page(page, "05-phone")
     page.get_by_label("Hvad er dit telefonnummer?").fill("20 30 40 50")
     next_page(page, "06-municipality")
-    page.get_by_label("Hvilken kommune bor du i?").select_option(label="Aarhus")
+    page.get_by_label("Hvor bor du?").select_option(label="Aarhus")
     next_page(page, "07-age")
     choose(page, "18 til 24 år")
     next_page(page, "08-education")
