@@ -45,6 +45,7 @@ def settings_from_environment(instance_path):
         "CALLBACK_WORKING_DAYS": int(os.environ.get("KLAPJOB_CALLBACK_WORKING_DAYS", "5")),
         "DRAFT_COOKIE_DAYS": int(os.environ.get("KLAPJOB_DRAFT_DAYS", "30")),
         "RECEIPT_HOURS": int(os.environ.get("KLAPJOB_RECEIPT_HOURS", "24")),
+        "RESUME_DAYS": int(os.environ.get("KLAPJOB_RESUME_DAYS", "30")),
         # Mail: nothing is sent unless a host is set.
         "SMTP_HOST": os.environ.get("KLAPJOB_SMTP_HOST", ""),
         "SMTP_PORT": int(os.environ.get("KLAPJOB_SMTP_PORT", "25")),

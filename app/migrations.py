@@ -63,3 +63,36 @@ def m001_drafts_and_registrations(db):
         CREATE INDEX answers_registration ON answers (registration_id);
         """
     )
+
+
+@migrations()
+def m002_coming_back_and_helper_consent(db):
+    run_statements(
+        db,
+        """
+        -- A way back to a draft from another device or another day: a link sent by mail or a
+        -- short code shown on the screen. Only a keyed hash of each is kept.
+        CREATE TABLE resume_keys (
+            id INTEGER PRIMARY KEY,
+            draft_token_hash TEXT NOT NULL
+                REFERENCES drafts (token_hash) ON DELETE CASCADE ON UPDATE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('link', 'code')),
+            key_hash TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at TEXT
+        );
+        CREATE INDEX resume_keys_draft ON resume_keys (draft_token_hash);
+
+        -- Failed attempts to type a code, to slow down guessing.
+        CREATE TABLE resume_attempts (
+            id INTEGER PRIMARY KEY,
+            client TEXT NOT NULL,
+            attempted_at TEXT NOT NULL
+        );
+        CREATE INDEX resume_attempts_client ON resume_attempts (client, attempted_at);
+
+        ALTER TABLE registrations ADD COLUMN consent_contact_helper INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE registrations ADD COLUMN helper_copy_sent_at TEXT
+        """,
+    )

@@ -30,7 +30,16 @@ class Registration:
     reference: str
     submitted_at: str
     language: str
+    helper_copy_sent_at: str | None
     answers: dict
+
+
+@dataclass(frozen=True)
+class Consents:
+    """What the person said yes to, beyond sending: each is its own explicit yes."""
+
+    health: bool = False
+    contact_helper: bool = False
 
 
 class DraftNotFinished(Exception):
@@ -41,7 +50,7 @@ class DraftNotFinished(Exception):
         self.step_key = step_key
 
 
-def submit_registration(db, token, *, language, consent_health):
+def submit_registration(db, token, *, language, consents):
     """Turn the draft behind `token` into a registration, in one transaction, and remove
     the draft. Sending twice (a double click, a refresh) gives back the first one."""
     hashed = token_hash(token)
@@ -54,9 +63,9 @@ def submit_registration(db, token, *, language, consent_health):
         if unfinished != CHECK_ANSWERS:
             raise DraftNotFinished(unfinished)
         answers = answers_to_send(draft.answers)
-        if not consent_health:
+        if not consents.health:
             answers = {k: v for k, v in answers.items() if not FIELDS_BY_NAME[k].sensitive}
-        registration_id = insert_registration(db, hashed, answers, language, consent_health)
+        registration_id = insert_registration(db, hashed, answers, language, consents)
         insert_answers(db, registration_id, answers)
         db.execute("DELETE FROM drafts WHERE token_hash = ?", [hashed])
     return registration_id
@@ -75,13 +84,14 @@ def unused_reference(db):
             return reference
 
 
-def insert_registration(db, hashed, answers, language, consent_health):
+def insert_registration(db, hashed, answers, language, consents):
     cursor = db.execute(
         """
         INSERT INTO registrations (
             reference, draft_token_hash, submitted_at, language, name, filled_by,
-            contact_method, phone, email, municipality_code, wants_ambassador, consent_health
-        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            contact_method, phone, email, municipality_code, wants_ambassador,
+            consent_health, consent_contact_helper
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         [
             unused_reference(db),
@@ -95,7 +105,8 @@ def insert_registration(db, hashed, answers, language, consent_health):
             answers.get("email"),
             answers["municipality"],
             answers.get("ambassador"),
-            int(consent_health),
+            int(consents.health),
+            int(consents.contact_helper and answers["filled_by"] == "helper"),
         ],
     )
     return cursor.lastrowid
@@ -114,7 +125,8 @@ def insert_answers(db, registration_id, answers):
 def load_registration(db, registration_id):
     rows = list(
         db.query(
-            "SELECT id, reference, submitted_at, language FROM registrations WHERE id = ?",
+            "SELECT id, reference, submitted_at, language, helper_copy_sent_at"
+            " FROM registrations WHERE id = ?",
             [registration_id],
         )
     )

@@ -73,10 +73,7 @@ class Visitor:
             path = location_path(response)
         return self.visited
 
-    def send(self, consent=True, consent_health=True):
-        data = {}
-        if consent:
-            data["consent"] = "y"
-        if consent_health:
-            data["consent_health"] = "y"
-        return self.post_form("/register/send", data)
+    def send(self, consent=True, consent_health=True, consent_contact_helper=True):
+        yes = {"consent": consent, "consent_health": consent_health,
+               "consent_contact_helper": consent_contact_helper}
+        return self.post_form("/register/send", {name: "y" for name, given in yes.items() if given})

@@ -34,6 +34,7 @@ def tour(page):
     """Yields a name for each page state, with `page` showing it."""
     for name, path in (("start", "/"), ("about", "/about"), ("privacy", "/privacy"),
                        ("help", "/help"), ("settings", "/settings"),
+                       ("resume-code", "/register/resume"), ("resume-link", "/register/resume/x"),
                        ("not-found", "/no-such-page")):
         page.goto(path)
         yield name
@@ -48,6 +49,10 @@ def tour(page):
             page.click(NEXT_BUTTON)
             yield f"{step.key}-error"
         post_answers(page, path, TOUR_ANSWERS[step.key])
+    page.goto("/register/later?next=/register/check")
+    yield "later"
+    page.click("button[name=show_code]")
+    yield "later-code"
     page.goto("/register/check")
     yield "check"
     page.goto("/register/send")

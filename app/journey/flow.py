@@ -27,6 +27,12 @@ def step_before(step, answers):
     return earlier[-1].key if earlier else None
 
 
+def shows_helper_hint(step, answers):
+    """When a helper fills in, the questions still speak to the person beside them, and
+    the helper is reminded to read each one aloud."""
+    return answers.get("filled_by") == "helper" and not step.speaks_to_helper
+
+
 def first_unfinished(answers, completed):
     """The first step this person still has to answer, or CHECK_ANSWERS when all are done."""
     for step in visible_steps(answers):

@@ -12,7 +12,6 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired
 
 from .validators import FORMAT_CHECKS, KnownChoice, MaxLength, RequiredWhen
 
@@ -95,9 +94,24 @@ def form_for(step, answers=None, formdata=None):
 
 
 class ConsentForm(FlaskForm):
-    consent = BooleanField(
-        _l("Yes, KLAPjob may keep my answers and contact me."),
-        validators=[DataRequired(_l("Tick the box if KLAPjob may have your answers"))],
-    )
+    """The person's own yes. When a helper fills in, the person says yes to the helper
+    sending, and the helper says separately whether KLAPjob may contact them."""
+
+    consent = BooleanField(_l("Yes, KLAPjob may keep my answers and contact me."))
+    consent_contact_helper = BooleanField(_l("Yes, KLAPjob may also contact me, the helper."))
     # Health is a special category (GDPR art. 9): its own explicit, optional yes.
     consent_health = BooleanField(_l("Yes, KLAPjob may also keep what I wrote about my health."))
+
+    def validate_for(self, answers):
+        self.validate()
+        if not self.consent.data:
+            self.consent.errors = [_l("Tick the box if KLAPjob may have your answers")]
+        if answers.get("contact_method") == "helper" and not self.consent_contact_helper.data:
+            self.consent_contact_helper.errors = [
+                _l("Tick the box if KLAPjob may contact you, the helper")
+            ]
+        return not any(field.errors for field in self)
+
+
+class HelperCopyForm(FlaskForm):
+    person_agrees = BooleanField(_l("The person says yes to me getting a copy."))

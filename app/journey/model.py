@@ -87,6 +87,10 @@ class Step:
     reassurance: str | None = None
     optional: bool = False
     show_if: Callable[[Answers], bool] = always
+    # A question for the helper, not the person: no "read it aloud" hint on it.
+    speaks_to_helper: bool = False
+    # Answers kept on the device and offered again (a helper's own details).
+    remembered_on_device: bool = False
 
     @property
     def field_names(self):

@@ -74,10 +74,9 @@ def receipt_context(registration):
     }
 
 
-def email_receipt(registration):
-    """A copy by mail when the person gave an address. Health answers stay out of it:
-    ordinary mail is not a safe place for them."""
-    address = registration.answers.get("email")
+def email_receipt(registration, address):
+    """A copy by mail, to the person or (with their yes) their helper. Health answers stay
+    out of it: ordinary mail is not a safe place for them."""
     if not address:
         return False
     body = render_template(

@@ -22,6 +22,7 @@ STEPS = (
         key="who",
         question=_l("Who is answering the questions?"),
         pictogram="help",
+        speaks_to_helper=True,
         fields=(
             Field(
                 "filled_by",
@@ -42,6 +43,8 @@ STEPS = (
         pictogram="helping",
         hint=_l("KLAPjob may need to call you too."),
         show_if=helper_is_filling_in,
+        speaks_to_helper=True,
+        remembered_on_device=True,
         fields=(
             Field(
                 "helper_name",
@@ -91,7 +94,7 @@ STEPS = (
                 "name",
                 "text",
                 _l("What is your name?"),
-                hint=_l("Write your first name and last name."),
+                hint=_l("Write your whole name."),
                 error_required=_l("Write your name"),
                 autocomplete="name",
                 max_length=100,

@@ -1,24 +1,31 @@
-"""One generic view for every question, then check answers, consent and the receipt."""
+"""One generic view for every question, and the check-answers page.
+
+Sending and the receipt are in sending.py; saving for later and coming back in later.py.
+"""
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
-from ..cookies import forget_cookie, set_private_cookie
+from ..cookies import set_private_cookie
 from ..db import get_db
 from ..errors import expired_form
 from ..i18n import choose_language, current_language, remember_language
-from ..registrations import DraftNotFinished, receipt_for, submit_registration
-from .drafts import DRAFT_COOKIE, delete_draft, load_draft, new_token, save_step
-from .flow import CHECK_ANSWERS, first_unfinished, next_after_saving, step_before
-from .forms import ConsentForm, form_for
+from .drafts import DRAFT_COOKIE, load_draft, new_token, save_step
+from .flow import (
+    CHECK_ANSWERS,
+    first_unfinished,
+    next_after_saving,
+    shows_helper_hint,
+    step_before,
+)
+from .forms import form_for
+from .helper_profile import forget_helper, remember_helper, remembered_helper
 from .page import error_list, questions_on_page
-from .receipt import email_receipt, receipt_context
 from .steps import STEPS_BY_KEY
 from .summary import summary_rows
 
 blueprint = Blueprint("journey", __name__, url_prefix="/register")
-RECEIPT_COOKIE = "klapjob_receipt"
 
 
 def draft_token():
@@ -31,8 +38,8 @@ def current_draft():
 
 def url_for_step(key, *, changing=False):
     if key == CHECK_ANSWERS:
-        return url_for(".check_answers")
-    return url_for(".step", step_key=key, change=1 if changing else None)
+        return url_for("journey.check_answers")
+    return url_for("journey.step", step_key=key, change=1 if changing else None)
 
 
 def keep_draft(response, token):
@@ -43,12 +50,12 @@ def keep_draft(response, token):
 
 def back_link(step, answers, changing):
     if changing:
-        return url_for(".check_answers")
+        return url_for("journey.check_answers")
     before = step_before(step, answers)
     return url_for_step(before) if before else url_for("pages.start")
 
 
-def render_step(step, form, draft, changing, *, status=200, notice=None):
+def render_step(step, form, draft, changing, *, status=200, notice=None, offered_helper=False):
     return (
         render_template(
             "journey/step.html",
@@ -59,10 +66,23 @@ def render_step(step, form, draft, changing, *, status=200, notice=None):
             changing=changing,
             action_url=url_for_step(step.key, changing=changing),
             back_url=back_link(step, draft.answers, changing),
+            helper_hint=shows_helper_hint(step, draft.answers),
+            offered_helper=offered_helper,
             notice=notice,
         ),
         status,
     )
+
+
+def form_for_showing(step, draft):
+    """The step's form with the saved answers; a helper's own details, remembered on this
+    device, are offered when this draft has none yet."""
+    answers = draft.answers
+    offered = step.remembered_on_device and not any(answers.get(n) for n in step.field_names)
+    if offered:
+        answers = {**answers, **remembered_helper()}
+        offered = any(answers.get(n) for n in step.field_names)
+    return form_for(step, answers=answers), offered
 
 
 @blueprint.route("/<step_key>", methods=["GET", "POST"])
@@ -73,7 +93,10 @@ def step(step_key):
     if not step.show_if(draft.answers):
         return redirect(url_for_step(first_unfinished(draft.answers, draft.completed)))
     if request.method == "GET":
-        return render_step(step, form_for(step, answers=draft.answers), draft, changing)
+        form, offered = form_for_showing(step, draft)
+        return render_step(step, form, draft, changing, offered_helper=offered)
+    if request.form.get("not_me"):
+        return forget_helper(redirect(url_for_step(step.key, changing=changing)))
 
     form = form_for(step, formdata=request.form)
     is_valid = form.validate_with(draft.answers)
@@ -84,22 +107,24 @@ def step(step_key):
         return keep_draft(response, token) if token else response
 
     token = draft_token() or new_token()
-    draft = save_step(
-        get_db(), token, step.key, form.given_answers(), complete=True, language=current_language()
-    )
+    given = form.given_answers()
+    draft = save_step(get_db(), token, step.key, given, complete=True, language=current_language())
     target = next_after_saving(step, draft.answers, draft.completed, changing=changing)
-    return keep_draft(redirect(url_for_step(target, changing=changing)), token)
+    response = keep_draft(redirect(url_for_step(target, changing=changing)), token)
+    return remember_helper(response, given) if step.remembered_on_device else response
 
 
 def leaving_the_page(step, changing):
-    """The header's buttons send the question's form, so that what was typed is saved
-    before the language changes or the settings page opens. Returns where to go."""
+    """The header's buttons and "Save and continue later" send the question's form, so
+    that what was typed is saved before the person leaves the page. Returns where to go."""
     here = url_for_step(step.key, changing=changing)
     language = request.form.get("switch_language")
     if language and choose_language(language):
         return remember_language(redirect(here), language)
     if request.form.get("open_settings"):
         return redirect(url_for("pages.settings", next=here))
+    if request.form.get("save_for_later"):
+        return redirect(url_for("journey.save_for_later", next=here))
     return None
 
 
@@ -125,9 +150,8 @@ def form_expired(error):
     if step is None:
         return expired_form(error)
     form = form_for(step, formdata=request.form)
-    draft = current_draft()
     notice = _("Check your answers, and press the button again.")
-    return render_step(step, form, draft, False, status=400, notice=notice)
+    return render_step(step, form, current_draft(), False, status=400, notice=notice)
 
 
 @blueprint.get("/check")
@@ -136,78 +160,11 @@ def check_answers():
     unfinished = first_unfinished(draft.answers, draft.completed)
     if unfinished != CHECK_ANSWERS:
         return redirect(url_for_step(unfinished))
-    return render_template("journey/check.html", rows=summary_rows(draft.answers))
-
-
-@blueprint.route("/send", methods=["GET", "POST"])
-def send():
-    if receipt_for(get_db(), draft_token(), hours=current_app.config["RECEIPT_HOURS"]):
-        # Sent already (a double click, or the back button): show the same receipt.
-        return finish(draft_token())
-    draft = current_draft()
-    unfinished = first_unfinished(draft.answers, draft.completed)
-    if unfinished != CHECK_ANSWERS:
-        return redirect(url_for_step(unfinished))
-    form = ConsentForm()
-    if form.validate_on_submit():
-        try:
-            submit_registration(
-                get_db(),
-                draft_token(),
-                language=current_language(),
-                consent_health=form.consent_health.data,
-            )
-        except DraftNotFinished as unfinished_step:
-            return redirect(url_for_step(unfinished_step.step_key))
-        email_receipt(receipt_for(get_db(), draft_token(), hours=1))
-        return finish(draft_token())
     return render_template(
-        "journey/consent.html",
-        form=form,
-        errors=[("consent", message) for message in form.consent.errors[:1]],
-        asks_health=bool(draft.answers.get("health")),
+        "journey/check.html",
+        rows=summary_rows(draft.answers),
+        helper_hint=draft.answers.get("filled_by") == "helper",
     )
 
 
-def finish(token):
-    """The draft cookie becomes a receipt cookie that ends with the browser: the next
-    person to start on this device begins with a new, empty draft."""
-    response = redirect(url_for(".done"))
-    forget_cookie(response, DRAFT_COOKIE)
-    return set_private_cookie(response, RECEIPT_COOKIE, token)
-
-
-def sent_registration():
-    token = request.cookies.get(RECEIPT_COOKIE)
-    return receipt_for(get_db(), token, hours=current_app.config["RECEIPT_HOURS"])
-
-
-@blueprint.get("/done")
-def done():
-    registration = sent_registration()
-    if registration is None:
-        return redirect(url_for("pages.start"))
-    return render_template("journey/done.html", **receipt_context(registration))
-
-
-@blueprint.get("/receipt")
-def receipt():
-    registration = sent_registration()
-    if registration is None:
-        return redirect(url_for("pages.start"))
-    return render_template(
-        "journey/receipt.html",
-        **receipt_context(registration),
-        rows=summary_rows(registration.answers),
-    )
-
-
-@blueprint.post("/start-over")
-def start_over():
-    """Forget this device's draft and receipt, and begin with empty answers."""
-    token = draft_token()
-    if token:
-        delete_draft(get_db(), token)
-    response = redirect(url_for(".step", step_key="who"))
-    forget_cookie(response, DRAFT_COOKIE)
-    return forget_cookie(response, RECEIPT_COOKIE)
+from . import later, sending  # noqa: E402,F401  (their routes attach to the blueprint)
