@@ -5,7 +5,7 @@ from pathlib import Path
 from flask import Flask, current_app
 from flask_wtf.csrf import CSRFProtect
 
-from . import db, display, errors, i18n, security
+from . import db, device, display, errors, i18n, security
 from .assets import asset_url
 from .config import DEFAULTS, ROOT, settings_from_environment
 from .phone import normalise_phone
@@ -32,6 +32,7 @@ def create_app(test_config=None):
     csrf.init_app(app)
     i18n.init_app(app)
     display.init_app(app)
+    device.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     app.jinja_env.trim_blocks = True

@@ -15,7 +15,7 @@ OPENMOJI_CODES = {
     "support_worker": "1F9D1-200D-2695-FE0F",
     "relative": "1F46A",
     "job_centre": "1F3E2",
-    "name": "1F4DB",
+    "name": "1FAAA",
     # Contact
     "phone_call": "260E",
     "sms": "1F4AC",

@@ -2,6 +2,7 @@ import pytest
 
 from app import create_app
 from app.db import connect
+from devices import shared_device_mark
 from pages import Page
 
 
@@ -59,3 +60,8 @@ def app_with_mail(tmp_path, mail_server):
             "SMTP_PORT": mail_server.port,
         }
     )
+
+
+@pytest.fixture
+def shared_device_cookie(app):
+    return shared_device_mark(app)

@@ -9,6 +9,7 @@ from flask_wtf.csrf import CSRFError
 
 from ..cookies import set_private_cookie
 from ..db import get_db
+from ..device import clear_person
 from ..errors import expired_form
 from ..i18n import choose_language, current_language, remember_language
 from .drafts import DRAFT_COOKIE, load_draft, new_token, save_step
@@ -100,6 +101,10 @@ def step(step_key):
 
     form = form_for(step, formdata=request.form)
     is_valid = form.validate_with(draft.answers)
+    if request.form.get("finish_device"):
+        # A shared device: keep what was typed in the draft, then forget the person here.
+        save_what_was_typed(step, form, is_valid)
+        return clear_person(redirect(url_for("pages.start")))
     leaving = leaving_the_page(step, changing)
     if leaving or not is_valid:
         draft, token = save_what_was_typed(step, form, is_valid)

@@ -15,6 +15,7 @@ from browser_support import (
     small_targets,
     widest_elements,
 )
+from devices import shared_device_mark
 from site_tour import tour
 
 pytestmark = pytest.mark.browser
@@ -26,7 +27,12 @@ HALF = {"width": 640, "height": 800}  # 1280 px at 200 % zoom
 # The largest letters, white on black, wide spacing and few pictures: the settings that
 # most often break a layout.
 ADJUSTED = "text_size=largest&contrast=high&spacing=wide&motion=reduced&pictures=few"
-WALKS = {"da": ("da", None), "en": ("en", None), "da-adjusted": ("da", ADJUSTED)}
+WALKS = {
+    "da": ("da", None),
+    "en": ("en", None),
+    "da-adjusted": ("da", ADJUSTED),
+    "da-shared-device": ("da", "shared"),
+}
 
 
 @pytest.fixture(scope="module", params=list(WALKS))
@@ -38,7 +44,10 @@ def findings(request, browser, live_server):
         viewport=TABLET_PORTRAIT, base_url=live_server.url, bypass_csp=True, has_touch=True
     )
     cookies = [{"name": "klapjob_lang", "value": language, "url": live_server.url}]
-    if display:
+    if display == "shared":
+        cookies.append({"name": "klapjob_shared_device", "url": live_server.url,
+                        "value": shared_device_mark(live_server.app)})
+    elif display:
         cookies.append({"name": "klapjob_display", "value": display, "url": live_server.url})
     context.add_cookies(cookies)
     page = context.new_page()
