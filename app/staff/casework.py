@@ -254,6 +254,7 @@ def case_file(db, row):
 
 
 def add_history(db, registration, user, kind, *, now, **values):
+    values["note"] = values.get("note") or ""
     columns = ["registration_id", "at", "user_id", "kind", *values]
     db.execute(
         f"INSERT INTO registration_history ({', '.join(columns)}) "
@@ -341,12 +342,11 @@ def add_months(day, months):
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     for last_day in (31, 30, 29, 28):
-        if day.day <= last_day:
-            try:
-                return date(year, month, min(day.day, last_day))
-            except ValueError:
-                continue
-    raise AssertionError("unreachable")
+        try:
+            return date(year, month, min(day.day, last_day))
+        except ValueError:
+            continue
+    raise AssertionError("every month has a 28th")
 
 
 def follow_up_due_date(job_start, number):

@@ -4,6 +4,8 @@ Danish time."""
 from datetime import date, datetime
 
 from flask_babel import format_date, format_datetime, format_decimal
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup, escape
 
 from ..municipalities import municipality_name
 from ..registrations import spaced_reference
@@ -28,7 +30,13 @@ def number(value):
     return "" if value is None else format_decimal(value)
 
 
+def csrf_field():
+    """The form's security token, without an id: a page may hold several forms."""
+    return Markup(f'<input type="hidden" name="csrf_token" value="{escape(generate_csrf())}">')
+
+
 def init_filters(app):
+    app.jinja_env.globals["csrf_field"] = csrf_field
     app.jinja_env.filters.update(
         staff_when=when,
         staff_day=day,

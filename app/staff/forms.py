@@ -70,12 +70,17 @@ class StatusForm(FlaskForm):
     reason = SelectField(
         _l("Reason for closing (when you close)"),
         choices=choices(CLOSE_REASONS.items(), empty=_l("Choose a reason")),
+        default="",
+        # Checked in validate_reason: empty is fine unless the registration is closed.
+        validate_choice=False,
     )
     note = TextAreaField(
         _l("Note (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)]
     )
 
     def validate_reason(self, field):
+        if field.data and field.data not in CLOSE_REASONS:
+            raise ValidationError(_l("Choose a reason from the list"))
         if self.status.data == "closed" and not field.data:
             raise ValidationError(_l("Choose why the registration is closed"))
         if self.status.data == "closed" and field.data == "other" and not self.note.data:

@@ -7,7 +7,7 @@ from ..db import get_db
 from ..users import check_password
 from . import audit, blueprint
 from .access import begin_pending, current_user, leave, remember_next, requires
-from .forms import ActionForm, SignInForm
+from .forms import SignInForm
 
 
 def wait_message(attempt):
@@ -56,8 +56,3 @@ def sign_out():
     leave()
     flash(_l("You are signed out."))
     return redirect(url_for(".sign_in"))
-
-
-@blueprint.app_context_processor
-def sign_out_form():
-    return {"staff_action_form": ActionForm}
