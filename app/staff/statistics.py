@@ -8,6 +8,7 @@ from flask_babel import format_decimal, gettext as _
 from ..db import get_db
 from . import blueprint, figures
 from .access import requires
+from .casework import STATUSES
 from .charts import bar_chart
 
 TOP_MUNICIPALITIES = 15
@@ -18,6 +19,12 @@ def describe_largest(data):
         return _("No registrations yet.")
     label, value = max(data, key=lambda pair: pair[1])
     return _("The largest is %(label)s with %(count)s.", label=label, count=value)
+
+
+def describe_funnel(funnel):
+    counts = dict(funnel)
+    return _("%(jobs)s of %(total)s have got a job.",
+             jobs=counts[str(STATUSES["in_job"])], total=funnel[0][1])
 
 
 @blueprint.get("/statistics")
@@ -42,7 +49,7 @@ def statistics():
          municipalities),
         (bar_chart("funnel", _("How far people have come"),
                    _("How many registrations have reached each status.") + " "
-                   + describe_largest(funnel), funnel), funnel),
+                   + describe_funnel(funnel), funnel), funnel),
         (bar_chart("contact", _("Days from registration to first contact"),
                    median, contact_data), contact_data),
     ]
