@@ -260,3 +260,22 @@ def test_an_admin_opens_a_locked_account_and_resets_a_lost_phone(app, db):
                    form_on=f"/staff/users/{karl.public_id}")
     assert location_path(karl.client.get("/staff/")).startswith("/staff/sign-in")
     assert location_path(karl.enter_password()) == "/staff/two-factor/set-up"
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "/register/who"])
+def test_after_sign_in_nobody_is_sent_outside_the_back_office(app, target):
+    karl = staff_member(app)
+    karl.client.get("/staff/sign-in", query_string={"next": target})
+    response = karl.enter_password()
+    response = karl.post_form(location_path(response), {"code": karl.current_code()})
+    assert location_path(response) == "/staff/"
+
+
+def test_a_right_password_waits_only_ten_minutes_for_the_code(app):
+    karl = staff_member(app)
+    karl.enter_password()
+    with karl.client.session_transaction() as session:
+        session["staff_pending"]["since"] = "2020-01-01T00:00:00+00:00"
+        session.modified = True
+    response = karl.client.get("/staff/two-factor/set-up")
+    assert location_path(response) == "/staff/sign-in"
