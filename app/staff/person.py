@@ -15,13 +15,19 @@ from .forms import DeleteForm
 from .personal_data import audit_trail, delete_person, person_export
 
 
+def audited_case(registration, action):
+    """The whole case file, after logging who is about to see it and how."""
+    db = get_db()
+    audit.record_now(db, current_user(), action, reference=registration.reference)
+    return db, case_file(db, registration)
+
+
 @blueprint.get("/registrations/<public_id>/data.json")
 @requires("admin")
 @with_registration
 def person_json(registration):
-    db = get_db()
-    audit.record_now(db, current_user(), "exported_json", reference=registration.reference)
-    data = person_export(db, case_file(db, registration))
+    db, case = audited_case(registration, "exported_json")
+    data = person_export(db, case)
     return Response(
         json.dumps(data, ensure_ascii=False, indent=2, default=str),
         mimetype="application/json",
@@ -35,9 +41,7 @@ def person_json(registration):
 @requires("admin")
 @with_registration
 def person_print(registration):
-    db = get_db()
-    audit.record_now(db, current_user(), "printed", reference=registration.reference)
-    case = case_file(db, registration)
+    db, case = audited_case(registration, "printed")
     return render_template(
         "staff/person_print.html",
         case=case,

@@ -91,6 +91,14 @@ def done(registration, message):
     return redirect(url_for(".registration", public_id=registration.public_id))
 
 
+def act(registration, name, form, action, message):
+    """A form on the registration page: back to the page with its errors, or do the
+    action and say it is done. `action` may return another response."""
+    if not form.validate():
+        return show_case(registration, submitted=(name, form))
+    return action(get_db(), current_user(), form) or done(registration, message)
+
+
 @blueprint.get("/registrations/<public_id>")
 @requires("staff")
 @with_registration
@@ -102,66 +110,66 @@ def registration(registration):
 @requires("staff")
 @with_registration
 def change_registration_status(registration):
-    form = StatusForm(prefix="status")
-    if not form.validate():
-        return show_case(registration, submitted=("status", form))
-    change_status(get_db(), current_user(), registration, form.status.data,
-                  reason=form.reason.data or None, note=form.note.data)
-    return done(registration, _l("The status is changed."))
+    def action(db, user, form):
+        change_status(db, user, registration, form.status.data,
+                      reason=form.reason.data or None, note=form.note.data)
+
+    return act(registration, "status", StatusForm(prefix="status"), action,
+               _l("The status is changed."))
 
 
 @blueprint.post("/registrations/<public_id>/consultant")
 @requires("staff")
 @with_registration
 def assign_registration(registration):
+    def action(db, user, form):
+        consultant = user_by_public_id(db, form.consultant.data) if form.consultant.data else None
+        assign(db, user, registration, consultant.id if consultant else None, note=form.note.data)
+        if consultant and consultant.id != user.id and not user.is_admin:
+            # Handed over to a colleague: this consultant may no longer see it.
+            flash(_l("The registration is given to %(name)s.", name=consultant.name))
+            return redirect(url_for(".inbox"))
+        return None
+
     form = AssignForm(prefix="assign")
     form.offer(active_consultants(get_db()))
-    if not form.validate():
-        return show_case(registration, submitted=("assign", form))
-    consultant = user_by_public_id(get_db(), form.consultant.data) if form.consultant.data else None
-    assign(get_db(), current_user(), registration, consultant.id if consultant else None,
-           note=form.note.data)
-    if consultant and consultant.id != current_user().id and not current_user().is_admin:
-        # Handed over to a colleague: this consultant may no longer see it.
-        flash(_l("The registration is given to %(name)s.", name=consultant.name))
-        return redirect(url_for(".inbox"))
-    return done(registration, _l("The consultant is changed."))
+    return act(registration, "assign", form, action, _l("The consultant is changed."))
 
 
 @blueprint.post("/registrations/<public_id>/job")
 @requires("staff")
 @with_registration
 def save_registration_job(registration):
-    form = JobForm(prefix="job")
-    if not form.validate():
-        return show_case(registration, submitted=("job", form))
-    save_job(get_db(), current_user(), registration, praktik_start=form.praktik_start.data,
-             job_start=form.job_start.data, employer=form.employer.data or "",
-             hours=float(form.hours.data) if form.hours.data is not None else None,
-             note=form.note.data)
-    return done(registration, _l("The work trial and job are saved."))
+    def action(db, user, form):
+        hours = float(form.hours.data) if form.hours.data is not None else None
+        save_job(db, user, registration, praktik_start=form.praktik_start.data,
+                 job_start=form.job_start.data, employer=form.employer.data or "",
+                 hours=hours, note=form.note.data)
+
+    return act(registration, "job", JobForm(prefix="job"), action,
+               _l("The work trial and job are saved."))
 
 
 @blueprint.post("/registrations/<public_id>/note")
 @requires("staff")
 @with_registration
 def add_registration_note(registration):
-    form = NoteForm(prefix="note")
-    if not form.validate():
-        return show_case(registration, submitted=("note", form))
-    add_note(get_db(), current_user(), registration, form.note.data)
-    return done(registration, _l("The note is saved."))
+    def action(db, user, form):
+        add_note(db, user, registration, form.note.data)
+
+    return act(registration, "note", NoteForm(prefix="note"), action, _l("The note is saved."))
 
 
 @blueprint.post("/registrations/<public_id>/follow-up")
 @requires("staff")
 @with_registration
 def record_registration_follow_up(registration):
-    form = FollowUpForm(prefix="follow_up")
-    if not form.validate():
-        return show_case(registration, submitted=("follow_up", form))
-    try:
-        record_follow_up(get_db(), current_user(), registration, note=form.note.data)
-    except ValueError:
-        return done(registration, _l("No follow-up is due: save the job start first."))
-    return done(registration, _l("The follow-up is recorded."))
+    def action(db, user, form):
+        try:
+            record_follow_up(db, user, registration, note=form.note.data)
+        except ValueError:
+            return done(registration, _l("No follow-up is due: save the job start first."))
+        return None
+
+    return act(registration, "follow_up", FollowUpForm(prefix="follow_up"), action,
+               _l("The follow-up is recorded."))

@@ -65,7 +65,3 @@ def end_session(db, token):
     with write_transaction(db):
         db.execute("DELETE FROM staff_sessions WHERE token_hash = ?", [_hash(token)])
 
-
-def end_sessions_of(db, user):
-    with write_transaction(db):
-        db.execute("DELETE FROM staff_sessions WHERE user_id = ?", [user.id])

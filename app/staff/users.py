@@ -64,25 +64,29 @@ def edit_user(public_id):
                            locked=user.locked_at(utc_now()) or user.failed_sign_ins > 0)
 
 
+def admin_action(public_id, action, detail, message):
+    """A button on a user's page: do it (with its security token), log it, say so."""
+    user = user_or_404(public_id)
+    if ActionForm().validate_on_submit():
+        action(get_db(), user)
+        audit.record_now(get_db(), current_user(), "user_changed",
+                         detail=f"{user.public_id} {detail}")
+        flash(message(user))
+    return redirect(url_for(".edit_user", public_id=public_id))
+
+
 @blueprint.post("/users/<public_id>/unlock")
 @requires("admin")
 def unlock_user(public_id):
-    user = user_or_404(public_id)
-    if ActionForm().validate_on_submit():
-        unlock(get_db(), user)
-        audit.record_now(get_db(), current_user(), "user_changed", detail=f"{user.public_id} unlocked")
-        flash(_l("The account is open again."))
-    return redirect(url_for(".edit_user", public_id=public_id))
+    return admin_action(public_id, unlock, "unlocked",
+                        lambda user: _l("The account is open again."))
 
 
 @blueprint.post("/users/<public_id>/reset-two-factor")
 @requires("admin")
 def reset_user_two_factor(public_id):
-    user = user_or_404(public_id)
-    if ActionForm().validate_on_submit():
-        reset_two_factor(get_db(), user)
-        audit.record_now(get_db(), current_user(), "user_changed",
-                         detail=f"{user.public_id} two-factor reset")
-        flash(_l("At the next sign-in, %(name)s sets up the authenticator app again.",
-                 name=user.name))
-    return redirect(url_for(".edit_user", public_id=public_id))
+    return admin_action(
+        public_id, reset_two_factor, "two-factor reset",
+        lambda user: _l("At the next sign-in, %(name)s sets up the authenticator app again.",
+                        name=user.name),
+    )
