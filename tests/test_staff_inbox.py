@@ -139,7 +139,7 @@ def test_a_job_start_brings_follow_ups_six_months_later_and_then_yearly(app, db)
     started = date.today() - timedelta(days=200)
     karl.post_form(f"{registration_url(mette)}/job",
                    {"job-job_start": started.isoformat(), "job-employer": "Netto Aarhus",
-                    "job-hours": "12,5".replace(",", ".")}, form_on=registration_url(mette))
+                    "job-hours": "12,5"}, form_on=registration_url(mette))
     karl.post_form(f"{registration_url(mette)}/status", {"status-status": "in_job"},
                    form_on=registration_url(mette))
     due_page = karl.open("/staff/follow-ups")
@@ -178,6 +178,16 @@ def test_the_follow_up_list_holds_only_people_in_a_job(app, db):
     due = follow_ups_due(db, admin, today=date.today())
     assert [item.row.name for item in due] == ["Mette Hansen"]
     assert due[0].is_overdue(date.today())
+
+
+def test_hours_that_are_not_a_number_are_asked_for_again(app):
+    mette = register(app)
+    karl = staff_member(app).sign_in()
+    url = registration_url(mette)
+    for typed in ("mange", "70"):
+        page = Page(karl.post_form(f"{url}/job", {"job-hours": typed}, form_on=url))
+        assert page.error_summary_links() == [
+            ("#job-hours", "Skriv timer om ugen som et tal fra 0 til 60")], typed
 
 
 def test_a_note_is_kept_with_who_wrote_it(app):

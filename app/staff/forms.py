@@ -99,17 +99,30 @@ class AssignForm(FlaskForm):
         )
 
 
+HOURS_MESSAGE = _l("Write the hours a week as a number from 0 to 60")
+
+
+class HoursField(DecimalField):
+    """Hours as people write them in Danish too: 12,5 as well as 12.5."""
+
+    def process_formdata(self, valuelist):
+        if valuelist and valuelist[0].strip():
+            try:
+                super().process_formdata([valuelist[0].strip().replace(",", ".")])
+            except ValueError:
+                raise ValueError(HOURS_MESSAGE) from None
+        else:
+            self.data = None
+
+
 class JobForm(FlaskForm):
     praktik_start = DateField(_l("Work trial starts"), validators=[Optional()])
     job_start = DateField(_l("Job starts"), validators=[Optional()])
     employer = StringField(_l("Employer"), filters=[strip], validators=[Length(max=200)])
-    hours = DecimalField(
+    hours = HoursField(
         _l("Hours a week"),
         places=1,
-        validators=[
-            Optional(),
-            NumberRange(min=0, max=60, message=_l("Write the hours a week as a number from 0 to 60")),
-        ],
+        validators=[Optional(), NumberRange(min=0, max=60, message=HOURS_MESSAGE)],
         render_kw={"inputmode": "decimal"},
     )
     note = TextAreaField(
