@@ -234,14 +234,17 @@ def test_the_command_line_creates_the_first_admin(app):
     runner = app.test_cli_runner()
     result = runner.invoke(
         args=["users", "create", "anna@klapjob.dk", "--role", "admin", "--name", "Anna"],
-        input=f"{PASSWORD}\n{PASSWORD}\n",
+        input=f"{PASSWORD}\n",
     )
     assert result.exit_code == 0, result.output
     assert "otpauth://totp/KLAPjob:anna%40klapjob.dk?secret=" in result.output
     assert users_row(app, "anna@klapjob.dk").role == "admin"
     again = runner.invoke(args=["users", "create", "anna@klapjob.dk", "--role", "admin"],
-                          input=f"{PASSWORD}\n{PASSWORD}\n")
+                          input=f"{PASSWORD}\n")
     assert again.exit_code != 0
+    short = runner.invoke(args=["users", "create", "karl@klapjob.dk", "--role", "consultant"],
+                          input="kort\n")
+    assert short.exit_code != 0 and "12" in short.output
 
 
 def test_an_admin_opens_a_locked_account_and_resets_a_lost_phone(app, db):

@@ -16,6 +16,15 @@ def open_database():
     return connect(current_app.config["DATABASE"])
 
 
+def read_password():
+    """Asked twice at a terminal; one line from standard input when piped in
+    (`echo "$PASSWORD" | flask users create ...`)."""
+    stdin = click.get_text_stream("stdin")
+    if stdin.isatty():
+        return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return stdin.readline().rstrip("\r\n")
+
+
 @users_command.command("create")
 @click.argument("email")
 @click.option("--role", type=click.Choice(ROLES), required=True)
@@ -26,7 +35,7 @@ def create_user_command(email, role, name):
     try:
         if user_by_email(db, email):
             raise click.ClickException(f"There is already a user with the address {email}.")
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+        password = read_password()
         try:
             user = create_user(db, email, name, role, password)
         except PasswordProblem:
