@@ -1,5 +1,7 @@
 """`flask users create` and `flask data purge`: thin commands over the data functions."""
 
+import sys
+
 import click
 from flask import current_app
 from flask.cli import AppGroup
@@ -19,10 +21,9 @@ def open_database():
 def read_password():
     """Asked twice at a terminal; one line from standard input when piped in
     (`echo "$PASSWORD" | flask users create ...`)."""
-    stdin = click.get_text_stream("stdin")
-    if stdin.isatty():
+    if sys.stdin.isatty():
         return click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    return stdin.readline().rstrip("\r\n")
+    return sys.stdin.readline().rstrip("\r\n")
 
 
 @users_command.command("create")
