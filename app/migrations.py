@@ -66,7 +66,101 @@ def m001_drafts_and_registrations(db):
 
 
 @migrations()
-def m002_coming_back_and_helper_consent(db):
+def m002_back_office(db):
+    """Staff accounts and their sessions, the consultants' work on each registration, the
+    municipalities' agreements, and the audit log (GDPR art. 9)."""
+    run_statements(
+        db,
+        """
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            -- URLs and forms name a user by this, never by the row id.
+            public_id TEXT NOT NULL UNIQUE,
+            email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('admin', 'consultant')),
+            password_hash TEXT NOT NULL,
+            totp_secret TEXT NOT NULL,
+            totp_confirmed INTEGER NOT NULL DEFAULT 0,
+            -- The time step of the last code used: a code works once.
+            totp_last_step INTEGER NOT NULL DEFAULT 0,
+            failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+            last_failed_at TEXT,
+            locked_until TEXT,
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE staff_sessions (
+            token_hash TEXT PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            last_seen_at TEXT NOT NULL
+        );
+        CREATE INDEX staff_sessions_user ON staff_sessions (user_id);
+
+        ALTER TABLE registrations ADD COLUMN public_id TEXT;
+        ALTER TABLE registrations ADD COLUMN consultant_id INTEGER REFERENCES users (id);
+        ALTER TABLE registrations ADD COLUMN status_changed_at TEXT;
+        ALTER TABLE registrations ADD COLUMN first_contact_at TEXT;
+        ALTER TABLE registrations ADD COLUMN closed_at TEXT;
+        ALTER TABLE registrations ADD COLUMN close_reason TEXT;
+        ALTER TABLE registrations ADD COLUMN praktik_start TEXT;
+        ALTER TABLE registrations ADD COLUMN job_start TEXT;
+        ALTER TABLE registrations ADD COLUMN employer TEXT;
+        ALTER TABLE registrations ADD COLUMN job_hours REAL;
+        CREATE UNIQUE INDEX registrations_public_id ON registrations (public_id);
+        CREATE INDEX registrations_consultant ON registrations (consultant_id);
+        CREATE INDEX registrations_closed_at ON registrations (closed_at);
+
+        -- What happened to a registration: status changes, assignments, job details,
+        -- follow-ups and notes, who did it and when. Deleted with the registration.
+        CREATE TABLE registration_history (
+            id INTEGER PRIMARY KEY,
+            registration_id INTEGER NOT NULL
+                REFERENCES registrations (id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            user_id INTEGER REFERENCES users (id),
+            kind TEXT NOT NULL,
+            status TEXT,
+            assignee_id INTEGER REFERENCES users (id),
+            reason TEXT,
+            due_on TEXT,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX registration_history_registration ON registration_history (registration_id);
+
+        CREATE TABLE municipality_agreements (
+            code TEXT PRIMARY KEY,
+            has_agreement INTEGER NOT NULL DEFAULT 0,
+            consultant_id INTEGER REFERENCES users (id)
+        );
+
+        -- Who did what, when. It names a registration only by its reference, so the log
+        -- survives the registration's deletion without keeping anything about the person.
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user_id INTEGER REFERENCES users (id),
+            action TEXT NOT NULL,
+            reference TEXT,
+            detail TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX audit_log_reference ON audit_log (reference);
+        CREATE INDEX audit_log_at ON audit_log (at)
+        """
+    )
+    import secrets
+
+    for row in list(db.query("SELECT id FROM registrations WHERE public_id IS NULL")):
+        db.execute(
+            "UPDATE registrations SET public_id = ? WHERE id = ?",
+            [secrets.token_urlsafe(12), row["id"]],
+        )
+
+
+@migrations()
+def m003_coming_back_and_helper_consent(db):
     run_statements(
         db,
         """

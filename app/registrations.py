@@ -8,6 +8,7 @@ from .db import write_transaction
 from .journey.drafts import load_draft, now_utc, token_hash
 from .journey.flow import CHECK_ANSWERS, answers_to_send, first_unfinished
 from .journey.steps import FIELDS_BY_NAME
+from .staff.intake import notify_new_registration, receive_registration
 
 # Easy to read aloud and to write down: no 0/O, 1/I/L, 5/S, 8/B or 2/Z mix-ups.
 REFERENCE_ALPHABET = "2345679ACDEFGHJKMNPQRTUVWXY"
@@ -67,7 +68,10 @@ def submit_registration(db, token, *, language, consents):
             answers = {k: v for k, v in answers.items() if not FIELDS_BY_NAME[k].sensitive}
         registration_id = insert_registration(db, hashed, answers, language, consents)
         insert_answers(db, registration_id, answers)
+        consultant_id = receive_registration(db, registration_id, answers["municipality"])
         db.execute("DELETE FROM drafts WHERE token_hash = ?", [hashed])
+    # After the commit: the registration stands whether the staff email goes or not.
+    notify_new_registration(db, registration_id, consultant_id)
     return registration_id
 
 

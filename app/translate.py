@@ -41,16 +41,21 @@ def fill_source_language(path):
     with open(path, "rb") as f:
         catalogue = read_po(f, locale=SOURCE_LANGUAGE)
     for message in catalogue:
-        if message.id and not message.string:
+        if message.id and not is_translated(message):
             message.string = message.id
     with open(path, "wb") as f:
         write_po(f, catalogue, omit_header=False, sort_output=True, no_location=True, width=100)
 
 
+def is_translated(message):
+    forms = message.string if isinstance(message.string, tuple) else (message.string,)
+    return all(forms) and not message.fuzzy
+
+
 def untranslated(language):
     with open(catalogue_path(language), "rb") as f:
         catalogue = read_po(f, locale=language)
-    return [m.id for m in catalogue if m.id and (not m.string or m.fuzzy)]
+    return [m.id for m in catalogue if m.id and not is_translated(m)]
 
 
 @translate.command("update")

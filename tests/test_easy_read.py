@@ -16,8 +16,16 @@ CITIZEN_SOURCES = ["app/journey", "app/pages", "templates/journey", "templates/p
 
 
 def catalogue(language):
+    """Message id -> translation; a plural message gives one entry per form."""
     with open(ROOT / "translations" / language / "LC_MESSAGES" / "messages.po", "rb") as f:
-        return {m.id: m.string for m in read_po(f) if m.id}
+        messages = [m for m in read_po(f) if m.id]
+    texts = {}
+    for message in messages:
+        if isinstance(message.id, tuple):
+            texts.update(zip(message.id, message.string))
+        else:
+            texts[message.id] = message.string
+    return texts
 
 
 def citizen_message_ids():

@@ -1,0 +1,76 @@
+"""The audit log (GDPR art. 9): who saw or changed what, and when.
+
+An entry names a registration only by its reference, and its detail never holds what a
+person answered: the log outlives a deleted registration without keeping the person.
+"""
+
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+from ..db import write_transaction
+from ..users import iso, utc_now
+
+ACTIONS = {
+    "viewed": _l("Viewed the registration"),
+    "printed": _l("Printed the person's data"),
+    "exported_json": _l("Exported the person's data"),
+    "exported_csv": _l("Exported in a CSV file"),
+    "changed": _l("Changed the registration"),
+    "deleted": _l("Deleted the registration"),
+    "purged": _l("Deleted by the purge"),
+    "signed_in": _l("Signed in"),
+    "signed_out": _l("Signed out"),
+    "sign_in_failed": _l("Failed sign-in"),
+    "locked": _l("Account locked"),
+    "user_created": _l("Created a user"),
+    "user_changed": _l("Changed a user"),
+    "municipalities_changed": _l("Changed the municipalities"),
+}
+
+PAGE_SIZE = 50
+
+
+def record(db, user, action, *, reference=None, detail="", now=None):
+    """Write one entry. Call it inside the caller's transaction when there is one, so a
+    change and its entry are kept together or not at all."""
+    assert action in ACTIONS, action
+    db.execute(
+        "INSERT INTO audit_log (at, user_id, action, reference, detail) VALUES (?, ?, ?, ?, ?)",
+        [iso(now or utc_now()), user.id if user else None, action, reference, detail],
+    )
+
+
+def record_now(db, user, action, **kwargs):
+    with write_transaction(db):
+        record(db, user, action, **kwargs)
+
+
+@dataclass
+class Entry:
+    at: str
+    user_name: str | None
+    action: str
+    reference: str | None
+    detail: str
+
+    @property
+    def action_label(self):
+        return ACTIONS.get(self.action, self.action)
+
+
+def entries(db, *, reference=None, page=1):
+    """Newest first, a page at a time; with `reference`, only that registration's."""
+    where, params = "", []
+    if reference:
+        where, params = "WHERE a.reference = ?", [reference]
+    total = next(db.query(f"SELECT count(*) AS n FROM audit_log a {where}", params))["n"]
+    rows = db.query(
+        f"""
+        SELECT a.at, u.name AS user_name, a.action, a.reference, a.detail
+        FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+        {where} ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?
+        """,
+        [*params, PAGE_SIZE, (page - 1) * PAGE_SIZE],
+    )
+    return [Entry(**row) for row in rows], total

@@ -1,0 +1,413 @@
+"""A consultant's work on registrations: who may see which, the inbox, the status from
+new to closed, the consultant, the job, and the follow-ups after it.
+
+Who may see what: an admin sees every registration; a consultant sees those given to
+them and those nobody has yet (to pick one up). Health data is seen on a need-to-know
+basis (GDPR art. 9), and every object is checked, never only the list.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+from flask_babel import lazy_gettext as _l
+
+from ..db import write_transaction
+from ..registrations import REFERENCE_ALPHABET, answers_of
+from ..users import iso, utc_now
+from . import audit
+
+STATUSES = {
+    "new": _l("New"),
+    "contacted": _l("Contacted"),
+    "meeting": _l("Meeting"),
+    "praktik": _l("Work trial"),
+    "in_job": _l("In a job"),
+    "follow_up": _l("Follow-up"),
+    "closed": _l("Closed"),
+}
+CLOSE_REASONS = {
+    "not_reached": _l("Could not be reached"),
+    "declined": _l("Did not want help after all"),
+    "moved": _l("Moved to a municipality without an agreement"),
+    "other_help": _l("Gets help somewhere else"),
+    "finished": _l("KLAPjob's help has ended"),
+    "other": _l("Another reason (see the note)"),
+}
+# The first follow-up falls due 6 months after the job starts, then one a year after that.
+FIRST_FOLLOW_UP_MONTHS = 6
+FOLLOW_UP_EVERY_MONTHS = 12
+FOLLOWED_UP_STATUSES = ("in_job", "follow_up")
+PAGE_SIZE = 25
+
+
+def visibility(user, alias="r"):
+    """The SQL condition (and its parameters) for the registrations `user` may see."""
+    if user.is_admin:
+        return "1 = 1", []
+    return f"({alias}.consultant_id = ? OR {alias}.consultant_id IS NULL)", [user.id]
+
+
+# --------------------------------------------------------------------------------------
+# The inbox
+
+
+@dataclass
+class InboxFilters:
+    status: str = ""
+    municipality: str = ""
+    # "" anyone, "none" nobody yet, or a user's public id
+    consultant: str = ""
+    helped: bool = False
+    ambassador: bool = False
+    search: str = ""
+    page: int = 1
+
+
+def _escape_like(text):
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_condition(search):
+    """Name, reference or phone: `K7M 4PX`, `20 30 40 50` and `Mette` all find Mette."""
+    conditions = ["r.name LIKE ? ESCAPE '\\'"]
+    params = [f"%{_escape_like(search.strip())}%"]
+    reference = "".join(ch for ch in search.upper() if ch.isalnum())
+    if len(reference) == 6 and set(reference) <= set(REFERENCE_ALPHABET):
+        conditions.append("r.reference = ?")
+        params.append(reference)
+    digits = "".join(ch for ch in search if ch.isdigit())
+    if len(digits) >= 4:
+        conditions.append("r.phone LIKE ?")
+        params.append(f"%{digits}%")
+    return "(" + " OR ".join(conditions) + ")", params
+
+
+def filter_conditions(user, filters):
+    where, params = visibility(user)
+    conditions, all_params = [where], list(params)
+
+    def add(condition, *values):
+        conditions.append(condition)
+        all_params.extend(values)
+
+    if filters.status in STATUSES:
+        add("r.status = ?", filters.status)
+    if filters.municipality:
+        add("r.municipality_code = ?", filters.municipality)
+    if filters.consultant == "none":
+        add("r.consultant_id IS NULL")
+    elif filters.consultant:
+        add("r.consultant_id = (SELECT id FROM users WHERE public_id = ?)", filters.consultant)
+    if filters.helped:
+        add("r.filled_by = 'helper'")
+    if filters.ambassador:
+        add("r.wants_ambassador = 'yes'")
+    if filters.search.strip():
+        condition, values = search_condition(filters.search)
+        add(condition, *values)
+    return " AND ".join(conditions), all_params
+
+
+INBOX_COLUMNS = """
+    r.id, r.public_id, r.reference, r.name, r.submitted_at, r.municipality_code, r.status,
+    r.filled_by, r.wants_ambassador, r.phone, r.email, r.contact_method, r.consent_health,
+    r.praktik_start, r.job_start, r.employer, r.job_hours, r.closed_at, r.close_reason,
+    r.first_contact_at, r.consultant_id, u.name AS consultant_name,
+    u.public_id AS consultant_public_id
+"""
+
+
+@dataclass
+class RegistrationRow:
+    id: int
+    public_id: str
+    reference: str
+    name: str
+    submitted_at: str
+    municipality_code: str
+    status: str
+    filled_by: str
+    wants_ambassador: str | None
+    phone: str | None
+    email: str | None
+    contact_method: str
+    consent_health: int
+    praktik_start: str | None
+    job_start: str | None
+    employer: str | None
+    job_hours: float | None
+    closed_at: str | None
+    close_reason: str | None
+    first_contact_at: str | None
+    consultant_id: int | None
+    consultant_name: str | None
+    consultant_public_id: str | None
+
+    @property
+    def status_label(self):
+        return STATUSES.get(self.status, self.status)
+
+    @property
+    def close_reason_label(self):
+        return CLOSE_REASONS.get(self.close_reason or "", "")
+
+
+def filtered_registrations(db, user, filters, *, limit=None, offset=0):
+    where, params = filter_conditions(user, filters)
+    paging = ""
+    if limit is not None:
+        paging = "LIMIT ? OFFSET ?"
+        params = [*params, limit, offset]
+    rows = db.query(
+        f"""
+        SELECT {INBOX_COLUMNS}
+        FROM registrations r LEFT JOIN users u ON u.id = r.consultant_id
+        WHERE {where} ORDER BY r.submitted_at DESC, r.id DESC {paging}
+        """,
+        params,
+    )
+    return [RegistrationRow(**row) for row in rows]
+
+
+def inbox_page(db, user, filters):
+    """One page of the inbox, newest first, and how many there are in all."""
+    where, params = filter_conditions(user, filters)
+    total = next(db.query(f"SELECT count(*) AS n FROM registrations r WHERE {where}", params))
+    rows = filtered_registrations(
+        db, user, filters, limit=PAGE_SIZE, offset=(filters.page - 1) * PAGE_SIZE
+    )
+    return rows, total["n"]
+
+
+# --------------------------------------------------------------------------------------
+# One registration
+
+
+@dataclass
+class HistoryEntry:
+    at: str
+    user_name: str | None
+    kind: str
+    status: str | None
+    reason: str | None
+    due_on: str | None
+    assignee_name: str | None
+    note: str
+
+    @property
+    def status_label(self):
+        return STATUSES.get(self.status or "", "")
+
+    @property
+    def reason_label(self):
+        return CLOSE_REASONS.get(self.reason or "", "")
+
+
+@dataclass
+class CaseFile:
+    row: RegistrationRow
+    answers: dict
+    history: list = field(default_factory=list)
+    next_follow_up: Optional[date] = None
+
+
+def visible_registration(db, user, public_id):
+    """The registration behind `public_id` if `user` may see it, else None (the caller
+    answers 404 either way: an id that exists looks like one that does not)."""
+    where, params = visibility(user)
+    rows = list(
+        db.query(
+            f"""
+            SELECT {INBOX_COLUMNS}
+            FROM registrations r LEFT JOIN users u ON u.id = r.consultant_id
+            WHERE r.public_id = ? AND {where}
+            """,
+            [public_id, *params],
+        )
+    )
+    return RegistrationRow(**rows[0]) if rows else None
+
+
+def history_of(db, registration_id):
+    rows = db.query(
+        """
+        SELECT h.at, u.name AS user_name, h.kind, h.status, h.reason, h.due_on,
+               a.name AS assignee_name, h.note
+        FROM registration_history h
+        LEFT JOIN users u ON u.id = h.user_id
+        LEFT JOIN users a ON a.id = h.assignee_id
+        WHERE h.registration_id = ? ORDER BY h.at DESC, h.id DESC
+        """,
+        [registration_id],
+    )
+    return [HistoryEntry(**row) for row in rows]
+
+
+def case_file(db, row):
+    return CaseFile(
+        row=row,
+        answers=answers_of(db, row.id),
+        history=history_of(db, row.id),
+        next_follow_up=next_follow_up(db, row),
+    )
+
+
+def add_history(db, registration, user, kind, *, now, **values):
+    values["note"] = values.get("note") or ""
+    columns = ["registration_id", "at", "user_id", "kind", *values]
+    db.execute(
+        f"INSERT INTO registration_history ({', '.join(columns)}) "
+        f"VALUES ({', '.join('?' for _ in columns)})",
+        [registration.id, iso(now), user.id if user else None, kind, *values.values()],
+    )
+
+
+def change_status(db, user, registration, status, *, reason=None, note="", now=None):
+    """Move to `status`, recording who, when and why. Closing needs a reason; the first
+    move away from "new" is the first contact."""
+    if status not in STATUSES:
+        raise ValueError(status)
+    if status == "closed" and reason not in CLOSE_REASONS:
+        raise ValueError("closing needs a reason")
+    now = now or utc_now()
+    reason = reason if status == "closed" else None
+    with write_transaction(db):
+        db.execute(
+            """
+            UPDATE registrations SET
+                status = ?, status_changed_at = ?, close_reason = ?,
+                closed_at = CASE WHEN ? = 'closed' THEN ? ELSE NULL END,
+                first_contact_at = CASE WHEN first_contact_at IS NULL AND ? != 'new'
+                                   THEN ? ELSE first_contact_at END
+            WHERE id = ?
+            """,
+            [status, iso(now), reason, status, iso(now), status, iso(now), registration.id],
+        )
+        add_history(db, registration, user, "status", now=now, status=status, reason=reason,
+                    note=note)
+        audit.record(db, user, "changed", reference=registration.reference,
+                     detail=f"status: {status}", now=now)
+
+
+def assign(db, user, registration, consultant_id, *, note="", now=None):
+    """Give the registration to a consultant (or to nobody, with None)."""
+    now = now or utc_now()
+    with write_transaction(db):
+        db.execute(
+            "UPDATE registrations SET consultant_id = ? WHERE id = ?",
+            [consultant_id, registration.id],
+        )
+        add_history(db, registration, user, "assigned", now=now, assignee_id=consultant_id,
+                    note=note)
+        audit.record(db, user, "changed", reference=registration.reference,
+                     detail="consultant", now=now)
+
+
+def save_job(db, user, registration, *, praktik_start, job_start, employer, hours, note="",
+             now=None):
+    """The work trial and the job: dates as date objects (or None), hours a week."""
+    now = now or utc_now()
+    with write_transaction(db):
+        db.execute(
+            "UPDATE registrations SET praktik_start = ?, job_start = ?, employer = ?, "
+            "job_hours = ? WHERE id = ?",
+            [
+                praktik_start.isoformat() if praktik_start else None,
+                job_start.isoformat() if job_start else None,
+                employer.strip() or None,
+                hours,
+                registration.id,
+            ],
+        )
+        add_history(db, registration, user, "job", now=now, note=note)
+        audit.record(db, user, "changed", reference=registration.reference, detail="job",
+                     now=now)
+
+
+def add_note(db, user, registration, note, *, now=None):
+    now = now or utc_now()
+    with write_transaction(db):
+        add_history(db, registration, user, "note", now=now, note=note)
+        audit.record(db, user, "changed", reference=registration.reference, detail="note",
+                     now=now)
+
+
+# --------------------------------------------------------------------------------------
+# Follow-ups
+
+
+def add_months(day, months):
+    """`day` moved by whole months; the 31st becomes the last day of a shorter month."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last_day in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last_day))
+        except ValueError:
+            continue
+    raise AssertionError("every month has a 28th")
+
+
+def follow_up_due_date(job_start, number):
+    """The due date of follow-up `number` (0 is the first) after a job started."""
+    return add_months(job_start, FIRST_FOLLOW_UP_MONTHS + FOLLOW_UP_EVERY_MONTHS * number)
+
+
+def follow_ups_done(db, registration_id):
+    row = next(
+        db.query(
+            "SELECT count(*) AS n FROM registration_history "
+            "WHERE registration_id = ? AND kind = 'follow_up'",
+            [registration_id],
+        )
+    )
+    return row["n"]
+
+
+def next_follow_up(db, row):
+    if row.status not in FOLLOWED_UP_STATUSES or not row.job_start:
+        return None
+    return follow_up_due_date(date.fromisoformat(row.job_start), follow_ups_done(db, row.id))
+
+
+def record_follow_up(db, user, registration, *, note="", now=None):
+    now = now or utc_now()
+    due = next_follow_up(db, registration)
+    if due is None:
+        raise ValueError("no follow-up is due: no job start, or not in a job")
+    with write_transaction(db):
+        add_history(db, registration, user, "follow_up", now=now, due_on=due.isoformat(),
+                    note=note)
+        audit.record(db, user, "changed", reference=registration.reference,
+                     detail="follow-up", now=now)
+
+
+@dataclass
+class DueFollowUp:
+    row: RegistrationRow
+    due: date
+
+    def is_overdue(self, today):
+        return self.due < today
+
+
+def follow_ups_due(db, user, *, today, within_days=30):
+    """People in a job whose next follow-up falls due within `within_days` (or is late),
+    the most urgent first."""
+    where, params = visibility(user)
+    rows = db.query(
+        f"""
+        SELECT {INBOX_COLUMNS}
+        FROM registrations r LEFT JOIN users u ON u.id = r.consultant_id
+        WHERE {where} AND r.job_start IS NOT NULL AND r.status IN ('in_job', 'follow_up')
+        """,
+        params,
+    )
+    due = []
+    for row in (RegistrationRow(**row) for row in rows):
+        next_due = next_follow_up(db, row)
+        if next_due is not None and (next_due - today).days <= within_days:
+            due.append(DueFollowUp(row, next_due))
+    return sorted(due, key=lambda item: item.due)
+

@@ -1,0 +1,74 @@
+"""`flask users create` and `flask data purge`: thin commands over the data functions."""
+
+import sys
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from ..db import connect
+from ..users import ROLES, PasswordProblem, create_user, provisioning_uri, user_by_email
+from .personal_data import purge
+
+users_command = AppGroup("users", help="Staff accounts for the back office.")
+data_command = AppGroup("data", help="Keeping personal data no longer than promised.")
+
+
+def open_database():
+    return connect(current_app.config["DATABASE"])
+
+
+def read_password():
+    """Asked twice at a terminal; one line from standard input when piped in
+    (`echo "$PASSWORD" | flask users create ...`)."""
+    if sys.stdin.isatty():
+        return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+@users_command.command("create")
+@click.argument("email")
+@click.option("--role", type=click.Choice(ROLES), required=True)
+@click.option("--name", default="", help="The person's name (default: the email address).")
+def create_user_command(email, role, name):
+    """Create a user. The password is read from the terminal, or from standard input."""
+    db = open_database()
+    try:
+        if user_by_email(db, email):
+            raise click.ClickException(f"There is already a user with the address {email}.")
+        password = read_password()
+        try:
+            user = create_user(db, email, name, role, password)
+        except PasswordProblem:
+            raise click.ClickException("The password must have 12 to 256 characters.")
+        click.echo(f"Created {user.role} {user.email}.")
+        click.echo("Add this to the authenticator app (or scan the QR code at first sign-in):")
+        click.echo(provisioning_uri(user))
+    finally:
+        db.close()
+
+
+@data_command.command("purge")
+@click.option("--closed-days", type=click.IntRange(min=1), default=None,
+              help="Delete registrations closed longer ago than this (default 365).")
+@click.option("--draft-days", type=click.IntRange(min=1), default=None,
+              help="Delete drafts untouched for longer than this (default 30).")
+@click.option("--dry-run", is_flag=True, help="Only list what would be deleted.")
+def purge_command(closed_days, draft_days, dry_run):
+    """Delete closed registrations and abandoned drafts older than the privacy page says."""
+    config = current_app.config
+    closed_days = closed_days or config["PURGE_CLOSED_DAYS"]
+    draft_days = draft_days or config["PURGE_DRAFT_DAYS"]
+    db = open_database()
+    try:
+        report = purge(db, closed_days=closed_days, draft_days=draft_days, dry_run=dry_run)
+    finally:
+        db.close()
+    verb = "Would delete" if dry_run else "Deleted"
+    click.echo(f"{verb} {len(report.registrations)} registrations closed more than "
+               f"{closed_days} days ago:")
+    for reference, closed_at in report.registrations:
+        click.echo(f"  {reference}  closed {closed_at}")
+    click.echo(f"{verb} {len(report.drafts)} drafts untouched for more than {draft_days} days:")
+    for created_at, updated_at in report.drafts:
+        click.echo(f"  draft started {created_at}, last changed {updated_at}")

@@ -1,0 +1,229 @@
+"""The back office's forms. Labels and messages are product copy: plain words that say
+what to do."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    DecimalField,
+    EmailField,
+    PasswordField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+
+from ..municipalities import municipalities_by_name
+from ..users import MAXIMUM_PASSWORD_LENGTH, MINIMUM_PASSWORD_LENGTH
+from .casework import CLOSE_REASONS, STATUSES
+
+NOTE_LENGTH = 2000
+
+
+def choices(pairs, *, empty=None):
+    """SelectChoice objects (WTForms 3.4 drops tuples), with an optional empty first one."""
+    options = [SelectChoice("", empty)] if empty is not None else []
+    return options + [SelectChoice(value, label) for value, label in pairs]
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class SignInForm(FlaskForm):
+    # Password managers fill these by their autocomplete names; pasting always works.
+    email = EmailField(
+        _l("Email address"),
+        filters=[strip],
+        validators=[DataRequired(_l("Enter your email address"))],
+        render_kw={"autocomplete": "username", "spellcheck": "false"},
+    )
+    password = PasswordField(
+        _l("Password"),
+        validators=[DataRequired(_l("Enter your password"))],
+        render_kw={"autocomplete": "current-password"},
+    )
+
+
+class CodeForm(FlaskForm):
+    code = StringField(
+        _l("Code from the app"),
+        filters=[strip],
+        validators=[DataRequired(_l("Enter the 6 digits from your authenticator app"))],
+        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"},
+    )
+
+
+class StatusForm(FlaskForm):
+    status = SelectField(_l("New status"), choices=choices(STATUSES.items()))
+    reason = SelectField(
+        _l("Reason for closing (when you close)"),
+        choices=choices(CLOSE_REASONS.items(), empty=_l("Choose a reason")),
+        default="",
+        # Checked in validate_reason: empty is fine unless the registration is closed.
+        validate_choice=False,
+    )
+    note = TextAreaField(
+        _l("Note (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)]
+    )
+
+    def validate_reason(self, field):
+        if field.data and field.data not in CLOSE_REASONS:
+            raise ValidationError(_l("Choose a reason from the list"))
+        if self.status.data == "closed" and not field.data:
+            raise ValidationError(_l("Choose why the registration is closed"))
+        if self.status.data == "closed" and field.data == "other" and not self.note.data:
+            raise ValidationError(_l("Write the reason in the note"))
+
+
+class AssignForm(FlaskForm):
+    consultant = SelectField(_l("Consultant"), validate_choice=True)
+    note = TextAreaField(
+        _l("Note (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)]
+    )
+
+    def offer(self, users):
+        self.consultant.choices = choices(
+            ((u.public_id, u.name) for u in users), empty=_l("Nobody yet")
+        )
+
+
+HOURS_MESSAGE = _l("Write the hours a week as a number from 0 to 60")
+
+
+class HoursField(DecimalField):
+    """Hours as people write them in Danish too: 12,5 as well as 12.5."""
+
+    def process_formdata(self, valuelist):
+        if valuelist and valuelist[0].strip():
+            try:
+                super().process_formdata([valuelist[0].strip().replace(",", ".")])
+            except ValueError:
+                raise ValueError(HOURS_MESSAGE) from None
+        else:
+            self.data = None
+
+
+class JobForm(FlaskForm):
+    praktik_start = DateField(_l("Work trial starts"), validators=[Optional()])
+    job_start = DateField(_l("Job starts"), validators=[Optional()])
+    employer = StringField(_l("Employer"), filters=[strip], validators=[Length(max=200)])
+    hours = HoursField(
+        _l("Hours a week"),
+        places=1,
+        validators=[Optional(), NumberRange(min=0, max=60, message=HOURS_MESSAGE)],
+        render_kw={"inputmode": "decimal"},
+    )
+    note = TextAreaField(
+        _l("Note (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)]
+    )
+
+
+class NoteForm(FlaskForm):
+    note = TextAreaField(
+        _l("Note"),
+        filters=[strip],
+        validators=[DataRequired(_l("Write the note")), Length(max=NOTE_LENGTH)],
+    )
+
+
+class FollowUpForm(FlaskForm):
+    note = TextAreaField(
+        _l("How is it going? (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)]
+    )
+
+
+class FilterForm(FlaskForm):
+    """The inbox's filters: read from the address, so a filtered list can be bookmarked."""
+
+    class Meta:
+        csrf = False
+
+    status = SelectField(_l("Status"), choices=choices(STATUSES.items(), empty=_l("All")))
+    municipality = SelectField(
+        _l("Municipality"), choices=choices(municipalities_by_name(), empty=_l("All"))
+    )
+    consultant = SelectField(_l("Consultant"))
+    helped = BooleanField(_l("Helped by someone"))
+    ambassador = BooleanField(_l("Wants an ambassador"))
+    search = StringField(
+        _l("Search by name, reference or phone"), filters=[strip],
+        render_kw={"spellcheck": "false", "autocomplete": "off"},
+    )
+
+    def offer(self, users):
+        self.consultant.choices = choices(
+            [("none", _l("Nobody yet"))] + [(u.public_id, u.name) for u in users],
+            empty=_l("All"),
+        )
+
+
+class ExportForm(FilterForm):
+    include_contact = BooleanField(_l("Names, phone numbers and email addresses"))
+    include_sensitive = BooleanField(_l("Health information"))
+
+
+class DeleteForm(FlaskForm):
+    reference = StringField(
+        _l("Write the reference to confirm"),
+        filters=[strip],
+        validators=[DataRequired(_l("Write the reference to confirm"))],
+        render_kw={"autocomplete": "off", "spellcheck": "false"},
+    )
+
+
+class NewUserForm(FlaskForm):
+    email = EmailField(
+        _l("Email address"),
+        filters=[strip],
+        validators=[
+            DataRequired(_l("Enter an email address")),
+            Email(message=_l("Enter an email address like name@klapjob.dk")),
+        ],
+        render_kw={"autocomplete": "off", "spellcheck": "false"},
+    )
+    name = StringField(
+        _l("Name"), filters=[strip],
+        validators=[DataRequired(_l("Enter the person's name")), Length(max=100)],
+        render_kw={"autocomplete": "off"},
+    )
+    role = SelectField(
+        _l("Role"),
+        choices=choices([("consultant", _l("Consultant")), ("admin", _l("Admin"))]),
+    )
+    password = PasswordField(
+        _l("First password"),
+        validators=[
+            InputRequired(_l("Enter a first password")),
+            Length(
+                min=MINIMUM_PASSWORD_LENGTH,
+                max=MAXIMUM_PASSWORD_LENGTH,
+                message=_l("The password must have at least 12 characters"),
+            ),
+        ],
+        render_kw={"autocomplete": "new-password"},
+    )
+
+
+class EditUserForm(FlaskForm):
+    name = StringField(
+        _l("Name"), filters=[strip],
+        validators=[DataRequired(_l("Enter the person's name")), Length(max=100)],
+    )
+    role = NewUserForm.role
+    active = BooleanField(_l("The account may sign in"))
+
+
+class ActionForm(FlaskForm):
+    """A button that changes something: only the security token."""

@@ -1,0 +1,63 @@
+"""A new registration enters the back office: it gets an unguessable id for its URL and
+the consultant who covers its municipality, and that consultant gets an email.
+
+The email holds a link and nothing about the person: ordinary mail is not a place for
+personal data, and the link works only after signing in.
+"""
+
+import secrets
+
+from flask import current_app, render_template, url_for
+from flask_babel import force_locale, gettext as _
+
+from ..mail import send_mail
+from ..users import user_by_id
+from .coverage import covering_consultant_id
+
+
+def receive_registration(db, registration_id, municipality_code):
+    """Inside the transaction that stores the registration: its public id and, when a
+    consultant covers the municipality, its consultant. Returns that consultant's id."""
+    consultant_id = covering_consultant_id(db, municipality_code)
+    db.execute(
+        "UPDATE registrations SET public_id = ?, consultant_id = ?, status_changed_at = "
+        "submitted_at WHERE id = ?",
+        [secrets.token_urlsafe(12), consultant_id, registration_id],
+    )
+    return consultant_id
+
+
+def recipients(db, consultant_id):
+    """The consultant it was given to; nobody covers the municipality, then the admins."""
+    if consultant_id is not None:
+        return [user_by_id(db, consultant_id).email]
+    return [row["email"] for row in db.query(
+        "SELECT email FROM users WHERE role = 'admin' AND active = 1 ORDER BY id"
+    )]
+
+
+def notify_new_registration(db, registration_id, consultant_id):
+    """Tell staff a registration has come. Never raises: the person's registration is
+    stored already, and a mail problem must not turn their receipt into an error page."""
+    try:
+        public_id = next(
+            db.query("SELECT public_id FROM registrations WHERE id = ?", [registration_id])
+        )["public_id"]
+        link = staff_url("staff.registration", public_id=public_id)
+        with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
+            subject = _("New registration at KLAPjob")
+            body = render_template(
+                "email/new_registration.txt", link=link, assigned=consultant_id is not None
+            )
+        for address in recipients(db, consultant_id):
+            send_mail(address, subject, body)
+    except Exception:  # noqa: BLE001 - the registration must stand whatever happens here
+        current_app.logger.exception("Staff notification not sent")
+
+
+def staff_url(endpoint, **values):
+    """An absolute link: KLAPJOB_PUBLIC_URL when set (behind a proxy), else this host."""
+    base = current_app.config.get("PUBLIC_URL")
+    if base:
+        return base.rstrip("/") + url_for(endpoint, **values)
+    return url_for(endpoint, _external=True, **values)

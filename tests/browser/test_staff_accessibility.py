@@ -1,0 +1,167 @@
+"""The back office in a real browser at 1024 x 768: every page, in Danish and English,
+checked by axe-core for WCAG 2.2 A and AA, with a screenshot of each; and signing in
+with the keyboard alone."""
+
+import pyotp
+import pytest
+
+from app import create_app
+from app.db import connect
+from browser_support import (
+    TABLET_LANDSCAPE,
+    LiveServer,
+    axe_violations,
+    horizontal_overflow,
+    screenshot,
+)
+from people import HELPED_BY_SUPPORT_WORKER
+from staff import PASSWORD, register, staff_member
+
+pytestmark = pytest.mark.browser
+
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="module")
+def back_office(tmp_path_factory):
+    database = tmp_path_factory.mktemp("staff") / "klapjob.sqlite3"
+    app = create_app({"DATABASE": str(database), "SMTP_HOST": ""})
+    anna = staff_member(app, "admin", name="Anna Admin")
+    karl = staff_member(app, "consultant", name="Karl Konsulent")
+    mette = register(app, name="Mette Hansen", health="Jeg har autisme.")
+    register(app, HELPED_BY_SUPPORT_WORKER, name="Ali Khan")
+    db = connect(str(database))
+    db.execute("UPDATE registrations SET job_start = '2025-01-10', status = 'in_job', "
+               "employer = 'Netto' WHERE id = ?", [mette["id"]])
+    db.conn.commit()
+    db.close()
+    with LiveServer(app) as server:
+        yield server, anna, karl, mette
+
+
+def sign_in(page, member, database):
+    """Through the pages, with a code computed as the phone's app would."""
+    page.goto("/staff/sign-in")
+    page.fill("#email", member.user.email)
+    page.fill("#password", PASSWORD)
+    page.click("main button[type=submit]")
+    db = connect(database)
+    db.execute("UPDATE users SET totp_last_step = 0 WHERE id = ?", [member.user.id])
+    db.conn.commit()
+    db.close()
+    page.fill("#code", pyotp.TOTP(member.user.totp_secret).now())
+    page.click("main button[type=submit]")
+    assert page.url.endswith("/staff/"), page.url
+
+
+def admin_tour(page, mette, anna):
+    """Yields a name for each page state, with `page` showing it."""
+    case = f"/staff/registrations/{mette['public_id']}"
+    for name, path in (
+        ("inbox", "/staff/"),
+        ("inbox-filtered", "/staff/?municipality=751&ambassador=y"),
+        ("registration", case),
+        ("follow-ups", "/staff/follow-ups"),
+        ("statistics", "/staff/statistics"),
+        ("export", "/staff/export"),
+        ("municipalities", "/staff/municipalities"),
+        ("users", "/staff/users"),
+        ("new-user", "/staff/users/new"),
+        ("edit-user", f"/staff/users/{anna.public_id}"),
+        ("audit-log", "/staff/audit"),
+        ("print", f"{case}/print"),
+        ("delete", f"{case}/delete"),
+        ("not-found", "/staff/registrations/guessed-id"),
+    ):
+        page.goto(path)
+        yield name
+    page.goto(case)
+    page.select_option("#status-status", "closed")
+    page.click("form[action$='/status'] button[type=submit]")
+    yield "registration-error"
+    page.goto("/staff/users/new")
+    page.click("main form button[type=submit]")
+    yield "new-user-error"
+
+
+@pytest.fixture(scope="module", params=["da", "en"])
+def findings(request, browser, back_office):
+    server, anna, karl, mette = back_office
+    language = request.param
+    database = server.app.config["DATABASE"]
+    # axe is injected as a script: the page's CSP would (rightly) refuse it.
+    context = browser.new_context(viewport=TABLET_LANDSCAPE, base_url=server.url,
+                                  bypass_csp=True)
+    context.add_cookies([{"name": "klapjob_lang", "value": language, "url": server.url}])
+    page = context.new_page()
+    found = {"axe": {}, "overflow": {}, "states": []}
+
+    def check(state):
+        found["states"].append(state)
+        problems = axe_violations(page, tags=WCAG_AA)
+        if problems:
+            found["axe"][state] = problems
+        if horizontal_overflow(page) > 0:
+            found["overflow"][state] = horizontal_overflow(page)
+        screenshot(page, f"staff-{language}-{state}")
+
+    page.goto("/staff/sign-in")
+    check("sign-in")
+    page.click("main button[type=submit]")
+    check("sign-in-error")
+    page.fill("#email", karl.user.email)
+    page.fill("#password", PASSWORD)
+    page.click("main button[type=submit]")
+    check("set-up-two-factor")
+    page.click("main button[type=submit]")
+    check("set-up-two-factor-error")
+    context.clear_cookies()
+    context.add_cookies([{"name": "klapjob_lang", "value": language, "url": server.url}])
+    sign_in(page, karl, database)
+    page.goto("/staff/municipalities")
+    check("forbidden")
+    page.click(".site-header button[type=submit]")  # sign out
+    sign_in(page, anna, database)
+    for state in admin_tour(page, mette, anna):
+        check(state)
+    context.close()
+    return found
+
+
+def test_the_tour_saw_every_staff_page(findings):
+    assert {"sign-in", "set-up-two-factor", "inbox", "registration", "statistics",
+            "municipalities", "audit-log", "forbidden", "registration-error"} <= set(
+        findings["states"])
+
+
+def test_axe_finds_no_wcag_a_or_aa_violation_on_staff_pages(findings):
+    assert findings["axe"] == {}
+
+
+def test_staff_pages_fit_1024_px_without_sideways_scrolling(findings):
+    assert findings["overflow"] == {}
+
+
+def test_a_consultant_signs_in_with_the_keyboard_alone(browser, back_office):
+    server, _anna, karl, _mette = back_office
+    context = browser.new_context(viewport=TABLET_LANDSCAPE, base_url=server.url)
+    page = context.new_page()
+    page.goto("/staff/sign-in")
+    page.keyboard.press("Tab")  # the skip link comes first
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.focus("#email")
+    page.keyboard.type(karl.user.email)
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/staff/two-factor**")
+    db = connect(server.app.config["DATABASE"])
+    db.execute("UPDATE users SET totp_last_step = 0 WHERE id = ?", [karl.user.id])
+    db.conn.commit()
+    db.close()
+    page.focus("#code")
+    page.keyboard.type(pyotp.TOTP(karl.user.totp_secret).now())
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/staff/")
+    assert page.get_by_role("heading", level=1).inner_text() in ("Indbakke", "Inbox")
+    context.close()

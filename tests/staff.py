@@ -1,0 +1,96 @@
+"""KLAPjob's staff in the tests: accounts made through the data layer, signing in
+through the real pages (a password, then a code from the authenticator app), and
+citizens' registrations to work on."""
+
+import copy
+
+import pyotp
+
+from app.db import connect
+from app.journey.drafts import new_token, save_step
+from app.registrations import Consents, submit_registration
+from app.users import create_user, user_by_id
+from pages import Page, location_path
+from people import MYSELF_IN_AARHUS
+
+PASSWORD = "en lang og sikker adgangssætning"
+
+
+class StaffMember:
+    """A consultant or an admin with their own browser-like client."""
+
+    def __init__(self, app, email, role, name):
+        self.app = app
+        self.client = app.test_client()
+        db = connect(app.config["DATABASE"])
+        self.user = create_user(db, email, name, role, PASSWORD)
+        db.close()
+
+    @property
+    def public_id(self):
+        return self.user.public_id
+
+    def current_code(self):
+        """The code the app shows now, for a step not used yet (a code works once)."""
+        db = connect(self.app.config["DATABASE"])
+        db.execute("UPDATE users SET totp_last_step = 0 WHERE id = ?", [self.user.id])
+        db.conn.commit()
+        self.user = user_by_id(db, self.user.id)
+        db.close()
+        return pyotp.TOTP(self.user.totp_secret).now()
+
+    def open(self, url):
+        page = Page(self.client.get(url))
+        if page.status == 200 and "text/html" in page.response.content_type:
+            page.assert_well_formed()
+        return page
+
+    def post_form(self, url, data, *, form_on=None):
+        """Send a form as its page gave it: with the page's security token."""
+        token = self.open(form_on or url).csrf_token()
+        return self.client.post(url, data={"csrf_token": token, **data})
+
+    def enter_password(self, password=PASSWORD):
+        return self.post_form(
+            "/staff/sign-in", {"email": self.user.email, "password": password}
+        )
+
+    def sign_in(self):
+        response = self.enter_password()
+        code_page = location_path(response)
+        assert code_page in ("/staff/two-factor", "/staff/two-factor/set-up"), code_page
+        response = self.post_form(code_page, {"code": self.current_code()})
+        assert response.status_code == 302, Page(response).error_summary_links()
+        return self
+
+    def sign_out(self):
+        return self.post_form("/staff/sign-out", {}, form_on="/staff/")
+
+
+def staff_member(app, role="consultant", email=None, name=None):
+    name = name or ("Anna Admin" if role == "admin" else "Karl Konsulent")
+    email = email or f"{name.split()[0].lower()}@klapjob.dk"
+    return StaffMember(app, email, role, name)
+
+
+def register(app, answers_by_step=MYSELF_IN_AARHUS, *, consent_health=True, **changes):
+    """A citizen sends a registration (the draft saved step by step, as the journey
+    does). `changes` replace single answers: name="Ali", municipality="101"."""
+    answers = copy.deepcopy(answers_by_step)
+    answers["phone"] = {"phone": "+4520304050"}
+    for step_answers in answers.values():
+        for field in list(step_answers):
+            if field in changes:
+                step_answers[field] = changes[field]
+    db = connect(app.config["DATABASE"])
+    token = new_token()
+    try:
+        with app.test_request_context():
+            for key, step_answers in answers.items():
+                save_step(db, token, key, step_answers, complete=True, language="da")
+            registration_id = submit_registration(
+                db, token, language="da", consents=Consents(health=consent_health)
+            )
+        return next(db.query("SELECT * FROM registrations WHERE id = ?", [registration_id]))
+    finally:
+        db.close()

@@ -1,0 +1,78 @@
+"""A CSV file for municipal reporting: the filtered list, without contact details or
+health unless chosen, and no cell a spreadsheet would run as a formula."""
+
+import csv
+import io
+
+from app.staff.csv_export import safe_cell
+from people import HELPED_BY_SUPPORT_WORKER
+from staff import register, staff_member
+
+
+def download(member, query):
+    response = member.client.get(f"/staff/export?download=1&{query}")
+    assert response.status_code == 200
+    assert response.mimetype == "text/csv"
+    assert "attachment" in response.headers["Content-Disposition"]
+    text = response.get_data(as_text=True)
+    assert text.startswith("\ufeff"), "Excel needs the byte-order mark to read UTF-8"
+    return list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
+
+
+def test_the_export_follows_the_filters_and_leaves_out_personal_details(app):
+    register(app, name="Mette Hansen", health="Jeg har autisme.")
+    register(app, HELPED_BY_SUPPORT_WORKER, name="Ali Khan")
+    anna = staff_member(app, "admin").sign_in()
+    rows = download(anna, "municipality=751")
+    assert len(rows) == 1
+    [mette] = rows
+    assert mette["Kommune"] == "Aarhus" and mette["Status"] == "Ny"
+    assert mette["Arbejde, jeg vil have"] == "Køkken, Café og kantine"
+    text = ";".join(f"{k}={v}" for k, v in mette.items())
+    for private in ("Mette", "Hansen", "20 30 40 50", "autisme"):
+        assert private not in text, private
+    assert "Mit helbred" not in mette
+
+
+def test_contact_details_and_health_come_only_when_chosen(app):
+    register(app, name="Mette Hansen", health="Jeg har autisme.")
+    anna = staff_member(app, "admin").sign_in()
+    [with_contact] = download(anna, "include_contact=y")
+    assert with_contact["Navn"] == "Mette Hansen" and "Mit helbred" not in with_contact
+    [with_health] = download(anna, "include_contact=y&include_sensitive=y")
+    assert with_health["Mit helbred"] == "Jeg har autisme."
+
+
+def test_a_formula_in_an_answer_stays_text_in_the_spreadsheet(app):
+    register(app, name="=HYPERLINK(\"http://evil\")", strengths_text="+SUM(A1:A9)")
+    anna = staff_member(app, "admin").sign_in()
+    [row] = download(anna, "include_contact=y")
+    assert row["Navn"] == "'=HYPERLINK(\"http://evil\")"
+    assert row["Mere om, hvad jeg kan lide"] == "'+SUM(A1:A9)"
+
+
+def test_every_dangerous_first_character_is_defused():
+    for start in ("=", "+", "-", "@", "\t", "\r"):
+        assert safe_cell(f"{start}1+1").startswith("'")
+    assert safe_cell("Mette") == "Mette" and safe_cell(None) == "" and safe_cell(12.5) == "12.5"
+
+
+def test_a_consultant_exports_only_what_they_may_see_and_each_row_is_logged(app, db):
+    register(app, name="Mette Hansen")
+    other = register(app, name="Ali Khan")
+    lise = staff_member(app, name="Lise Larsen")
+    db.execute("UPDATE registrations SET consultant_id = ? WHERE id = ?", [lise.user.id, other["id"]])
+    db.conn.commit()
+    karl = staff_member(app).sign_in()
+    assert [r["Nummer"] for r in download(karl, "")] != [other["reference"]]
+    assert len(download(karl, "")) == 1
+    logged = [r["reference"] for r in db.query(
+        "SELECT reference FROM audit_log WHERE action = 'exported_csv'")]
+    assert other["reference"] not in logged and len(logged) == 2
+
+
+def test_the_export_page_offers_the_choices(app):
+    karl = staff_member(app).sign_in()
+    page = karl.open("/staff/export")
+    assert page.soup.find("input", {"name": "include_sensitive"}).get("checked") is None
+    assert page.soup.find("input", {"name": "include_contact"}).get("checked") is None

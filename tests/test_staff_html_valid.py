@@ -1,0 +1,58 @@
+"""Every back-office page is valid HTML by the Nu Html Checker (vnu.jar), in Danish and
+English, empty and with its errors showing."""
+
+import pytest
+
+from html_checker import html_errors
+from staff import PASSWORD, register, staff_member
+
+
+def every_staff_page(app, language):
+    mette = register(app, health="Jeg har autisme.")
+    karl = staff_member(app)
+    anna = staff_member(app, "admin")
+    for member in (karl, anna):
+        member.client.set_cookie("klapjob_lang", language)
+    yield "sign-in", karl.client.get("/staff/sign-in")
+    yield "sign-in-error", karl.enter_password("forkert")
+    karl.enter_password(PASSWORD)
+    yield "set-up", karl.client.get("/staff/two-factor/set-up")
+    yield "set-up-error", karl.post_form("/staff/two-factor/set-up", {"code": "1"})
+    anna.sign_in()
+    anna.sign_out()
+    anna.enter_password()
+    yield "two-factor", anna.client.get("/staff/two-factor")
+    anna.post_form("/staff/two-factor", {"code": anna.current_code()})
+    case = f"/staff/registrations/{mette['public_id']}"
+    anna.post_form(f"{case}/job", {"job-job_start": "2025-01-10"}, form_on=case)
+    anna.post_form(f"{case}/status", {"status-status": "in_job", "status-note": "Godt"},
+                   form_on=case)
+    for name, path in (
+        ("inbox", "/staff/?status=in_job"), ("registration", case),
+        ("follow-ups", "/staff/follow-ups"), ("statistics", "/staff/statistics"),
+        ("export", "/staff/export"), ("municipalities", "/staff/municipalities"),
+        ("users", "/staff/users"), ("new-user", "/staff/users/new"),
+        ("edit-user", f"/staff/users/{karl.public_id}"), ("audit", "/staff/audit"),
+        ("print", f"{case}/print"), ("delete", f"{case}/delete"),
+        ("not-found", "/staff/registrations/nothing"),
+    ):
+        yield name, anna.client.get(path)
+    yield "registration-error", anna.post_form(f"{case}/status", {"status-status": "closed"},
+                                               form_on=case)
+    yield "new-user-error", anna.post_form("/staff/users/new", {})
+    yield "delete-error", anna.post_form(f"{case}/delete", {"reference": "x"})
+    karl.post_form("/staff/two-factor/set-up", {"code": karl.current_code()})
+    yield "forbidden", karl.client.get("/staff/users")
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_every_staff_page_is_valid_html(app, tmp_path, language):
+    files = []
+    for name, response in every_staff_page(app, language):
+        html = response.get_data(as_text=True)
+        assert "<html" in html, name
+        path = tmp_path / f"{name}.html"
+        path.write_text(html)
+        files.append(str(path))
+    assert len(files) > 20
+    assert html_errors(files) == []
