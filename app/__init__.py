@@ -62,11 +62,13 @@ def help_phone():
 
 def register_blueprints(app):
     from .journey.views import blueprint as journey
+    from .meetings.views import blueprint as meetings
     from .pages.views import blueprint as pages
     from .pictograms import blueprint as pictograms
     from . import staff
 
     app.register_blueprint(pages)
     app.register_blueprint(journey)
+    app.register_blueprint(meetings)
     app.register_blueprint(pictograms)
     staff.init_app(app)

@@ -190,3 +190,58 @@ def m003_coming_back_and_helper_consent(db):
         ALTER TABLE registrations ADD COLUMN helper_copy_sent_at TEXT
         """,
     )
+
+
+@migrations()
+def m004_meetings_and_ambassadors(db):
+    run_statements(
+        db,
+        """
+        -- Jobkaravane meetings: a municipality invites its people on disability pension.
+        CREATE TABLE meetings (
+            id INTEGER PRIMARY KEY,
+            public_id TEXT NOT NULL UNIQUE,
+            starts_at TEXT NOT NULL,
+            ends_at TEXT,
+            place TEXT NOT NULL,
+            municipality_code TEXT NOT NULL,
+            description_da TEXT NOT NULL,
+            description_en TEXT NOT NULL DEFAULT '',
+            created_by INTEGER REFERENCES users (id),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX meetings_starts_at ON meetings (starts_at);
+
+        CREATE TABLE meeting_signups (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            phone TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX meeting_signups_meeting ON meeting_signups (meeting_id);
+
+        -- KLAPjob's ambassadors: contacts staff keep, not users who sign in.
+        CREATE TABLE ambassadors (
+            id INTEGER PRIMARY KEY,
+            public_id TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            phone TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            municipality_code TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL
+        );
+
+        -- A person who asked to talk with an ambassador, and the one staff chose.
+        CREATE TABLE ambassador_matches (
+            registration_id INTEGER PRIMARY KEY REFERENCES registrations (id) ON DELETE CASCADE,
+            ambassador_id INTEGER NOT NULL REFERENCES ambassadors (id),
+            matched_by INTEGER REFERENCES users (id),
+            matched_at TEXT NOT NULL,
+            talked_on TEXT,
+            note TEXT NOT NULL DEFAULT ''
+        )
+        """,
+    )

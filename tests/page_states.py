@@ -2,12 +2,18 @@
 
 from app.journey.steps import STEPS
 from people import Visitor
-from site_tour import TOUR_ANSWERS
+from site_tour import TOUR_ANSWERS, add_tour_meeting
 
 
 def every_page_state(client):
     """(name, html) for each page, empty and with its errors, as the server sends them."""
     visitor = Visitor(client)
+    meeting = add_tour_meeting(client.application)
+    yield "meetings", client.get("/meetings?municipality=751").get_data(as_text=True)
+    yield "meeting", client.get(f"/meetings/{meeting}").get_data(as_text=True)
+    yield "meeting-error", visitor.post_form(f"/meetings/{meeting}", {}).get_data(as_text=True)
+    signed_up = visitor.post_form(f"/meetings/{meeting}", {"name": "Ali", "phone": "20304050"})
+    yield "signed-up", client.get(signed_up.headers["Location"]).get_data(as_text=True)
     for name, path in (("start", "/"), ("about", "/about"), ("privacy", "/privacy"),
                        ("help", "/help"), ("settings", "/settings"),
                        ("not-found", "/no-such-page")):

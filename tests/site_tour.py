@@ -1,9 +1,12 @@
 """Every state of every citizen page, visited in a real browser: each question empty and
 with its errors showing, then the check, consent, receipt and the pages about the site."""
 
+from datetime import datetime
 from urllib.parse import urlencode
 
+from app.db import connect
 from app.journey.steps import STEPS
+from app.meetings.data import create_meeting
 from people import HELPED_BY_SUPPORT_WORKER
 
 NEXT_BUTTON = "#step-form .actions button"
@@ -30,8 +33,25 @@ def post_answers(page, path, answers):
     assert response.ok, f"{path}: {response.status}"
 
 
-def tour(page):
+def add_tour_meeting(app):
+    """A coming meeting in Aarhus, so that the meeting pages have one to show."""
+    db = connect(app.config["DATABASE"])
+    try:
+        return create_meeting(db, starts_at=datetime(2030, 5, 2, 10, 0), ends_at=None,
+                              place="Jobcenter Aarhus", municipality_code="751",
+                              description_da="Vi fortæller om job. Du kan spørge om alt.")
+    finally:
+        db.close()
+
+
+def tour(page, meeting):
     """Yields a name for each page state, with `page` showing it."""
+    page.goto("/meetings?municipality=751")
+    yield "meetings"
+    page.goto(f"/meetings/{meeting}")
+    yield "meeting"
+    page.click("main form .actions button")
+    yield "meeting-error"
     for name, path in (("start", "/"), ("about", "/about"), ("privacy", "/privacy"),
                        ("help", "/help"), ("settings", "/settings"),
                        ("resume-code", "/register/resume"), ("resume-link", "/register/resume/x"),

@@ -236,3 +236,11 @@ def test_a_question_that_does_not_apply_sends_the_person_on(client):
 
 def test_unknown_steps_are_not_found(client):
     assert client.get("/register/nothing-here").status_code == 404
+
+
+def test_a_saved_phone_number_is_shown_the_way_people_write_it(client):
+    visitor = Visitor(client)
+    visitor.answer("who", {"filled_by": "self"})
+    visitor.answer("contact", {"contact_method": "phone"})
+    visitor.answer("phone", {"phone": "+45 20-30-40-50"})
+    assert visitor.open("/register/phone").field_value("phone") == "20 30 40 50"

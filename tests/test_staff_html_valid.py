@@ -1,7 +1,12 @@
 """Every back-office page is valid HTML by the Nu Html Checker (vnu.jar), in Danish and
 English, empty and with its errors showing."""
 
+from datetime import datetime
+
 import pytest
+
+from app.db import connect
+from app.meetings.data import create_meeting
 
 from html_checker import html_errors
 from staff import PASSWORD, register, staff_member
@@ -9,6 +14,11 @@ from staff import PASSWORD, register, staff_member
 
 def every_staff_page(app, language):
     mette = register(app, health="Jeg har autisme.")
+    db = connect(app.config["DATABASE"])
+    meeting = create_meeting(db, starts_at=datetime(2030, 5, 2, 10, 0), ends_at=None,
+                             place="Jobcenter Aarhus", municipality_code="751",
+                             description_da="Vi fortæller om job.")
+    db.close()
     karl = staff_member(app)
     anna = staff_member(app, "admin")
     for member in (karl, anna):
@@ -35,11 +45,18 @@ def every_staff_page(app, language):
         ("edit-user", f"/staff/users/{karl.public_id}"), ("audit", "/staff/audit"),
         ("print", f"{case}/print"), ("delete", f"{case}/delete"),
         ("not-found", "/staff/registrations/nothing"),
+        ("ambassadors", "/staff/ambassadors"), ("new-ambassador", "/staff/ambassadors/new"),
+        ("match-ambassador", f"{case}/ambassador"), ("meetings", "/staff/meetings"),
+        ("new-meeting", "/staff/meetings/new"), ("meeting", f"/staff/meetings/{meeting}"),
+        ("device", "/staff/device"), ("find-draft", "/staff/drafts"),
     ):
         yield name, anna.client.get(path)
     yield "registration-error", anna.post_form(f"{case}/status", {"status-status": "closed"},
                                                form_on=case)
     yield "new-user-error", anna.post_form("/staff/users/new", {})
+    yield "new-meeting-error", anna.post_form("/staff/meetings/new", {})
+    yield "new-ambassador-error", anna.post_form("/staff/ambassadors/new", {})
+    yield "find-draft-error", anna.post_form("/staff/drafts", {})
     yield "delete-error", anna.post_form(f"{case}/delete", {"reference": "x"})
     karl.post_form("/staff/two-factor/set-up", {"code": karl.current_code()})
     yield "forbidden", karl.client.get("/staff/users")

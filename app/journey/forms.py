@@ -13,6 +13,7 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice
 
+from ..phone import format_phone, normalise_phone
 from .validators import FORMAT_CHECKS, KnownChoice, MaxLength, RequiredWhen
 
 FIELD_CLASSES = {
@@ -88,9 +89,17 @@ def form_for(step, answers=None, formdata=None):
     form_class = form_class_for(step)
     if formdata is not None:
         return form_class(formdata=formdata)
-    saved = {name: (answers or {}).get(name) for name in step.field_names}
+    saved = {spec.name: as_typed(spec, (answers or {}).get(spec.name)) for spec in step.fields}
     saved = {name: value for name, value in saved.items() if value not in (None, "")}
     return form_class(formdata=None, data=saved)
+
+
+def as_typed(spec, value):
+    """A stored answer as a person would write it: '+4520304050' shows as '20 30 40 50'."""
+    is_phone = spec.kind == "phone" or (spec.kind == "phone_or_email" and "@" not in (value or ""))
+    if is_phone and value and normalise_phone(value) == value:
+        return format_phone(value)
+    return value
 
 
 class ConsentForm(FlaskForm):

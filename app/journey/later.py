@@ -10,6 +10,7 @@ from ..i18n import safe_local_path
 from ..mail import mail_is_configured, send_mail
 from .drafts import load_draft
 from .flow import first_unfinished
+from .page import form_errors
 from .resume import (
     ResumeRefused,
     create_resume_key,
@@ -50,7 +51,7 @@ def render_later(back_to, *, email_form=None, code=None, sent_to=None, status=20
             code=spaced_code(code) if code else None,
             sent_to=sent_to,
             days=resume_days(),
-            errors=[(f.id, f.errors[0]) for f in email_form if f.errors],
+            errors=form_errors(email_form),
         ),
         status,
     )

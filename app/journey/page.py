@@ -78,3 +78,8 @@ def error_list(step, form):
             target = f"{field.id}-0" if spec.kind in ("radio", "checkboxes") else field.id
             errors.append((target, field.errors[0]))
     return errors
+
+
+def form_errors(form):
+    """(field id, its first message) for each field of any form with a problem."""
+    return [(field.id, field.errors[0]) for field in form if field.errors]

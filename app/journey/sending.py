@@ -15,6 +15,7 @@ from ..registrations import (
 from .drafts import DRAFT_COOKIE, delete_draft, now_utc
 from .flow import CHECK_ANSWERS, first_unfinished
 from .forms import ConsentForm, HelperCopyForm
+from .page import form_errors
 from .receipt import email_receipt, receipt_context
 from .summary import summary_rows
 from .views import blueprint, current_draft, draft_token, url_for_step
@@ -62,7 +63,7 @@ def send():
         "journey/consent.html",
         form=form,
         labels=consent_labels(draft.answers),
-        errors=[(field.id, field.errors[0]) for field in form if field.errors],
+        errors=form_errors(form),
         asks_health=bool(draft.answers.get("health")),
         helper_hint=draft.answers.get("filled_by") == "helper",
     )
@@ -101,7 +102,7 @@ def render_done(registration, copy_form, status=200):
             **receipt_context(registration),
             helper_email=helper_email(registration),
             copy_form=copy_form,
-            errors=[(f.id, f.errors[0]) for f in copy_form if f.errors],
+            errors=form_errors(copy_form),
         ),
         status,
     )

@@ -18,15 +18,26 @@ from ..journey.drafts import DRAFT_COOKIE, load_draft
 from ..journey.flow import first_unfinished
 from ..journey.forms import form_for
 from ..journey.page import error_list, questions_on_page
+from ..meetings.data import local_now, meetings_near
+from ..meetings.views import when
 
 blueprint = Blueprint("pages", __name__)
+
+
+MEETINGS_ON_START = 3
 
 
 @blueprint.get("/")
 def start():
     draft = load_draft(get_db(), request.cookies.get(DRAFT_COOKIE))
     continue_at = first_unfinished(draft.answers, draft.completed) if draft.answers else None
-    return render_template("pages/start.html", continue_at=continue_at)
+    meetings, _near = meetings_near(get_db(), draft.answers.get("municipality"), now=local_now())
+    return render_template(
+        "pages/start.html",
+        continue_at=continue_at,
+        meetings=meetings[:MEETINGS_ON_START],
+        when=when,
+    )
 
 
 @blueprint.get("/about")

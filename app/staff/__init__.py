@@ -26,13 +26,17 @@ def init_app(app):
 
     from . import (  # noqa: F401 - each module adds its routes to the blueprint
         access,
+        ambassadors,
         audit_log,
+        drafts,
         export,
         follow_ups,
         inbox,
+        meetings,
         municipalities,
         person,
         registration,
+        shared_devices,
         sign_in,
         statistics,
         two_factor,

@@ -26,6 +26,12 @@ ACTIONS = {
     "user_created": _l("Created a user"),
     "user_changed": _l("Changed a user"),
     "municipalities_changed": _l("Changed the municipalities"),
+    "viewed_draft": _l("Looked up an unsent draft by its code"),
+    "device_shared": _l("Made a device shared"),
+    "device_unshared": _l("Made a device personal again"),
+    "meeting_created": _l("Created a meeting"),
+    "meeting_deleted": _l("Deleted a meeting"),
+    "viewed_signups": _l("Viewed who signed up for a meeting"),
 }
 
 PAGE_SIZE = 50

@@ -72,3 +72,5 @@ def purge_command(closed_days, draft_days, dry_run):
     click.echo(f"{verb} {len(report.drafts)} drafts untouched for more than {draft_days} days:")
     for created_at, updated_at in report.drafts:
         click.echo(f"  draft started {created_at}, last changed {updated_at}")
+    click.echo(f"{verb} {len(report.meeting_signups)} sign-ups to meetings held more than "
+               "30 days ago.")

@@ -8,14 +8,17 @@ from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
 from ..municipalities import municipality_name
+from ..phone import format_phone
 from ..registrations import spaced_reference
 
 
 def when(stamp):
-    """An ISO timestamp as a short date and time, in Danish time."""
+    """An ISO timestamp (or a datetime) as a short date and time, in Danish time."""
     if not stamp:
         return ""
-    return format_datetime(datetime.fromisoformat(stamp), format="short")
+    if isinstance(stamp, str):
+        stamp = datetime.fromisoformat(stamp)
+    return format_datetime(stamp, format="short")
 
 
 def day(value):
@@ -43,4 +46,5 @@ def init_filters(app):
         staff_number=number,
         municipality=lambda code: municipality_name(code) or code,
         spaced_reference=spaced_reference,
+        staff_phone=format_phone,
     )

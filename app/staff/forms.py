@@ -227,3 +227,74 @@ class EditUserForm(FlaskForm):
 
 class ActionForm(FlaskForm):
     """A button that changes something: only the security token."""
+
+
+class MeetingForm(FlaskForm):
+    starts_on = DateField(_l("Day"), validators=[InputRequired(_l("Enter the day"))])
+    starts_at = StringField(
+        _l("Starts at"), filters=[strip],
+        validators=[DataRequired(_l("Enter when it starts, for example 10:00"))],
+    )
+    ends_at = StringField(_l("Ends at (optional)"), filters=[strip])
+    place = StringField(
+        _l("Place"), filters=[strip],
+        validators=[DataRequired(_l("Enter the place")), Length(max=200)],
+    )
+    municipality = SelectField(
+        _l("Municipality"),
+        choices=choices(municipalities_by_name(), empty=_l("Choose the municipality")),
+        validators=[DataRequired(_l("Choose the municipality"))],
+    )
+    description_da = TextAreaField(
+        _l("What happens at the meeting, in easy Danish"), filters=[strip],
+        validators=[DataRequired(_l("Write what happens at the meeting")), Length(max=600)],
+    )
+    description_en = TextAreaField(_l("The same in English (optional)"), filters=[strip],
+                                   validators=[Length(max=600)])
+
+    def validate_starts_at(self, field):
+        parse_clock(field.data)
+
+    def validate_ends_at(self, field):
+        if field.data:
+            parse_clock(field.data)
+
+
+def parse_clock(text):
+    """'10:00', '10.00' or '10' as (hours, minutes); a kind message otherwise."""
+    parts = text.replace(".", ":").split(":")
+    try:
+        hours, minutes = int(parts[0]), int(parts[1]) if len(parts) > 1 else 0
+    except ValueError:
+        raise ValidationError(_l("Write the time like this: 10:00")) from None
+    if not (0 <= hours < 24 and 0 <= minutes < 60) or len(parts) > 2:
+        raise ValidationError(_l("Write the time like this: 10:00"))
+    return hours, minutes
+
+
+class AmbassadorForm(FlaskForm):
+    name = StringField(_l("Name"), filters=[strip],
+                       validators=[DataRequired(_l("Enter the name")), Length(max=100)])
+    phone = StringField(_l("Phone number"), filters=[strip], validators=[Length(max=30)])
+    email = EmailField(_l("Email address"), filters=[strip],
+                       validators=[Optional(), Email(_l("Enter an email address like name@mail.dk"))])
+    municipality = SelectField(
+        _l("Municipality"),
+        choices=choices(municipalities_by_name(), empty=_l("Choose the municipality")),
+        validators=[Optional()],
+    )
+    note = TextAreaField(_l("Note (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)])
+
+
+class MatchForm(FlaskForm):
+    ambassador = SelectField(_l("Ambassador"), validators=[DataRequired(_l("Choose an ambassador"))])
+    note = TextAreaField(_l("Note (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)])
+
+
+class TalkedForm(FlaskForm):
+    talked_on = DateField(_l("They talked on"), validators=[InputRequired(_l("Enter the day they talked"))])
+
+
+class DraftCodeForm(FlaskForm):
+    code = StringField(_l("The person's code"), filters=[strip],
+                       validators=[DataRequired(_l("Enter the code the person reads to you"))])

@@ -12,6 +12,7 @@ from flask import current_app
 
 from ..db import write_transaction
 from ..journey.summary import summary_rows
+from ..meetings.data import DANISH_TIME, old_signups
 from ..municipalities import municipality_name
 from ..users import iso, utc_now
 from . import audit
@@ -88,6 +89,7 @@ def delete_person(db, user, row):
 class PurgeReport:
     registrations: list = field(default_factory=list)  # (reference, closed_at)
     drafts: list = field(default_factory=list)  # (created_at, updated_at)
+    meeting_signups: list = field(default_factory=list)  # row ids, 30 days after the meeting
 
 
 def due_for_purge(db, *, closed_days, draft_days, now):
@@ -110,6 +112,7 @@ def due_for_purge(db, *, closed_days, draft_days, now):
                 [drafts_before],
             )
         ],
+        meeting_signups=[row["id"] for row in old_signups(db, now=now.astimezone(DANISH_TIME))],
     ), closed_before, drafts_before
 
 
@@ -121,7 +124,7 @@ def purge(db, *, closed_days=CLOSED_REGISTRATION_DAYS, draft_days=DRAFT_DAYS, dr
     report, closed_before, drafts_before = due_for_purge(
         db, closed_days=closed_days, draft_days=draft_days, now=now
     )
-    if dry_run or not (report.registrations or report.drafts):
+    if dry_run or not (report.registrations or report.drafts or report.meeting_signups):
         return report
     with write_transaction(db):
         for reference, _closed_at in report.registrations:
@@ -131,5 +134,9 @@ def purge(db, *, closed_days=CLOSED_REGISTRATION_DAYS, draft_days=DRAFT_DAYS, dr
             [closed_before],
         )
         db.execute("DELETE FROM drafts WHERE updated_at < ?", [drafts_before])
+        db.conn.executemany("DELETE FROM meeting_signups WHERE id = ?",
+                            [(row_id,) for row_id in report.meeting_signups])
+        # Failed codes only matter for an hour; their addresses need not stay longer.
+        db.execute("DELETE FROM resume_attempts WHERE attempted_at < ?", [drafts_before])
     forget_deleted(db)
     return report

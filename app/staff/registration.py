@@ -8,6 +8,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from ..db import get_db
+from ..journey.page import form_errors
 from ..journey.receipt import callback_deadline
 from ..journey.steps import FIELDS_BY_NAME
 from ..journey.summary import shown_answers, summary_rows
@@ -70,7 +71,7 @@ def show_case(registration, *, submitted=None, status=200):
     if submitted:
         name, form = submitted
         forms[name] = form
-        errors = [(field.id, field.errors[0]) for field in form if field.errors]
+        errors = form_errors(form)
     deadline = callback_deadline(registration.submitted_at)
     return render_template(
         "staff/registration.html",

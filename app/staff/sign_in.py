@@ -4,6 +4,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
 
 from ..db import get_db
+from ..journey.page import form_errors
 from ..users import check_password
 from . import audit, blueprint
 from .access import begin_pending, current_user, leave, remember_next, requires
@@ -43,7 +44,7 @@ def sign_in():
             problem = _l("The email address or the password is wrong")
         else:
             problem = wait_message(attempt)
-    errors = [(field.id, field.errors[0]) for field in form if field.errors]
+    errors = form_errors(form)
     if problem:
         errors.append(("email", problem))
     return render_template("staff/sign_in.html", form=form, errors=errors), 200

@@ -5,6 +5,7 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from ..db import get_db
+from ..journey.page import form_errors
 from ..users import all_users, create_user, reset_two_factor, unlock, update_user
 from ..users import user_by_email, user_by_public_id, utc_now
 from . import audit, blueprint
@@ -14,10 +15,6 @@ from .forms import ActionForm, EditUserForm, NewUserForm
 
 def user_or_404(public_id):
     return user_by_public_id(get_db(), public_id) or abort(404)
-
-
-def form_errors(form):
-    return [(field.id, field.errors[0]) for field in form if field.errors]
 
 
 @blueprint.get("/users")

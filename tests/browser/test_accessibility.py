@@ -16,7 +16,7 @@ from browser_support import (
     widest_elements,
 )
 from devices import shared_device_mark
-from site_tour import tour
+from site_tour import add_tour_meeting, tour
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +52,7 @@ def findings(request, browser, live_server):
     context.add_cookies(cookies)
     page = context.new_page()
     found = {"axe": {}, "targets": {}, "reflow": {}, "spacing": {}, "states": []}
-    for state in tour(page):
+    for state in tour(page, add_tour_meeting(live_server.app)):
         found["states"].append(state)
         record(found["axe"], state, axe_violations(page))
         record(found["targets"], state, small_targets(page))

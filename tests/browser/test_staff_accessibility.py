@@ -2,11 +2,14 @@
 checked by axe-core for WCAG 2.2 A and AA, with a screenshot of each; and signing in
 with the keyboard alone."""
 
+from datetime import datetime
+
 import pyotp
 import pytest
 
 from app import create_app
 from app.db import connect
+from app.meetings.data import create_meeting
 from browser_support import (
     TABLET_LANDSCAPE,
     LiveServer,
@@ -34,7 +37,14 @@ def back_office(tmp_path_factory):
     db.execute("UPDATE registrations SET job_start = '2025-01-10', status = 'in_job', "
                "employer = 'Netto' WHERE id = ?", [mette["id"]])
     db.conn.commit()
+    meeting = create_meeting(db, starts_at=datetime(2030, 5, 2, 10, 0), ends_at=None,
+                             place="Jobcenter Aarhus", municipality_code="751",
+                             description_da="Vi fortæller om job.")
+    db.execute("INSERT INTO meeting_signups (meeting_id, name, phone, created_at) "
+               "SELECT id, 'Ali Khan', '+4520304050', '2026-11-20' FROM meetings")
+    db.conn.commit()
     db.close()
+    app.config["TOUR_MEETING"] = meeting
     with LiveServer(app) as server:
         yield server, anna, karl, mette
 
@@ -54,7 +64,7 @@ def sign_in(page, member, database):
     assert page.url.endswith("/staff/"), page.url
 
 
-def admin_tour(page, mette, anna):
+def admin_tour(page, mette, anna, meeting):
     """Yields a name for each page state, with `page` showing it."""
     case = f"/staff/registrations/{mette['public_id']}"
     for name, path in (
@@ -72,6 +82,14 @@ def admin_tour(page, mette, anna):
         ("print", f"{case}/print"),
         ("delete", f"{case}/delete"),
         ("not-found", "/staff/registrations/guessed-id"),
+        ("ambassadors", "/staff/ambassadors"),
+        ("new-ambassador", "/staff/ambassadors/new"),
+        ("match-ambassador", f"{case}/ambassador"),
+        ("meetings", "/staff/meetings"),
+        ("new-meeting", "/staff/meetings/new"),
+        ("meeting", f"/staff/meetings/{meeting}"),
+        ("device", "/staff/device"),
+        ("find-draft", "/staff/drafts"),
     ):
         page.goto(path)
         yield name
@@ -82,6 +100,12 @@ def admin_tour(page, mette, anna):
     page.goto("/staff/users/new")
     page.click("main form button[type=submit]")
     yield "new-user-error"
+    for name, path in (("new-meeting-error", "/staff/meetings/new"),
+                       ("new-ambassador-error", "/staff/ambassadors/new"),
+                       ("find-draft-error", "/staff/drafts")):
+        page.goto(path)
+        page.click("main form button[type=submit]")
+        yield name
 
 
 @pytest.fixture(scope="module", params=["da", "en"])
@@ -122,7 +146,7 @@ def findings(request, browser, back_office):
     check("forbidden")
     page.click(".site-header button[type=submit]")  # sign out
     sign_in(page, anna, database)
-    for state in admin_tour(page, mette, anna):
+    for state in admin_tour(page, mette, anna, server.app.config["TOUR_MEETING"]):
         check(state)
     context.close()
     return found

@@ -1,0 +1,1 @@
+"""Jobkaravane meetings: staff record them, people find the ones near them and sign up."""

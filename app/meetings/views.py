@@ -1,0 +1,90 @@
+"""Citizen pages: the coming meetings near the person, and signing up with name and phone."""
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask_babel import format_date, format_time, gettext as _, lazy_gettext as _l
+
+from ..db import get_db
+from ..journey.drafts import DRAFT_COOKIE, load_draft
+from ..journey.forms import form_for
+from ..journey.model import Choice, Field, Step
+from ..journey.page import error_list, questions_on_page
+from ..municipalities import municipalities_by_name
+from .data import local_now, meeting_by_public_id, meetings_near, sign_up
+
+blueprint = Blueprint("meetings", __name__, url_prefix="/meetings")
+
+SIGN_UP = Step(
+    key="meeting_signup",
+    question=_l("Sign up for the meeting"),
+    pictogram="meeting",
+    why=_l("KLAPjob only uses your name and number for the meeting."),
+    fields=(
+        Field("name", "text", _l("Your name"), error_required=_l("Write your name"),
+              autocomplete="name", max_length=100),
+        Field("phone", "phone", _l("Your phone number"), hint=_l("For example 20 30 40 50"),
+              error_required=_l("Write your phone number"), autocomplete="tel", max_length=30),
+    ),
+)
+
+CHOOSE_MUNICIPALITY = Field(
+    "municipality", "select", _l("Show meetings near"),
+    choices=tuple(Choice(code, name) for code, name in municipalities_by_name()),
+)
+
+
+def when(meeting):
+    """'onsdag den 3. december 2026 kl. 10.00' in the page's language."""
+    return _("%(day)s at %(time)s", day=format_date(meeting.starts_at, "full"),
+             time=format_time(meeting.starts_at, "short"))
+
+
+def draft_answers():
+    return load_draft(get_db(), request.cookies.get(DRAFT_COOKIE)).answers
+
+
+@blueprint.get("")
+def coming():
+    chosen = request.args.get("municipality") or draft_answers().get("municipality", "")
+    if chosen and chosen not in {c.value for c in CHOOSE_MUNICIPALITY.choices}:
+        chosen = ""
+    meetings, are_near = meetings_near(get_db(), chosen, now=local_now())
+    return render_template(
+        "meetings/coming.html",
+        meetings=meetings,
+        are_near=are_near,
+        chosen=chosen,
+        municipalities=CHOOSE_MUNICIPALITY.choices,
+        when=when,
+    )
+
+
+@blueprint.route("/<public_id>", methods=["GET", "POST"])
+def meeting(public_id):
+    found = meeting_by_public_id(get_db(), public_id)
+    if found is None or found.starts_at < local_now():
+        abort(404)
+    if request.method == "POST":
+        form = form_for(SIGN_UP, formdata=request.form)
+        if form.validate_with({}):
+            answers = form.given_answers()
+            sign_up(get_db(), found, name=answers["name"], phone=answers["phone"])
+            return redirect(url_for(".signed_up", public_id=public_id))
+    else:
+        # Never ask twice: a person who has started the journey gets their answers offered.
+        known = {k: v for k, v in draft_answers().items() if k in ("name", "phone")}
+        form = form_for(SIGN_UP, answers=known)
+    return render_template(
+        "meetings/meeting.html",
+        meeting=found,
+        when=when(found),
+        step=SIGN_UP,
+        form=form,
+        questions=questions_on_page(SIGN_UP, form, {}),
+        errors=error_list(SIGN_UP, form),
+    )
+
+
+@blueprint.get("/<public_id>/signed-up")
+def signed_up(public_id):
+    found = meeting_by_public_id(get_db(), public_id) or abort(404)
+    return render_template("meetings/signed_up.html", meeting=found, when=when(found))

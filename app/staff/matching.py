@@ -1,0 +1,128 @@
+"""KLAPjob's ambassadors (contacts staff keep) and the people who asked to talk with one."""
+
+import secrets
+from dataclasses import dataclass
+
+from ..db import write_transaction
+from ..municipalities import municipality_name
+from ..users import iso, utc_now
+from .casework import add_history, visibility
+
+# "Would you like to talk with an ambassador?" Yes, or maybe: both are worth a call.
+WANTS_AMBASSADOR = ("yes", "dont_know")
+
+
+@dataclass
+class Ambassador:
+    id: int
+    public_id: str
+    name: str
+    phone: str
+    email: str
+    municipality_code: str
+    note: str
+    active: int
+
+    @property
+    def municipality(self):
+        return municipality_name(self.municipality_code) or ""
+
+
+@dataclass
+class AmbassadorRequest:
+    public_id: str
+    reference: str
+    name: str
+    municipality_code: str
+    wants_ambassador: str
+    submitted_at: str
+    ambassador_name: str | None
+    matched_at: str | None
+    talked_on: str | None
+
+    @property
+    def municipality(self):
+        return municipality_name(self.municipality_code) or ""
+
+
+def add_ambassador(db, *, name, phone="", email="", municipality_code="", note=""):
+    with write_transaction(db):
+        db.execute(
+            "INSERT INTO ambassadors (public_id, name, phone, email, municipality_code, note,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [secrets.token_urlsafe(9), name, phone, email, municipality_code, note,
+             iso(utc_now())],
+        )
+
+
+def ambassadors(db, *, only_active=True):
+    where = "WHERE active = 1" if only_active else ""
+    rows = db.query(
+        f"SELECT id, public_id, name, phone, email, municipality_code, note, active"
+        f" FROM ambassadors {where} ORDER BY name"
+    )
+    return [Ambassador(**row) for row in rows]
+
+
+def ambassador_by_public_id(db, public_id):
+    rows = list(db.query(
+        "SELECT id, public_id, name, phone, email, municipality_code, note, active"
+        " FROM ambassadors WHERE public_id = ?", [public_id]))
+    return Ambassador(**rows[0]) if rows else None
+
+
+def set_ambassador_active(db, ambassador, active):
+    with write_transaction(db):
+        db.execute("UPDATE ambassadors SET active = ? WHERE id = ?", [int(active), ambassador.id])
+
+
+def ambassador_requests(db, user):
+    """People who asked to talk with an ambassador, the ones not yet matched first."""
+    where, params = visibility(user)
+    rows = db.query(
+        f"""
+        SELECT r.public_id, r.reference, r.name, r.municipality_code, r.wants_ambassador,
+               r.submitted_at, a.name AS ambassador_name, m.matched_at, m.talked_on
+        FROM registrations r
+        LEFT JOIN ambassador_matches m ON m.registration_id = r.id
+        LEFT JOIN ambassadors a ON a.id = m.ambassador_id
+        WHERE r.wants_ambassador IN (?, ?) AND r.status != 'closed' AND {where}
+        ORDER BY m.matched_at IS NOT NULL, m.talked_on IS NOT NULL, r.submitted_at
+        """,
+        [*WANTS_AMBASSADOR, *params],
+    )
+    return [AmbassadorRequest(**row) for row in rows]
+
+
+def match_of(db, registration_id):
+    rows = list(db.query(
+        "SELECT a.name, a.phone, a.email, m.matched_at, m.talked_on, m.note"
+        " FROM ambassador_matches m JOIN ambassadors a ON a.id = m.ambassador_id"
+        " WHERE m.registration_id = ?", [registration_id]))
+    return rows[0] if rows else None
+
+
+def match(db, user, registration, ambassador, *, note=""):
+    now = utc_now()
+    with write_transaction(db):
+        db.execute(
+            """
+            INSERT INTO ambassador_matches (registration_id, ambassador_id, matched_by,
+                                            matched_at, note)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (registration_id) DO UPDATE SET
+                ambassador_id = excluded.ambassador_id, matched_by = excluded.matched_by,
+                matched_at = excluded.matched_at, talked_on = NULL, note = excluded.note
+            """,
+            [registration.id, ambassador.id, user.id, iso(now), note],
+        )
+        add_history(db, registration, user, "ambassador", now=now,
+                    note=f"{ambassador.name}. {note}".strip())
+
+
+def record_talk(db, user, registration, day):
+    now = utc_now()
+    with write_transaction(db):
+        db.execute("UPDATE ambassador_matches SET talked_on = ? WHERE registration_id = ?",
+                   [day.isoformat(), registration.id])
+        add_history(db, registration, user, "ambassador_talked", now=now, note=day.isoformat())
