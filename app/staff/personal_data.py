@@ -16,6 +16,7 @@ from ..meetings.data import DANISH_TIME, old_signups
 from ..municipalities import municipality_name
 from ..users import iso, utc_now
 from . import audit
+from .matching import match_of
 
 # The promises on the citizen's privacy page (templates/pages/privacy.html).
 CLOSED_REGISTRATION_DAYS = 365
@@ -33,6 +34,8 @@ def person_export(db, case):
                          "name": municipality_name(row.municipality_code)},
         "consultant": row.consultant_name,
         "consent_to_health_information": bool(row.consent_health),
+        "helper_may_be_contacted": bool(consent_contact_helper(db, row.id)),
+        "ambassador": ambassador_match(db, row.id),
         "work": {
             "praktik_start": row.praktik_start,
             "job_start": row.job_start,
@@ -55,6 +58,20 @@ def person_export(db, case):
             {"at": e.at, "action": e.action} for e in audit_trail(db, row.reference)
         ],
     }
+
+
+def consent_contact_helper(db, registration_id):
+    [row] = db.query("SELECT consent_contact_helper FROM registrations WHERE id = ?",
+                     [registration_id])
+    return row["consent_contact_helper"]
+
+
+def ambassador_match(db, registration_id):
+    found = match_of(db, registration_id)
+    if found is None:
+        return None
+    return {"ambassador": found["name"], "chosen_at": found["matched_at"],
+            "talked_on": found["talked_on"], "note": found["note"]}
 
 
 def audit_trail(db, reference):
