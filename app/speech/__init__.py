@@ -10,7 +10,7 @@ made on our own server by pyttsx3 on espeak-ng.
     synthesis.py      long-lived synthesis processes, time limits, replacing failed ones
     worker.py         a synthesis process (pyttsx3, or espeak_ng.py for word timings)
     audio_format.py   WAV checks, MP3 encoding and checks
-    views.py          /listen/... addresses
+    views.py          /listen/... addresses;  cli.py: `flask audio build`
 """
 
 import os
@@ -45,9 +45,11 @@ def init_app(app):
     )
     app.extensions["klapjob_speech"] = Clips(app.config["AUDIO_DIR"], settings)
 
+    from .cli import audio
     from .page import listening
     from .views import CONVERTERS, blueprint
 
     app.url_map.converters.update(CONVERTERS)
     app.register_blueprint(blueprint)
     app.jinja_env.globals["listening"] = listening
+    app.cli.add_command(audio)
