@@ -138,6 +138,7 @@ class Clips:
                     return
                 mp3, timings = self._synthesise(passage, record["speed"])
                 self.cache.store(key, mp3, timings)
+                log.info("made clip %s", key)
         except TimeoutError as error:
             raise ClipUnavailable(str(error)) from error
 
@@ -176,7 +177,8 @@ class Clips:
                 self.settings.timeout,
             )
         except SynthesisFailed as error:
-            log.error("no clip for %r: %s", spoken.text[:40], error)
+            # Never the words: they may be a person's own answers.
+            log.error("no clip for %d words: %s", len(passage.words), error)
             self.cache.mark_failing()
             raise ClipUnavailable(str(error)) from error
         self.cache.mark_working()

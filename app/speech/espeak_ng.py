@@ -10,6 +10,7 @@ its own (worker.py); the web process only asks it for the version string.
 """
 
 import ctypes
+from array import array
 from ctypes import CFUNCTYPE, POINTER, Structure, c_char_p, c_int, c_short, c_size_t, c_uint, c_void_p
 from functools import cache
 
@@ -21,6 +22,8 @@ CHARS_UTF8 = 1
 ENDPAUSE = 0x1000  # the flags pyttsx3 synthesises with: the same text gives the same sound
 PARAMETER_RATE = 1
 PARAMETER_VOLUME = 2
+# A sample louder than this is sound, not the quiet after it (16-bit: about -42 dBFS).
+LOUD = 256
 
 
 class Event(Structure):
@@ -76,11 +79,22 @@ class WordTimer:
         lib.espeak_SetParameter(PARAMETER_VOLUME, 100, 0)
         self._events = []
         self._samples = 0
+        self._sound_ends = 0
         # Keep the callback object alive: ctypes does not, and espeak-ng calls it later.
         self._callback = Callback(self._on_synth)
         lib.espeak_SetSynthCallback(self._callback)
 
-    def _on_synth(self, _wav, sample_count, events):
+    def _on_synth(self, wav, sample_count, events):
+        """Called by espeak-ng, from C: an exception here would be printed and forgotten, so
+        it is kept, synthesis is stopped (1), and time_words raises it."""
+        try:
+            self._take(wav, sample_count, events)
+            return 0
+        except Exception as error:  # noqa: BLE001 - handed back to time_words
+            self._error = error
+            return 1
+
+    def _take(self, wav, sample_count, events):
         index = 0
         while events[index].type != EVENT_LIST_TERMINATED:
             event = events[index]
@@ -88,16 +102,35 @@ class WordTimer:
                 self._events.append((event.text_position - 1, event.sample))
             index += 1
         if sample_count > 0:
+            samples = array("h", ctypes.string_at(wav, sample_count * 2))
+            last = last_loud(samples)
+            if last is not None:
+                self._sound_ends = self._samples + last + 1
             self._samples += sample_count
-        return 0
 
     def time_words(self, text):
-        """([(0-based character position, start sample)...], total samples) for `text`."""
-        self._events, self._samples = [], 0
+        """([(0-based character position, start sample)...], total samples, the sample after
+        the last loud one) for `text`."""
+        self._events, self._samples, self._sound_ends, self._error = [], 0, 0, None
         data = text.encode()
         lib = library()
         result = lib.espeak_Synth(data, len(data) + 1, 0, 1, 0, CHARS_UTF8 | ENDPAUSE, None, None)
         if result != 0:
             raise RuntimeError(f"espeak_Synth failed ({result})")
         lib.espeak_Synchronize()
-        return list(self._events), self._samples
+        if self._error is not None:
+            raise self._error
+        return list(self._events), self._samples, self._sound_ends
+
+
+def last_loud(samples, block=256):
+    """The index of the last sample louder than LOUD, looking from the end a block at a
+    time (the sound ends near the end, so this is quick)."""
+    for end in range(len(samples), 0, -block):
+        start = max(end - block, 0)
+        chunk = samples[start:end]
+        if max(chunk) > LOUD or min(chunk) < -LOUD:
+            for index in range(end - 1, start - 1, -1):
+                if abs(samples[index]) > LOUD:
+                    return index
+    return None

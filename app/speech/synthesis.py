@@ -22,10 +22,9 @@ WORKER = Path(__file__).with_name("worker.py")
 # event. Now and then (measured: 2 to 5 jobs in 1,000, more while the machine is busy, and
 # some processes more than others) that is all of them, and the file is empty; or it is the
 # last part, and the clip is cut short. So every clip is checked against espeak-ng's own
-# count of the same text (they agree within a few samples when nothing is lost) and made
-# again when it is empty or short; a process that fails twice is replaced.
+# synthesis of the same text: it must hold all of the sound (the quiet pause at the end may
+# go). A clip that does not is made again; a process that fails twice is replaced.
 ATTEMPTS = 5
-CUT_TOLERANCE = 2205  # samples: 0.1 s
 
 log = logging.getLogger("klapjob.speech")
 
@@ -169,10 +168,11 @@ def synthesise(text, voice, rate, timeout):
             problem = error
         else:
             words = timed_words(words_job, deadline)
-            if not words or header["samples"] >= words["samples"] - CUT_TOLERANCE:
+            if not words or header["samples"] >= words["sound_ends"]:
                 return Synthesis(mp3, header["samples"], words["words"] if words else None)
             problem = SynthesisFailed(
-                f"audio {voice}: cut short, {header['samples']} of {words['samples']} samples"
+                f"audio {voice}: cut short, {header['samples']} samples of sound that ends at "
+                f"{words['sound_ends']}"
             )
         log.warning("synthesis attempt %d of %d failed: %s", attempt, ATTEMPTS, problem)
         if attempt % 2 == 0:

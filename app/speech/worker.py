@@ -30,12 +30,30 @@ from pathlib import Path
 from audio_format import SAMPLE_RATE, BadAudio, check_mp3, encode_mp3, read_wav
 
 
+class FastPoll:
+    """pyttsx3's espeak driver polls for the end of speech with time.sleep(0.01), so every
+    clip waited up to 10 ms for nothing (measured: 10.3 ms a sentence, 6.8 ms with this). In
+    this process only, its polling sleeps at most a millisecond."""
+
+    def __init__(self, real_time):
+        self._time = real_time
+
+    def sleep(self, seconds):
+        self._time.sleep(min(seconds, 0.001))
+
+    def __getattr__(self, name):
+        return getattr(self._time, name)
+
+
 class AudioEngine:
     """pyttsx3 on espeak-ng: text in, checked MP3 out."""
 
     def __init__(self, voice, rate):
         import pyttsx3
+        import pyttsx3.drivers.espeak as espeak_driver
 
+        if not isinstance(espeak_driver.time, FastPoll):
+            espeak_driver.time = FastPoll(espeak_driver.time)
         # pyttsx3 keeps only a weak reference to its engine: this one is ours.
         self.engine = pyttsx3.init("espeak")
         self.engine.setProperty("voice", voice)
@@ -85,8 +103,8 @@ class WordsEngine:
         self.timer = WordTimer(voice, rate)
 
     def run(self, text):
-        words, samples = self.timer.time_words(text)
-        return {"words": words, "samples": samples}, b""
+        words, samples, sound_ends = self.timer.time_words(text)
+        return {"words": words, "samples": samples, "sound_ends": sound_ends}, b""
 
     def close(self):
         pass
