@@ -7,7 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
+from flask import Blueprint, render_template_string
 
+from app import create_app
 from app.journey.steps import STEPS
 from app.speech.audio_format import mp3_frames
 from pages import Page
@@ -247,3 +249,23 @@ def test_the_confirmation_reads_the_reference_one_sign_at_a_time(client, mette):
 
 def mp3_seconds(data):
     return mp3_frames(data)[1]
+
+
+def test_pages_that_are_not_for_citizens_read_nothing_and_remember_nothing(tmp_path):
+    """The back office shows many people's answers: listening is for citizens' pages only."""
+    app = create_app({"TESTING": True, "DATABASE": str(tmp_path / "k.sqlite3"),
+                      "AUDIO_DIR": str(tmp_path / "audio")})
+    staff = Blueprint("staff", __name__, url_prefix="/staff")
+
+    @staff.get("/inbox")
+    def inbox():
+        return render_template_string(
+            '{% extends "base.html" %}{% block title %}Indbakke{% endblock %}'
+            "{% block content %}<h1>Indbakke</h1><p>Mette Hansen, 61 72 83 94</p>{% endblock %}"
+        )
+
+    app.register_blueprint(staff)
+    page = Page(app.test_client().get("/staff/inbox"))
+    assert page.status == 200 and "Mette Hansen" in page.text()
+    assert page.soup.select(".listen-bar, [data-listen], [data-listen-normal], audio") == []
+    assert not (tmp_path / "audio").exists() or not list((tmp_path / "audio").rglob("*.json"))
