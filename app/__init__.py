@@ -5,7 +5,7 @@ from pathlib import Path
 from flask import Flask, current_app
 from flask_wtf.csrf import CSRFProtect
 
-from . import db, device, display, errors, i18n, security
+from . import db, device, display, errors, i18n, security, speech
 from .assets import asset_url
 from .config import DEFAULTS, ROOT, settings_from_environment
 from .phone import normalise_phone
@@ -41,6 +41,7 @@ def create_app(test_config=None):
     app.jinja_env.filters["lines"] = split_lines
     app.context_processor(help_phone)
     register_blueprints(app)
+    speech.init_app(app)
     app.cli.add_command(translate)
     return app
 

@@ -29,7 +29,9 @@ PERMISSIONS_POLICY = {
 
 # Files that are the same for everybody. Static URLs carry a hash of their content
 # (`asset_url`), so a versioned one can be kept for ever.
-PUBLIC_PREFIXES = ("/static/", "/pictograms/")
+PUBLIC_PREFIXES = ("/static/", "/pictograms/", "/listen/clip/")
+# Addresses named by a hash of their content: what they hold never changes.
+CONTENT_ADDRESSED_PREFIXES = ("/listen/clip/",)
 YEAR = 365 * 24 * 3600
 
 
@@ -37,7 +39,7 @@ def cache_rules(response):
     """Pages may show personal data: the browser and proxies store none of them."""
     if not request.path.startswith(PUBLIC_PREFIXES) or response.status_code >= 400:
         response.headers["Cache-Control"] = "no-store"
-    elif "v" in request.args:
+    elif "v" in request.args or request.path.startswith(CONTENT_ADDRESSED_PREFIXES):
         response.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"
     else:
         response.headers["Cache-Control"] = "public, max-age=86400"

@@ -12,6 +12,7 @@ def app(tmp_path):
         {
             "TESTING": True,
             "DATABASE": str(tmp_path / "klapjob.sqlite3"),
+            "AUDIO_DIR": str(tmp_path / "audio"),
             "SMTP_HOST": "",
         }
     )
@@ -56,6 +57,7 @@ def app_with_mail(tmp_path, mail_server):
         {
             "TESTING": True,
             "DATABASE": str(tmp_path / "klapjob.sqlite3"),
+            "AUDIO_DIR": str(tmp_path / "audio"),
             "SMTP_HOST": "127.0.0.1",
             "SMTP_PORT": mail_server.port,
         }

@@ -7,8 +7,10 @@ from browser_support import CHROMIUM, CHROMIUM_ARGS, TABLET_PORTRAIT, LiveServer
 
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory):
-    database = tmp_path_factory.mktemp("live") / "klapjob.sqlite3"
-    app = create_app({"DATABASE": str(database), "SMTP_HOST": ""})
+    folder = tmp_path_factory.mktemp("live")
+    app = create_app(
+        {"DATABASE": str(folder / "klapjob.sqlite3"), "AUDIO_DIR": str(folder / "audio"), "SMTP_HOST": ""}
+    )
     with LiveServer(app) as server:
         yield server
 

@@ -1,0 +1,204 @@
+"""Clips: what a passage sounds like at a speed.
+
+A text that is the same for everybody is made once, kept on disk and served to everyone
+(`make`). A person's own answers are made for that person when they press play, and kept
+nowhere (`render`, used by own.py).
+
+A key is a hash of everything that changes the sound or its highlighting: the engine
+versions, the language, the voice, the rate, the spoken text and the words shown.
+"""
+
+import hashlib
+import json
+import logging
+import time
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+
+from . import audio_format, espeak_ng
+from .cache import AudioCache
+from .synthesis import SynthesisFailed, synthesise
+from .text import Passage, spoken_form
+
+SPEEDS = ("normal", "slow")
+# Bump when the way clips are made changes in a way the versions below do not show.
+PIPELINE_VERSION = 1
+
+log = logging.getLogger("klapjob.speech")
+
+
+class ClipUnknown(Exception):
+    """No page of this site ever showed a text with this key."""
+
+
+class ClipUnavailable(Exception):
+    """Synthesis does not work just now."""
+
+
+@cache
+def engine_version():
+    return (
+        f"espeak-ng {espeak_ng.version()}; pyttsx3 {metadata.version('pyttsx3')}; "
+        f"lameenc {metadata.version('lameenc')}; mp3 {audio_format.BIT_RATE}k "
+        f"q{audio_format.ENCODER_QUALITY}; pipeline {PIPELINE_VERSION}"
+    )
+
+
+def hashed(*parts):
+    data = json.dumps([engine_version(), *parts], ensure_ascii=False).encode()
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Settings:
+    voices: dict  # language -> espeak-ng voice
+    rates: dict  # speed -> words a minute
+    timeout: float  # seconds for one synthesis job
+    retry_after: float  # seconds without trying again after synthesis failed
+
+
+class Clips:
+    def __init__(self, root, settings):
+        self.cache = AudioCache(root)
+        self.settings = settings
+        # While `flask audio build` walks the site: every key a page showed.
+        self.collected = None
+        # Texts for everybody this process has remembered already (a few thousand at most).
+        self._remembered = {}
+
+    # Keys, and what they say
+
+    def passage_key(self, passage, speed):
+        voice = self.settings.voices[passage.language]
+        rate = self.settings.rates[speed]
+        return hashed("passage", passage.language, voice, rate, spoken_form(passage).text,
+                      passage.words)
+
+    def sequence_key(self, language, speed, keys):
+        return hashed("sequence", language, speed, list(keys))
+
+    def remember_passage(self, passage, speed):
+        """The key of a text for everybody, after making sure a request can find it."""
+        key = self._remembered.get((passage, speed))
+        if key is None:
+            key = self.passage_key(passage, speed)
+            record = {"kind": "passage", "language": passage.language, "speed": speed,
+                      "chunks": list(passage.chunks)}
+            self._remember(key, record)
+            self._remembered[(passage, speed)] = key
+        elif self.collected is not None:
+            self.collected.add(key)
+        return key
+
+    def remember_sequence(self, language, speed, keys):
+        key = self.sequence_key(language, speed, keys)
+        record = {"kind": "sequence", "language": language, "speed": speed, "parts": list(keys)}
+        return self._remember(key, record)
+
+    def _remember(self, key, record):
+        self.cache.remember(key, record)
+        if self.collected is not None:
+            self.collected.add(key)
+        return key
+
+    def known_record(self, key):
+        """What `key` says, checked against the key itself; ClipUnknown otherwise."""
+        record = self.cache.record(key)
+        if record is None or record.get("speed") not in SPEEDS:
+            raise ClipUnknown(key)
+        if record["language"] not in self.settings.voices:
+            raise ClipUnknown(key)
+        if record["kind"] == "passage":
+            passage = Passage(record["language"], tuple(record["chunks"]))
+            if self.passage_key(passage, record["speed"]) == key:
+                return record, passage
+        elif record["kind"] == "sequence":
+            if self.sequence_key(record["language"], record["speed"], record["parts"]) == key:
+                return record, None
+        raise ClipUnknown(key)
+
+    # Clips for everybody: made once, kept
+
+    def make(self, key):
+        """Make sure the clip of `key` is on disk."""
+        if self.cache.has_clip(key):
+            return
+        record, passage = self.known_record(key)
+        if record["kind"] == "sequence":
+            for part in record["parts"]:
+                self.make(part)
+            mp3 = b"".join(self.cache.read_clip(part) for part in record["parts"])
+            self.cache.store(key, mp3)
+            return
+        self._check_working()
+        try:
+            with self.cache.lock(key, self.settings.timeout):
+                if self.cache.has_clip(key):  # made by another request while we waited
+                    return
+                mp3, timings = self._synthesise(passage, record["speed"])
+                self.cache.store(key, mp3, timings)
+                log.info("made clip %s", key)
+        except TimeoutError as error:
+            raise ClipUnavailable(str(error)) from error
+
+    # Clips for one person: made when asked, kept nowhere
+
+    def render(self, passage, speed):
+        """(MP3, timings) of `passage`. A clip that happens to be on disk already (the same
+        words are on a page for everybody) is used; nothing is ever written."""
+        key = self.passage_key(passage, speed)
+        if self.cache.has_clip(key):
+            timings = json.loads(self.cache.timings_path(key).read_bytes())
+            return self.cache.read_clip(key), timings
+        self._check_working()
+        return self._synthesise(passage, speed)
+
+    def render_sequence(self, passages, speed):
+        return b"".join(self.render(passage, speed)[0] for passage in passages)
+
+    # Synthesis, and remembering when it fails
+
+    def failing(self):
+        return self.cache.failed_within(self.settings.retry_after)
+
+    def _check_working(self):
+        if self.failing():
+            raise ClipUnavailable("synthesis failed a moment ago")
+
+    def _synthesise(self, passage, speed):
+        spoken = spoken_form(passage)
+        started = time.monotonic()
+        try:
+            made = synthesise(
+                spoken.text,
+                self.settings.voices[passage.language],
+                self.settings.rates[speed],
+                self.settings.timeout,
+            )
+        except SynthesisFailed as error:
+            # Never the words: they may be a person's own answers.
+            log.error("no clip for %d words: %s", len(passage.words), error)
+            self.cache.mark_failing()
+            raise ClipUnavailable(str(error)) from error
+        self.cache.mark_working()
+        log.info("synthesised %d words in %.0f ms", len(passage.words),
+                 (time.monotonic() - started) * 1000)
+        return made.mp3, timings(passage, spoken, made)
+
+
+def timings(passage, spoken, made):
+    """When each shown word starts, in ms from the start of the MP3."""
+    duration = round(made.samples * 1000 / audio_format.SAMPLE_RATE)
+    if made.words is None:
+        return {"duration": duration, "words": None}
+    starts = [None] * len(passage.words)
+    for position, sample in made.words:
+        word = spoken.word_for_position(position)
+        if 0 <= word < len(starts) and starts[word] is None:
+            starts[word] = sample
+    shown, previous = [], 0
+    for sample in starts:
+        previous = sample if sample is not None else previous
+        shown.append(round(previous * 1000 / audio_format.SAMPLE_RATE) + audio_format.ENCODER_DELAY_MS)
+    return {"duration": duration + audio_format.ENCODER_DELAY_MS, "words": shown}

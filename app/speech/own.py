@@ -1,0 +1,79 @@
+"""A person's own answers, read aloud without being kept anywhere.
+
+The check-answers page, the receipt and the confirmation show a person's answers: their
+name, phone, perhaps their health (GDPR art. 9). Their audio is never written to the shared
+cache, never to any file, and the words are never in an address (addresses end up in access
+logs). Instead an address says only *which page* and *which passage*:
+
+    /listen/own/<page token>/<speed>/<digest>.mp3
+
+The page token is the page's path and a random nonce, signed with the site's secret key. The
+digest is an HMAC of the nonce and the passage's words, so it gives nothing away and cannot
+be guessed. To answer, the server renders that page again *for the same visitor* (their own
+draft or receipt cookie comes with the request), finds the passage whose digest matches, and
+synthesises it into the response: `Cache-Control: no-store`, nothing kept. Without the
+person's cookie the page does not render their answers, so the address is worth nothing to
+anybody else; after "I am finished" it is worth nothing to them either.
+"""
+
+import base64
+import hashlib
+import hmac
+import json
+
+from flask import current_app, g, request
+from itsdangerous import BadSignature, URLSafeSerializer
+from werkzeug.test import EnvironBuilder
+
+SALT = "klapjob.listen.own"
+# Headers the page needs to render as this visitor sees it.
+VISITOR_HEADERS = ("Cookie", "Accept-Language", "X-Forwarded-Proto")
+
+
+def _serializer():
+    return URLSafeSerializer(current_app.secret_key, salt=SALT)
+
+
+def page_token(path, nonce):
+    return _serializer().dumps([path, nonce])
+
+
+def read_page_token(token):
+    """(path, nonce), or None for a token this site did not sign."""
+    try:
+        path, nonce = _serializer().loads(token)
+    except (BadSignature, ValueError, TypeError):
+        return None
+    if not isinstance(path, str) or not path.startswith("/") or not isinstance(nonce, str):
+        return None
+    return path, nonce
+
+
+def digest(nonce, passage):
+    message = json.dumps([nonce, passage.language, list(passage.chunks)], ensure_ascii=False)
+    mac = hmac.new(current_app.secret_key.encode(), message.encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(mac[:16]).decode().rstrip("=")
+
+
+def page_for_visitor(path, nonce, personal_pages):
+    """The `Listening` of `path` rendered again for the visitor of this request, or None when
+    that page does not show (anymore) or is not a personal page."""
+    app = current_app._get_current_object()
+    headers = {name: request.headers[name] for name in VISITOR_HEADERS if name in request.headers}
+    environ = EnvironBuilder(
+        path=path,
+        base_url=request.host_url,
+        headers=headers,
+        environ_base={"REMOTE_ADDR": request.remote_addr or ""},
+    ).get_environ()
+    # A fresh application context: the page gets its own `g` (database, language, listening).
+    with app.app_context(), app.request_context(environ):
+        g.listen_nonce = nonce
+        try:
+            response = app.full_dispatch_request()
+        except Exception:  # noqa: BLE001 - a page that fails to render reads nothing
+            current_app.logger.exception("could not render %s again to read it", path)
+            return None
+        if response.status_code != 200 or request.endpoint not in personal_pages:
+            return None
+        return g.get("listening")

@@ -1,0 +1,148 @@
+"""What can be listened to on the page being rendered: one `Listening` per request.
+
+Templates ask it for a control beside a question, a choice, a hint, an error or an answer
+(templates/components/listen.html); base.html asks it to read the whole page from the
+heading down. Texts that are the same for everybody get content-addressed clips, kept and
+shared; on a page that shows the person's own answers every address is personal (own.py).
+"""
+
+import secrets
+from dataclasses import dataclass
+
+from flask import current_app, g, request, url_for
+from flask_babel import gettext as _
+from markupsafe import Markup, escape
+
+from ..i18n import current_language
+from . import own
+from .blocks import readable_blocks, with_attributes
+from .clips import SPEEDS
+from .text import Passage
+
+# Listening is for citizens' pages; error pages (no endpoint) are citizens' pages too.
+CITIZEN_BLUEPRINTS = frozenset({"pages", "journey"})
+# Pages that show the person's own answers: everything read on them is personal.
+PERSONAL_PAGES = frozenset({"journey.check_answers", "journey.done", "journey.receipt"})
+SPEED_COOKIE = "klapjob_listen_speed"
+
+
+@dataclass
+class Control:
+    label: str
+    sources: dict  # speed -> address
+    speed: str
+    # "Lyden virker ikke lige nu", when we know already that this clip cannot be had.
+    problem: str | None = None
+
+    @property
+    def src(self):
+        return self.sources[self.speed]
+
+
+@dataclass
+class PageAudio:
+    html: Markup
+    control: Control | None
+
+
+def chosen_speed():
+    speed = request.cookies.get(SPEED_COOKIE)
+    return speed if speed in SPEEDS else "normal"
+
+
+def listening():
+    """This request's Listening (a silent one on pages that are not citizens' pages)."""
+    if "listening" not in g:
+        enabled = request.blueprint in CITIZEN_BLUEPRINTS or request.endpoint is None
+        g.listening = Listening() if enabled else NotListening()
+    return g.listening
+
+
+class NotListening:
+    enabled = False
+
+    def control(self, *texts):
+        return None
+
+    def page(self, main_html):
+        return PageAudio(Markup(main_html), None)
+
+
+class Listening:
+    enabled = True
+
+    def __init__(self):
+        self.clips = current_app.extensions["klapjob_speech"]
+        self.language = current_language()
+        self.speed = chosen_speed()
+        self.personal = request.endpoint in PERSONAL_PAGES
+        self.nonce = g.get("listen_nonce") or secrets.token_urlsafe(9)
+        self.found = {}  # personal pages: digest -> passage
+        self.page_passages = []
+
+    def control(self, *texts):
+        """A control that reads `texts` (one passage), or None when there are no words."""
+        passage = Passage.of(self.language, *texts)
+        if not passage:
+            return None
+        return self._control(passage, _("Listen to: %(text)s", text=passage.text))
+
+    def page(self, main_html):
+        """The main content with each block marked for reading, and the control that reads
+        it all."""
+        additions, passages = [], []
+        for element, chunks in readable_blocks(main_html):
+            passage = Passage(self.language, chunks)
+            sources = self._sources(passage)
+            passages.append(passage)
+            additions.append((element, "".join(
+                f' data-listen-{speed}="{escape(address)}"' for speed, address in sources.items()
+            )))
+        self.page_passages = passages
+        html = Markup(with_attributes(main_html, additions))
+        if not passages:
+            return PageAudio(html, None)
+        if self.personal:
+            sources = {speed: self._own_address("page", speed) for speed in SPEEDS}
+            problem = self._problem(None)
+        else:
+            keys = {speed: [self._key(p, speed) for p in passages] for speed in SPEEDS}
+            sources = {
+                speed: self._clip_address(self.clips.remember_sequence(self.language, speed, keys[speed]))
+                for speed in SPEEDS
+            }
+            problem = self._problem(keys[self.speed])
+        return PageAudio(html, Control(_("Listen to the whole page"), sources, self.speed, problem))
+
+    def _control(self, passage, label):
+        sources = self._sources(passage)
+        keys = None if self.personal else [self._key(passage, self.speed)]
+        return Control(label, sources, self.speed, self._problem(keys))
+
+    def _sources(self, passage):
+        if self.personal:
+            name = own.digest(self.nonce, passage)
+            self.found[name] = passage
+            return {speed: self._own_address(name, speed) for speed in SPEEDS}
+        return {speed: self._clip_address(self._key(passage, speed)) for speed in SPEEDS}
+
+    def _key(self, passage, speed):
+        return self.clips.remember_passage(passage, speed)
+
+    def _clip_address(self, key):
+        return url_for("speech.clip", key=key, kind="mp3")
+
+    def _own_address(self, name, speed):
+        if "_token" not in self.__dict__:
+            self._token = own.page_token(request.full_path, self.nonce)
+        if name == "page":
+            return url_for("speech.own_page", token=self._token, speed=speed)
+        return url_for("speech.own_clip", token=self._token, speed=speed, digest=name, kind="mp3")
+
+    def _problem(self, keys):
+        """The plain message, when synthesis is failing and the clip is not made already."""
+        if not self.clips.failing():
+            return None
+        if keys is not None and all(self.clips.cache.has_clip(key) for key in keys):
+            return None
+        return _("The sound is not working right now")

@@ -1,0 +1,118 @@
+"""The addresses of sound: clips for everybody, clips of a person's own answers, and the
+choice of speed.
+
+    GET /listen/clip/<key>.mp3        a clip of a text the site showed (kept, cacheable)
+    GET /listen/clip/<key>.json       when each of its words starts
+    GET /listen/own/<token>/<speed>/<digest>.mp3|.json   a passage of a person's own page
+    GET /listen/own/<token>/<speed>/page.mp3             that whole page
+    GET /listen/speed/<speed>?next=/path                 normal or slow, remembered
+
+Nothing a request sends becomes a file path or a text to synthesise: a key must be 32 hex
+digits of a text some page showed, a token must carry our signature.
+"""
+
+from flask import Blueprint, Response, abort, current_app, jsonify, redirect, request, send_file, url_for
+from werkzeug.routing import BaseConverter
+
+from ..cookies import set_private_cookie
+from ..i18n import safe_local_path
+from . import own
+from .audio_format import MIME_TYPE
+from .clips import ClipUnavailable, ClipUnknown
+from .page import PERSONAL_PAGES, SPEED_COOKIE
+
+blueprint = Blueprint("speech", __name__, url_prefix="/listen")
+SPEED_COOKIE_DAYS = 365
+# Long enough for a page token; anything longer is not ours.
+LONGEST_TOKEN = 300
+
+
+class ClipKey(BaseConverter):
+    regex = "[0-9a-f]{32}"
+
+
+class PageToken(BaseConverter):
+    regex = "[A-Za-z0-9_.-]{10,%d}" % LONGEST_TOKEN
+
+
+class Digest(BaseConverter):
+    regex = "[A-Za-z0-9_-]{22}"
+
+
+CONVERTERS = {"clipkey": ClipKey, "pagetoken": PageToken, "digest": Digest}
+
+
+def clips():
+    return current_app.extensions["klapjob_speech"]
+
+
+def not_now():
+    """Synthesis does not work just now: say so plainly, and that trying again may help."""
+    response = Response("The sound is not working right now.\n", 503, mimetype="text/plain")
+    response.headers["Retry-After"] = str(int(clips().settings.retry_after))
+    return response
+
+
+@blueprint.get("/clip/<clipkey:key>.<any(mp3, json):kind>")
+def clip(key, kind):
+    try:
+        clips().make(key)
+    except ClipUnknown:
+        abort(404)
+    except ClipUnavailable:
+        return not_now()
+    cache = clips().cache
+    if kind == "json":
+        path = cache.timings_path(key)
+        if not path.exists():  # a whole page has no timings of its own
+            abort(404)
+        return send_file(path, mimetype="application/json", conditional=True, etag=key)
+    return send_file(cache.clip_path(key), mimetype=MIME_TYPE, conditional=True, etag=key)
+
+
+def visitor_page(token):
+    found = own.read_page_token(token)
+    if found is None:
+        abort(404)
+    page = own.page_for_visitor(*found, PERSONAL_PAGES)
+    if page is None:
+        abort(404)
+    return page
+
+
+@blueprint.get("/own/<pagetoken:token>/<any(normal, slow):speed>/<digest:digest>.<any(mp3, json):kind>")
+def own_clip(token, speed, digest, kind):
+    passage = visitor_page(token).found.get(digest) or abort(404)
+    try:
+        mp3, timings = clips().render(passage, speed)
+    except ClipUnavailable:
+        return not_now()
+    if kind == "json":
+        return jsonify(timings)
+    return private_audio(mp3)
+
+
+@blueprint.get("/own/<pagetoken:token>/<any(normal, slow):speed>/page.mp3")
+def own_page(token, speed):
+    passages = visitor_page(token).page_passages or abort(404)
+    try:
+        return private_audio(clips().render_sequence(passages, speed))
+    except ClipUnavailable:
+        return not_now()
+
+
+def private_audio(mp3):
+    """Sound made for one person: no-store (security.py), and ranges for Safari."""
+    response = Response(mp3, mimetype=MIME_TYPE)
+    return response.make_conditional(request, accept_ranges=True, complete_length=len(mp3))
+
+
+@blueprint.get("/speed/<any(normal, slow):speed>")
+def choose_speed(speed):
+    """Remember the speed. A link without JavaScript, a fetch with it."""
+    if request.accept_mimetypes.best == "application/json":
+        response = jsonify(speed=speed)
+    else:
+        back_to = safe_local_path(request.args.get("next"), fallback=url_for("pages.start"))
+        response = redirect(back_to)
+    return set_private_cookie(response, SPEED_COOKIE, speed, days=SPEED_COOKIE_DAYS)

@@ -1,0 +1,196 @@
+"""Listening in a real browser (Debian's Chromium): a person on a tablet presses a speaker
+and hears the words, which light up as they are said; the page is read from its heading
+down; the speed they chose stays; without JavaScript every passage is a player; and when
+the sound does not work they are told so plainly. Real espeak-ng behind a real server."""
+
+import pytest
+from playwright.sync_api import expect
+
+from app import create_app
+from browser_support import TABLET_PORTRAIT, LiveServer, screenshot
+
+pytestmark = pytest.mark.browser
+
+# Records, every 20 ms, what is marked as being read and which word is highlighted.
+WATCH_READING = """() => {
+  window.heard = [];
+  setInterval(() => {
+    const word = CSS.highlights.get('listen-word');
+    const block = document.querySelector('.listen-reading');
+    const now = [block ? (block.id || block.localName) : null, word ? [...word][0].toString() : null];
+    const last = window.heard[window.heard.length - 1];
+    if (!last || last[0] !== now[0] || last[1] !== now[1]) window.heard.push(now);
+  }, 20);
+}"""
+
+
+def wait_until(page, script, timeout=10):
+    """Poll `script` (a function, run in the page) until it is true. The site's CSP forbids
+    eval, which Playwright's wait_for_function needs."""
+    for _ in range(int(timeout / 0.05)):
+        if page.evaluate(script):
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"still not true after {timeout} s: {script}")
+
+
+def heard_words(page):
+    return [word for _block, word in page.evaluate("window.heard") if word]
+
+
+def heard_blocks(page):
+    blocks = []
+    for block, _word in page.evaluate("window.heard"):
+        if block and (not blocks or blocks[-1] != block):
+            blocks.append(block)
+    return blocks
+
+
+def test_a_person_presses_the_speaker_beside_a_question_and_follows_the_words(tablet):
+    tablet.goto("/register/education")
+    tablet.evaluate(WATCH_READING)
+    speaker = tablet.get_by_role("button", name="Lyt til: Går du i skole nu?")
+    box = speaker.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44
+    speaker.click()
+    expect(speaker).to_have_attribute("aria-pressed", "true")
+    tablet.wait_for_timeout(600)
+    screenshot(tablet, "listen-playing-question")
+    expect(speaker).to_have_attribute("aria-pressed", "false", timeout=5000)
+    assert heard_words(tablet) == ["Går", "du", "i", "skole", "nu?"]
+    assert {block for block, _ in tablet.evaluate("window.heard") if block} == {"question-text"}
+    assert tablet.evaluate("document.querySelector('.listen-reading')") is None, "all clear after"
+
+
+def test_a_choice_is_read_with_its_explanation_after_a_pause(tablet):
+    tablet.goto("/register/education")
+    tablet.evaluate(WATCH_READING)
+    tablet.get_by_role("button", name="Lyt til: Ja, jeg går på STU STU er en særlig skole for unge.").click()
+    wait_until(tablet, "() => document.querySelectorAll('[aria-pressed=true]').length === 0")
+    words = heard_words(tablet)
+    assert words[:5] == ["Ja,", "jeg", "går", "på", "STU"] and words[-1] == "unge."
+    assert not tablet.locator("#education-0").is_checked(), "listening does not choose"
+
+
+def test_the_whole_page_is_read_block_by_block_from_the_heading_down(tablet):
+    tablet.goto("/register/name")
+    tablet.get_by_role("button", name="Næste").click()  # now with its error message
+    tablet.evaluate(WATCH_READING)
+    listen = tablet.get_by_role("button", name="Lyt til hele siden")
+    expect(listen).to_contain_text("Lyt")
+    listen.click()
+    wait_until(tablet, "() => window.heard.some(([block]) => block === 'p')")
+    tablet.wait_for_timeout(3500)
+    tablet.keyboard.press("Escape")
+    expect(listen).to_have_attribute("aria-pressed", "false")
+    blocks = heard_blocks(tablet)
+    assert blocks[:3] == ["question-text", "p", "name-error"], "question, hint, error message"
+    words = heard_words(tablet)
+    assert words[:3] == ["Hvad", "hedder", "du?"]
+    assert "Fejl:" in words
+    assert "rette" not in words, "the error summary above the heading is not read"
+
+
+def test_the_keyboard_plays_and_stops_and_nothing_plays_by_itself(tablet):
+    requests = []
+    tablet.on("request", lambda request: requests.append(request.url))
+    tablet.goto("/register/who")
+    tablet.wait_for_timeout(500)
+    assert not [url for url in requests if "/listen/" in url], "nothing is fetched or played by itself"
+    speaker = tablet.get_by_role("button", name="Lyt til: Hvem svarer på spørgsmålene?")
+    speaker.focus()
+    tablet.keyboard.press("Enter")
+    expect(speaker).to_have_attribute("aria-pressed", "true")
+    tablet.keyboard.press("Space")
+    expect(speaker).to_have_attribute("aria-pressed", "false")
+
+
+def test_slow_speech_is_chosen_once_and_kept(tablet):
+    played = []
+    tablet.on("request", lambda request: played.append(request.url) if request.url.endswith(".mp3") else None)
+    tablet.goto("/register/name")
+    slow = tablet.get_by_role("link", name="Langsom")
+    slow.click()
+    expect(slow).to_have_attribute("aria-current", "true")
+    assert tablet.url.endswith("/register/name"), "no new page: what was typed stays"
+    tablet.reload()
+    expect(tablet.get_by_role("link", name="Langsom")).to_have_attribute("aria-current", "true")
+    speaker = tablet.get_by_role("button", name="Lyt til: Hvad hedder du?")
+    speaker.click()
+    expect(speaker).to_have_attribute("aria-pressed", "false", timeout=8000)
+    question = tablet.locator('[data-listen-target="question-text"]')
+    assert played[-1].endswith(question.get_attribute("data-listen-slow"))
+    screenshot(tablet, "listen-slow-chosen")
+
+
+def test_every_speaker_is_big_enough_on_every_question(tablet):
+    small = []
+    for path in ("/register/work", "/register/helper", "/register/support"):
+        tablet.goto(path)
+        for button in tablet.locator(".listen__button").all():
+            box = button.bounding_box()
+            if box["width"] < 44 or box["height"] < 44:
+                small.append(f"{path}: {button.inner_text()} {box}")
+    assert small == []
+
+
+@pytest.fixture
+def without_javascript(browser, live_server):
+    context = browser.new_context(
+        viewport=TABLET_PORTRAIT, base_url=live_server.url, locale="da-DK", java_script_enabled=False
+    )
+    yield context.new_page()
+    context.close()
+
+
+def test_without_javascript_every_passage_is_a_player_that_plays(without_javascript):
+    page = without_javascript
+    page.goto("/register/education")
+    players = page.locator("audio.listen__audio")
+    screenshot(page, "listen-without-javascript")
+    assert players.count() == 6, "the page, the question and 4 choices"
+    for player in players.all():
+        assert player.is_visible() and player.get_attribute("preload") == "none"
+        assert player.get_attribute("controls") is not None
+    assert page.locator(".listen__button:visible").count() == 0
+    response = page.request.get(players.nth(1).get_attribute("src"))
+    assert response.ok and response.headers["content-type"] == "audio/mpeg" and len(response.body()) > 2000
+
+
+def test_without_javascript_the_speed_is_a_link_that_comes_back_to_the_page(without_javascript):
+    page = without_javascript
+    page.goto("/register/education")
+    page.get_by_role("link", name="Langsom").click()
+    assert page.url.endswith("/register/education")
+    expect(page.get_by_role("link", name="Langsom")).to_have_attribute("aria-current", "true")
+    question = page.locator('[data-listen-target="question-text"]')
+    assert question.locator("audio").get_attribute("src") == question.get_attribute("data-listen-slow")
+
+
+@pytest.fixture(scope="module")
+def broken_server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("broken")
+    app = create_app({
+        "DATABASE": str(folder / "k.sqlite3"), "AUDIO_DIR": str(folder / "audio"), "SMTP_HOST": "",
+        "SPEECH_VOICES": {"da": "no-such-voice", "en": "en"}, "SPEECH_TIMEOUT": 5,
+    })
+    with LiveServer(app) as server:
+        yield server
+
+
+def test_when_the_sound_does_not_work_the_person_is_told_plainly_beside_the_button(browser, broken_server):
+    context = browser.new_context(viewport=TABLET_PORTRAIT, base_url=broken_server.url, locale="da-DK")
+    page = context.new_page()
+    response = page.goto("/register/name")
+    assert response.status == 200
+    speaker = page.get_by_role("button", name="Lyt til: Hvad hedder du?")
+    speaker.click()
+    problem = page.locator('[data-listen-target="question-text"] [role=status]')
+    expect(problem).to_have_text("Lyden virker ikke lige nu", timeout=10000)
+    expect(speaker).to_have_attribute("aria-pressed", "false")
+    assert problem.is_visible()
+    screenshot(page, "listen-sound-not-working")
+    page.get_by_label("Hvad hedder du?").fill("Mette")
+    page.get_by_role("button", name="Næste").click()
+    assert page.url.endswith("/register/contact"), "the page goes on working"
+    context.close()
