@@ -73,11 +73,11 @@ OPENMOJI_CODES = {
     "car": "1F697",
     "distance": "1F5FA",
     # What helps at work
-    "quiet": "1F507",
+    "quiet": "1F92B",
     "same_tasks": "1F501",
     "picture_instructions": "1F5BC",
     "contact_person": "1F464",
-    "breaks": "23F8",
+    "breaks": "1F6CB",
     "short_days": "231B",
     "slow_start": "1F422",
     "few_people": "1F465",

@@ -244,3 +244,19 @@ def test_a_saved_phone_number_is_shown_the_way_people_write_it(client):
     visitor.answer("contact", {"contact_method": "phone"})
     visitor.answer("phone", {"phone": "+45 20-30-40-50"})
     assert visitor.open("/register/phone").field_value("phone") == "20 30 40 50"
+
+
+def test_each_question_says_how_far_the_person_has_come(client):
+    visitor = Visitor(client)
+    assert visitor.open("/register/who").soup.select_one(".progress").get_text() == "Spørgsmål 1 af 16"
+    visitor.answer("who", {"filled_by": "helper"})
+    visitor.answer("contact", {"contact_method": "helper"})
+    page = visitor.open("/register/name")
+    assert page.soup.select_one(".progress").get_text() == "Spørgsmål 3 af 17", (
+        "a helper has one question more, and no phone question when KLAPjob calls the helper"
+    )
+
+
+def test_the_something_else_text_is_marked_to_follow_its_choice(client):
+    group = Visitor(client).open("/register/work").soup.find(id="work_other-group")
+    assert (group["data-reveal-field"], group["data-reveal-values"]) == ("work_wishes", "other")

@@ -21,6 +21,12 @@ def step_after(step, answers):
     return later[0].key if later else CHECK_ANSWERS
 
 
+def position(step, answers):
+    """(number, total): "Question 3 of 17" for this person, whose questions may be fewer."""
+    keys = [s.key for s in visible_steps(answers)]
+    return keys.index(step.key) + 1, len(keys)
+
+
 def step_before(step, answers):
     """The key of the step before `step` for this person, or None on the first one."""
     earlier = [s for s in STEPS[: STEPS.index(step)] if s.show_if(answers)]

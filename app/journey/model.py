@@ -19,6 +19,8 @@ def answer_is(name, *values):
             return any(value in given for value in values)
         return given in values
 
+    # Kept so that a page can show or hide a follow-up question as the person chooses.
+    condition.answer_name, condition.answer_values = name, values
     return condition
 
 

@@ -25,6 +25,8 @@ class Question:
     input_mode: str | None
     width: str
     described_by: str
+    # A follow-up shown only after one answer: (field name, values), for the page's script.
+    reveal_with: tuple | None = None
 
 
 def described_by(step, spec, field, is_heading):
@@ -47,6 +49,11 @@ def chosen_values(field):
     return {data} if data else set()
 
 
+def revealed_by(spec):
+    name = getattr(spec.show_if, "answer_name", None)
+    return (name, spec.show_if.answer_values) if name else None
+
+
 def questions_on_page(step, form, answers):
     questions = []
     for spec in step.fields:
@@ -64,6 +71,7 @@ def questions_on_page(step, form, answers):
                 input_mode=input_mode,
                 width=INPUT_WIDTHS.get(spec.kind, "medium"),
                 described_by=described_by(step, spec, field, is_heading),
+                reveal_with=revealed_by(spec),
             )
         )
     return questions

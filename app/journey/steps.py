@@ -366,7 +366,7 @@ STEPS = (
                 error_required=_l("Choose how many hours you want to work"),
                 summary_label=_l("Hours a week"),
                 choices=(
-                    Choice("few", _l("A few hours")),
+                    Choice("few", _l("Less than 5 hours")),
                     Choice("5_10", _l("About 5 to 10 hours")),
                     Choice("10_20", _l("10 to 20 hours")),
                     Choice("more", _l("More than 20 hours")),
@@ -410,7 +410,7 @@ STEPS = (
                 "checkboxes",
                 _l("How can you get to work?"),
                 error_required=_l("Choose at least 1 way to get to work"),
-                summary_label=_l("I get to work by"),
+                summary_label=_l("How I get to work"),
                 choices=(
                     Choice("walk", _l("Walk"), "walk"),
                     Choice("bike", _l("Bike"), "bike"),

@@ -17,6 +17,7 @@ from .flow import (
     CHECK_ANSWERS,
     first_unfinished,
     next_after_saving,
+    position,
     shows_helper_hint,
     step_before,
 )
@@ -68,6 +69,7 @@ def render_step(step, form, draft, changing, *, status=200, notice=None, offered
             action_url=url_for_step(step.key, changing=changing),
             back_url=back_link(step, draft.answers, changing),
             helper_hint=shows_helper_hint(step, draft.answers),
+            progress=position(step, draft.answers),
             offered_helper=offered_helper,
             notice=notice,
         ),

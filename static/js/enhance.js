@@ -9,6 +9,22 @@
     summary.focus();
   }
 
+  // A follow-up question ("Something else? Write what") shows once its answer is chosen.
+  // Without JavaScript it is always there.
+  document.querySelectorAll("[data-reveal-field]").forEach(function (group) {
+    var inputs = document.querySelectorAll(
+      'input[name="' + group.getAttribute("data-reveal-field") + '"]'
+    );
+    var values = group.getAttribute("data-reveal-values").split(" ");
+    function update() {
+      group.hidden = !Array.prototype.some.call(inputs, function (input) {
+        return input.checked && values.indexOf(input.value) !== -1;
+      });
+    }
+    inputs.forEach(function (input) { input.addEventListener("change", update); });
+    update();
+  });
+
   // The receipt page: a print button instead of "use your browser's print button".
   var hint = document.querySelector("[data-print-hint]");
   if (hint && window.print) {

@@ -120,7 +120,7 @@ def test_a_keyboard_user_completes_the_whole_journey(tablet):
     keys.press_next()
     keys.tick("At være ude")
     keys.press_next()
-    keys.choose("Få timer")
+    keys.choose("Under 5 timer")
     keys.press_next()
     keys.tick("Om eftermiddagen")
     keys.press_next()

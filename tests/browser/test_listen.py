@@ -128,6 +128,8 @@ def test_every_speaker_is_big_enough_on_every_question(tablet):
     for path in ("/register/work", "/register/helper", "/register/support"):
         tablet.goto(path)
         for button in tablet.locator(".listen__button").all():
+            if not button.is_visible():  # beside a follow-up question not asked yet
+                continue
             box = button.bounding_box()
             if box["width"] < 44 or box["height"] < 44:
                 small.append(f"{path}: {button.inner_text()} {box}")

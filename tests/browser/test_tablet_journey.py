@@ -92,3 +92,15 @@ def test_an_error_is_shown_beside_the_field_and_in_the_summary(tablet):
     assert summary.evaluate("element => element === document.activeElement")
     summary.get_by_role("link", name="Skriv dit navn").click()
     assert page.evaluate("document.activeElement.id") == "name"
+
+
+def test_the_something_else_box_appears_when_something_else_is_chosen(tablet):
+    page = tablet
+    page.goto("/register/work")
+    other_text = page.get_by_label("Noget andet? Skriv, hvad du vil arbejde med")
+    assert not other_text.is_visible()
+    page.get_by_role("checkbox", name="Noget andet").check()
+    assert other_text.is_visible()
+    other_text.fill("Biograf")
+    page.get_by_role("button", name="Næste").click()
+    assert page.url.endswith("/register/strengths")
