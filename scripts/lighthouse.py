@@ -30,7 +30,8 @@ CHROME_FLAGS = (
     "--disable-background-networking --disable-component-update --disable-sync"
 )
 PLAIN_PAGES = ["/", "/register/who", "/register/name", "/register/support", "/register/work",
-               "/register/needs", "/register/health", "/settings", "/about", "/privacy", "/help"]
+               "/register/needs", "/register/health", "/settings", "/meetings", "/register/resume",
+               "/about", "/privacy", "/help"]
 
 
 def start_site(database):
@@ -38,9 +39,9 @@ def start_site(database):
     server = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{PORT}",
          "--chdir", str(ROOT), "wsgi:app"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env, stdout=subprocess.DEVNULL,
     )
-    for _ in range(50):
+    for _ in range(150):
         try:
             urllib.request.urlopen(BASE + "/", timeout=1)
             return server
