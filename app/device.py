@@ -10,17 +10,22 @@ from flask import Blueprint, current_app, redirect, request, url_for
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from .cookies import forget_cookie, set_private_cookie
+from .display import DISPLAY_COOKIE
 from .i18n import LANGUAGE_COOKIE
+from .journey.drafts import DRAFT_COOKIE, RECEIPT_COOKIE
+from .journey.helper_profile import HELPER_COOKIE
+from .speech.page import SPEED_COOKIE
 
 SHARED_DEVICE_COOKIE = "klapjob_shared_device"
 SHARED_DEVICE_DAYS = 365
 # Everything a person leaves on a device. The shared-device mark itself stays.
 PERSONAL_COOKIES = (
-    "klapjob_draft",
-    "klapjob_receipt",
-    "klapjob_helper",
-    "klapjob_display",
+    DRAFT_COOKIE,
+    RECEIPT_COOKIE,
+    HELPER_COOKIE,
+    DISPLAY_COOKIE,
     LANGUAGE_COOKIE,
+    SPEED_COOKIE,
 )
 
 blueprint = Blueprint("device", __name__, url_prefix="/device")

@@ -4,7 +4,7 @@ from pages import Page, location_path
 from people import HELPED_BY_SUPPORT_WORKER, MYSELF_IN_AARHUS, Visitor
 
 PERSONAL = ("klapjob_draft", "klapjob_receipt", "klapjob_helper", "klapjob_display",
-            "klapjob_lang", "klapjob_session")
+            "klapjob_lang", "klapjob_session", "klapjob_listen_speed")
 
 
 def shared_tablet(client, cookie):

@@ -13,6 +13,8 @@ from datetime import datetime, timezone
 from ..db import write_transaction
 
 DRAFT_COOKIE = "klapjob_draft"
+# After sending, until the browser closes: the receipt of what this browser sent.
+RECEIPT_COOKIE = "klapjob_receipt"
 
 
 def now_utc():

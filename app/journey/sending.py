@@ -12,7 +12,7 @@ from ..registrations import (
     receipt_for,
     submit_registration,
 )
-from .drafts import DRAFT_COOKIE, delete_draft, now_utc
+from .drafts import DRAFT_COOKIE, RECEIPT_COOKIE, delete_draft, now_utc
 from .flow import CHECK_ANSWERS, first_unfinished
 from .forms import ConsentForm, HelperCopyForm
 from .page import form_errors
@@ -20,7 +20,6 @@ from .receipt import email_receipt, receipt_context
 from .summary import summary_rows
 from .views import blueprint, current_draft, draft_token, url_for_step
 
-RECEIPT_COOKIE = "klapjob_receipt"
 
 
 def consent_labels(answers):
