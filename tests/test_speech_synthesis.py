@@ -55,9 +55,12 @@ def test_every_clip_holds_all_of_its_sound():
 
 
 def test_slow_speech_is_about_a_third_slower():
-    normal = synthesise("Hvad hedder du?", "da", 160, timeout=10).samples
-    slow = synthesise("Hvad hedder du?", "da", 112, timeout=10).samples
-    assert 1.2 < slow / normal < 1.6
+    # Two sentences, so that the pause at the end (which a clip may lose some of) weighs
+    # little: 160 and 112 words a minute measure 1.49 here.
+    sentence = "Vælg det, du kan lide, eller er god til. Du må vælge flere."
+    normal = synthesise(sentence, "da", 160, timeout=10).samples
+    slow = synthesise(sentence, "da", 112, timeout=10).samples
+    assert 1.3 < slow / normal < 1.7
 
 
 def test_a_voice_that_does_not_exist_fails_plainly_and_quickly():
