@@ -1,7 +1,11 @@
-"""Entry point for gunicorn: `gunicorn wsgi:app`."""
+"""Entry point for gunicorn: `gunicorn --config gunicorn.conf.py wsgi:app`."""
 
 from app import create_app
 from app.i18n import check_catalogues
+from app.serving import hold_serving_lock
 
 app = create_app()
 check_catalogues(app)
+# Every serving process marks the database as in use (app/serving.py), also when gunicorn
+# is started without our configuration file.
+hold_serving_lock(app.config["DATABASE"])

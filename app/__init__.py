@@ -5,7 +5,7 @@ from pathlib import Path
 from flask import Flask, current_app
 from flask_wtf.csrf import CSRFProtect
 
-from . import db, device, display, errors, i18n, security, speech
+from . import backup_cli, db, device, display, errors, health, i18n, logging_setup, security, speech
 from .assets import asset_url
 from .config import DEFAULTS, ROOT, settings_from_environment
 from .phone import normalise_phone
@@ -27,6 +27,7 @@ def create_app(test_config=None):
     if test_config:
         app.config.from_mapping(test_config)
 
+    logging_setup.init_app(app)
     db.prepare_database(app.config["DATABASE"])
     db.init_app(app)
     csrf.init_app(app)
@@ -42,6 +43,7 @@ def create_app(test_config=None):
     app.context_processor(help_phone)
     register_blueprints(app)
     speech.init_app(app)
+    backup_cli.init_app(app)
     app.cli.add_command(translate)
     return app
 
@@ -72,4 +74,5 @@ def register_blueprints(app):
     app.register_blueprint(journey)
     app.register_blueprint(meetings)
     app.register_blueprint(pictograms)
+    app.register_blueprint(health.blueprint)
     staff.init_app(app)

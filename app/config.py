@@ -33,13 +33,15 @@ def load_secret_key(instance_path):
     return key_file.read_text().strip()
 
 
+def database_path(instance_path=ROOT / "instance"):
+    return os.environ.get("KLAPJOB_DATABASE", str(Path(instance_path) / "klapjob.sqlite3"))
+
+
 def settings_from_environment(instance_path):
     https = _flag("KLAPJOB_HTTPS")
     return {
         "SECRET_KEY": load_secret_key(instance_path),
-        "DATABASE": os.environ.get(
-            "KLAPJOB_DATABASE", str(Path(instance_path) / "klapjob.sqlite3")
-        ),
+        "DATABASE": database_path(instance_path),
         "KLAPJOB_PHONE": os.environ.get("KLAPJOB_PHONE", "12 34 56 78"),
         "KLAPJOB_EMAIL": os.environ.get("KLAPJOB_EMAIL", "klapjob@example.org"),
         "CALLBACK_WORKING_DAYS": int(os.environ.get("KLAPJOB_CALLBACK_WORKING_DAYS", "5")),
@@ -61,6 +63,11 @@ def settings_from_environment(instance_path):
         # http on 127.0.0.1, where a Secure cookie would not come back in every browser.
         "HTTPS": https,
         "SESSION_COOKIE_SECURE": https,
+        # Operations (docs/operations.md): /healthz answers 503 below this much free disk,
+        # and Litestream streams the database to this replica when it is set.
+        "HEALTH_MIN_FREE_MB": int(os.environ.get("KLAPJOB_HEALTH_MIN_FREE_MB", "500")),
+        "LITESTREAM_REPLICA": os.environ.get("KLAPJOB_LITESTREAM_REPLICA", ""),
+        "LITESTREAM_RETENTION": os.environ.get("KLAPJOB_LITESTREAM_RETENTION", "24h"),
     }
 
 

@@ -11,7 +11,7 @@ from ..users import ROLES, PasswordProblem, create_user, provisioning_uri, user_
 from .personal_data import purge
 
 users_command = AppGroup("users", help="Staff accounts for the back office.")
-data_command = AppGroup("data", help="Keeping personal data no longer than promised.")
+data_command = AppGroup("data", help="The database: purge what is due, back up, restore, replicate.")
 
 
 def open_database():

@@ -1,0 +1,169 @@
+"""Log lines a person can read and a machine can parse, with nothing personal in them.
+
+One line an event, in logfmt (`key=value`, values with spaces quoted), time in UTC, and
+the request's id on every line written while a request is handled:
+
+    time=2026-12-01T16:28:54.856Z level=warning logger=klapjob.sign_in request_id=3f9c1a0b7d2e4c55 msg="Failed sign-in for user u_8Jq (3 in a row)"
+
+gunicorn's access log is written by `GunicornLogger` in the same form. It names the route
+(`/register/resume/<key>`), never the address as typed: a query string can hold a name
+someone searched for, and a path can hold a resume key that opens a person's draft.
+A traceback is logged as its exception type and the places it passed through, without
+the exception's message, which can quote what a person typed. `/healthz` is not logged.
+"""
+
+import logging
+import re
+import secrets
+import sys
+import time
+from datetime import datetime, timezone
+
+from flask import g, has_request_context, request
+from gunicorn.glogging import Logger as _GunicornBaseLogger
+
+REQUEST_ID_KEY = "klapjob.request_id"
+ROUTE_KEY = "klapjob.route"
+# Route arguments that say nothing about a person and help to read the log.
+PUBLIC_ARGUMENTS = {"step_key", "language", "speed", "kind", "filename", "concept"}
+UNLOGGED_PATHS = {"/healthz"}
+ARGUMENT = re.compile(r"<(?:[^<>]*:)?(\w+)>")
+TRACE_FRAMES = 6
+
+
+def utc_timestamp(seconds):
+    moment = datetime.fromtimestamp(seconds, timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def logfmt_value(value):
+    text = str(value)
+    if text and not any(ch in text for ch in ' "=\\') and text.isprintable():
+        return text
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = escaped.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    return f'"{escaped}"'
+
+
+def logfmt(pairs):
+    return " ".join(f"{key}={logfmt_value(value)}" for key, value in pairs if value is not None)
+
+
+def trace_of(exc_info):
+    """'ValueError', and where it passed, innermost last: no message, no local values."""
+    kind, _error, traceback = exc_info
+    places = []
+    while traceback is not None:
+        code = traceback.tb_frame.f_code
+        places.append(f"{code.co_filename.rsplit('/', 1)[-1]}:{traceback.tb_lineno}:{code.co_name}")
+        traceback = traceback.tb_next
+    return kind.__name__, " > ".join(places[-TRACE_FRAMES:])
+
+
+class LogfmtFormatter(logging.Formatter):
+    def format(self, record):
+        pairs = [
+            ("time", utc_timestamp(record.created)),
+            ("level", record.levelname.lower()),
+            ("logger", record.name),
+            ("pid", record.process),
+            ("request_id", getattr(record, "request_id", None)),
+            ("msg", record.getMessage()),
+        ]
+        if record.exc_info and record.exc_info[0] is not None:
+            kind, places = trace_of(record.exc_info)
+            pairs += [("error", kind), ("trace", places)]
+        return logfmt(pairs)
+
+
+class RequestIdFilter(logging.Filter):
+    """Adds the id of the request being handled, when there is one, and names the route
+    rather than the address in Flask's "Exception on /path [GET]"."""
+
+    def filter(self, record):
+        if has_request_context():
+            if not getattr(record, "request_id", None):
+                record.request_id = g.get("request_id")
+            if record.msg == f"Exception on {request.path} [{request.method}]":
+                record.msg = f"Exception on {route_for_log()} [{request.method}]"
+        return True
+
+
+def new_request_id():
+    return secrets.token_hex(8)
+
+
+def route_for_log():
+    """The rule the request matched, with only the public arguments filled in."""
+    rule = request.url_rule
+    if rule is None:
+        return "-"
+    arguments = request.view_args or {}
+
+    def fill(match):
+        name = match.group(1)
+        return str(arguments[name]) if name in PUBLIC_ARGUMENTS and name in arguments else f"<{name}>"
+
+    return ARGUMENT.sub(fill, rule.rule)
+
+
+def start_request():
+    g.request_id = new_request_id()
+    request.environ[REQUEST_ID_KEY] = g.request_id
+    request.environ[ROUTE_KEY] = route_for_log()
+
+
+def add_request_id(response):
+    if "request_id" in g:
+        response.headers["X-Request-Id"] = g.request_id
+    return response
+
+
+def handler_for_stderr():
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(LogfmtFormatter())
+    handler.addFilter(RequestIdFilter())
+    handler._klapjob = True
+    return handler
+
+
+def configure_logging(level=logging.INFO):
+    """One handler on the root logger, so Flask's, ours and gunicorn's lines look alike."""
+    root = logging.getLogger()
+    if not any(getattr(h, "_klapjob", False) for h in root.handlers):
+        root.addHandler(handler_for_stderr())
+    if root.level == logging.NOTSET or root.level > level:
+        root.setLevel(level)
+
+
+def init_app(app):
+    configure_logging()
+    app.before_request(start_request)
+    app.after_request(add_request_id)
+
+
+class GunicornLogger(_GunicornBaseLogger):
+    """gunicorn's logger with our line format; set by gunicorn.conf.py."""
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        for handler in self.error_log.handlers:
+            handler.setFormatter(LogfmtFormatter())
+        for handler in self.access_log.handlers:
+            handler.setFormatter(logging.Formatter("%(message)s"))
+
+    def access(self, resp, req, environ, request_time):
+        if not self.access_log_enabled or environ.get("PATH_INFO") in UNLOGGED_PATHS:
+            return
+        duration = request_time.total_seconds() * 1000
+        self.access_log.info(logfmt([
+            ("time", utc_timestamp(time.time())),
+            ("level", "info"),
+            ("logger", "access"),
+            ("request_id", environ.get(REQUEST_ID_KEY, "-")),
+            ("method", environ.get("REQUEST_METHOD", "-")),
+            ("route", environ.get(ROUTE_KEY, "-")),
+            ("status", getattr(resp, "status_code", None) or str(resp.status).split()[0]),
+            ("bytes", getattr(resp, "sent", None)),
+            ("ms", f"{duration:.1f}"),
+        ]))

@@ -1,0 +1,51 @@
+"""Knowing whether the site is running on a database: an advisory lock beside it.
+
+Every process that serves the site (gunicorn's master from gunicorn.conf.py, and each
+worker from wsgi.py) holds a shared flock on `<database>.serving` for as long as it lives.
+The kernel lets the lock go when the last process holding it ends, however it ends (a
+SIGKILL too), so a crash never leaves a stale "running" behind. `flask data restore` asks
+for the lock exclusively without waiting: if it cannot have it, something is serving.
+"""
+
+import contextlib
+import fcntl
+import os
+
+# Kept for the life of the process: closing the file would let the lock go.
+_held = {}
+
+
+def lock_path(database):
+    return f"{database}.serving"
+
+
+def _open_lock_file(database):
+    os.makedirs(os.path.dirname(os.path.abspath(database)), exist_ok=True)
+    return os.open(lock_path(database), os.O_RDWR | os.O_CREAT, 0o600)
+
+
+def hold_serving_lock(database):
+    """Mark this process as serving `database` until it ends. Waits while a restore
+    holds the lock, so a site never starts on a half-written database."""
+    key = os.path.realpath(database)
+    if key in _held:
+        return
+    fd = _open_lock_file(database)
+    fcntl.flock(fd, fcntl.LOCK_SH)
+    _held[key] = fd
+
+
+@contextlib.contextmanager
+def site_stopped(database):
+    """Yields False when a process serves `database`. Yields True when none does, and
+    then no site can start on it until the block ends (it waits for the lock)."""
+    fd = _open_lock_file(database)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+        else:
+            yield True
+    finally:
+        os.close(fd)

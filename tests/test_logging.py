@@ -1,0 +1,122 @@
+"""Log lines: one an event, UTC, a request id, parseable, and never anything personal."""
+
+import copy
+import logging
+import re
+import secrets
+import string
+
+import pytest
+
+from app.logging_setup import LogfmtFormatter
+from http_visitor import HttpVisitor, reference_on
+from people import HELPED_BY_SUPPORT_WORKER, MYSELF_IN_AARHUS
+from served_site import ServedSite
+
+LOGFMT_PAIR = re.compile(r'(\w+)=("(?:[^"\\]|\\.)*"|\S*)')
+
+
+def parse_logfmt(line):
+    return {key: value.strip('"') for key, value in LOGFMT_PAIR.findall(line)}
+
+
+def unique_marker():
+    return "Qvorb" + "".join(secrets.choice(string.ascii_lowercase) for _ in range(10))
+
+
+def answers_with_marker(marker, phone_digits):
+    helped = copy.deepcopy(HELPED_BY_SUPPORT_WORKER)
+    helped["helper"].update(helper_name=f"{marker} Helper", helper_contact=f"{marker}@example.org")
+    helped["name"] = {"name": f"{marker} Person"}
+    helped["work"] = {"work_wishes": ["other"], "work_other": f"{marker} work"}
+    helped["strengths"] = {"strengths_text": f"{marker} strengths"}
+    helped["needs"] = {"needs": ["quiet"], "needs_text": f"{marker} needs"}
+    helped["health"] = {"health": f"{marker} health"}
+    by_email = copy.deepcopy(MYSELF_IN_AARHUS)
+    by_email["name"] = {"name": f"{marker} Selv"}
+    by_email["contact"] = {"contact_method": "email"}
+    by_email["email"] = {"email": f"{marker.lower()}@example.org"}
+    by_phone = copy.deepcopy(MYSELF_IN_AARHUS)
+    by_phone["phone"] = {"phone": f"+45 {phone_digits}"}
+    return [helped, by_email, by_phone]
+
+
+@pytest.fixture
+def served(tmp_path):
+    with ServedSite(tmp_path) as site:
+        yield site
+
+
+def test_nothing_a_person_types_or_searches_for_reaches_the_log(served):
+    marker = unique_marker()
+    phone_digits = "20" + "".join(secrets.choice(string.digits) for _ in range(6))
+    for answers in answers_with_marker(marker, phone_digits):
+        person = HttpVisitor(served.base)
+        assert person.answer_all(answers).path == "/register/check"
+        assert reference_on(person.send()), "the receipt was not shown"
+    # Addresses can carry personal data too: a search in the back office, a resume key,
+    # an address someone typed by hand.
+    visitor = HttpVisitor(served.base)
+    visitor.request(f"/staff/?search={marker}+{phone_digits}")
+    visitor.request(f"/register/resume/{marker}")
+    visitor.request(f"/{marker}")
+    served.stop()
+
+    log = served.log_text()
+    assert marker not in log
+    assert marker.lower() not in log
+    assert phone_digits not in log
+    assert "route=/register/name" in log, "the requests were not logged at all"
+
+
+def test_each_request_is_one_parseable_line_in_utc_with_its_request_id(served):
+    answer = HttpVisitor(served.base).request("/register/who?from=somewhere")
+    served.stop()
+    lines = [parse_logfmt(line) for line in served.log_text().splitlines()
+             if "logger=access" in line]
+    [line] = [line for line in lines if line["route"] == "/register/who"]
+    assert answer.status == 200
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", line["time"])
+    assert line["method"] == "GET" and line["status"] == "200"
+    assert re.fullmatch(r"[0-9a-f]{16}", line["request_id"])
+    assert line["request_id"] == answer.headers["X-Request-Id"]
+    assert "from=" not in served.log_text()
+
+
+def test_the_health_check_is_not_logged_for_every_request(served):
+    for _ in range(3):
+        assert HttpVisitor(served.base).request("/healthz").status == 200
+    HttpVisitor(served.base).request("/register/who")
+    served.stop()
+    log = served.log_text()
+    assert "route=/register/who" in log
+    assert "healthz" not in log
+
+
+def test_a_log_line_from_a_request_carries_its_id_and_no_error_message(app, caplog):
+    @app.get("/fails/<name>")
+    def fails(name):
+        raise ValueError(f"{name} Hansen typed this")
+
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    app.testing = False
+    response = app.test_client().get("/fails/Mette")
+    assert response.status_code == 500
+    [record] = [r for r in caplog.records if r.exc_info]
+    line = LogfmtFormatter().format(record)
+    assert "\n" not in line
+    fields = parse_logfmt(line)
+    assert fields["request_id"] == response.headers["X-Request-Id"]
+    assert fields["error"] == "ValueError"
+    assert "fails" in fields["trace"]
+    assert "/fails/<name>" in fields["msg"]
+    assert "Mette" not in line
+
+
+def test_a_message_with_quotes_and_newlines_stays_one_line():
+    record = logging.LogRecord("klapjob", logging.WARNING, __file__, 1,
+                               'first "line"\nsecond=line', None, None)
+    line = LogfmtFormatter().format(record)
+    assert "\n" not in line
+    assert parse_logfmt(line)["level"] == "warning"
+    assert '\\"line\\"' in line and "\\n" in line
