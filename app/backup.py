@@ -22,19 +22,31 @@ class BackupProblem(Exception):
     """Something an operator must hear about in plain words: nothing was changed."""
 
 
+# An empty file is a sound, empty SQLite database: restoring it would wipe the site.
+OUR_TABLES = {"_sqlite_migrations", "registrations", "answers"}
+
+
+def read_only(path):
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+
+
 def integrity_problems(path):
     """An empty list when SQLite finds the file sound, or what it found wrong."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = read_only(path)
     except sqlite3.Error as error:
         return [str(error)]
     try:
         rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_schema")}
     except sqlite3.DatabaseError as error:
         return [str(error)]
     finally:
         conn.close()
-    return [] if rows == ["ok"] else rows
+    if rows != ["ok"]:
+        return rows
+    missing = OUR_TABLES - tables
+    return [f"not a KLAPjob database (no {', '.join(sorted(missing))})"] if missing else []
 
 
 def backup_name(now=None):
@@ -69,7 +81,7 @@ def backup_database(database, destination):
 
 
 def copy_pages(database, target):
-    source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    source = read_only(database)
     copy = sqlite3.connect(target)
     try:
         source.backup(copy)
@@ -112,7 +124,7 @@ def restore_database(source, database, *, force=False):
 
 def copy_backup_into(source, database):
     create_private_file(database)
-    backup = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    backup = read_only(source)
     target = sqlite3.connect(database, timeout=30)
     try:
         target.execute("PRAGMA busy_timeout = 30000")

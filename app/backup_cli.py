@@ -3,12 +3,14 @@ thin commands over backup.py and replication.py, in the `data` group."""
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 
 from .backup import BackupProblem, backup_database, restore_database
 from .replication import write_litestream_config
 
 
 @click.command("backup")
+@with_appcontext
 @click.argument("destination", type=click.Path(dir_okay=True, file_okay=True))
 def backup_command(destination):
     """Copy the database to DESTINATION (a file, or a folder for a dated file), mode 0600,
@@ -21,6 +23,7 @@ def backup_command(destination):
 
 
 @click.command("restore")
+@with_appcontext
 @click.argument("source", type=click.Path(exists=True, dir_okay=False))
 @click.option("--force", is_flag=True,
               help="Restore even while the site is running on the database.")
@@ -35,6 +38,7 @@ def restore_command(source, force):
 
 
 @click.command("replication-config")
+@with_appcontext
 def replication_config_command():
     """Write litestream.yml beside the database from KLAPJOB_LITESTREAM_REPLICA and print its path."""
     config = current_app.config

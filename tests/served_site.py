@@ -80,15 +80,18 @@ class ServedSite:
         raise RuntimeError(f"the site did not answer:\n{self.log_text()[-3000:]}")
 
     def processes(self):
-        """Every process of the site (Litestream, gunicorn's master and workers)."""
+        """Every living process of the site (Litestream, gunicorn's master and workers)."""
         found = subprocess.run(["pgrep", "-g", str(self.process.pid)],
                                capture_output=True, text=True).stdout.split()
-        return [int(pid) for pid in found]
+        return [int(pid) for pid in found if not is_zombie(pid)]
 
     def kill(self):
         """SIGKILL to every process of the site at once, as when the machine dies."""
         with_suppressed_lookup(os.killpg, self.process.pid, signal.SIGKILL)
         self.process.wait()
+        deadline = time.monotonic() + START_DEADLINE_SECONDS
+        while self.processes() and time.monotonic() < deadline:
+            time.sleep(0.01)
 
     def stop(self):
         if self.process is None or self.process.poll() is not None:
@@ -107,6 +110,14 @@ class ServedSite:
 
     def __exit__(self, *_exc):
         self.stop()
+
+
+def is_zombie(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except FileNotFoundError:
+        return True
 
 
 def with_suppressed_lookup(function, *args):
