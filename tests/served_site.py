@@ -80,10 +80,18 @@ class ServedSite:
         raise RuntimeError(f"the site did not answer:\n{self.log_text()[-3000:]}")
 
     def processes(self):
-        """Every living process of the site (Litestream, gunicorn's master and workers)."""
-        found = subprocess.run(["pgrep", "-g", str(self.process.pid)],
-                               capture_output=True, text=True).stdout.split()
-        return [int(pid) for pid in found if not is_zombie(pid)]
+        """Every living process of the site (Litestream, gunicorn's master and workers):
+        its process group, read from /proc (a bare Debian has no pgrep)."""
+        found = []
+        for stat_file in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat_file.read_text().rsplit(")", 1)[1].split()
+            except (FileNotFoundError, ProcessLookupError, IndexError):
+                continue
+            state, group = fields[0], int(fields[2])
+            if group == self.process.pid and state != "Z":
+                found.append(int(stat_file.parent.name))
+        return found
 
     def kill(self):
         """SIGKILL to every process of the site at once, as when the machine dies."""
@@ -110,14 +118,6 @@ class ServedSite:
 
     def __exit__(self, *_exc):
         self.stop()
-
-
-def is_zombie(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] == "Z"
-    except FileNotFoundError:
-        return True
 
 
 def with_suppressed_lookup(function, *args):
