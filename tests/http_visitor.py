@@ -44,15 +44,20 @@ class HttpVisitor:
         return self.request(path, {"csrf_token": token.group(1), **fields})
 
     def answer_all(self, answers_by_step, start="/register/who"):
-        """Answer each question the site asks, in its order, until check answers."""
-        path = start
-        while path.startswith("/register/") and path != "/register/check":
-            key = path.rsplit("/", 1)[-1]
-            answer = self.post_form(path, answers_by_step[key])
-            if answer.status != 200 or answer.path == path:
-                return answer
-            path = answer.path
-        return self.request(path)
+        """Answer each question the site asks, in its order, until check answers. Each
+        form is sent from the page the last answer led to, as a browser does."""
+        page = self.request(start)
+        while page.path.startswith("/register/") and page.path != "/register/check":
+            key = page.path.rsplit("/", 1)[-1]
+            token = TOKEN.search(page.html)
+            if page.status != 200 or token is None or key not in answers_by_step:
+                return page
+            answer = self.request(page.path, {"csrf_token": token.group(1),
+                                              **answers_by_step[key]})
+            if answer.path == page.path:
+                return answer  # the page came back with an error
+            page = answer
+        return page
 
     def send(self, health=True):
         fields = {"consent": "y", "consent_contact_helper": "y"}
