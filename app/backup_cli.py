@@ -40,10 +40,10 @@ def restore_command(source, force):
 @click.command("replication-config")
 @with_appcontext
 def replication_config_command():
-    """Write litestream.yml beside the database from KLAPJOB_LITESTREAM_REPLICA and print its path."""
+    """Write litestream.yml beside the database from the settings; print its path."""
     config = current_app.config
     if not config["LITESTREAM_REPLICA"]:
-        raise click.ClickException("KLAPJOB_LITESTREAM_REPLICA is not set: nothing to replicate to.")
+        raise click.ClickException("KLAPJOB_LITESTREAM_REPLICA is not set: no replica to use.")
     path = write_litestream_config(config["DATABASE"], config["LITESTREAM_REPLICA"],
                                    config["LITESTREAM_RETENTION"])
     click.echo(str(path))

@@ -102,7 +102,9 @@ def route_for_log():
 
     def fill(match):
         name = match.group(1)
-        return str(arguments[name]) if name in PUBLIC_ARGUMENTS and name in arguments else f"<{name}>"
+        if name in PUBLIC_ARGUMENTS and name in arguments:
+            return str(arguments[name])
+        return f"<{name}>"
 
     return ARGUMENT.sub(fill, rule.rule)
 

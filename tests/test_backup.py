@@ -67,7 +67,8 @@ def test_a_backup_into_a_folder_gets_a_dated_name(app, tmp_path):
     assert mode_of(copy) == 0o600
 
 
-def test_a_copy_that_fails_the_check_is_not_reported_and_not_left_behind(app, tmp_path, monkeypatch):
+def test_a_copy_that_fails_the_check_is_not_reported_and_not_left_behind(app, tmp_path,
+                                                                        monkeypatch):
     monkeypatch.setattr(backup, "integrity_problems", lambda path: ["*** in database main ***"])
     folder = tmp_path / "copies"
     folder.mkdir()
