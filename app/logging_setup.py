@@ -121,21 +121,33 @@ def add_request_id(response):
     return response
 
 
+class StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is when the line is written, not when the handler was
+    made (a test runner or a CLI runner may have swapped it since)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value):
+        pass
+
+
 def handler_for_stderr():
-    handler = logging.StreamHandler(sys.stderr)
+    handler = StderrHandler()
     handler.setFormatter(LogfmtFormatter())
     handler.addFilter(RequestIdFilter())
     handler._klapjob = True
     return handler
 
 
-def configure_logging(level=logging.INFO):
-    """One handler on the root logger, so Flask's, ours and gunicorn's lines look alike."""
+def configure_logging():
+    """One handler on the root logger, so Flask's, ours and gunicorn's lines look alike.
+    Levels stay as Python sets them (warnings and errors); gunicorn's access log is its own."""
     root = logging.getLogger()
     if not any(getattr(h, "_klapjob", False) for h in root.handlers):
         root.addHandler(handler_for_stderr())
-    if root.level == logging.NOTSET or root.level > level:
-        root.setLevel(level)
 
 
 def init_app(app):
