@@ -201,15 +201,6 @@ def test_a_note_is_kept_with_who_wrote_it(app):
     assert "Vil gerne arbejde med dyr." in karl.open(registration_url(mette)).text()
 
 
-def test_a_new_registration_that_is_late_is_marked(app, db):
-    mette = register(app)
-    long_ago = (datetime.now(timezone.utc) - timedelta(days=14)).isoformat(timespec="seconds")
-    db.execute("UPDATE registrations SET submitted_at = ?", [long_ago])
-    db.conn.commit()
-    karl = staff_member(app).sign_in()
-    assert "For sent" in karl.open(registration_url(mette)).text()
-
-
 def test_every_view_of_a_registration_is_written_to_the_audit_log(app, db):
     mette = register(app)
     karl = staff_member(app).sign_in()
