@@ -79,10 +79,10 @@ def test_a_registration_shows_every_answer_with_its_picture_and_the_contact(app)
         "no name in the title: titles end up in the browser history"
     text = page.text()
     for shown in ("Jonas Berg", "jonas@bosted.dk", "Kontakt den, der hjælper mig",
-                  "Køkken", "Café og kantine", "Bus eller tog", "København"):
+                  "Køkken og kantine", "Café og fastfood", "Bus eller tog", "København"):
         assert shown in text, shown
     pictures = {img["src"].rsplit("/", 1)[-1] for img in page.soup.select(".summary img")}
-    assert {"kitchen.svg", "cafe.svg", "bus.svg", "helping.svg"} <= pictures
+    assert {"kitchen.svg", "cafe.svg", "bus.svg", "helper.svg"} <= pictures
 
 
 def test_a_consultant_calls_back_a_new_registration(app, db):

@@ -40,7 +40,7 @@ WHAT_HAPPENS_NEXT = (
               _l("The job centre (jobcenter) is part of your municipality (kommune).\n"
                  "The job centre must say yes to the job.\n"
                  "KLAPjob helps with the papers.")),
-    StoryStep("follow_up", _l("KLAPjob keeps in touch"),
+    StoryStep("get_in_touch", _l("KLAPjob keeps in touch"),
               _l("Have you started at work?\n"
                  "Then KLAPjob keeps in touch with you.")),
 )

@@ -27,7 +27,8 @@ from .coverage import has_agreement
 from .forms import AssignForm, FollowUpForm, JobForm, NoteForm, StatusForm
 
 CONTACT_FIELDS = ("contact_method", "phone", "email", "helper_name", "helper_role",
-                  "helper_contact")
+                  "helper_contact", "other_contact_name", "other_contact_role",
+                  "other_contact_phone")
 
 
 def contact_rows(answers):
