@@ -56,7 +56,7 @@ def test_the_receipt_says_when_klapjob_calls_and_what_happens_next(client):
     mette.answer_all(MYSELF_IN_AARHUS)
     mette.send()
     done = mette.open("/register/done")
-    assert "En jobkonsulent kontakter dig, så snart vi kan." in done.text()
+    assert "KLAPjob kontakter dig, så snart vi kan." in done.text()
     assert "KLAPjob ringer til dig på 20 30 40 50." in done.text()
     story = done.soup.select(".story__step")
     assert len(story) == 6

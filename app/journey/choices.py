@@ -38,12 +38,16 @@ SUPPORT_WORKER = Choice(
 RELATIVE = Choice("relative", _l("Family"), "relative")
 GUARDIAN = Choice("guardian", _l("Guardian (værge)"), "guardian")
 
+AMBASSADOR_IS = _l("An ambassador is a person who got a job through KLAPjob.")
+JOB_CENTRE_IS = _l("The job centre (jobcenter) is part of your municipality (kommune).")
+STU_IS = _l("STU is an education for young people who need extra support.")
+
 HELPER_ROLES = (
-    Choice("ambassador", _l("Ambassador for KLAPjob"), "ambassador"),
+    Choice("ambassador", _l("Ambassador for KLAPjob"), "ambassador", AMBASSADOR_IS),
     SUPPORT_WORKER,
     RELATIVE,
     GUARDIAN,
-    Choice("job_centre", _l("From the job centre (jobcenter)"), "job_centre"),
+    Choice("job_centre", _l("From the job centre (jobcenter)"), "job_centre", JOB_CENTRE_IS),
     SOMETHING_ELSE,
 )
 
@@ -68,12 +72,7 @@ AGE_GROUPS = (
     Choice("55_plus", _l("55 years or more")),
 )
 
-STU = Choice(
-    "stu",
-    _l("I go to STU"),
-    "school",
-    _l("STU is an education for young people who need extra support."),
-)
+STU = Choice("stu", _l("I go to STU"), "school", STU_IS)
 
 ACTIVITIES = (
     Choice("workshop", _l("I work at a workshop (værksted)"), "sheltered_workshop",

@@ -34,8 +34,8 @@ WHAT_HAPPENS_NEXT = (
                  "Nobody can promise you a job.\n"
                  "But a job is the goal.")),
     StoryStep("praktik", _l("You try the work"),
-              _l("You try the work for a while.\n"
-                 "This is called a work trial (praktik).")),
+              _l("You are on a work trial (praktik) at a workplace.\n"
+                 "A work trial is when you try a job for a while.")),
     StoryStep("job", _l("The job centre decides"),
               _l("The job centre (jobcenter) is part of your municipality (kommune).\n"
                  "The job centre must say yes to the job.\n"
@@ -66,11 +66,11 @@ def when_klapjob_calls(registration):
     if promised:
         day = format_date(date.fromisoformat(promised), format="EEEE d. MMMM")
         if calls:
-            first = _("A job consultant calls you by %(date)s at the latest.", date=day)
+            first = _("KLAPjob calls you by %(date)s at the latest.", date=day)
         else:
-            first = _("A job consultant contacts you by %(date)s at the latest.", date=day)
+            first = _("KLAPjob contacts you by %(date)s at the latest.", date=day)
     else:
-        first = _("A job consultant contacts you as soon as we can.")
+        first = _("KLAPjob contacts you as soon as we can.")
     phone = current_app.config["KLAPJOB_PHONE"]
     if calls:
         last = _("Have we not called? Then call us on %(phone)s.", phone=phone)
@@ -85,7 +85,7 @@ def about_the_municipality(registration):
     code = registration.municipality_code
     if not code:
         return _("You did not know your municipality.\n"
-                 "The job consultant finds out with you.")
+                 "KLAPjob finds out with you.")
     if has_agreement(get_db(), code):
         return None
     return _("KLAPjob works with all municipalities.\n"
@@ -97,7 +97,7 @@ def about_the_age(registration):
     if registration.answers.get("age_group") != "under_18":
         return None
     return _("You are under 18 years old.\n"
-             "The job consultant talks with you about what KLAPjob can do.")
+             "KLAPjob talks with you about what can happen.")
 
 
 def receipt_context(registration):

@@ -217,6 +217,7 @@ STEPS = (
         key="stu_end",
         question=_l("When do you finish STU?"),
         pictogram="finishing_school",
+        hint=choices.STU_IS,
         show_if=answer_is("activity", "stu"),
         fields=(
             Field(
@@ -278,6 +279,7 @@ STEPS = (
         why=_l(
             "You keep your disability pension (førtidspension) when you get a subsidised "
             "job (skånejob).\n"
+            "Disability pension is money each month when you cannot work full time.\n"
             "A subsidised job is a job with pay for people on disability pension.\n"
             "Do you earn more than a limit each year?\n"
             "Then your pension can become a little smaller.\n"
@@ -521,6 +523,7 @@ STEPS = (
                 _l("Would you like to talk with an ambassador?"),
                 error_required=_l("Choose yes, no or I don't know"),
                 summary_label=_l("Talk with an ambassador"),
+                summary_note=choices.AMBASSADOR_IS,
                 choices=choices.YES_NO_DONT_KNOW,
             ),
         ),
