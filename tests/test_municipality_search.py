@@ -71,3 +71,11 @@ def test_a_municipality_without_an_agreement_is_told_so_honestly(client):
     text = mette.open("/register/done").text()
     assert "Men KLAPjob har ikke en fast aftale med din kommune." in text
     assert "Derfor kan det tage længere tid." in text
+
+
+def test_a_search_leaves_the_answer_already_given(client):
+    mette = Visitor(client)
+    mette.answer_all(MYSELF_IN_AARHUS)
+    mette.answer("municipality", {"municipality": "751", "municipality_find": "2610",
+                                  "find": "municipality"})
+    assert client.get("/register/check").status_code == 200, "Aarhus is still the answer"

@@ -127,15 +127,14 @@ def step(step_key):
 
 def show_what_was_found(step, changing, spec, typed):
     """A search of a long list (a postcode or a town for the municipality), done on the
-    server so it works without JavaScript. The words typed stay out of the address."""
+    server so it works without JavaScript. The words typed stay out of the address, and
+    the draft is left as it was: a search is not an answer."""
     form = form_for(step, formdata=request.form)
-    draft, token = save_what_was_typed(step, form, False)
     found = spec.finder(typed)
     codes = found.municipality_codes if found else []
     if len(codes) == 1:
         form[spec.name].data = codes[0]
-    response = current_app.make_response(render_step(step, form, draft, changing, found=found))
-    return keep_draft(response, token) if token else response
+    return render_step(step, form, current_draft(), changing, found=found)
 
 
 def leaving_the_page(step, changing):
