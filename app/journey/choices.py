@@ -116,7 +116,8 @@ MONEY_EACH_MONTH = (
         _l("I am approved for a flex job (fleksjob)"),
         "flexjob",
         _l("A flex job is a job with fewer hours.\n"
-           "While you wait for one, you often get unemployment benefit (ledighedsydelse)."),
+           "While you wait for one, you often get unemployment benefit (ledighedsydelse).\n"
+           "That is money from the municipality."),
     ),
     Choice(
         "other_support",
