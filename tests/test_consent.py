@@ -15,7 +15,7 @@ def test_the_consent_names_klapjob_the_job_centre_and_an_employer(client):
     page = mette.open("/register/send")
     headings = [h.get_text(strip=True) for h in page.soup.select("main h2")]
     assert headings[:3] == ["KLAPjob", "Jobcentret i din kommune", "En arbejdsgiver"]
-    assert "KLAPjob spørger dig igen, før KLAPjob fortæller en arbejdsgiver om dig." in page.text()
+    assert "Skal en arbejdsgiver høre om dig? Så spørger vi dig først." in page.text()
     assert yes_boxes(page) == ["consent", "consent_jobcentre", "consent_health"], \
         "one yes for KLAPjob, one for the job centre, one for health; none for an employer"
     assert page.checked_values("consent_jobcentre") == [], "never ticked in advance"

@@ -69,8 +69,8 @@ def test_a_municipality_without_an_agreement_is_told_so_honestly(client):
     mette.answer_all(MYSELF_IN_AARHUS)
     mette.send()
     text = mette.open("/register/done").text()
-    assert "Men KLAPjob har ikke en fast aftale med din kommune." in text
-    assert "Derfor kan det tage længere tid." in text
+    assert "Vi har ikke en fast aftale med din kommune." in text
+    assert "Men det kan tage lidt længere tid." in text
 
 
 def test_a_search_leaves_the_answer_already_given(client):

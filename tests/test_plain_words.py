@@ -13,8 +13,9 @@ it is a common word with an everyday ending ("hjælperen", "springes"), or two c
 words written together ("bostøtte" = "bo" + "støtte", "fagperson", "postnumre").
 
 The words of the glossary are explained wherever they appear, however common they are:
-the explanation stands after the word's first appearance on the page, in text the page
-reads aloud (nothing marked data-listen-skip or aria-hidden). What a person typed, and
+the explanation stands beside the word's first appearance on the page, in text the page
+reads aloud (nothing marked data-listen-skip or aria-hidden), just before or after the word
+("Du prøver et job et stykke tid. Det hedder praktik."). What a person typed, and
 what staff typed about a meeting, are their own words, not ours, and are not checked.
 """
 
@@ -42,9 +43,9 @@ GLOSSARY = {
                  "et skånejob er et job med løn for folk på førtidspension"),
     "fleksjob": (("fleksjob", "fleksjobbet"), "et fleksjob er et job med færre timer"),
     "ledighedsydelse": (("ledighedsydelse",), "det er penge fra kommunen"),
-    "praktik": (("praktik", "praktikken"), "praktik er at prøve et job i en periode"),
+    "praktik": (("praktik", "praktikken"), "du prøver et job et stykke tid. det hedder praktik"),
     "jobkonsulent": (("jobkonsulent", "jobkonsulenten", "jobkonsulenter"),
-                     "en jobkonsulent hjælper folk med at finde arbejde"),
+                     "en jobkonsulent hjælper dig med at få et job"),
     "jobcenter": (("jobcenter", "jobcentret", "jobcenteret", "jobcentre"),
                   "jobcentret er en del af din kommune"),
     "ambassadør": (("ambassadør", "ambassadøren", "ambassadører"),
@@ -125,7 +126,8 @@ def unexplained_words(text):
         first = pattern.search(lowered)
         if first is None:
             continue
-        beside = lowered[first.start(): first.end() + BESIDE + len(explanation)]
+        beside = lowered[max(0, first.start() - BESIDE - len(explanation)):
+                         first.end() + BESIDE + len(explanation)]
         if explanation not in beside:
             missing.add(word)
     return missing

@@ -24,7 +24,7 @@ def test_no_page_promises_a_job_or_the_job_centres_rhythm(client):
     done = person.open("/register/done").text()
     assert "Ingen kan love dig et job." in done and "Men et job er målet." in done
     assert "Jobcentret skal sige ja til jobbet." in done
-    assert "Er du startet på arbejdet? Så holder KLAPjob kontakt med dig." in done
+    assert "Har du fået et job? Så holder vi kontakt med dig." in done
 
 
 def test_the_pension_is_said_in_full_to_people_on_disability_pension(client):

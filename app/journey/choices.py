@@ -97,7 +97,7 @@ EXPERIENCE = (
         "praktik",
         _l("Yes, I have been on a work trial (praktik)"),
         "praktik",
-        _l("A work trial is when you try a job for a while."),
+        _l("You try a job for a while. That is called a work trial (praktik)."),
     ),
     Choice("no", _l("No"), "no"),
     DONT_KNOW,

@@ -24,8 +24,9 @@ class StoryStep:
 # What happens after sending, as a picture story. Nothing here is a promise of a job.
 WHAT_HAPPENS_NEXT = (
     StoryStep("phone_call", _l("KLAPjob calls you"),
-              _l("A job consultant from KLAPjob calls you.\n"
-                 "A job consultant helps people find work.")),
+              _l("KLAPjob calls you.\n"
+                 "It is a job consultant.\n"
+                 "A job consultant helps you get a job.")),
     StoryStep("meeting", _l("You meet"),
               _l("You meet the job consultant.\n"
                  "You talk about what you like and what you can do.")),
@@ -34,15 +35,14 @@ WHAT_HAPPENS_NEXT = (
                  "Nobody can promise you a job.\n"
                  "But a job is the goal.")),
     StoryStep("praktik", _l("You try the work"),
-              _l("You are on a work trial (praktik) at a workplace.\n"
-                 "A work trial is when you try a job for a while.")),
+              _l("You try a job for a while. That is called a work trial (praktik).")),
     StoryStep("job", _l("The job centre decides"),
               _l("The job centre (jobcenter) is part of your municipality (kommune).\n"
                  "The job centre must say yes to the job.\n"
                  "KLAPjob helps with the papers.")),
     StoryStep("get_in_touch", _l("KLAPjob keeps in touch"),
-              _l("Have you started at work?\n"
-                 "Then KLAPjob keeps in touch with you.")),
+              _l("Have you got a job?\n"
+                 "Then we keep in touch with you.")),
 )
 
 
@@ -88,9 +88,9 @@ def about_the_municipality(registration):
                  "KLAPjob finds out with you.")
     if has_agreement(get_db(), code):
         return None
-    return _("KLAPjob works with all municipalities.\n"
-             "But KLAPjob has no fixed agreement with your municipality.\n"
-             "So it may take longer.")
+    return _("We have no fixed agreement with your municipality.\n"
+             "We help you anyway.\n"
+             "But it may take a little longer.")
 
 
 def about_the_age(registration):
