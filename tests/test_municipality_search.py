@@ -70,7 +70,7 @@ def test_a_municipality_without_an_agreement_is_told_so_honestly(client):
     mette.send()
     text = mette.open("/register/done").text()
     assert "Vi har ikke en fast aftale med din kommune." in text
-    assert "Men det kan tage lidt længere tid." in text
+    assert "Men det kan tage lidt mere tid." in text
 
 
 def test_a_search_leaves_the_answer_already_given(client):

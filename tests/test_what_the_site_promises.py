@@ -23,7 +23,7 @@ def test_no_page_promises_a_job_or_the_job_centres_rhythm(client):
             assert promise not in text, (url, promise)
     done = person.open("/register/done").text()
     assert "Ingen kan love dig et job." in done and "Men et job er målet." in done
-    assert "Jobcentret skal sige ja til jobbet." in done
+    assert "Jobcentret skal sige ja til jobbet" in done
     assert "Har du fået et job? Så holder vi kontakt med dig." in done
 
 

@@ -36,10 +36,8 @@ WHAT_HAPPENS_NEXT = (
                  "But a job is the goal.")),
     StoryStep("praktik", _l("You try the work"),
               _l("You try a job for a while. That is called a work trial (praktik).")),
-    StoryStep("job", _l("The job centre decides"),
-              _l("The job centre (jobcenter) is part of your municipality (kommune).\n"
-                 "The job centre must say yes to the job.\n"
-                 "KLAPjob helps with the papers.")),
+    StoryStep("job", _l("The job centre must say yes to the job"),
+              _l("The job centre (jobcenter) is part of your municipality (kommune).")),
     StoryStep("get_in_touch", _l("KLAPjob keeps in touch"),
               _l("Have you got a job?\n"
                  "Then we keep in touch with you.")),
@@ -90,7 +88,7 @@ def about_the_municipality(registration):
         return None
     return _("We have no fixed agreement with your municipality.\n"
              "We help you anyway.\n"
-             "But it may take a little longer.")
+             "But it may take a little more time.")
 
 
 def about_the_age(registration):
