@@ -245,3 +245,17 @@ def m004_meetings_and_ambassadors(db):
         )
         """,
     )
+
+
+@migrations()
+def m005_callback_promise_and_jobcentre_consent(db):
+    run_statements(
+        db,
+        """
+        -- The day the receipt promised a call by, or NULL where no consultant covered the
+        -- municipality and no day was promised.
+        ALTER TABLE registrations ADD COLUMN callback_promised_by TEXT;
+        -- The person's own yes to KLAPjob talking with the job centre in their municipality.
+        ALTER TABLE registrations ADD COLUMN consent_jobcentre INTEGER NOT NULL DEFAULT 0
+        """,
+    )

@@ -132,3 +132,12 @@ def municipalities_by_name():
 
 def municipality_name(code):
     return MUNICIPALITIES.get(code)
+
+
+# The answer of a person who does not know their municipality.
+NOT_KNOWN = "dont_know"
+
+
+def known_municipality_code(answer):
+    """The code to keep with a registration: "" when the person did not know it."""
+    return answer if answer in MUNICIPALITIES else ""

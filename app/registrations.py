@@ -4,10 +4,14 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from flask import current_app
+
 from .db import write_transaction
+from .journey.callback import promised_callback_day
 from .journey.drafts import load_draft, now_utc, token_hash
 from .journey.flow import CHECK_ANSWERS, answers_to_send, first_unfinished
 from .journey.steps import FIELDS_BY_NAME
+from .municipalities import known_municipality_code
 from .staff.intake import notify_new_registration, receive_registration
 
 # Easy to read aloud and to write down: no 0/O, 1/I/L, 5/S, 8/B or 2/Z mix-ups.
@@ -32,6 +36,9 @@ class Registration:
     submitted_at: str
     language: str
     helper_copy_sent_at: str | None
+    municipality_code: str
+    callback_promised_by: str | None
+    consent_jobcentre: int
     answers: dict
 
 
@@ -41,6 +48,8 @@ class Consents:
 
     health: bool = False
     contact_helper: bool = False
+    # KLAPjob may talk with the job centre in the person's municipality about them.
+    jobcentre: bool = False
 
 
 class DraftNotFinished(Exception):
@@ -68,7 +77,9 @@ def submit_registration(db, token, *, language, consents):
             answers = {k: v for k, v in answers.items() if not FIELDS_BY_NAME[k].sensitive}
         registration_id = insert_registration(db, hashed, answers, language, consents)
         insert_answers(db, registration_id, answers)
-        consultant_id = receive_registration(db, registration_id, answers["municipality"])
+        municipality = known_municipality_code(answers["municipality"])
+        consultant_id = receive_registration(db, registration_id, municipality)
+        promise_callback(db, registration_id, covered=consultant_id is not None)
         db.execute("DELETE FROM drafts WHERE token_hash = ?", [hashed])
     # After the commit: the registration stands whether the staff email goes or not.
     notify_new_registration(db, registration_id, consultant_id)
@@ -94,8 +105,8 @@ def insert_registration(db, hashed, answers, language, consents):
         INSERT INTO registrations (
             reference, draft_token_hash, submitted_at, language, name, filled_by,
             contact_method, phone, email, municipality_code, wants_ambassador,
-            consent_health, consent_contact_helper
-        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            consent_health, consent_contact_helper, consent_jobcentre
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         [
             unused_reference(db),
@@ -107,13 +118,28 @@ def insert_registration(db, hashed, answers, language, consents):
             answers["contact_method"],
             answers.get("phone"),
             answers.get("email"),
-            answers["municipality"],
+            known_municipality_code(answers["municipality"]),
             answers.get("ambassador"),
             int(consents.health),
             int(consents.contact_helper and answers["filled_by"] == "helper"),
+            int(consents.jobcentre),
         ],
     )
     return cursor.lastrowid
+
+
+def promise_callback(db, registration_id, *, covered):
+    """Keep the day the receipt promises, so the receipt and the staff see the same day."""
+    submitted_at = next(
+        db.query("SELECT submitted_at FROM registrations WHERE id = ?", [registration_id])
+    )["submitted_at"]
+    day = promised_callback_day(
+        submitted_at, current_app.config["CALLBACK_WORKING_DAYS"], covered=covered
+    )
+    db.execute(
+        "UPDATE registrations SET callback_promised_by = ? WHERE id = ?",
+        [day.isoformat() if day else None, registration_id],
+    )
 
 
 def insert_answers(db, registration_id, answers):
@@ -129,7 +155,8 @@ def insert_answers(db, registration_id, answers):
 def load_registration(db, registration_id):
     rows = list(
         db.query(
-            "SELECT id, reference, submitted_at, language, helper_copy_sent_at"
+            "SELECT id, reference, submitted_at, language, helper_copy_sent_at,"
+            " municipality_code, callback_promised_by, consent_jobcentre"
             " FROM registrations WHERE id = ?",
             [registration_id],
         )

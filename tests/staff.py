@@ -73,7 +73,8 @@ def staff_member(app, role="consultant", email=None, name=None):
     return StaffMember(app, email, role, name)
 
 
-def register(app, answers_by_step=MYSELF_IN_AARHUS, *, consent_health=True, **changes):
+def register(app, answers_by_step=MYSELF_IN_AARHUS, *, consent_health=True,
+             consent_jobcentre=False, **changes):
     """A citizen sends a registration (the draft saved step by step, as the journey
     does). `changes` replace single answers: name="Ali", municipality="101"."""
     answers = copy.deepcopy(answers_by_step)
@@ -89,7 +90,8 @@ def register(app, answers_by_step=MYSELF_IN_AARHUS, *, consent_health=True, **ch
             for key, step_answers in answers.items():
                 save_step(db, token, key, step_answers, complete=True, language="da")
             registration_id = submit_registration(
-                db, token, language="da", consents=Consents(health=consent_health)
+                db, token, language="da",
+                consents=Consents(health=consent_health, jobcentre=consent_jobcentre),
             )
         return next(db.query("SELECT * FROM registrations WHERE id = ?", [registration_id]))
     finally:

@@ -180,7 +180,9 @@ def test_a_person_without_email_gets_a_code_to_read_aloud(app, client, db):
     mette = Visitor(client)
     half_way(mette)
     page = Page(mette.post_form("/register/later", {"show_code": "1"}))
-    code = page.soup.select_one(".code").get_text(strip=True)
+    code = page.soup.select_one(".code [aria-hidden=true]").get_text(strip=True)
+    spoken = page.soup.select_one(".code .visually-hidden").get_text(strip=True)
+    assert spoken == " ".join(code.replace(" ", "")), "read aloud one sign at a time"
     assert re.fullmatch(r"[2-9A-Z]{4} [2-9A-Z]{4}", code)
     assert draft_hash_for_code(db, code, secret=app.config["SECRET_KEY"]) is not None, (
         "KLAPjob can find the draft from the code on the phone"

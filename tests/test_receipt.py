@@ -1,10 +1,10 @@
 """After sending: the reference, when KLAPjob calls, what happens next, and a copy to keep."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from app.journey.receipt import add_working_days
+from app.journey.callback import add_working_days
 from people import MYSELF_IN_AARHUS, Visitor
 
 BY_EMAIL = {
@@ -56,20 +56,24 @@ def test_the_receipt_says_when_klapjob_calls_and_what_happens_next(client):
     mette.answer_all(MYSELF_IN_AARHUS)
     mette.send()
     done = mette.open("/register/done")
-    assert "En jobkonsulent kontakter dig senest" in done.text()
+    assert "KLAPjob kontakter dig, så snart vi kan." in done.text()
     assert "KLAPjob ringer til dig på 20 30 40 50." in done.text()
     story = done.soup.select(".story__step")
     assert len(story) == 6
     assert all(step.find("img") for step in story)
 
 
+def a_september_monday():
+    """A Monday in next year's September, a month without Danish public holidays."""
+    first = date(date.today().year + 1, 9, 1)
+    return first + timedelta(days=(7 - first.weekday()) % 7)
+
+
 @pytest.mark.parametrize(
-    "sent, days, expected",
-    [
-        (date(2026, 11, 23), 5, date(2026, 11, 30)),  # Monday -> next Monday
-        (date(2026, 11, 27), 1, date(2026, 11, 30)),  # Friday -> Monday
-        (date(2026, 11, 28), 1, date(2026, 11, 30)),  # Saturday -> Monday
-    ],
+    "sent_after_monday, days, expected_after_monday",
+    [(0, 5, 7), (4, 1, 7), (5, 1, 7)],  # Monday -> next Monday; Friday, Saturday -> Monday
 )
-def test_working_days_skip_the_weekend(sent, days, expected):
-    assert add_working_days(sent, days) == expected
+def test_working_days_skip_the_weekend(sent_after_monday, days, expected_after_monday):
+    monday = a_september_monday()
+    sent = monday + timedelta(days=sent_after_monday)
+    assert add_working_days(sent, days) == monday + timedelta(days=expected_after_monday)

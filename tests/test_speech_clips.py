@@ -67,11 +67,12 @@ def test_safari_gets_the_byte_ranges_it_asks_for(client, get_page):
 
 
 def test_word_times_come_with_every_clip(client, get_page):
-    address = clip_addresses(get_page("/register/education"))[
-        "Lyt til: Ja, jeg går på STU STU er en særlig skole for unge."
+    address = clip_addresses(get_page("/register/activity"))[
+        "Lyt til: Jeg går på STU STU er en uddannelse for unge med brug for støtte."
     ]
     timings = client.get(address.replace(".mp3", ".json")).get_json()
-    assert len(timings["words"]) == len("Ja, jeg går på STU STU er en særlig skole for unge.".split())
+    assert len(timings["words"]) == len(
+        "Jeg går på STU STU er en uddannelse for unge med brug for støtte.".split())
     assert timings["words"] == sorted(timings["words"])
     assert timings["words"][-1] < timings["duration"]
 

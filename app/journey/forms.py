@@ -108,6 +108,10 @@ class ConsentForm(FlaskForm):
 
     consent = BooleanField(_l("Yes, KLAPjob may keep my answers and contact me."))
     consent_contact_helper = BooleanField(_l("Yes, KLAPjob may also contact me, the helper."))
+    # Its own yes, and not needed to send: the person may also say yes later.
+    consent_jobcentre = BooleanField(
+        _l("Yes, KLAPjob may talk about me with the job centre.")
+    )
     # Health is a special category (GDPR art. 9): its own explicit, optional yes.
     consent_health = BooleanField(_l("Yes, KLAPjob may also keep what I wrote about my health."))
 

@@ -49,6 +49,8 @@ def render_later(back_to, *, email_form=None, code=None, sent_to=None, status=20
             email_form=email_form,
             can_mail=mail_is_configured(),
             code=spaced_code(code) if code else None,
+            # Read aloud one sign at a time, like the reference on the receipt.
+            code_spoken=" ".join(code) if code else None,
             sent_to=sent_to,
             days=resume_days(),
             errors=form_errors(email_form),

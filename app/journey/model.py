@@ -51,8 +51,13 @@ class Field:
     max_length: int = 200
     # Health and other special categories (GDPR art. 9): left out of exports and mail.
     sensitive: bool = False
-    # A summary row on the check-answers page may use a shorter label.
+    # A summary row on the check-answers page may use a shorter label, and a note that
+    # explains a hard word in it.
     summary_label: str | None = None
+    summary_note: str | None = None
+    # A long list a person can narrow by what they know (a postcode or a town): given
+    # the words typed, returns what was found (see places.py).
+    finder: Callable | None = None
 
     @property
     def has_choices(self):
@@ -93,6 +98,8 @@ class Step:
     speaks_to_helper: bool = False
     # Answers kept on the device and offered again (a helper's own details).
     remembered_on_device: bool = False
+    # A link to read more: (endpoint, words).
+    read_more: tuple | None = None
 
     @property
     def field_names(self):

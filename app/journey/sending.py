@@ -21,7 +21,6 @@ from .summary import summary_rows
 from .views import blueprint, current_draft, draft_token, url_for_step
 
 
-
 def consent_labels(answers):
     """The words of each yes. A helper reads the first one aloud: the person says it."""
     if answers.get("filled_by") != "helper":
@@ -47,7 +46,9 @@ def send():
     form = ConsentForm()
     if request.method == "POST" and form.validate_for(draft.answers):
         consents = Consents(
-            health=form.consent_health.data, contact_helper=form.consent_contact_helper.data
+            health=form.consent_health.data,
+            contact_helper=form.consent_contact_helper.data,
+            jobcentre=form.consent_jobcentre.data,
         )
         try:
             submit_registration(

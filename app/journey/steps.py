@@ -1,50 +1,50 @@
 """THE journey: every question a person answers, in order, as data.
 
-One generic view and one template read this list. To add a question, add a Step here.
-Texts are English message ids; the easy-read Danish lives in translations/da.
+One generic view and one template read this list. To add a question, add a Step here;
+the answers to choose from are in choices.py. Texts are English message ids; the
+easy-read Danish lives in translations/da.
 """
 
 from flask_babel import lazy_gettext as _l
 
-from ..municipalities import municipalities_by_name
+from ..municipalities import NOT_KNOWN, municipalities_by_name
+from ..places import find_municipalities
+from . import choices
 from .model import Choice, Field, Step, answer_is
 
-YES_NO_DONT_KNOW = (
-    Choice("yes", _l("Yes"), "yes"),
-    Choice("no", _l("No"), "no"),
-    Choice("dont_know", _l("I don't know"), "dont_know"),
-)
-
 helper_is_filling_in = answer_is("filled_by", "helper")
+
+
+def both_or_neither(this, other):
+    """Required when the other one is given: a name needs a number, a number a name."""
+    return lambda answers: bool(answers.get(other)) and not answers.get(this)
+
 
 STEPS = (
     Step(
         key="who",
-        question=_l("Who is answering the questions?"),
-        pictogram="help",
-        speaks_to_helper=True,
+        question=_l("Is someone helping you answer?"),
+        pictogram="who_answers",
         fields=(
             Field(
                 "filled_by",
                 "radio",
-                _l("Who is answering the questions?"),
-                error_required=_l("Choose who is answering"),
-                summary_label=_l("Who answers"),
-                choices=(
-                    Choice("self", _l("I answer for myself"), "myself"),
-                    Choice("helper", _l("I help someone else"), "helping"),
-                ),
+                _l("Is someone helping you answer?"),
+                error_required=_l("Choose if someone is helping you"),
+                summary_label=_l("Someone helps me answer"),
+                choices=choices.WHO_ANSWERS,
             ),
         ),
     ),
     Step(
         key="helper",
         question=_l("About you who helps"),
-        pictogram="helping",
+        pictogram="helper",
         hint=_l("KLAPjob may need to call you too."),
         show_if=helper_is_filling_in,
         speaks_to_helper=True,
         remembered_on_device=True,
+        read_more=("pages.for_relatives", _l("For relatives and professionals: how to help")),
         fields=(
             Field(
                 "helper_name",
@@ -60,13 +60,7 @@ STEPS = (
                 _l("Who are you to the person?"),
                 error_required=_l("Choose who you are to the person"),
                 summary_label=_l("Helper is"),
-                choices=(
-                    Choice("ambassador", _l("Ambassador for KLAPjob"), "ambassador"),
-                    Choice("support_worker", _l("Support worker or pedagogue"), "support_worker"),
-                    Choice("relative", _l("Family"), "relative"),
-                    Choice("job_centre", _l("From the job centre"), "job_centre"),
-                    Choice("other", _l("Something else"), "something_else"),
-                ),
+                choices=choices.HELPER_ROLES,
             ),
             Field(
                 "helper_contact",
@@ -105,7 +99,7 @@ STEPS = (
     Step(
         key="contact",
         question=_l("How should KLAPjob contact you?"),
-        pictogram="phone_call",
+        pictogram="get_in_touch",
         why=_l("Then KLAPjob can make a time to talk with you."),
         fields=(
             Field(
@@ -114,14 +108,11 @@ STEPS = (
                 _l("How should KLAPjob contact you?"),
                 error_required=_l("Choose how KLAPjob should contact you"),
                 summary_label=_l("Contact me by"),
-                choices=(
-                    Choice("phone", _l("Call me"), "phone_call"),
-                    Choice("sms", _l("Send me a text message"), "sms"),
-                    Choice("email", _l("Send me an email"), "email"),
+                choices=choices.CONTACT_METHODS + (
                     Choice(
                         "helper",
                         _l("Contact the person who helps me"),
-                        "helping",
+                        "helper",
                         show_if=helper_is_filling_in,
                     ),
                 ),
@@ -166,17 +157,20 @@ STEPS = (
     ),
     Step(
         key="municipality",
-        question=_l("Where do you live?"),
+        question=_l("Which municipality (kommune) do you live in?"),
         pictogram="home",
-        hint=_l("Choose your municipality from the list."),
+        hint=_l("Choose your municipality from the list.\n"
+                "Or write your postcode or your town, and press Find."),
         fields=(
             Field(
                 "municipality",
                 "select",
-                _l("Where do you live?"),
-                error_required=_l("Choose your municipality"),
+                _l("Which municipality (kommune) do you live in?"),
+                error_required=_l("Choose your municipality, or choose I don't know"),
                 summary_label=_l("Municipality"),
-                choices=tuple(Choice(code, name) for code, name in municipalities_by_name()),
+                choices=(Choice(NOT_KNOWN, _l("I don't know")),)
+                + tuple(Choice(code, name) for code, name in municipalities_by_name()),
+                finder=find_municipalities,
             ),
         ),
     ),
@@ -191,93 +185,121 @@ STEPS = (
                 _l("How old are you?"),
                 error_required=_l("Choose how old you are"),
                 summary_label=_l("Age"),
-                choices=(
-                    Choice("under_18", _l("Under 18 years")),
-                    Choice("18_24", _l("18 to 24 years")),
-                    Choice("25_39", _l("25 to 39 years")),
-                    Choice("40_54", _l("40 to 54 years")),
-                    Choice("55_plus", _l("55 years or more")),
-                ),
+                choices=choices.AGE_GROUPS,
             ),
         ),
     ),
     Step(
-        key="education",
-        question=_l("Do you go to school now?"),
-        pictogram="school",
+        key="activity",
+        question=_l("What do you do on a normal weekday now?"),
+        pictogram="weekday_now",
+        hint=_l("You may choose more than 1."),
         fields=(
             Field(
-                "education",
+                "activity",
+                "checkboxes",
+                _l("What do you do on a normal weekday now?"),
+                error_required=_l("Choose at least 1 thing"),
+                summary_label=_l("What I do now"),
+                choices=choices.ACTIVITIES,
+            ),
+            Field(
+                "activity_other",
+                "text",
+                _l("Something else? Write what you do (optional)"),
+                required=False,
+                show_if=answer_is("activity", "other"),
+                summary_label=_l("Something else I do"),
+            ),
+        ),
+    ),
+    Step(
+        key="stu_end",
+        question=_l("When do you finish STU?"),
+        pictogram="finishing_school",
+        hint=choices.STU_IS,
+        show_if=answer_is("activity", "stu"),
+        fields=(
+            Field(
+                "stu_end",
                 "radio",
-                _l("Do you go to school now?"),
-                error_required=_l("Choose if you go to school now"),
-                summary_label=_l("School now"),
-                choices=(
-                    Choice(
-                        "stu",
-                        _l("Yes, I go to STU"),
-                        "school",
-                        _l("STU is a special education for young people."),
-                    ),
-                    Choice("other", _l("Yes, I go to another school"), "education"),
-                    Choice("no", _l("No"), "no"),
-                    Choice("dont_know", _l("I don't know"), "dont_know"),
-                ),
+                _l("When do you finish STU?"),
+                error_required=_l("Choose when you finish, or choose I don't know"),
+                summary_label=_l("I finish STU"),
+                choices=choices.STU_ENDS,
+            ),
+        ),
+    ),
+    Step(
+        key="experience",
+        question=_l("Have you had a job or a work trial before?"),
+        pictogram="experience",
+        hint=_l("You may choose more than 1."),
+        fields=(
+            Field(
+                "experience",
+                "checkboxes",
+                _l("Have you had a job or a work trial before?"),
+                error_required=_l("Choose at least 1 answer"),
+                summary_label=_l("Work before"),
+                choices=choices.EXPERIENCE,
+            ),
+            Field(
+                "experience_text",
+                "textarea",
+                _l("Where was it? (optional)"),
+                required=False,
+                max_length=1000,
+                summary_label=_l("Where I have worked"),
             ),
         ),
     ),
     Step(
         key="support",
-        question=_l("What do you get now?"),
-        pictogram="pension",
-        hint=_l("Choose what fits best."),
-        reassurance=_l(
-            "Do you get disability pension?\n"
-            "You keep your disability pension when you get a protected job.\n"
-            "A protected job is a job with pay, where the work fits you.\n"
-            "KLAPjob helps you see what the pay means for you."
-        ),
+        question=_l("What money do you get each month now?"),
+        pictogram="money_each_month",
+        hint=_l("You may choose more than 1."),
         fields=(
             Field(
                 "support",
+                "checkboxes",
+                _l("What money do you get each month now?"),
+                error_required=_l("Choose at least 1 answer"),
+                summary_label=_l("Money each month"),
+                choices=choices.MONEY_EACH_MONTH,
+            ),
+        ),
+    ),
+    Step(
+        key="pension",
+        question=_l("Do you have questions about your pension?"),
+        pictogram="pension",
+        optional=True,
+        show_if=answer_is("support", "pension"),
+        why=_l(
+            "You keep your disability pension (førtidspension) when you get a subsidised "
+            "job (skånejob).\n"
+            "Disability pension is money each month when you cannot work full time.\n"
+            "A subsidised job is a job with pay for people on disability pension.\n"
+            "Do you earn more than a limit each year?\n"
+            "Then your pension can become a little smaller.\n"
+            "The municipality works out how much."
+        ),
+        fields=(
+            Field(
+                "pension_questions",
                 "radio",
-                _l("What do you get now?"),
-                error_required=_l("Choose what you get now"),
-                summary_label=_l("I get"),
-                choices=(
-                    Choice(
-                        "pension",
-                        _l("Disability pension"),
-                        "pension",
-                        _l("Money each month, because you cannot work full time."),
-                    ),
-                    Choice(
-                        "flexjob",
-                        _l("Flex job"),
-                        "flexjob",
-                        _l("A job with fewer hours. The municipality pays part of the pay."),
-                    ),
-                    Choice(
-                        "other_support",
-                        _l("Other help from the municipality"),
-                        "other_support",
-                        _l("For example cash benefit."),
-                    ),
-                    Choice("none", _l("None of these"), "no"),
-                    Choice(
-                        "dont_know",
-                        _l("I don't know"),
-                        "dont_know",
-                        _l("That is fine. KLAPjob will help you find out."),
-                    ),
-                ),
+                _l("Do you have questions about your pension?"),
+                required=False,
+                summary_label=_l("Questions about my pension"),
+                choices=choices.YES_NO_DONT_KNOW,
             ),
         ),
     ),
     Step(
         key="work",
         question=_l("What work would you like?"),
-        pictogram="job",
+        pictogram="work_wish",
         hint=_l("You may choose more than 1."),
         fields=(
             Field(
@@ -286,23 +308,7 @@ STEPS = (
                 _l("What work would you like?"),
                 error_required=_l("Choose at least 1 kind of work"),
                 summary_label=_l("Work I would like"),
-                choices=(
-                    Choice("kitchen", _l("Kitchen"), "kitchen"),
-                    Choice("shop", _l("Shop"), "shop"),
-                    Choice("cleaning", _l("Cleaning"), "cleaning"),
-                    Choice("warehouse", _l("Warehouse"), "warehouse"),
-                    Choice("garden", _l("Garden and park"), "garden"),
-                    Choice("animals", _l("Animals"), "animals"),
-                    Choice("office", _l("Office"), "office"),
-                    Choice("elderly_care", _l("Helping old people"), "elderly_care"),
-                    Choice("children", _l("Children"), "children"),
-                    Choice("cafe", _l("Café and canteen"), "cafe"),
-                    Choice("laundry", _l("Laundry"), "laundry"),
-                    Choice("workshop", _l("Workshop and crafts"), "workshop"),
-                    Choice("transport_post", _l("Transport and post"), "transport_post"),
-                    Choice("other", _l("Something else"), "something_else"),
-                    Choice("dont_know", _l("I don't know yet"), "dont_know"),
-                ),
+                choices=choices.WORK,
             ),
             Field(
                 "work_other",
@@ -317,7 +323,7 @@ STEPS = (
     Step(
         key="strengths",
         question=_l("What do you like doing?"),
-        pictogram="people",
+        pictogram="likes",
         hint=_l("Choose what you like, or what you are good at. You may choose more than 1."),
         fields=(
             Field(
@@ -328,20 +334,7 @@ STEPS = (
                 required=False,
                 required_if=lambda answers: not answers.get("strengths_text"),
                 summary_label=_l("I like"),
-                choices=(
-                    Choice("people", _l("Being with other people"), "people"),
-                    Choice("helping", _l("Helping others"), "helping"),
-                    Choice("fixing", _l("Fixing things"), "fixing"),
-                    Choice("tidying", _l("Tidying and sorting"), "tidying"),
-                    Choice("outdoors", _l("Being outside"), "outdoors"),
-                    Choice("cooking", _l("Cooking"), "kitchen"),
-                    Choice("animals", _l("Looking after animals"), "animals"),
-                    Choice("computer", _l("Using a computer"), "computer"),
-                    Choice("physical", _l("Carrying and lifting"), "physical"),
-                    Choice("numbers", _l("Counting things"), "numbers"),
-                    Choice("drawing", _l("Drawing and making things"), "drawing"),
-                    Choice("dont_know", _l("I don't know"), "dont_know"),
-                ),
+                choices=choices.STRENGTHS,
             ),
             Field(
                 "strengths_text",
@@ -365,44 +358,39 @@ STEPS = (
                 _l("How many hours a week do you want to work?"),
                 error_required=_l("Choose how many hours you want to work"),
                 summary_label=_l("Hours a week"),
-                choices=(
-                    Choice("few", _l("Less than 5 hours")),
-                    Choice("5_10", _l("About 5 to 10 hours")),
-                    Choice("10_20", _l("10 to 20 hours")),
-                    Choice("more", _l("More than 20 hours")),
-                    Choice("dont_know", _l("I don't know"), "dont_know"),
-                ),
+                choices=choices.HOURS,
             ),
         ),
     ),
     Step(
         key="times",
         question=_l("When can you work?"),
-        pictogram="weekdays",
-        hint=_l("You may choose more than 1."),
+        pictogram="when",
         fields=(
+            Field(
+                "work_days",
+                "checkboxes",
+                _l("Which days can you work?"),
+                error_required=_l("Choose at least 1 answer about days"),
+                hint=_l("You may choose more than 1."),
+                summary_label=_l("Days I can work"),
+                choices=choices.DAYS,
+            ),
             Field(
                 "work_times",
                 "checkboxes",
-                _l("When can you work?"),
-                error_required=_l("Choose at least 1 time"),
-                summary_label=_l("When I can work"),
-                choices=(
-                    Choice("morning", _l("In the morning"), "morning"),
-                    Choice("midday", _l("In the middle of the day"), "midday"),
-                    Choice("afternoon", _l("In the afternoon"), "afternoon"),
-                    Choice("evening", _l("In the evening"), "evening"),
-                    Choice("weekdays", _l("Monday to Friday"), "weekdays"),
-                    Choice("weekend", _l("Saturday and Sunday"), "weekend"),
-                    Choice("any", _l("It does not matter"), "doesnt_matter"),
-                ),
+                _l("What time of day can you work?"),
+                error_required=_l("Choose at least 1 answer about the time of day"),
+                hint=_l("You may choose more than 1."),
+                summary_label=_l("Time of day I can work"),
+                choices=choices.TIMES_OF_DAY,
             ),
         ),
     ),
     Step(
         key="transport",
         question=_l("How can you get to work?"),
-        pictogram="bus",
+        pictogram="getting_to_work",
         hint=_l("You may choose more than 1."),
         fields=(
             Field(
@@ -411,41 +399,30 @@ STEPS = (
                 _l("How can you get to work?"),
                 error_required=_l("Choose at least 1 way to get to work"),
                 summary_label=_l("How I get to work"),
-                choices=(
-                    Choice("walk", _l("Walk"), "walk"),
-                    Choice("bike", _l("Bike"), "bike"),
-                    Choice("bus_train", _l("Bus or train"), "bus"),
-                    Choice("driven", _l("Someone drives me"), "car"),
-                    Choice("needs_help", _l("I need help to get there"), "transport_help"),
-                ),
+                choices=choices.TRANSPORT,
             ),
         ),
     ),
     Step(
-        key="distance",
-        question=_l("How far from your home can the work be?"),
-        pictogram="distance",
+        key="travel_time",
+        question=_l("How long may the trip to work take?"),
+        pictogram="travel_time",
+        hint=_l("Think of the trip one way."),
         fields=(
             Field(
-                "distance",
+                "travel_time",
                 "radio",
-                _l("How far from your home can the work be?"),
-                error_required=_l("Choose how far the work can be"),
-                summary_label=_l("Work can be"),
-                choices=(
-                    Choice("15", _l("At most 15 minutes away")),
-                    Choice("30", _l("At most 30 minutes away")),
-                    Choice("60", _l("At most 1 hour away")),
-                    Choice("any", _l("It does not matter"), "doesnt_matter"),
-                    Choice("dont_know", _l("I don't know"), "dont_know"),
-                ),
+                _l("How long may the trip to work take?"),
+                error_required=_l("Choose how long the trip may take"),
+                summary_label=_l("The trip to work may take"),
+                choices=choices.TRAVEL_TIMES,
             ),
         ),
     ),
     Step(
         key="needs",
         question=_l("What helps you at work?"),
-        pictogram="bad_days",
+        pictogram="what_helps",
         hint=_l("You may choose more than 1. You may also skip this question."),
         optional=True,
         fields=(
@@ -455,19 +432,7 @@ STEPS = (
                 _l("What helps you at work?"),
                 required=False,
                 summary_label=_l("What helps me"),
-                choices=(
-                    Choice("quiet", _l("A quiet place"), "quiet"),
-                    Choice("same_tasks", _l("The same tasks every day"), "same_tasks"),
-                    Choice("picture_instructions", _l("Being shown with pictures"), "picture_instructions"),
-                    Choice("contact_person", _l("1 person I can always ask"), "contact_person"),
-                    Choice("breaks", _l("Breaks"), "breaks"),
-                    Choice("short_days", _l("Short days"), "short_days"),
-                    Choice("slow_start", _l("A slow start"), "slow_start"),
-                    Choice("few_people", _l("Not too many people around me"), "few_people"),
-                    Choice("transport_help", _l("Help with getting there"), "transport_help"),
-                    Choice("bad_days", _l("Understanding on bad days"), "bad_days"),
-                    Choice("day_plan", _l("A plan for the day"), "day_plan"),
-                ),
+                choices=choices.NEEDS,
             ),
             Field(
                 "needs_text",
@@ -487,7 +452,7 @@ STEPS = (
         why=_l(
             "You do not have to answer.\n"
             "It can help KLAPjob find the right job for you.\n"
-            "Only the job consultants at KLAPjob can see it."
+            "Only the people at KLAPjob can see it."
         ),
         fields=(
             Field(
@@ -503,9 +468,50 @@ STEPS = (
         ),
     ),
     Step(
+        key="other_contact",
+        question=_l("Is there someone else KLAPjob may also call?"),
+        pictogram="other_contact",
+        optional=True,
+        hint=_l("For example your mother, your father, a support worker or a guardian (værge).\n"
+                "KLAPjob calls them only about your job."),
+        fields=(
+            Field(
+                "other_contact_name",
+                "text",
+                _l("Their name (optional)"),
+                error_required=_l("Write their name"),
+                required=False,
+                required_if=both_or_neither("other_contact_name", "other_contact_phone"),
+                autocomplete="off",
+                max_length=100,
+                summary_label=_l("Someone else KLAPjob may call"),
+            ),
+            Field(
+                "other_contact_role",
+                "radio",
+                _l("Who are they to you? (optional)"),
+                required=False,
+                summary_label=_l("They are"),
+                choices=choices.OTHER_CONTACT_ROLES,
+            ),
+            Field(
+                "other_contact_phone",
+                "phone",
+                _l("Their phone number (optional)"),
+                error_required=_l("Write their phone number"),
+                hint=_l("For example 20 30 40 50"),
+                required=False,
+                required_if=both_or_neither("other_contact_phone", "other_contact_name"),
+                autocomplete="off",
+                max_length=30,
+                summary_label=_l("Their phone number"),
+            ),
+        ),
+    ),
+    Step(
         key="ambassador",
         question=_l("Would you like to talk with an ambassador?"),
-        pictogram="talk",
+        pictogram="ambassador",
         hint=_l(
             "An ambassador is a person who got a job through KLAPjob.\n"
             "The ambassador can tell you what it is like."
@@ -517,7 +523,8 @@ STEPS = (
                 _l("Would you like to talk with an ambassador?"),
                 error_required=_l("Choose yes, no or I don't know"),
                 summary_label=_l("Talk with an ambassador"),
-                choices=YES_NO_DONT_KNOW,
+                summary_note=choices.AMBASSADOR_IS,
+                choices=choices.YES_NO_DONT_KNOW,
             ),
         ),
     ),

@@ -14,6 +14,8 @@ NOT_ANSWERED = _l("Not answered")
 class ShownAnswer:
     text: str
     pictogram: str | None = None
+    # The explanation of a hard word in the answer, as the question showed it.
+    description: str | None = None
 
 
 @dataclass
@@ -22,6 +24,17 @@ class SummaryRow:
     field_name: str
     label: str
     answers: list
+    note: str | None = None
+
+    @property
+    def spoken(self):
+        """What the row's speaker reads, as the row shows it: the question, its note, each
+        answer and what explains it. A colon ends the words an explanation follows."""
+        texts = [self.label + ":" if self.note else self.label, self.note]
+        for answer in self.answers:
+            texts += [answer.text + ":" if answer.description else answer.text,
+                      answer.description]
+        return [text for text in texts if text]
 
 
 def shown_answers(spec, value):
@@ -35,7 +48,8 @@ def shown_answers(spec, value):
         for item in values:
             choice = spec.choice(item)
             if choice is not None:
-                shown.append(ShownAnswer(str(choice.label), choice.pictogram))
+                description = str(choice.description) if choice.description else None
+                shown.append(ShownAnswer(str(choice.label), choice.pictogram, description))
         return shown
     if spec.kind == "confirm":
         return [ShownAnswer(str(_l("Yes")), "yes")]
@@ -58,5 +72,6 @@ def summary_rows(answers, *, include_sensitive=True):
                     continue
                 shown = [ShownAnswer(str(NOT_ANSWERED))]
             label = str(spec.summary_label or spec.label)
-            rows.append(SummaryRow(step.key, spec.name, label, shown))
+            note = str(spec.summary_note) if spec.summary_note else None
+            rows.append(SummaryRow(step.key, spec.name, label, shown, note))
     return rows

@@ -23,7 +23,7 @@ from .flow import (
 )
 from .forms import form_for
 from .helper_profile import forget_helper, remember_helper, remembered_helper
-from .page import error_list, questions_on_page
+from .page import error_list, questions_on_page, search_asked_for
 from .steps import STEPS_BY_KEY
 from .summary import summary_rows
 
@@ -57,13 +57,14 @@ def back_link(step, answers, changing):
     return url_for_step(before) if before else url_for("pages.start")
 
 
-def render_step(step, form, draft, changing, *, status=200, notice=None, offered_helper=False):
+def render_step(step, form, draft, changing, *, status=200, notice=None, offered_helper=False,
+                found=None):
     return (
         render_template(
             "journey/step.html",
             step=step,
             form=form,
-            questions=questions_on_page(step, form, draft.answers),
+            questions=questions_on_page(step, form, draft.answers, found),
             errors=error_list(step, form),
             changing=changing,
             action_url=url_for_step(step.key, changing=changing),
@@ -100,6 +101,9 @@ def step(step_key):
         return render_step(step, form, draft, changing, offered_helper=offered)
     if request.form.get("not_me"):
         return forget_helper(redirect(url_for_step(step.key, changing=changing)))
+    search = search_asked_for(step, request.form)
+    if search:
+        return show_what_was_found(step, changing, *search)
 
     form = form_for(step, formdata=request.form)
     is_valid = form.validate_with(draft.answers)
@@ -119,6 +123,18 @@ def step(step_key):
     target = next_after_saving(step, draft.answers, draft.completed, changing=changing)
     response = keep_draft(redirect(url_for_step(target, changing=changing)), token)
     return remember_helper(response, given) if step.remembered_on_device else response
+
+
+def show_what_was_found(step, changing, spec, typed):
+    """A search of a long list (a postcode or a town for the municipality), done on the
+    server so it works without JavaScript. The words typed stay out of the address, and
+    the draft is left as it was: a search is not an answer."""
+    form = form_for(step, formdata=request.form)
+    found = spec.finder(typed)
+    codes = found.municipality_codes if found else []
+    if len(codes) == 1:
+        form[spec.name].data = codes[0]
+    return render_step(step, form, current_draft(), changing, found=found)
 
 
 def leaving_the_page(step, changing):

@@ -15,7 +15,7 @@ from ..display import (
 )
 from ..i18n import choose_language, remember_language, safe_local_path
 from ..journey.drafts import DRAFT_COOKIE, load_draft
-from ..journey.flow import first_unfinished
+from ..journey.flow import first_unfinished, visible_steps
 from ..journey.forms import form_for
 from ..journey.page import error_list, questions_on_page
 from ..meetings.data import local_now, meetings_near
@@ -25,6 +25,8 @@ blueprint = Blueprint("pages", __name__)
 
 
 MEETINGS_ON_START = 3
+# The questions of a person who answers alone and wants a call: most people's count.
+TYPICAL_ANSWERS = {"filled_by": "self", "contact_method": "phone"}
 
 
 @blueprint.get("/")
@@ -37,6 +39,7 @@ def start():
         continue_at=continue_at,
         meetings=meetings[:MEETINGS_ON_START],
         when=when,
+        question_count=len(visible_steps(TYPICAL_ANSWERS)),
     )
 
 
@@ -53,6 +56,12 @@ def about():
 @blueprint.get("/privacy")
 def privacy():
     return render_template("pages/privacy.html")
+
+
+@blueprint.get("/for-relatives")
+def for_relatives():
+    """For parents, support workers, guardians and ambassadors, in plain language."""
+    return render_template("guides/for_relatives.html")
 
 
 @blueprint.get("/help")

@@ -13,6 +13,7 @@ from typing import Optional
 from flask_babel import lazy_gettext as _l
 
 from ..db import write_transaction
+from ..journey.callback import is_overdue
 from ..registrations import REFERENCE_ALPHABET, answers_of
 from ..users import iso, utc_now
 from . import audit
@@ -114,7 +115,7 @@ INBOX_COLUMNS = """
     r.filled_by, r.wants_ambassador, r.phone, r.email, r.contact_method, r.consent_health,
     r.praktik_start, r.job_start, r.employer, r.job_hours, r.closed_at, r.close_reason,
     r.first_contact_at, r.consultant_id, u.name AS consultant_name,
-    u.public_id AS consultant_public_id
+    u.public_id AS consultant_public_id, r.callback_promised_by, r.consent_jobcentre
 """
 
 
@@ -143,6 +144,13 @@ class RegistrationRow:
     consultant_id: int | None
     consultant_name: str | None
     consultant_public_id: str | None
+    callback_promised_by: str | None
+    consent_jobcentre: int
+
+    @property
+    def overdue(self):
+        """Promised a call by a day that has passed, and still new."""
+        return is_overdue(self.callback_promised_by, self.status)
 
     @property
     def status_label(self):

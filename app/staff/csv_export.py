@@ -1,6 +1,8 @@
 """A filtered list as a CSV file for municipal reporting.
 
-Contact details and health answers (Field.sensitive) are left out unless chosen. Every
+Contact details and health answers (Field.sensitive) are left out unless chosen, and
+contact details are given only for people who said yes to KLAPjob talking with the job
+centre in their municipality (the consent page says so). Every
 cell that a spreadsheet would read as a formula is defused with a leading apostrophe
 (OWASP "CSV injection"). Semicolons and a byte-order mark: Danish Excel opens it as is.
 """
@@ -16,7 +18,8 @@ from ..municipalities import municipality_name
 from ..registrations import answers_of
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-CONTACT_FIELDS = {"name", "phone", "email", "helper_name", "helper_contact"}
+CONTACT_FIELDS = {"name", "phone", "email", "helper_name", "helper_contact",
+                  "other_contact_name", "other_contact_phone"}
 # Asked again in the columns of the registration itself, or nothing to report.
 LEFT_OUT = {"helper_confirm", "municipality"}
 
@@ -38,11 +41,18 @@ def answer_fields(*, include_contact, include_sensitive):
             yield spec
 
 
+def answer_cell(spec, answers, *, shares_contact):
+    if spec.name in CONTACT_FIELDS and not shares_contact:
+        return ""
+    return ", ".join(a.text for a in shown_answers(spec, answers.get(spec.name)))
+
+
 CASE_COLUMNS = (
     (_l("Reference"), lambda r: r.reference),
     (_l("Sent"), lambda r: r.submitted_at[:10]),
     (_l("Municipality code"), lambda r: r.municipality_code),
     (_l("Municipality"), lambda r: municipality_name(r.municipality_code)),
+    (_l("Said yes to the job centre"), lambda r: _l("Yes") if r.consent_jobcentre else _l("No")),
     (_l("Status"), lambda r: r.status_label),
     (_l("Reason for closing"), lambda r: r.close_reason_label),
     (_l("Consultant"), lambda r: r.consultant_name),
@@ -64,9 +74,7 @@ def csv_text(db, rows, *, include_contact=False, include_sensitive=False):
     for row in rows:
         answers = answers_of(db, row.id)
         cells = [value(row) for _, value in CASE_COLUMNS]
-        cells += [
-            ", ".join(a.text for a in shown_answers(spec, answers.get(spec.name)))
-            for spec in fields
-        ]
+        cells += [answer_cell(spec, answers, shares_contact=bool(row.consent_jobcentre))
+                  for spec in fields]
         writer.writerow([safe_cell(cell) for cell in cells])
     return "\ufeff" + out.getvalue()

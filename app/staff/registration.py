@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..db import get_db
 from ..journey.page import form_errors
-from ..journey.receipt import callback_deadline
+from ..journey.callback import is_overdue
 from ..journey.steps import FIELDS_BY_NAME
 from ..journey.summary import shown_answers, summary_rows
 from ..users import active_consultants, user_by_public_id
@@ -27,7 +27,8 @@ from .coverage import has_agreement
 from .forms import AssignForm, FollowUpForm, JobForm, NoteForm, StatusForm
 
 CONTACT_FIELDS = ("contact_method", "phone", "email", "helper_name", "helper_role",
-                  "helper_contact")
+                  "helper_contact", "other_contact_name", "other_contact_role",
+                  "other_contact_phone")
 
 
 def contact_rows(answers):
@@ -72,7 +73,6 @@ def show_case(registration, *, submitted=None, status=200):
         name, form = submitted
         forms[name] = form
         errors = form_errors(form)
-    deadline = callback_deadline(registration.submitted_at)
     return render_template(
         "staff/registration.html",
         case=case,
@@ -81,8 +81,8 @@ def show_case(registration, *, submitted=None, status=200):
         contact=contact_rows(case.answers),
         forms=forms,
         errors=errors,
-        deadline=deadline,
-        late=registration.status == "new" and date.today() > deadline,
+        promised=registration.callback_promised_by,
+        late=is_overdue(registration.callback_promised_by, registration.status),
         agreement=has_agreement(db, registration.municipality_code),
     ), status
 

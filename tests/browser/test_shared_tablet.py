@@ -34,7 +34,7 @@ def shared_tablet(browser, quick_tablet_server):
 def test_nobody_answers_still_there_so_the_tablet_clears_itself(shared_tablet, quick_tablet_server):
     page = shared_tablet
     page.goto("/register/who")
-    page.get_by_label("Jeg svarer for mig selv").check()
+    page.get_by_label("Nej, jeg svarer selv").check()
     page.get_by_role("button", name="Næste").click()
     page.get_by_label("Hvad hedder du?").fill("Ali Khan")
     dialog = page.locator("#still-here")
