@@ -196,3 +196,35 @@ def test_when_the_sound_does_not_work_the_person_is_told_plainly_beside_the_butt
     page.get_by_role("button", name="Næste").click()
     assert page.url.endswith("/register/contact"), "the page goes on working"
     context.close()
+
+
+# Keeps the page's one audio element within reach, so that a test can hold the reading
+# still (pause) and look at it: listen.js keeps it to itself.
+KEEP_THE_PLAYER = """
+(() => {
+  const play = HTMLMediaElement.prototype.play;
+  HTMLMediaElement.prototype.play = function () { window.playing = this; return play.call(this); };
+})();
+"""
+
+
+def test_in_white_on_black_the_words_being_read_can_be_read(browser, live_server):
+    from colours import control_contrast_problems, text_contrast_problems
+    from display_settings import WHITE_ON_BLACK, cookie_value
+
+    context = browser.new_context(viewport=TABLET_PORTRAIT, base_url=live_server.url, locale="da-DK")
+    context.add_cookies([{"name": "klapjob_display", "value": cookie_value(WHITE_ON_BLACK),
+                          "url": live_server.url}])
+    context.add_init_script(KEEP_THE_PLAYER)
+    page = context.new_page()
+    page.goto("/register/education")
+    listen = page.get_by_role("button", name="Lyt til hele siden")
+    listen.click()
+    wait_until(page, "() => { const w = CSS.highlights.get('listen-word');"
+                     " return w && w.size > 0 && document.querySelector('.listen-reading') !== null; }")
+    page.evaluate("window.playing.pause()")
+    expect(listen).to_have_attribute("aria-pressed", "true")
+    screenshot(page, "listen-white-on-black-reading")
+    assert text_contrast_problems(page) == []
+    assert control_contrast_problems(page) == []
+    context.close()
