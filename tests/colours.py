@@ -78,6 +78,7 @@ TEXT_RUNS_SCRIPT = """
   for (const range of word ? word : []) {
     const container = range.startContainer;
     const element = container.nodeType === Node.ELEMENT_NODE ? container : container.parentElement;
+    if (!seen(element)) continue;
     const style = getComputedStyle(element, '::highlight(listen-word)');
     runs.push({what: 'highlighted word "' + range.toString() + '" in ' + describe(element),
                colour: style.color, opacity: opacity(element), rects: boxes(range.getClientRects()), word: true});
@@ -185,12 +186,25 @@ def hex_colour(rgb):
     return "#" + "".join(f"{int(round(c)):02x}" for c in rgb[:3])
 
 
+def contrast_problems(page):
+    """Text below 7:1 and controls below 3:1, from one screenshot with the text hidden."""
+    page.evaluate("document.fonts.ready.then(() => true)")
+    runs, controls = page.evaluate(TEXT_RUNS_SCRIPT), page.evaluate(CONTROLS_SCRIPT)
+    with extra_style(page, HIDE_TEXT_CSS):
+        behind = screenshot_pixels(page, full_page=True)
+    return text_problems(behind, runs) + control_problems(behind, controls)
+
+
 def text_contrast_problems(page, minimum=TEXT_MINIMUM):
     """Every run of visible text below `minimum` against the pixels behind it."""
     page.evaluate("document.fonts.ready.then(() => true)")
     runs = page.evaluate(TEXT_RUNS_SCRIPT)
     with extra_style(page, HIDE_TEXT_CSS):
         behind = screenshot_pixels(page, full_page=True)
+    return text_problems(behind, runs, minimum)
+
+
+def text_problems(behind, runs, minimum=TEXT_MINIMUM):
     word_boxes = [rect for run in runs if run["word"] for rect in run["rects"]]
     problems = []
     for run in runs:
@@ -232,7 +246,10 @@ def blank_overlap(mask, rect, other):
 def control_contrast_problems(page, minimum=CONTROL_MINIMUM):
     """Controls whose edge (border or fill) is below `minimum` against what is around them."""
     controls = page.evaluate(CONTROLS_SCRIPT)
-    pixels = screenshot_pixels(page, full_page=True)
+    return control_problems(screenshot_pixels(page, full_page=True), controls, minimum)
+
+
+def control_problems(pixels, controls, minimum=CONTROL_MINIMUM):
     problems = []
     for control in controls:
         ratio, colours = edge_contrast(pixels, control["box"])

@@ -19,7 +19,7 @@ problem => {
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const match = /\\S+/.exec(node.data);
-      if (match && node.parentElement.checkVisibility()) {
+      if (match && node.parentElement.checkVisibility() && !node.parentElement.closest('.visually-hidden')) {
         const range = document.createRange();
         range.setStart(node, match.index);
         range.setEnd(node, match.index + match[0].length);

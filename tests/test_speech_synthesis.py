@@ -5,7 +5,6 @@ worker with it."""
 import os
 import signal
 from array import array
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -63,11 +62,10 @@ def test_slow_speech_is_about_a_third_slower():
     assert 1.3 < slow / normal < 1.7
 
 
-def test_a_voice_that_does_not_exist_fails_plainly_and_quickly():
-    started = time.monotonic()
+def test_a_voice_that_does_not_exist_fails_plainly():
+    # How quickly: bench/speech_failures.py.
     with pytest.raises(SynthesisFailed, match="no voice"):
         synthesise("Hej", "no-such-voice", 160, timeout=5)
-    assert time.monotonic() - started < 5
 
 
 def running_engine(rate):
@@ -80,10 +78,10 @@ def running_engine(rate):
 def test_a_hanging_engine_is_stopped_after_its_time_and_replaced():
     audio, hung = running_engine(161)
     os.kill(hung, signal.SIGSTOP)  # a real hang: the process is alive and answers nothing
-    started = time.monotonic()
+    # One time limit, not one per try: the first try that runs out gives up (its time:
+    # bench/speech_failures.py).
     with pytest.raises(SynthesisTimedOut):
         synthesise("Hvad hedder du?", "da", 161, timeout=1)
-    assert time.monotonic() - started < 2.5, "one time limit, not one per try"
     assert not os.path.exists(f"/proc/{hung}"), "the hung process was killed"
     made = synthesise("Hvad hedder du?", "da", 161, timeout=10)
     assert made.samples > 0 and audio.pid != hung

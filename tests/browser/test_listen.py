@@ -54,7 +54,7 @@ def test_a_person_presses_the_speaker_beside_a_question_and_follows_the_words(ta
     assert box["width"] >= 44 and box["height"] >= 44
     speaker.click()
     expect(speaker).to_have_attribute("aria-pressed", "true")
-    tablet.wait_for_timeout(600)
+    wait_until(tablet, "() => window.heard.some(([, word]) => word)")
     screenshot(tablet, "listen-playing-question")
     expect(speaker).to_have_attribute("aria-pressed", "false", timeout=5000)
     assert heard_words(tablet) == ["Går", "du", "i", "skole", "nu?"]
@@ -79,8 +79,7 @@ def test_the_whole_page_is_read_block_by_block_from_the_heading_down(tablet):
     listen = tablet.get_by_role("button", name="Lyt til hele siden")
     expect(listen).to_contain_text("Lyt")
     listen.click()
-    wait_until(tablet, "() => window.heard.some(([block]) => block === 'p')")
-    tablet.wait_for_timeout(3500)
+    wait_until(tablet, "() => window.heard.some(([block]) => block === 'name-error')", timeout=20)
     tablet.keyboard.press("Escape")
     expect(listen).to_have_attribute("aria-pressed", "false")
     blocks = heard_blocks(tablet)
@@ -95,7 +94,7 @@ def test_the_keyboard_plays_and_stops_and_nothing_plays_by_itself(tablet):
     requests = []
     tablet.on("request", lambda request: requests.append(request.url))
     tablet.goto("/register/who")
-    tablet.wait_for_timeout(500)
+    tablet.wait_for_load_state("networkidle")
     assert not [url for url in requests if "/listen/" in url], "nothing is fetched or played by itself"
     speaker = tablet.get_by_role("button", name="Lyt til: Hvem svarer på spørgsmålene?")
     speaker.focus()

@@ -2,7 +2,6 @@
 checked by axe-core for WCAG 2.2 A and AA, with a screenshot of each; and signing in
 with the keyboard alone."""
 
-from datetime import datetime
 
 import pyotp
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from app import create_app
 from app.db import connect
 from app.meetings.data import create_meeting
+from app.page_states import in_two_weeks
 from browser_support import (
     TABLET_LANDSCAPE,
     LiveServer,
@@ -37,7 +37,7 @@ def back_office(tmp_path_factory):
     db.execute("UPDATE registrations SET job_start = '2025-01-10', status = 'in_job', "
                "employer = 'Netto' WHERE id = ?", [mette["id"]])
     db.conn.commit()
-    meeting = create_meeting(db, starts_at=datetime(2030, 5, 2, 10, 0), ends_at=None,
+    meeting = create_meeting(db, starts_at=in_two_weeks(), ends_at=None,
                              place="Jobcenter Aarhus", municipality_code="751",
                              description_da="Vi fortæller om job.")
     db.execute("INSERT INTO meeting_signups (meeting_id, name, phone, created_at) "
