@@ -134,3 +134,19 @@ def test_an_empty_or_cut_file_is_never_passed_on():
         check_mp3(made.mp3[: len(made.mp3) // 2], made.samples / SAMPLE_RATE)
     with pytest.raises(BadAudio):
         mp3_frames(b"<html>not found</html>")
+
+
+def test_an_engine_stopped_by_another_thread_mid_job_fails_plainly():
+    """synthesise() stops an engine between tries while other threads may be using it (the
+    build makes 4 clips at once): the job in progress must fail as a synthesis failure the
+    site knows how to tell the person about, never as an AttributeError."""
+    audio, hung = running_engine(163)
+    os.kill(hung, signal.SIGSTOP)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        job = pool.submit(audio.run, "Hvad hedder du?", 3)
+        while audio._lock.acquire(blocking=False):  # until the job has the engine
+            audio._lock.release()
+        audio.stop()
+        with pytest.raises((SynthesisFailed, SynthesisTimedOut)):
+            job.result()
+    assert audio.run("Hej", timeout=10)[0]["ok"], "the next job gets a new engine"
