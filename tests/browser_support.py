@@ -119,6 +119,8 @@ def clipped_text(page):
         """() => [...document.querySelectorAll('body *')].filter(e => {
              const style = getComputedStyle(e);
              const hides = ['hidden', 'clip'].includes(style.overflowX) || ['hidden', 'clip'].includes(style.overflowY);
+             // A text field scrolls what does not fit: that is how it is made, not cut off.
+             if (['INPUT', 'TEXTAREA', 'SELECT'].includes(e.tagName)) return false;
              return hides && !e.classList.contains('visually-hidden') && e.offsetParent !== null
                && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1);
            }).map(e => e.tagName + '.' + e.className)"""

@@ -35,8 +35,10 @@ HIDE_TEXT_CSS = """
 TEXT_RUNS_SCRIPT = """
 () => {
   const runs = [];
+  const modal = document.querySelector('dialog:modal');
   const seen = element => {
     if (!element.checkVisibility({opacityProperty: true, visibilityProperty: true})) return false;
+    if (modal && !modal.contains(element)) return false;  // inert under the backdrop
     if (element.closest('.visually-hidden, option, script, style, noscript, template')) return false;
     return true;
   };
@@ -93,6 +95,7 @@ CONTROLS_SCRIPT = """
     'button, input:not([type=hidden]):not([type=radio]):not([type=checkbox]), select, textarea,'
     + ' .choice-card__label, a.button, .listen-speed__choice, .header-action')]
   .filter(e => e.checkVisibility({opacityProperty: true, visibilityProperty: true}))
+  .filter(e => !document.querySelector('dialog:modal') || document.querySelector('dialog:modal').contains(e))
   .map(e => {
     const r = e.getBoundingClientRect();
     const text = (e.innerText || e.value || e.getAttribute('aria-label') || '').trim().replace(/\\s+/g, ' ');
@@ -154,14 +157,25 @@ def region(pixels, box, grow=0.0):
     return pixels[top:bottom, left:right]
 
 
+def packed(colours):
+    """Colours (..., 3) as one number each, which numpy counts much faster than rows."""
+    colours = colours.reshape(-1, 3).astype(numpy.int32)
+    return (colours[:, 0] << 16) | (colours[:, 1] << 8) | colours[:, 2]
+
+
+def unpacked(number):
+    number = int(number)
+    return (number >> 16 & 255, number >> 8 & 255, number & 255)
+
+
 def colours_behind(pixels, mask=None):
     """The colours that cover at least BACKGROUND_SHARE of the pixels (most common first)."""
     flat = pixels.reshape(-1, 3) if mask is None else pixels[mask]
     if len(flat) == 0:
         return []
-    found, counts = numpy.unique(flat, axis=0, return_counts=True)
+    found, counts = numpy.unique(packed(flat), return_counts=True)
     order = numpy.argsort(-counts)
-    return [tuple(int(c) for c in found[i]) for i in order if counts[i] >= BACKGROUND_SHARE * len(flat)]
+    return [unpacked(found[i]) for i in order if counts[i] >= BACKGROUND_SHARE * len(flat)]
 
 
 def seen_colour(text_colour, opacity, background):
@@ -186,9 +200,27 @@ def hex_colour(rgb):
     return "#" + "".join(f"{int(round(c)):02x}" for c in rgb[:3])
 
 
+# Every picture loaded (lazy ones too: a person scrolls to them) and every font, so that
+# nothing moves between measuring the page and taking its picture.
+SETTLE = """
+() => {
+  const images = [...document.images];
+  images.forEach(image => { image.loading = 'eager'; });
+  return Promise.all([document.fonts.ready, ...images.map(image => image.complete ? null
+    : new Promise(done => { image.addEventListener('load', done); image.addEventListener('error', done); }))])
+    .then(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))))
+    .then(() => true);
+}
+"""
+
+
+def settle(page):
+    page.evaluate(SETTLE)
+
+
 def contrast_problems(page):
     """Text below 7:1 and controls below 3:1, from one screenshot with the text hidden."""
-    page.evaluate("document.fonts.ready.then(() => true)")
+    settle(page)
     runs, controls = page.evaluate(TEXT_RUNS_SCRIPT), page.evaluate(CONTROLS_SCRIPT)
     with extra_style(page, HIDE_TEXT_CSS):
         behind = screenshot_pixels(page, full_page=True)
@@ -197,7 +229,7 @@ def contrast_problems(page):
 
 def text_contrast_problems(page, minimum=TEXT_MINIMUM):
     """Every run of visible text below `minimum` against the pixels behind it."""
-    page.evaluate("document.fonts.ready.then(() => true)")
+    settle(page)
     runs = page.evaluate(TEXT_RUNS_SCRIPT)
     with extra_style(page, HIDE_TEXT_CSS):
         behind = screenshot_pixels(page, full_page=True)
@@ -275,8 +307,8 @@ def ring(pixels, box, outer, inner):
 def most_common(colours):
     if len(colours) == 0:
         return None
-    found, counts = numpy.unique(colours, axis=0, return_counts=True)
-    return tuple(int(c) for c in found[numpy.argmax(counts)])
+    found, counts = numpy.unique(packed(colours), return_counts=True)
+    return unpacked(found[numpy.argmax(counts)])
 
 
 def edge_contrast(pixels, box):

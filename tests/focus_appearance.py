@@ -13,7 +13,7 @@ import hashlib
 
 import numpy
 
-from colours import CONTROL_MINIMUM, contrast, parse_colour, region, screenshot_pixels
+from colours import CONTROL_MINIMUM, contrast, parse_colour, region, screenshot_pixels, settle
 
 AROUND = 12  # CSS px round the element where the indicator may be drawn
 MOST_STOPS = 400
@@ -89,6 +89,7 @@ class FocusWalk:
         window = page.viewport_size
         height = page.evaluate("document.documentElement.scrollHeight")
         page.set_viewport_size({"width": window["width"], "height": max(window["height"], height)})
+        settle(page)
         try:
             return self._walk()
         finally:
@@ -146,3 +147,24 @@ def text_contrast_while_focused(focused):
     alpha = colour[3]
     seen = tuple(alpha * c + (1 - alpha) * b for c, b in zip(colour[:3], background[:3]))
     return float(contrast(seen, background[:3]))
+
+
+def focus_problem_here(page):
+    """The same measure for the element that has focus now, wherever the page is scrolled:
+    its box focused, then blurred, then focused again (the keyboard's place is kept)."""
+    # In the middle of the window, so that nothing of the indicator is cut off at an edge.
+    page.evaluate("document.activeElement.scrollIntoView({block: 'center', inline: 'nearest'})")
+    focused = page.evaluate(FOCUSED.replace("element === window.focusWalkFirst", "false"))
+    if focused is None:
+        return None
+    view = [focused["box"][0] - page.evaluate("scrollX"), focused["box"][1] - page.evaluate("scrollY"),
+            focused["box"][2], focused["box"][3]]
+    with_focus = screenshot_pixels(page)
+    page.evaluate("window.focusWalkHere = document.activeElement; document.activeElement.blur()")
+    without = screenshot_pixels(page)
+    page.evaluate("window.focusWalkHere.focus()")
+    before, after = region(without, view, AROUND), region(with_focus, view, AROUND)
+    area = changed_area(before, after) if before is not None and after is not None else 0
+    if area < required_area(view):
+        return f"{focused['what']}: {area} px² changed at 3:1, needs {required_area(view):.0f}"
+    return None

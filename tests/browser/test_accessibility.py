@@ -107,7 +107,7 @@ def findings(request, browser, live_server_with_mail):
         found.states.append(state)
         check_state(page, walk, state, found, looks)
     context.close()
-    record_gate(request.param, found.summary())
+    record_gate(request.param, {**found.summary(), "problems": found.problems})
     return found
 
 
