@@ -96,6 +96,8 @@ CONTROLS_SCRIPT = """
     + ' .choice-card__label, a.button, .listen-speed__choice, .header-action')]
   .filter(e => e.checkVisibility({opacityProperty: true, visibilityProperty: true}))
   .filter(e => !document.querySelector('dialog:modal') || document.querySelector('dialog:modal').contains(e))
+  // The element with focus is drawn with its focus ring: focus_appearance.py measures that.
+  .filter(e => e !== document.activeElement)
   .map(e => {
     const r = e.getBoundingClientRect();
     const text = (e.innerText || e.value || e.getAttribute('aria-label') || '').trim().replace(/\\s+/g, ' ');
@@ -218,21 +220,35 @@ def settle(page):
     page.evaluate(SETTLE)
 
 
+@contextmanager
+def whole_page_in_view(page):
+    """A window as tall as the page: nothing scrolls between measuring and the screenshot
+    (a full-page screenshot lays the page out again)."""
+    window = page.viewport_size
+    height = page.evaluate("document.documentElement.scrollHeight")
+    page.set_viewport_size({"width": window["width"], "height": max(window["height"], height)})
+    try:
+        settle(page)
+        yield
+    finally:
+        page.set_viewport_size(window)
+
+
 def contrast_problems(page):
     """Text below 7:1 and controls below 3:1, from one screenshot with the text hidden."""
-    settle(page)
-    runs, controls = page.evaluate(TEXT_RUNS_SCRIPT), page.evaluate(CONTROLS_SCRIPT)
-    with extra_style(page, HIDE_TEXT_CSS):
-        behind = screenshot_pixels(page, full_page=True)
+    with whole_page_in_view(page):
+        runs, controls = page.evaluate(TEXT_RUNS_SCRIPT), page.evaluate(CONTROLS_SCRIPT)
+        with extra_style(page, HIDE_TEXT_CSS):
+            behind = screenshot_pixels(page)
     return text_problems(behind, runs) + control_problems(behind, controls)
 
 
 def text_contrast_problems(page, minimum=TEXT_MINIMUM):
     """Every run of visible text below `minimum` against the pixels behind it."""
-    settle(page)
-    runs = page.evaluate(TEXT_RUNS_SCRIPT)
-    with extra_style(page, HIDE_TEXT_CSS):
-        behind = screenshot_pixels(page, full_page=True)
+    with whole_page_in_view(page):
+        runs = page.evaluate(TEXT_RUNS_SCRIPT)
+        with extra_style(page, HIDE_TEXT_CSS):
+            behind = screenshot_pixels(page)
     return text_problems(behind, runs, minimum)
 
 
@@ -277,8 +293,10 @@ def blank_overlap(mask, rect, other):
 
 def control_contrast_problems(page, minimum=CONTROL_MINIMUM):
     """Controls whose edge (border or fill) is below `minimum` against what is around them."""
-    controls = page.evaluate(CONTROLS_SCRIPT)
-    return control_problems(screenshot_pixels(page, full_page=True), controls, minimum)
+    with whole_page_in_view(page):
+        controls = page.evaluate(CONTROLS_SCRIPT)
+        pixels = screenshot_pixels(page)
+    return control_problems(pixels, controls, minimum)
 
 
 def control_problems(pixels, controls, minimum=CONTROL_MINIMUM):

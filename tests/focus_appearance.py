@@ -13,7 +13,7 @@ import hashlib
 
 import numpy
 
-from colours import CONTROL_MINIMUM, contrast, parse_colour, region, screenshot_pixels, settle
+from colours import CONTROL_MINIMUM, contrast, parse_colour, region, screenshot_pixels, whole_page_in_view
 
 AROUND = 12  # CSS px round the element where the indicator may be drawn
 MOST_STOPS = 400
@@ -85,15 +85,8 @@ class FocusWalk:
         self.screenshots = 0
 
     def problems(self):
-        page = self.page
-        window = page.viewport_size
-        height = page.evaluate("document.documentElement.scrollHeight")
-        page.set_viewport_size({"width": window["width"], "height": max(window["height"], height)})
-        settle(page)
-        try:
+        with whole_page_in_view(self.page):
             return self._walk()
-        finally:
-            page.set_viewport_size(window)
 
     def _walk(self):
         page = self.page
