@@ -1,6 +1,7 @@
 """A real headless Chromium (Debian's) driven by Playwright, against the site served on
 127.0.0.1 by a real HTTP server with its own SQLite file."""
 
+import json
 import os
 import threading
 from pathlib import Path
@@ -54,13 +55,11 @@ def axe_results(page, tags=AXE_TAGS):
     """axe-core on the page as it is now: its violations as short readable lines, and how
     many contrast results it could not decide ("incomplete": text on a background it cannot
     see through). Those are not dropped: colours.py decides every text by pixels."""
+    options = ("{runOnly: {type: 'tag', values: %s}, resultTypes: ['violations', 'incomplete']}"
+               % json.dumps(tags))
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
-        " resultTypes: ['violations', 'incomplete']})",
-        tags,
-    )
+    result = page.evaluate(f"() => axe.run(document, {options})")
     violations = [
         f"{v['id']} ({v['impact']}): {node['target']} {node['failureSummary'][:160]}"
         for v in result["violations"]

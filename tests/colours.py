@@ -330,13 +330,21 @@ def most_common(colours):
 
 
 def edge_contrast(pixels, box):
-    """The better of: the control's edge (its outer 3 px) or its fill against the 3 px
-    around it."""
+    """The best of: the colours of the control's edge (its outer 3 px) or of its fill,
+    against the colour of the 3 px round it. A colour counts when it covers a tenth of the
+    edge: a border at half a pixel is drawn as one full line and two blended ones."""
     around = most_common(ring(pixels, box, 4, 1))
-    edge = most_common(ring(pixels, box, 0, -3))
+    edge = ring(pixels, box, 0, -3)
     fill_pixels = region(pixels, [box[0] + 3, box[1] + 3, box[2] - 6, box[3] - 6])
-    fill = most_common(fill_pixels.reshape(-1, 3)) if fill_pixels is not None else None
-    if around is None or edge is None:
+    if around is None or len(edge) == 0:
         return None, ""
-    best = max((float(contrast(c, around)), c) for c in (edge, fill) if c is not None)
+    candidates = common_colours(edge, 0.1)
+    if fill_pixels is not None:
+        candidates.append(most_common(fill_pixels.reshape(-1, 3)))
+    best = max((float(contrast(c, around)), c) for c in candidates)
     return best[0], f"{hex_colour(best[1])} against {hex_colour(around)}"
+
+
+def common_colours(colours, share):
+    found, counts = numpy.unique(packed(colours), return_counts=True)
+    return [unpacked(c) for c, n in zip(found, counts) if n >= share * len(colours)]
