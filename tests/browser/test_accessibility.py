@@ -76,10 +76,10 @@ class Walk:
 
 
 WALKS = {
-    "da": Walk(layout=True, reading_aloud=True, easy_read=True, focus="all", screenshots="tablet"),
+    "da": Walk(reading_aloud=True, easy_read=True, focus="all", screenshots="tablet"),
     "da-white-on-black": Walk(cookie=WHITE_ON_BLACK, reading_aloud=True, focus=FOCUS_SAMPLE,
                               screenshots="white-on-black"),
-    "da-letters": Walk(axe=False, settings=LETTERS),
+    "da-letters": Walk(axe=False, settings=LETTERS, layout=True),
     "da-space-pictures-everything": Walk(axe=False, settings=[*SPACE_AND_PICTURES, EVERYTHING],
                                          screenshots="adjusted"),
     "en": Walk(language="en"),
