@@ -1,7 +1,7 @@
 """Focus appearance measured as WCAG 2.2's 2.4.13 (AAA) asks, by pixels: with the keyboard,
 Tab to each element in turn; the pixels that change between the element unfocused and
 focused, by at least 3:1, must cover at least the area of a 2 CSS px thick line round the
-element (4 x (width + height)). A radio button or checkbox is its whole card.
+element (4 x (width + height)). A choice card's radio button or checkbox is the whole card.
 
 The window is made as tall as the page, so that nothing scrolls: the page unfocused is then
 one screenshot, and each element focused is a screenshot of its box and 12 px around it.
@@ -40,7 +40,9 @@ FOCUSED = """
   const element = document.activeElement;
   if (!element || element === document.body || element === window.focusWalkFirst) return null;
   if (!window.focusWalkFirst) window.focusWalkFirst = element;
-  const shown = (element.type === 'radio' || element.type === 'checkbox') && element.labels && element.labels.length
+  // A choice card is the control a person sees: its radio button or checkbox is inside it.
+  // Elsewhere (the back office) the checkbox itself is the control, its label beside it.
+  const shown = element.classList.contains('choice-card__input') && element.labels.length
     ? element.labels[0] : element;
   const r = shown.getBoundingClientRect();
   const text = (shown.innerText || element.value || element.getAttribute('aria-label') || '').trim().replace(/\\s+/g, ' ');
