@@ -28,11 +28,13 @@ def catalogue_path(language):
     return ROOT / "translations" / language / "LC_MESSAGES" / "messages.po"
 
 
-def extract():
+def extract(output=TEMPLATE):
+    """Every message the code and templates use, into `output` (a .pot file). The tests
+    extract into a file of their own, so that they see the code as it is now."""
     pybabel(
         "extract", "-F", str(ROOT / "babel.cfg"), "-k", "_l", "-k", "lazy_gettext",
         "--no-location", "--sort-output", "--project", "klapjob",
-        "-o", str(TEMPLATE), str(ROOT),
+        "-o", str(output), str(ROOT),
     )
 
 

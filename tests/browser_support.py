@@ -1,6 +1,7 @@
 """A real headless Chromium (Debian's) driven by Playwright, against the site served on
 127.0.0.1 by a real HTTP server with its own SQLite file."""
 
+import json
 import os
 import threading
 from pathlib import Path
@@ -50,20 +51,26 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "wcag2aaa"]
 MINIMUM_TARGET = 44
 
 
-def axe_violations(page, tags=AXE_TAGS):
-    """axe-core's violations on the page as it is now, as short readable lines."""
+def axe_results(page, tags=AXE_TAGS):
+    """axe-core on the page as it is now: its violations as short readable lines, and how
+    many contrast results it could not decide ("incomplete": text on a background it cannot
+    see through). Those are not dropped: colours.py decides every text by pixels."""
+    options = ("{runOnly: {type: 'tag', values: %s}, resultTypes: ['violations', 'incomplete']}"
+               % json.dumps(tags))
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
-        " resultTypes: ['violations']})",
-        tags,
-    )
-    return [
+    result = page.evaluate(f"() => axe.run(document, {options})")
+    violations = [
         f"{v['id']} ({v['impact']}): {node['target']} {node['failureSummary'][:160]}"
         for v in result["violations"]
         for node in v["nodes"]
     ]
+    to_review = sum(len(i["nodes"]) for i in result["incomplete"] if "contrast" in i["id"])
+    return violations, to_review
+
+
+def axe_violations(page, tags=AXE_TAGS):
+    return axe_results(page, tags)[0]
 
 
 SMALL_TARGETS_SCRIPT = """
@@ -111,6 +118,8 @@ def clipped_text(page):
         """() => [...document.querySelectorAll('body *')].filter(e => {
              const style = getComputedStyle(e);
              const hides = ['hidden', 'clip'].includes(style.overflowX) || ['hidden', 'clip'].includes(style.overflowY);
+             // A text field scrolls what does not fit: that is how it is made, not cut off.
+             if (['INPUT', 'TEXTAREA', 'SELECT'].includes(e.tagName)) return false;
              return hides && !e.classList.contains('visually-hidden') && e.offsetParent !== null
                && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1);
            }).map(e => e.tagName + '.' + e.className)"""

@@ -1,5 +1,7 @@
 import pytest
 
+import gate_summary
+
 from app import create_app
 from app.db import connect
 from devices import shared_device_mark
@@ -67,3 +69,13 @@ def app_with_mail(tmp_path, mail_server):
 @pytest.fixture
 def shared_device_cookie(app):
     return shared_device_mark(app)
+
+
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):  # the controller, not an xdist worker
+        gate_summary.start_afresh()
+
+
+def pytest_terminal_summary(terminalreporter):
+    for line in gate_summary.summary_lines():
+        terminalreporter.write_line(line)

@@ -1,16 +1,12 @@
-"""Every state of every citizen page, visited in a real browser: each question empty and
-with its errors showing, then the check, consent, receipt and the pages about the site."""
+"""Every state of every citizen page, in a real browser: the states of app/page_states.py
+(the one list `flask audio build` and the HTML tests walk too), reached by pressing the
+pages' own buttons, with JavaScript on or off."""
 
-from datetime import datetime
-from urllib.parse import urlencode
+import re
+from urllib.parse import urlencode, urlsplit
 
-from app.db import connect
-from app.journey.steps import STEPS
-from app.meetings.data import create_meeting
+from app.page_states import every_page_state
 from people import HELPED_BY_SUPPORT_WORKER
-
-NEXT_BUTTON = "#step-form .actions button"
-SEND_BUTTON = "main form .actions button"
 
 TOUR_ANSWERS = {
     **HELPED_BY_SUPPORT_WORKER,
@@ -19,68 +15,96 @@ TOUR_ANSWERS = {
     "health": {"health": "Jeg har epilepsi."},
 }
 
-# The contact step is visited three times, so that both phone and email pages are seen.
-CONTACT_DETOURS = {"phone": {"contact_method": "phone"}, "email": {"contact_method": "email"}}
+# Fills in the form of `button` (the answers by field name), as a person would, and leaves
+# the pressing to the browser. A token "expired" stands for a form left open too long.
+FILL_IN = """
+([selector, answers, token]) => {
+  const button = document.querySelector(selector);
+  if (!button) return false;
+  const form = button.form;
+  for (const [name, value] of Object.entries(answers)) {
+    const wanted = Array.isArray(value) ? value : [value];
+    for (const field of form.querySelectorAll(`[name="${name}"]`)) {
+      if (field.type === 'radio' || field.type === 'checkbox') field.checked = wanted.includes(field.value);
+      else field.value = wanted[0];
+    }
+  }
+  if (token !== 'page') form.querySelector('[name=csrf_token]').value = token;
+  return true;
+}
+"""
+
+# A POST with no form behind it (as a changed request would send), shown in the browser.
+BARE_POST = """
+path => {
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.action = path;
+  document.body.append(form);
+  form.submit();
+}
+"""
+
+
+class BrowserSite:
+    """The site in a Playwright page: every state is shown by the browser itself."""
+
+    def __init__(self, page, app, javascript=True):
+        self.page, self.app, self.javascript = page, app, javascript
+
+    def open(self, path):
+        self.page.goto(path)
+
+    def send(self, path, answers, press=None, token="page"):
+        self.page.goto(path)
+        selector = (f'main button[name="{press[0]}"]' if press
+                    else "main form button[type=submit]:not([name])")
+        assert self.page.evaluate(FILL_IN, [selector, answers, token]), f"no button {selector} on {path}"
+        with self.page.expect_navigation():
+            self.page.locator(selector).first.click()
+
+    def post(self, path):
+        with self.page.expect_navigation():
+            self.page.evaluate(BARE_POST, path)
+
+    def quietly(self, path, answers, token_from=None):
+        """Send answers with the browser's own cookies, without showing the result (nor
+        the page the form's token comes from)."""
+        html = self.page.request.get(token_from or path).text()
+        token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"', html)
+        token = token.group(1) or token.group(2)
+        body = urlencode({"csrf_token": token, **answers}, doseq=True)
+        self.page.request.post(
+            path, data=body, headers={"Content-Type": "application/x-www-form-urlencoded"},
+            max_redirects=0,
+        )
+
+    def choose(self, path, name, value):
+        self.page.goto(path)
+        self.page.locator(f'input[name="{name}"][value="{value}"]').check()
+
+    def ask_if_still_there(self):
+        """What shared-device.js does after a long pause (test_shared_tablet.py waits for
+        the real one)."""
+        self.page.evaluate("document.getElementById('still-here').showModal()")
+
+    def set_cookie(self, name, value):
+        self.page.context.add_cookies([{"name": name, "value": value, "url": self.base_url}])
+
+    def forget_cookie(self, name):
+        self.page.context.clear_cookies(name=name)
+
+    @property
+    def base_url(self):
+        address = urlsplit(self.page.url)
+        return f"{address.scheme}://{address.netloc}"
+
+
+def tour(page, app, javascript=True):
+    """Yields the name of each page state, with `page` showing it."""
+    yield from every_page_state(BrowserSite(page, app, javascript))
 
 
 def post_answers(page, path, answers):
     """Answer a step through the browser's own cookies, as the form would."""
-    token = page.locator("input[name=csrf_token]").first.get_attribute("value")
-    body = urlencode({"csrf_token": token, **answers}, doseq=True)
-    response = page.request.post(
-        path, data=body, headers={"Content-Type": "application/x-www-form-urlencoded"}
-    )
-    assert response.ok, f"{path}: {response.status}"
-
-
-def add_tour_meeting(app):
-    """A coming meeting in Aarhus, so that the meeting pages have one to show."""
-    db = connect(app.config["DATABASE"])
-    try:
-        return create_meeting(db, starts_at=datetime(2030, 5, 2, 10, 0), ends_at=None,
-                              place="Jobcenter Aarhus", municipality_code="751",
-                              description_da="Vi fortæller om job. Du kan spørge om alt.")
-    finally:
-        db.close()
-
-
-def tour(page, meeting):
-    """Yields a name for each page state, with `page` showing it."""
-    page.goto("/meetings?municipality=751")
-    yield "meetings"
-    page.goto(f"/meetings/{meeting}")
-    yield "meeting"
-    page.click("main form .actions button")
-    yield "meeting-error"
-    for name, path in (("start", "/"), ("about", "/about"), ("privacy", "/privacy"),
-                       ("help", "/help"), ("settings", "/settings"),
-                       ("resume-code", "/register/resume"), ("resume-link", "/register/resume/x"),
-                       ("not-found", "/no-such-page")):
-        page.goto(path)
-        yield name
-    for step in STEPS:
-        path = f"/register/{step.key}"
-        if step.key in CONTACT_DETOURS:
-            page.goto("/register/contact")
-            post_answers(page, "/register/contact", CONTACT_DETOURS[step.key])
-        page.goto(path)
-        yield step.key
-        if not step.optional:
-            page.click(NEXT_BUTTON)
-            yield f"{step.key}-error"
-        post_answers(page, path, TOUR_ANSWERS[step.key])
-    page.goto("/register/later?next=/register/check")
-    yield "later"
-    page.click("button[name=show_code]")
-    yield "later-code"
-    page.goto("/register/check")
-    yield "check"
-    page.goto("/register/send")
-    yield "consent"
-    page.click(SEND_BUTTON)
-    yield "consent-error"
-    page.check("#consent")
-    page.click(SEND_BUTTON)
-    yield "done"
-    page.goto("/register/receipt")
-    yield "receipt"
+    BrowserSite(page, None).quietly(path, answers, token_from=path)

@@ -5,7 +5,6 @@ worker with it."""
 import os
 import signal
 from array import array
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -63,11 +62,10 @@ def test_slow_speech_is_about_a_third_slower():
     assert 1.3 < slow / normal < 1.7
 
 
-def test_a_voice_that_does_not_exist_fails_plainly_and_quickly():
-    started = time.monotonic()
+def test_a_voice_that_does_not_exist_fails_plainly():
+    # How quickly: bench/speech_failures.py.
     with pytest.raises(SynthesisFailed, match="no voice"):
         synthesise("Hej", "no-such-voice", 160, timeout=5)
-    assert time.monotonic() - started < 5
 
 
 def running_engine(rate):
@@ -80,10 +78,10 @@ def running_engine(rate):
 def test_a_hanging_engine_is_stopped_after_its_time_and_replaced():
     audio, hung = running_engine(161)
     os.kill(hung, signal.SIGSTOP)  # a real hang: the process is alive and answers nothing
-    started = time.monotonic()
+    # One time limit, not one per try: the first try that runs out gives up (its time:
+    # bench/speech_failures.py).
     with pytest.raises(SynthesisTimedOut):
         synthesise("Hvad hedder du?", "da", 161, timeout=1)
-    assert time.monotonic() - started < 2.5, "one time limit, not one per try"
     assert not os.path.exists(f"/proc/{hung}"), "the hung process was killed"
     made = synthesise("Hvad hedder du?", "da", 161, timeout=10)
     assert made.samples > 0 and audio.pid != hung
@@ -136,3 +134,19 @@ def test_an_empty_or_cut_file_is_never_passed_on():
         check_mp3(made.mp3[: len(made.mp3) // 2], made.samples / SAMPLE_RATE)
     with pytest.raises(BadAudio):
         mp3_frames(b"<html>not found</html>")
+
+
+def test_an_engine_stopped_by_another_thread_mid_job_fails_plainly():
+    """synthesise() stops an engine between tries while other threads may be using it (the
+    build makes 4 clips at once): the job in progress must fail as a synthesis failure the
+    site knows how to tell the person about, never as an AttributeError."""
+    audio, hung = running_engine(163)
+    os.kill(hung, signal.SIGSTOP)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        job = pool.submit(audio.run, "Hvad hedder du?", 3)
+        while audio._lock.acquire(blocking=False):  # until the job has the engine
+            audio._lock.release()
+        audio.stop()
+        with pytest.raises((SynthesisFailed, SynthesisTimedOut)):
+            job.result()
+    assert audio.run("Hej", timeout=10)[0]["ok"], "the next job gets a new engine"

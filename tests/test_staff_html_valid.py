@@ -1,12 +1,12 @@
 """Every back-office page is valid HTML by the Nu Html Checker (vnu.jar), in Danish and
 English, empty and with its errors showing."""
 
-from datetime import datetime
 
 import pytest
 
 from app.db import connect
 from app.meetings.data import create_meeting
+from app.page_states import in_two_weeks
 
 from html_checker import html_errors
 from staff import PASSWORD, register, staff_member
@@ -15,7 +15,7 @@ from staff import PASSWORD, register, staff_member
 def every_staff_page(app, language):
     mette = register(app, health="Jeg har autisme.")
     db = connect(app.config["DATABASE"])
-    meeting = create_meeting(db, starts_at=datetime(2030, 5, 2, 10, 0), ends_at=None,
+    meeting = create_meeting(db, starts_at=in_two_weeks(), ends_at=None,
                              place="Jobcenter Aarhus", municipality_code="751",
                              description_da="Vi fortæller om job.")
     db.close()

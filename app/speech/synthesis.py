@@ -42,7 +42,9 @@ class SpeechProcess:
 
     def __init__(self, kind, voice, rate):
         self.kind, self.voice, self.rate = kind, voice, rate
-        self._lock = threading.Lock()
+        # Reentrant: stop() takes it too, so that no thread stops the process under a job in
+        # progress (synthesise() stops an engine between tries, while others may use it).
+        self._lock = threading.RLock()
         self._process = None
         self._buffer = b""
 
@@ -110,7 +112,8 @@ class SpeechProcess:
 
     def stop(self):
         """Kill the process (a hung one does not deserve a polite request)."""
-        process, self._process = self._process, None
+        with self._lock:
+            process, self._process = self._process, None
         if process is None:
             return
         process.kill()

@@ -15,6 +15,21 @@ def live_server(tmp_path_factory):
         yield server
 
 
+@pytest.fixture(scope="module")
+def live_server_with_mail(tmp_path_factory):
+    """The site with a real mail server on 127.0.0.1, so that every state of "save for
+    later" and the helper's copy can be reached."""
+    from mail_server import MailServer
+
+    folder = tmp_path_factory.mktemp("live-mail")
+    with MailServer() as mail:
+        app = create_app({"DATABASE": str(folder / "klapjob.sqlite3"),
+                          "AUDIO_DIR": str(folder / "audio"),
+                          "SMTP_HOST": "127.0.0.1", "SMTP_PORT": mail.port})
+        with LiveServer(app) as server:
+            yield server
+
+
 @pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as playwright:

@@ -60,8 +60,12 @@ def test_answering_yes_i_am_here_keeps_the_person_on_the_page(shared_tablet):
     page = shared_tablet
     page.goto("/register/name")
     page.get_by_label("Hvad hedder du?").fill("Sara")
-    page.locator("#still-here").wait_for(state="visible", timeout=5000)
+    dialog = page.locator("#still-here")
+    dialog.wait_for(state="visible", timeout=5000)
     page.get_by_role("button", name="Ja, jeg er her").click()
-    page.wait_for_timeout(2500)
+    dialog.wait_for(state="hidden")
+    # The pause starts again: the question comes back after another pause, and the page
+    # was not cleared in between (it would have been, 2 s after the first question).
+    dialog.wait_for(state="visible", timeout=8000)
     assert page.url.endswith("/register/name")
     assert page.get_by_label("Hvad hedder du?").input_value() == "Sara"

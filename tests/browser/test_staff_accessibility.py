@@ -2,7 +2,6 @@
 checked by axe-core for WCAG 2.2 A and AA, with a screenshot of each; and signing in
 with the keyboard alone."""
 
-from datetime import datetime
 
 import pyotp
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from app import create_app
 from app.db import connect
 from app.meetings.data import create_meeting
+from app.page_states import in_two_weeks
 from browser_support import (
     TABLET_LANDSCAPE,
     LiveServer,
@@ -17,6 +17,7 @@ from browser_support import (
     horizontal_overflow,
     screenshot,
 )
+from focus_appearance import FocusWalk
 from people import HELPED_BY_SUPPORT_WORKER
 from staff import PASSWORD, register, staff_member
 
@@ -37,7 +38,7 @@ def back_office(tmp_path_factory):
     db.execute("UPDATE registrations SET job_start = '2025-01-10', status = 'in_job', "
                "employer = 'Netto' WHERE id = ?", [mette["id"]])
     db.conn.commit()
-    meeting = create_meeting(db, starts_at=datetime(2030, 5, 2, 10, 0), ends_at=None,
+    meeting = create_meeting(db, starts_at=in_two_weeks(), ends_at=None,
                              place="Jobcenter Aarhus", municipality_code="751",
                              description_da="Vi fortæller om job.")
     db.execute("INSERT INTO meeting_signups (meeting_id, name, phone, created_at) "
@@ -108,7 +109,8 @@ def admin_tour(page, mette, anna, meeting):
         yield name
 
 
-@pytest.fixture(scope="module", params=["da", "en"])
+@pytest.fixture(scope="module", params=[
+    pytest.param(language, marks=pytest.mark.xdist_group(f"staff-walk-{language}")) for language in ("da", "en")])
 def findings(request, browser, back_office):
     server, anna, karl, mette = back_office
     language = request.param
@@ -118,13 +120,20 @@ def findings(request, browser, back_office):
                                   bypass_csp=True)
     context.add_cookies([{"name": "klapjob_lang", "value": language, "url": server.url}])
     page = context.new_page()
-    found = {"axe": {}, "overflow": {}, "states": []}
+    found = {"axe": {}, "overflow": {}, "focus": {}, "states": [], "focus_stops": 0}
+    looks = {}
 
     def check(state):
         found["states"].append(state)
         problems = axe_violations(page, tags=WCAG_AA)
         if problems:
             found["axe"][state] = problems
+        if language == "da":
+            walk = FocusWalk(page, looks)
+            unseen = walk.problems()
+            found["focus_stops"] += walk.stops
+            if unseen:
+                found["focus"][state] = unseen
         if horizontal_overflow(page) > 0:
             found["overflow"][state] = horizontal_overflow(page)
         screenshot(page, f"staff-{language}-{state}")
@@ -162,8 +171,24 @@ def test_axe_finds_no_wcag_a_or_aa_violation_on_staff_pages(findings):
     assert findings["axe"] == {}
 
 
+def test_focus_is_seen_on_every_staff_element_reached_with_tab(findings):
+    if not findings["focus_stops"]:
+        pytest.skip("focus is measured on the Danish walk")
+    assert findings["focus_stops"] > 200
+    assert findings["focus"] == {}
+
+
 def test_staff_pages_fit_1024_px_without_sideways_scrolling(findings):
     assert findings["overflow"] == {}
+
+
+def tab_to(page, element_id, most=40):
+    """Press Tab until the element with `element_id` has focus, as a keyboard user does."""
+    for _ in range(most):
+        if page.evaluate("document.activeElement.id") == element_id:
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached #{element_id}")
 
 
 def test_a_consultant_signs_in_with_the_keyboard_alone(browser, back_office):
@@ -173,7 +198,7 @@ def test_a_consultant_signs_in_with_the_keyboard_alone(browser, back_office):
     page.goto("/staff/sign-in")
     page.keyboard.press("Tab")  # the skip link comes first
     assert page.evaluate("document.activeElement.className") == "skip-link"
-    page.focus("#email")
+    tab_to(page, "email")
     page.keyboard.type(karl.user.email)
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORD)
@@ -183,7 +208,7 @@ def test_a_consultant_signs_in_with_the_keyboard_alone(browser, back_office):
     db.execute("UPDATE users SET totp_last_step = 0 WHERE id = ?", [karl.user.id])
     db.conn.commit()
     db.close()
-    page.focus("#code")
+    tab_to(page, "code")
     page.keyboard.type(pyotp.TOTP(karl.user.totp_secret).now())
     page.keyboard.press("Enter")
     page.wait_for_url("**/staff/")

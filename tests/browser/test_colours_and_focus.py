@@ -1,0 +1,69 @@
+"""What a person sees, measured by pixels: text at 7:1 against what is really behind it,
+controls at 3:1 against what is around them, in white on black and while the page is read
+aloud; and the checks themselves can see an invisible focus indicator."""
+
+import pytest
+
+from browser_support import TABLET_PORTRAIT, screenshot
+from colours import control_contrast_problems, text_contrast_problems
+from display_settings import WHITE_ON_BLACK, cookie_value
+from focus_appearance import FocusWalk
+from reading_aloud import read_everything_aloud
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def white_on_black(browser, live_server):
+    context = browser.new_context(viewport=TABLET_PORTRAIT, base_url=live_server.url, locale="da-DK")
+    context.add_cookies([
+        {"name": "klapjob_lang", "value": "da", "url": live_server.url},
+        {"name": "klapjob_display", "value": cookie_value(WHITE_ON_BLACK), "url": live_server.url},
+    ])
+    yield context.new_page()
+    context.close()
+
+
+def test_in_white_on_black_the_listen_button_and_the_speeds_can_be_read(white_on_black):
+    page = white_on_black
+    page.goto("/register/education")
+    screenshot(page, "white-on-black-education")
+    assert text_contrast_problems(page) == []
+    assert control_contrast_problems(page) == []
+
+
+def test_in_white_on_black_every_word_can_be_read_while_the_page_is_read_aloud(white_on_black):
+    page = white_on_black
+    page.goto("/register/education")
+    assert read_everything_aloud(page) >= 5
+    screenshot(page, "white-on-black-education-reading")
+    assert text_contrast_problems(page) == []
+    assert control_contrast_problems(page) == []
+
+
+INVISIBLE_FOCUS = """<!doctype html><html><head><style>
+  body { font: 20px sans-serif; background: #fff; color: #000; }
+  a, button { display: inline-block; margin: 20px; padding: 8px; color: #000; background: #fff;
+              border: 2px solid #000; }
+  .transparent:focus-visible { outline: 3px solid transparent; }
+  .faint:focus-visible { outline: none; background: #fcfcfc; }
+  .real:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+</style></head><body>
+  <a class="transparent" href="#a">Transparent outline</a>
+  <button class="faint">A 1 % darker background</button>
+  <button class="real">A real outline</button>
+</body></html>"""
+
+
+def test_the_focus_check_sees_a_transparent_outline_and_a_faint_change(browser):
+    context = browser.new_context(viewport=TABLET_PORTRAIT)
+    page = context.new_page()
+    page.set_content(INVISIBLE_FOCUS)
+    walk = FocusWalk(page)
+    problems = walk.problems()
+    context.close()
+    assert walk.stops == 3
+    assert [problem.split(":")[0] for problem in problems] == [
+        'a.transparent "Transparent outline"',
+        'button[submit].faint "A 1 % darker background"',
+    ]
