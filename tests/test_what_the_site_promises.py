@@ -31,8 +31,8 @@ def test_the_pension_is_said_in_full_to_people_on_disability_pension(client):
     mette = Visitor(client)
     mette.answer("support", {"support": ["pension"]})
     text = mette.open("/register/pension").text()
-    assert "Du beholder din førtidspension, når du får et skånejob." in text
-    assert "Så kan din pension blive lidt mindre." in text
+    assert "Du har stadig din førtidspension, når du får et skånejob." in text
+    assert "Så kan den blive lidt mindre." in text
     assert "Kommunen regner ud, hvor meget." in text
 
 

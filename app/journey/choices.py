@@ -109,7 +109,7 @@ MONEY_EACH_MONTH = (
         "pension",
         _l("Disability pension (førtidspension)"),
         "pension",
-        _l("Money each month when you cannot work full time."),
+        _l("Money each month for people with a disability."),
     ),
     Choice(
         "flexjob_approved",

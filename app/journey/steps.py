@@ -279,7 +279,7 @@ STEPS = (
         why=_l(
             "You keep your disability pension (førtidspension) when you get a subsidised "
             "job (skånejob).\n"
-            "Disability pension is money each month when you cannot work full time.\n"
+            "Disability pension is money each month for people with a disability.\n"
             "A subsidised job is a job with pay for people on disability pension.\n"
             "Do you earn more than a limit each year?\n"
             "Then your pension can become a little smaller.\n"
