@@ -60,8 +60,8 @@ def safe_local_path(target, fallback="/"):
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return fallback
-    if "\\" in target:
-        return fallback
+    if "\\" in target or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in target):
+        return fallback  # a line break would end up in a Location header
     return target
 
 

@@ -5,13 +5,8 @@ from datetime import date, datetime, timedelta, timezone
 
 from babel.dates import format_date
 
-from app.staff.casework import (
-    InboxFilters,
-    add_months,
-    follow_up_due_date,
-    follow_ups_due,
-    inbox_page,
-)
+from app.staff.casework import add_months, follow_up_due_date, follow_ups_due
+from app.staff.inbox_list import InboxFilters, inbox_page
 from app.users import user_by_id
 from pages import Page, location_path
 from people import HELPED_BY_SUPPORT_WORKER

@@ -8,7 +8,7 @@ from ..db import get_db, write_transaction
 from ..users import active_consultants
 from . import audit, blueprint
 from .access import current_user, requires
-from .casework import filtered_registrations
+from .inbox_list import filtered_registrations
 from .csv_export import csv_text
 from .forms import ExportForm
 from .inbox import filters_from

@@ -1,23 +1,18 @@
 """The inbox: every registration this user may see, newest first, filtered and searched,
 a page at a time."""
 
-from math import ceil
-
 from flask import render_template, request, url_for
 
 from ..db import get_db
 from ..users import active_consultants
 from . import blueprint
 from .access import current_user, requires
-from .casework import PAGE_SIZE, InboxFilters, inbox_page
+from .inbox_list import PAGE_SIZE, InboxFilters, inbox_page
+from .paging import page_count, requested_page
 from .forms import FilterForm
 
 
 def filters_from(form):
-    try:
-        page = max(1, int(request.args.get("page", "1")))
-    except ValueError:
-        page = 1
     return InboxFilters(
         status=form.status.data or "",
         municipality=form.municipality.data or "",
@@ -25,7 +20,7 @@ def filters_from(form):
         helped=bool(form.helped.data),
         ambassador=bool(form.ambassador.data),
         search=form.search.data or "",
-        page=page,
+        page=requested_page(request.args.get("page")),
     )
 
 
@@ -47,7 +42,7 @@ def inbox():
     form = filter_form()
     filters = filters_from(form)
     rows, total = inbox_page(get_db(), current_user(), filters)
-    pages = max(1, ceil(total / PAGE_SIZE))
+    pages = page_count(total, PAGE_SIZE)
     export_args = {k: v for k, v in request.args.items() if k != "page"}
     return render_template(
         "staff/inbox.html",
