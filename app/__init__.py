@@ -4,6 +4,7 @@ from pathlib import Path
 
 from flask import Flask, current_app
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import db, device, display, errors, i18n, security, speech
 from .assets import asset_url
@@ -27,6 +28,7 @@ def create_app(test_config=None):
     if test_config:
         app.config.from_mapping(test_config)
 
+    trust_proxies(app)
     db.prepare_database(app.config["DATABASE"])
     db.init_app(app)
     csrf.init_app(app)
@@ -44,6 +46,14 @@ def create_app(test_config=None):
     speech.init_app(app)
     app.cli.add_command(translate)
     return app
+
+
+def trust_proxies(app):
+    """Behind KLAPJOB_TRUSTED_PROXIES proxies, the client's address and scheme are the ones
+    the last proxies added (never one a client wrote in front of them)."""
+    proxies = int(app.config["TRUSTED_PROXIES"])
+    if proxies > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
 
 def split_lines(text):

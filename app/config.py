@@ -33,6 +33,10 @@ def load_secret_key(instance_path):
     return key_file.read_text().strip()
 
 
+def _number(name, default, kind=int):
+    return kind(os.environ.get(name, str(default)))
+
+
 def settings_from_environment(instance_path):
     https = _flag("KLAPJOB_HTTPS")
     return {
@@ -61,6 +65,13 @@ def settings_from_environment(instance_path):
         # http on 127.0.0.1, where a Secure cookie would not come back in every browser.
         "HTTPS": https,
         "SESSION_COOKIE_SECURE": https,
+        # The site's address in every link in every mail, e.g. https://tilmelding.klapjob.dk.
+        "PUBLIC_URL": os.environ.get("KLAPJOB_PUBLIC_URL", ""),
+        # How many proxies in front of the site add X-Forwarded-For and -Proto (0: none,
+        # and the headers are not believed: anybody can write them).
+        "TRUSTED_PROXIES": _number("KLAPJOB_TRUSTED_PROXIES", 0),
+        # What one client address may do (counted in SQLite, across workers).
+        "FAILED_CODES_PER_HOUR": _number("KLAPJOB_FAILED_CODES_PER_HOUR", 10),
     }
 
 

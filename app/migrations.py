@@ -245,3 +245,27 @@ def m004_meetings_and_ambassadors(db):
         )
         """,
     )
+
+
+@migrations()
+def m005_rate_events(db):
+    run_statements(
+        db,
+        """
+        -- What one client, account or device did recently (drafts started, codes tried,
+        -- sign-ins failed, seconds of speech made), to slow down and limit strangers. The
+        -- subject is a keyed hash: no IP address is stored.
+        CREATE TABLE rate_events (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            at REAL NOT NULL,
+            amount REAL NOT NULL DEFAULT 1
+        );
+        CREATE INDEX rate_events_subject ON rate_events (kind, subject, at);
+        CREATE INDEX rate_events_at ON rate_events (kind, at);
+
+        -- Failed codes are counted in rate_events now, without the raw address.
+        DROP TABLE resume_attempts
+        """,
+    )

@@ -7,6 +7,8 @@ from wtforms import StringField
 
 from ..db import get_db
 from ..i18n import safe_local_path
+from ..limits import this_client
+from ..links import public_url
 from ..mail import mail_is_configured, send_mail
 from .drafts import load_draft
 from .flow import first_unfinished
@@ -14,11 +16,10 @@ from .page import form_errors
 from .resume import (
     ResumeRefused,
     create_resume_key,
+    failed_codes,
     normalise_code,
-    record_failed_code,
     redeem,
     spaced_code,
-    too_many_failed_codes,
 )
 from .validators import normalise_email
 from .views import blueprint, current_draft, draft_token, keep_draft, url_for_step
@@ -80,7 +81,7 @@ def send_resume_link(token, back_to):
     key = create_resume_key(get_db(), token, "link", secret=secret(), days=resume_days())
     body = render_template(
         "email/resume_link.txt",
-        link=url_for("journey.resume_by_link", key=key, _external=True),
+        link=public_url("journey.resume_by_link", key=key),
         days=resume_days(),
     )
     if not send_mail(address, _("Continue your answers to KLAPjob"), body):
@@ -114,9 +115,9 @@ def resume_by_link(key):
 @blueprint.route("/resume", methods=["GET", "POST"])
 def resume_by_code():
     form = CodeForm()
-    client = request.remote_addr or "unknown"
+    limit, client = failed_codes(current_app.config["FAILED_CODES_PER_HOUR"]), this_client()
     if request.method == "POST" and form.validate():
-        if too_many_failed_codes(get_db(), client):
+        if limit.reached(get_db(), client):
             form.code.errors = [_("You have tried many codes. Wait 1 hour, or call KLAPjob.")]
         else:
             try:
@@ -124,7 +125,7 @@ def resume_by_code():
                     redeem(get_db(), "code", normalise_code(form.code.data), secret=secret())
                 )
             except ResumeRefused:
-                record_failed_code(get_db(), client)
+                limit.record(get_db(), client)
                 form.code.errors = [_("Check the code. It has 8 letters and numbers.")]
     status = 400 if form.code.errors else 200
     errors = [(form.code.id, form.code.errors[0])] if form.code.errors else []
