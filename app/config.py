@@ -72,6 +72,10 @@ def settings_from_environment(instance_path):
         "TRUSTED_PROXIES": _number("KLAPJOB_TRUSTED_PROXIES", 0),
         # What one client address may do (counted in SQLite, across workers).
         "FAILED_CODES_PER_HOUR": _number("KLAPJOB_FAILED_CODES_PER_HOUR", 10),
+        "NEW_DRAFTS_PER_HOUR": _number("KLAPJOB_NEW_DRAFTS_PER_HOUR", 60),
+        "MEETING_SIGNUPS_PER_HOUR": _number("KLAPJOB_MEETING_SIGNUPS_PER_HOUR", 20),
+        # Below this much free disk (MB) no new drafts are started; started ones still save.
+        "DISK_FLOOR_MB": _number("KLAPJOB_DISK_FLOOR_MB", 200, float),
     }
 
 

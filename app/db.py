@@ -2,6 +2,7 @@
 
 import contextlib
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -28,6 +29,23 @@ def connect(path):
     for pragma in PRAGMAS:
         db.execute(pragma)
     return db
+
+
+class DiskFull(Exception):
+    """A write found no room: the person must be told it was not saved."""
+
+
+def is_disk_full(error):
+    """SQLITE_FULL: the disk (or the database's allowed size) has no room for the write."""
+    return isinstance(error, sqlite3.OperationalError) and (
+        getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+        or "database or disk is full" in str(error)
+    )
+
+
+def free_disk_mb(path):
+    """Free space for the database file's folder, in megabytes."""
+    return shutil.disk_usage(Path(path).parent).free / 1e6
 
 
 def get_db():

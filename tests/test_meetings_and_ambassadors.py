@@ -151,3 +151,23 @@ def test_staff_find_a_draft_by_the_code_a_person_reads_aloud(app, client):
     assert wrong.error_summary_links()
     found = Page(karl.post_form("/staff/drafts", {"code": code.lower()}))
     assert "Mette Hansen" in found.text()
+
+
+def test_sign_ups_from_one_address_are_limited_like_drafts(app, db):
+    """100 sign-ups from one address once went through in a second."""
+    app.config["MEETING_SIGNUPS_PER_HOUR"] = 3
+    public_id = add_meeting(app, "751")
+
+    def sign_up(name, address="192.0.2.1"):
+        client = app.test_client()
+        client.environ_base["REMOTE_ADDR"] = address
+        return Visitor(client).post_form(f"/meetings/{public_id}", {"name": name, "phone": "20304050"})
+
+    assert [sign_up(f"Person {n}").status_code for n in range(3)] == [302, 302, 302]
+    refused = sign_up("Person 4")
+    page = Page(refused)
+    assert refused.status_code == 429
+    assert page.error_summary_links()[0][1].startswith("Mange har tilmeldt sig herfra")
+    assert page.field_value("name") == "Person 4", "what was typed stays in the form"
+    assert sign_up("Person 5", address="192.0.2.2").status_code == 302
+    assert next(db.query("SELECT count(*) AS n FROM meeting_signups"))["n"] == 4
