@@ -6,7 +6,7 @@ from flask import Flask, current_app
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import db, device, display, errors, i18n, security, speech
+from . import cookies, db, device, display, errors, i18n, security, speech
 from .assets import asset_url
 from .config import DEFAULTS, ROOT, settings_from_environment
 from .phone import normalise_phone
@@ -28,6 +28,7 @@ def create_app(test_config=None):
     if test_config:
         app.config.from_mapping(test_config)
 
+    cookies.init_app(app)
     trust_proxies(app)
     db.prepare_database(app.config["DATABASE"])
     db.init_app(app)

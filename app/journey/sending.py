@@ -3,7 +3,7 @@
 from flask import current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from ..cookies import forget_cookie, set_private_cookie
+from ..cookies import forget_cookie, read_cookie, set_private_cookie
 from ..db import get_db, write_transaction
 from ..i18n import current_language
 from ..registrations import (
@@ -77,7 +77,7 @@ def finish(token):
 
 
 def sent_registration():
-    token = request.cookies.get(RECEIPT_COOKIE)
+    token = read_cookie(RECEIPT_COOKIE)
     return receipt_for(get_db(), token, hours=current_app.config["RECEIPT_HOURS"])
 
 

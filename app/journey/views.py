@@ -10,7 +10,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
-from ..cookies import set_private_cookie
+from ..cookies import read_cookie, set_private_cookie
 from ..db import DiskFull, get_db, is_disk_full
 from ..device import clear_person
 from ..errors import expired_form
@@ -35,7 +35,7 @@ NOT_SAVED = _l("We could not save your last answer. Try again in a moment, or ca
 
 
 def draft_token():
-    return request.cookies.get(DRAFT_COOKIE)
+    return read_cookie(DRAFT_COOKIE)
 
 
 def current_draft():

@@ -4,6 +4,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from flask_babel import format_date, format_time, gettext as _, lazy_gettext as _l
 
 from ..db import get_db
+from ..cookies import read_cookie
 from ..journey.drafts import DRAFT_COOKIE, load_draft
 from ..limits import Limit, this_client
 from ..journey.forms import form_for
@@ -48,7 +49,7 @@ def when(meeting):
 
 
 def draft_answers():
-    return load_draft(get_db(), request.cookies.get(DRAFT_COOKIE)).answers
+    return load_draft(get_db(), read_cookie(DRAFT_COOKIE)).answers
 
 
 @blueprint.get("")

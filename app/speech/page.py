@@ -13,6 +13,7 @@ from flask import current_app, g, request, url_for
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
+from ..cookies import read_cookie
 from ..i18n import current_language
 from . import own
 from .blocks import readable_blocks, with_attributes
@@ -46,7 +47,7 @@ class PageAudio:
 
 
 def chosen_speed():
-    speed = request.cookies.get(SPEED_COOKIE)
+    speed = read_cookie(SPEED_COOKIE)
     return speed if speed in SPEEDS else "normal"
 
 

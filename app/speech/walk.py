@@ -44,6 +44,9 @@ def every_shown_key(app):
             "WTF_CSRF_ENABLED": False,
             "DATABASE": f"{folder}/walk.sqlite3",
             "SMTP_HOST": "",
+            # An in-process copy: plain http, so no redirect to https and no __Host- names.
+            "HTTPS": False,
+            "SESSION_COOKIE_SECURE": False,
         })
         clips = walker.extensions["klapjob_speech"]
         clips.collected = set()
