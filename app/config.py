@@ -74,6 +74,10 @@ def settings_from_environment(instance_path):
         "FAILED_CODES_PER_HOUR": _number("KLAPJOB_FAILED_CODES_PER_HOUR", 10),
         "NEW_DRAFTS_PER_HOUR": _number("KLAPJOB_NEW_DRAFTS_PER_HOUR", 60),
         "MEETING_SIGNUPS_PER_HOUR": _number("KLAPJOB_MEETING_SIGNUPS_PER_HOUR", 20),
+        # Failed staff sign-ins from one client address in an hour, whatever the accounts.
+        "SIGN_IN_FAILURES_PER_ADDRESS": _number("KLAPJOB_SIGN_IN_FAILURES_PER_ADDRESS", 30),
+        # A browser where an account signed in is its known device this long.
+        "KNOWN_DEVICE_DAYS": _number("KLAPJOB_KNOWN_DEVICE_DAYS", 90),
         # Below this much free disk (MB) no new drafts are started; started ones still save.
         "DISK_FLOOR_MB": _number("KLAPJOB_DISK_FLOOR_MB", 200, float),
     }

@@ -266,6 +266,11 @@ def m005_rate_events(db):
         CREATE INDEX rate_events_at ON rate_events (kind, at);
 
         -- Failed codes are counted in rate_events now, without the raw address.
-        DROP TABLE resume_attempts
+        DROP TABLE resume_attempts;
+
+        -- So are failed sign-ins, per address typed, client and device (sign_in_guard.py).
+        ALTER TABLE users DROP COLUMN failed_sign_ins;
+        ALTER TABLE users DROP COLUMN last_failed_at;
+        ALTER TABLE users DROP COLUMN locked_until
         """,
     )

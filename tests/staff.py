@@ -26,6 +26,12 @@ class StaffMember:
         self.user = create_user(db, email, name, role, PASSWORD)
         db.close()
 
+    def in_another_browser(self):
+        """The same person at a browser they never used before."""
+        other = copy.copy(self)
+        other.client = self.app.test_client()
+        return other
+
     @property
     def public_id(self):
         return self.user.public_id
