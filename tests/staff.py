@@ -9,6 +9,7 @@ import pyotp
 from app.db import connect
 from app.journey.drafts import new_token, save_step
 from app.registrations import Consents, submit_registration
+from app.staff.coverage import save_coverage
 from app.users import create_user, user_by_id
 from pages import Page, location_path
 from people import MYSELF_IN_AARHUS
@@ -73,10 +74,21 @@ class StaffMember:
         return self.post_form("/staff/sign-out", {}, form_on="/staff/")
 
 
-def staff_member(app, role="consultant", email=None, name=None):
+def staff_member(app, role="consultant", email=None, name=None, covers=()):
+    """A staff member; `covers`: the municipality codes they cover (a consultant sees the
+    unassigned registrations of those only)."""
     name = name or ("Anna Admin" if role == "admin" else "Karl Konsulent")
     email = email or f"{name.split()[0].lower()}@klapjob.dk"
-    return StaffMember(app, email, role, name)
+    member = StaffMember(app, email, role, name)
+    if covers:
+        db = connect(app.config["DATABASE"])
+        save_coverage(db, {code: (True, member.user.id) for code in covers})
+        db.close()
+    return member
+
+
+# Where the people in people.py live: Mette in Aarhus, Ali in København.
+TEST_MUNICIPALITIES = ("751", "101")
 
 
 def register(app, answers_by_step=MYSELF_IN_AARHUS, *, consent_health=True, **changes):

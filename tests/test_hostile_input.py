@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from pages import Page, location_path
 from people import Visitor
-from staff import register, staff_member
+from staff import TEST_MUNICIPALITIES, register, staff_member
 
 THIRTY_DIGITS = "9" * 30
 
@@ -30,7 +30,7 @@ def job_form(karl, row, **values):
 
 def test_hours_that_are_not_a_number_get_a_kind_message(app):
     row = register(app)
-    karl = staff_member(app).sign_in()
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     for hours in ("sNaN", "NaN", "-Infinity", "1e400"):
         response = job_form(karl, row, hours=hours)
         assert response.status_code == 200, hours
@@ -41,7 +41,7 @@ def test_hours_that_are_not_a_number_get_a_kind_message(app):
 
 def test_a_job_start_far_in_the_future_is_refused_and_pages_stay_open(app):
     row = register(app)
-    karl = staff_member(app).sign_in()
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     url = f"/staff/registrations/{row['public_id']}"
     karl.post_form(f"{url}/status", {"status-status": "in_job", "status-reason": "",
                                      "status-note": ""}, form_on=url)

@@ -8,7 +8,7 @@ from app.meetings.data import create_meeting, local_now
 from app.staff.personal_data import purge
 from pages import Page, location_path
 from people import MYSELF_IN_AARHUS, Visitor
-from staff import register, staff_member
+from staff import TEST_MUNICIPALITIES, register, staff_member
 
 NEXT_WEEK = (local_now() + timedelta(days=7)).replace(hour=10, minute=0, tzinfo=None)
 
@@ -105,7 +105,7 @@ def test_signups_are_deleted_30_days_after_the_meeting(app, client):
 
 def test_staff_match_a_person_with_an_ambassador_and_record_the_talk(app):
     mette = register(app, ambassador="yes")
-    karl = staff_member(app).sign_in()
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     assert "Ingen venter" not in karl.open("/staff/ambassadors").text()
     assert "Mette Hansen" in karl.open("/staff/ambassadors").text()
     karl.post_form("/staff/ambassadors/new", {"name": "Sofie Lund", "phone": "30 40 50 60",

@@ -14,6 +14,7 @@ from .paging import within
 
 ACTIONS = {
     "viewed": _l("Viewed the registration"),
+    "viewed_health": _l("Showed the health answers"),
     "printed": _l("Printed the person's data"),
     "exported_json": _l("Exported the person's data"),
     "exported_csv": _l("Exported in a CSV file"),

@@ -2,8 +2,10 @@
 new to closed, the consultant, the job, and the follow-ups after it.
 
 Who may see what: an admin sees every registration; a consultant sees those given to
-them and those nobody has yet (to pick one up). Health data is seen on a need-to-know
-basis (GDPR art. 9), and every object is checked, never only the list.
+them and those nobody has yet in the municipalities they cover (to pick one up). Health
+data is seen on a need-to-know basis (GDPR art. 9): at once only by the consultant it is
+given to, by anybody else after a logged "Show health". Every object is checked, never
+only the list.
 """
 
 from dataclasses import dataclass, field
@@ -41,10 +43,23 @@ FOLLOWED_UP_STATUSES = ("in_job", "follow_up")
 
 
 def visibility(user, alias="r"):
-    """The SQL condition (and its parameters) for the registrations `user` may see."""
+    """The SQL condition (and its parameters) for the registrations `user` may see: an
+    admin every one; a consultant those given to them, and those nobody has yet in the
+    municipalities they cover (to pick one up). Nobody else's, and no other municipality's."""
     if user.is_admin:
         return "1 = 1", []
-    return f"({alias}.consultant_id = ? OR {alias}.consultant_id IS NULL)", [user.id]
+    return (
+        f"({alias}.consultant_id = ? OR ({alias}.consultant_id IS NULL AND {alias}.municipality_code"
+        " IN (SELECT code FROM municipality_agreements WHERE consultant_id = ?)))",
+        [user.id, user.id],
+    )
+
+
+def may_see_health(user, row):
+    """Health answers (GDPR art. 9) show at once only to the consultant the registration is
+    given to; anybody else who may see the registration presses "Show health", which is
+    logged."""
+    return row.consultant_id is not None and row.consultant_id == user.id
 
 
 INBOX_COLUMNS = """

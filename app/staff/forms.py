@@ -216,9 +216,38 @@ class FilterForm(FlaskForm):
         )
 
 
+class SearchForm(FlaskForm):
+    """The inbox's search, sent as a form: a name never goes into an address."""
+
+    search = StringField(
+        _l("Search by name, reference or phone"), filters=[strip],
+        validators=[Length(max=100)],
+        render_kw={"spellcheck": "false", "autocomplete": "off"},
+    )
+
+
 class ExportForm(FilterForm):
-    include_contact = BooleanField(_l("Names, phone numbers and email addresses"))
+    """Sent as a POST form (with its token): what it holds never goes into an address."""
+
+    class Meta:
+        csrf = True
+
+    include_contact = BooleanField(_l("Reference, names, phone numbers, email addresses and employers"))
+    include_free_text = BooleanField(_l("What people wrote in their own words"))
     include_sensitive = BooleanField(_l("Health information"))
+    purpose = StringField(
+        _l("Why does the file need health information?"), filters=[strip],
+        validators=[Length(max=200)],
+    )
+
+    def validate_for(self, user):
+        """An admin who takes health answers out of the back office says why (it is kept
+        in the audit log); a consultant gets health only for their own registrations."""
+        valid = self.validate()
+        if user.is_admin and self.include_sensitive.data and not self.purpose.data:
+            self.purpose.errors.append(_l("Write why the file needs health information"))
+            valid = False
+        return valid
 
 
 class DeleteForm(FlaskForm):

@@ -84,13 +84,11 @@ def filtered_registrations(db, user, filters, *, limit=None, offset=0):
     return [RegistrationRow(**row) for row in rows]
 
 
-def inbox_page(db, user, filters):
+def inbox_page(db, user, filters, size=PAGE_SIZE):
     """One page of the inbox, newest first, and how many there are in all. A page past
     the last one shows the last one (`filters.page` is set to it)."""
     where, params = filter_conditions(user, filters)
     total = next(db.query(f"SELECT count(*) AS n FROM registrations r WHERE {where}", params))["n"]
-    filters.page = within(filters.page, total, PAGE_SIZE)
-    rows = filtered_registrations(
-        db, user, filters, limit=PAGE_SIZE, offset=(filters.page - 1) * PAGE_SIZE
-    )
+    filters.page = within(filters.page, total, size)
+    rows = filtered_registrations(db, user, filters, limit=size, offset=(filters.page - 1) * size)
     return rows, total
