@@ -76,6 +76,12 @@ def settings_from_environment(instance_path):
         "MEETING_SIGNUPS_PER_HOUR": _number("KLAPJOB_MEETING_SIGNUPS_PER_HOUR", 20),
         # Failed staff sign-ins from one client address in an hour, whatever the accounts.
         "SIGN_IN_FAILURES_PER_ADDRESS": _number("KLAPJOB_SIGN_IN_FAILURES_PER_ADDRESS", 30),
+        # Read-aloud: seconds of synthesis of personal texts one client may cause a minute;
+        # how long a clip made for one visitor stays in memory; how much disk (MB) the
+        # clips shared by everybody may take (past it new clips are made, not kept).
+        "SPEECH_SECONDS_PER_MINUTE": _number("KLAPJOB_SPEECH_SECONDS_PER_MINUTE", 20, float),
+        "PERSONAL_AUDIO_SECONDS": _number("KLAPJOB_PERSONAL_AUDIO_SECONDS", 600, float),
+        "AUDIO_CACHE_MB": _number("KLAPJOB_AUDIO_CACHE_MB", 500, float),
         # A browser where an account signed in is its known device this long.
         "KNOWN_DEVICE_DAYS": _number("KLAPJOB_KNOWN_DEVICE_DAYS", 90),
         # Below this much free disk (MB) no new drafts are started; started ones still save.

@@ -2,7 +2,7 @@
 once. They are kept on that device only, in a signed cookie, and offered the next time with
 a clear "This is not me" that forgets them."""
 
-from flask import current_app, request
+from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from ..cookies import forget_cookie, read_cookie, set_private_cookie

@@ -57,6 +57,6 @@ def summary_rows(answers, *, include_sensitive=True):
                 if position > 0:
                     continue
                 shown = [ShownAnswer(str(NOT_ANSWERED))]
-            label = str(spec.summary_label or spec.label)
+            label = spec.summary_label or spec.label  # the site's words (site_text.py)
             rows.append(SummaryRow(step.key, spec.name, label, shown))
     return rows

@@ -7,12 +7,12 @@ from flask_babel import lazy_gettext as _l
 from wtforms.validators import StopValidation, ValidationError
 
 from ..phone import normalise_phone
+from ..site_text import site_value
 
 WRITE_A_PHONE_NUMBER = _l("Write a phone number with 8 digits, for example 20 30 40 50")
 WRITE_AN_EMAIL = _l("Write an email like this: name@mail.dk")
 WRITE_PHONE_OR_EMAIL = _l("Write a phone number with 8 digits or an email")
 CHOOSE_FROM_THE_LIST = _l("Choose one of the answers on the page")
-TOO_LONG = _l("Write a shorter text. You can write %(max)d letters.")
 CANNOT_STORE_SIGN = _l("The text has a sign we cannot save. Write it without that sign.")
 # Line breaks and tabs belong in a longer text; every other control character (NUL, ESC...)
 # only breaks things further on. Surrogates, noncharacters and private-use signs are never
@@ -104,7 +104,8 @@ class MaxLength:
 
     def __call__(self, form, field):
         if len(field.data or "") > self.limit:
-            raise ValidationError(TOO_LONG % {"max": self.limit})
+            raise ValidationError(_l("Write a shorter text. You can write %(max)d letters.",
+                                     max=site_value(self.limit)))
 
 
 def danish_phone(form, field):

@@ -7,7 +7,7 @@ import sqlite3
 from contextlib import suppress
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 from ..cookies import read_cookie, set_private_cookie
@@ -15,6 +15,7 @@ from ..db import DiskFull, get_db, is_disk_full
 from ..device import clear_person
 from ..errors import expired_form
 from ..i18n import choose_language, current_language, remember_language
+from ..site_text import gettext as _, site_value
 from .drafts import DRAFT_COOKIE, NoNewDraft, draft_exists, load_draft, make_room_for_new_draft, new_token, save_step
 from .flow import (
     CHECK_ANSWERS,
@@ -73,7 +74,7 @@ def render_step(step, form, draft, changing, *, status=200, notice=None, offered
             action_url=url_for_step(step.key, changing=changing),
             back_url=back_link(step, draft.answers, changing),
             helper_hint=shows_helper_hint(step, draft.answers),
-            progress=position(step, draft.answers),
+            progress=tuple(site_value(n) for n in position(step, draft.answers)),
             offered_helper=offered_helper,
             notice=notice,
         ),

