@@ -17,6 +17,7 @@ from app import create_app
 from app.config import ROOT
 from pages import Page, location_path
 from people import Visitor
+from app.site_text import END, START
 from staff import staff_member
 from test_meetings_and_ambassadors import add_meeting
 
@@ -40,6 +41,7 @@ CHOSEN = {
     "transport": {"transport": ["bus_train"]}, "distance": {"distance": "30"},
     "ambassador": {"ambassador": "yes"},
 }
+MARKS = {START, END}
 RESUME_EMAIL = "zqresumeemail@mail.dk"
 TOO_LONG_NAME = "Zqtoolong" * 15
 NOT_AN_EMAIL = "zqbademail"
@@ -92,6 +94,7 @@ class Listener(Visitor):
     def see(self, response):
         if response.status_code == 302:
             response = self.client.get(location_path(response))
+        assert not set(response.get_data(as_text=True)) & MARKS, "the site's marks never leave it"
         page = Page(response)
         if "text/html" in response.content_type:
             self.press_every_player(page)
@@ -180,7 +183,7 @@ def everywhere(instance, access_log, caplog, markers):
     }
 
 
-def test_nothing_a_person_types_is_kept_outside_the_database(site, caplog):
+def test_nothing_a_person_types_is_kept_outside_the_database(site, caplog, mail_server):
     app, instance, access_log = site
     caplog.set_level(logging.DEBUG)
     listener = Listener(app.test_client())
@@ -193,6 +196,8 @@ def test_nothing_a_person_types_is_kept_outside_the_database(site, caplog):
     anna.post_form(f"{registration}/health", {}, form_on=registration)
 
     markers = REGISTRATION_MARKERS + OTHER_MARKERS + codes
+    assert len(mail_server.inbox.messages) >= 2, "the link and the receipt"
+    assert not any(set(body) & MARKS for body in mail_server.inbox.bodies()), "nor in a mail"
     assert not any(everywhere(instance, access_log, caplog, markers).values()), (
         everywhere(instance, access_log, caplog, markers))
     audio_files = list((instance / "audio").rglob("*.mp3"))
