@@ -79,7 +79,7 @@ def settings_from_environment(instance_path):
         # Read-aloud: seconds of synthesis of personal texts one client may cause a minute;
         # how long a clip made for one visitor stays in memory; how much disk (MB) the
         # clips shared by everybody may take (past it new clips are made, not kept).
-        "SPEECH_SECONDS_PER_MINUTE": _number("KLAPJOB_SPEECH_SECONDS_PER_MINUTE", 20, float),
+        "SPEECH_SECONDS_PER_MINUTE": _number("KLAPJOB_SPEECH_SECONDS_PER_MINUTE", 10, float),
         "PERSONAL_AUDIO_SECONDS": _number("KLAPJOB_PERSONAL_AUDIO_SECONDS", 600, float),
         "AUDIO_CACHE_MB": _number("KLAPJOB_AUDIO_CACHE_MB", 500, float),
         # A browser where an account signed in is its known device this long.

@@ -66,7 +66,6 @@ def test_past_its_budget_a_client_waits_a_moment_and_the_pages_do_not(app, clien
     page, _ = check_page_controls(mette)
     assert page.status == 200, "the page itself answers as always"
     assert "Der er for meget lyd lige nu" in page.soup.select_one(".listen-bar .listen__problem").text
-    assert client.get(addresses[1]).status_code == 200, "what was made is still there to hear"
     elsewhere = app.test_client()
     elsewhere.environ_base["REMOTE_ADDR"] = "192.0.2.9"
     assert elsewhere.get("/listen/allowance").get_json() == {"busy": False}

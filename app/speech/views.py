@@ -98,6 +98,8 @@ def visitor_page(token):
 
 @blueprint.get("/own/<pagetoken:token>/<any(normal, slow):speed>/<digest:digest>.<any(mp3, json):kind>")
 def own_clip(token, speed, digest, kind):
+    if over_budget():  # before rendering the page again: a stranger's loop stays cheap
+        return too_much_now()
     passage = visitor_page(token).found.get(digest) or abort(404)
     try:
         mp3, timings = personal_clip(clips(), passage, speed)
@@ -112,6 +114,8 @@ def own_clip(token, speed, digest, kind):
 
 @blueprint.get("/own/<pagetoken:token>/<any(normal, slow):speed>/page.mp3")
 def own_page(token, speed):
+    if over_budget():
+        return too_much_now()
     passages = visitor_page(token).page_passages or abort(404)
     try:
         return private_audio(personal_page(clips(), passages, speed))
