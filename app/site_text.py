@@ -133,14 +133,16 @@ def finalize(value):
     """Every `{{ }}` in every template passes here before it is printed."""
     if is_site(value):
         return mark(str(value)) if marking() else str(value)
-    if isinstance(value, str) and not isinstance(value, Markup) and (START in value or END in value):
+    forged = isinstance(value, str) and (START in value or END in value)
+    if forged and not isinstance(value, Markup):
         return without_marks(value)  # nobody else's text may carry the site's mark
     return value
 
 
 def remove_marks(response):
     """No mark ever leaves the site."""
-    if response.mimetype in TEXT_TYPES and not response.direct_passthrough and not response.is_streamed:
+    kept_whole = not (response.direct_passthrough or response.is_streamed)
+    if response.mimetype in TEXT_TYPES and kept_whole:
         text = response.get_data(as_text=True)
         if START in text or END in text:
             response.set_data(without_marks(text))

@@ -88,7 +88,8 @@ def public_site(tmp_path, mail_server):
 
 
 def links_in(mail_server):
-    return [link for body in mail_server.inbox.bodies() for link in re.findall(r"https?://\S+", body)]
+    bodies = mail_server.inbox.bodies()
+    return [link for body in bodies for link in re.findall(r"https?://\S+", body)]
 
 
 def test_every_link_in_every_mail_carries_the_public_address(public_site, mail_server):

@@ -56,7 +56,8 @@ def few_drafts_an_hour(app):
     return app
 
 
-def test_new_drafts_from_one_address_are_limited_but_started_ones_still_save(few_drafts_an_hour, db):
+def test_new_drafts_from_one_address_are_limited_but_started_ones_still_save(
+        few_drafts_an_hour, db):
     app = few_drafts_an_hour
     started = [Visitor(app.test_client()) for _ in range(3)]
     for visitor in started:
@@ -99,7 +100,8 @@ def full_disk(db, monkeypatch):
 
     def fill():
         pages = next(db.query("PRAGMA page_count"))["page_count"]
-        monkeypatch.setattr(database, "PRAGMAS", (*database.PRAGMAS, f"PRAGMA max_page_count = {pages}"))
+        limited = (*database.PRAGMAS, f"PRAGMA max_page_count = {pages}")
+        monkeypatch.setattr(database, "PRAGMAS", limited)
         db.execute(f"PRAGMA max_page_count = {pages}")
         for size in (200, 50, 10, 1):
             while True:

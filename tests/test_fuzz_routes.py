@@ -126,21 +126,25 @@ def fields_of_every_form(app, clients, ids):
             response = client.get(path)
             if "text/html" not in response.content_type:
                 continue
-            for form in BeautifulSoup(response.get_data(as_text=True), "html.parser").find_all("form"):
+            soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+            for form in soup.find_all("form"):
                 action = urlsplit(form.get("action") or path).path
+                method = (form.get("method") or "get").upper()
                 try:
-                    endpoint, _ = adapter.match(action, method=(form.get("method") or "get").upper())
+                    endpoint, _ = adapter.match(action, method=method)
                 except Exception:  # noqa: BLE001 - a form that posts elsewhere
                     continue
-                names = {f.get("name") for f in form.find_all(["input", "select", "textarea", "button"])}
-                key = (endpoint, (form.get("method") or "get").upper())
+                controls = form.find_all(["input", "select", "textarea", "button"])
+                names = {control.get("name") for control in controls}
+                key = (endpoint, method)
                 found.setdefault(key, set()).update(n for n in names if n)
     return {key: sorted(names) for key, names in found.items()}
 
 
 def real_path(rule, ids):
     """The route's address as its own pages use it: real ids, the first of each choice."""
-    owner = ids["user"] if "/users/" in rule else ids["meeting"] if "meetings/" in rule else ids["registration"]
+    owner = (ids["user"] if "/users/" in rule else ids["meeting"] if "meetings/" in rule
+             else ids["registration"])
     usual = {"public_id": owner, "step_key": "name", "language": "en", "concept": "job",
              "clipkey:key": "0" * 32, "key": "x", "pagetoken:token": "x" * 20,
              "digest:digest": "x" * 22, "path:filename": "css/site.css"}

@@ -14,7 +14,14 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 
 from ..phone import format_phone, normalise_phone
-from .validators import FORMAT_CHECKS, KnownChoice, MaxLength, RequiredWhen, fits_its_field, plain_text
+from .validators import (
+    FORMAT_CHECKS,
+    KnownChoice,
+    MaxLength,
+    RequiredWhen,
+    fits_its_field,
+    plain_text,
+)
 
 FIELD_CLASSES = {
     "text": StringField,

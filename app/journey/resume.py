@@ -114,5 +114,6 @@ def draft_hash_for_code(db, code, *, secret):
 
 
 def failed_codes(allowed):
-    """Wrong codes from one client in an hour, before it must wait (KLAPJOB_FAILED_CODES_PER_HOUR)."""
+    """Wrong codes from one client in an hour before it must wait
+    (KLAPJOB_FAILED_CODES_PER_HOUR)."""
     return Limit("failed_code", allowed, HOUR)

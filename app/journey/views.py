@@ -16,7 +16,15 @@ from ..device import clear_person
 from ..errors import expired_form
 from ..i18n import choose_language, current_language, remember_language
 from ..site_text import gettext as _, site_value
-from .drafts import DRAFT_COOKIE, NoNewDraft, draft_exists, load_draft, make_room_for_new_draft, new_token, save_step
+from .drafts import (
+    DRAFT_COOKIE,
+    NoNewDraft,
+    draft_exists,
+    load_draft,
+    make_room_for_new_draft,
+    new_token,
+    save_step,
+)
 from .flow import (
     CHECK_ANSWERS,
     first_unfinished,

@@ -28,7 +28,8 @@ SIGN_UP = Step(
     ),
 )
 
-TOO_MANY_SIGNUPS = _l("Many have signed up from here in the last hour. Try again later, or call KLAPjob.")
+TOO_MANY_SIGNUPS = _l(
+    "Many have signed up from here in the last hour. Try again later, or call KLAPjob.")
 
 
 def signups_limit():

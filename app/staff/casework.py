@@ -49,8 +49,9 @@ def visibility(user, alias="r"):
     if user.is_admin:
         return "1 = 1", []
     return (
-        f"({alias}.consultant_id = ? OR ({alias}.consultant_id IS NULL AND {alias}.municipality_code"
-        " IN (SELECT code FROM municipality_agreements WHERE consultant_id = ?)))",
+        f"({alias}.consultant_id = ? OR ({alias}.consultant_id IS NULL"
+        f" AND {alias}.municipality_code IN"
+        " (SELECT code FROM municipality_agreements WHERE consultant_id = ?)))",
         [user.id, user.id],
     )
 

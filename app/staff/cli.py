@@ -77,4 +77,5 @@ def purge_command(closed_days, draft_days, dry_run):
                "30 days ago.")
     if not dry_run:
         removed, freed = prune_audio(current_app)
-        click.echo(f"Removed {removed} read-aloud files ({freed / 1e6:.1f} MB) no page shows any more.")
+        click.echo(f"Removed {removed} read-aloud files ({freed / 1e6:.1f} MB) "
+                   "no page shows any more.")

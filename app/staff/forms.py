@@ -232,7 +232,8 @@ class ExportForm(FilterForm):
     class Meta:
         csrf = True
 
-    include_contact = BooleanField(_l("Reference, names, phone numbers, email addresses and employers"))
+    include_contact = BooleanField(
+        _l("Reference, names, phone numbers, email addresses and employers"))
     include_free_text = BooleanField(_l("What people wrote in their own words"))
     include_sensitive = BooleanField(_l("Health information"))
     purpose = StringField(

@@ -47,7 +47,8 @@ def page_url(page):
 def inbox():
     form = filter_form()
     search_form = SearchForm(formdata=request.form if request.method == "POST" else None)
-    searching = request.method == "POST" and search_form.validate() and bool(search_form.search.data)
+    searching = (request.method == "POST" and search_form.validate()
+                 and bool(search_form.search.data))
     filters = filters_from(form, search_form.search.data if searching else "")
     size = SEARCH_RESULTS if searching else PAGE_SIZE
     rows, total = inbox_page(get_db(), current_user(), filters, size=size)

@@ -5,7 +5,13 @@ from flask import redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from ..db import get_db
-from ..sign_in_guard import LOCK_MINUTES, guard_for, record_failure, remember_device, seconds_to_wait
+from ..sign_in_guard import (
+    LOCK_MINUTES,
+    guard_for,
+    record_failure,
+    remember_device,
+    seconds_to_wait,
+)
 from ..users import SignInAttempt, check_code, confirm_two_factor, provisioning_uri
 from ..users import qr_code_data_uri, spaced_secret
 from . import audit, blueprint
