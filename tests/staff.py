@@ -100,15 +100,26 @@ def register(app, answers_by_step=MYSELF_IN_AARHUS, *, consent_health=True, **ch
         for field in list(step_answers):
             if field in changes:
                 step_answers[field] = changes[field]
+    token = saved_draft(app, answers)
     db = connect(app.config["DATABASE"])
-    token = new_token()
     try:
         with app.test_request_context():
-            for key, step_answers in answers.items():
-                save_step(db, token, key, step_answers, complete=True, language="da")
             registration_id = submit_registration(
                 db, token, language="da", consents=Consents(health=consent_health)
             )
         return next(db.query("SELECT * FROM registrations WHERE id = ?", [registration_id]))
+    finally:
+        db.close()
+
+
+def saved_draft(app, answers_by_step):
+    """A draft with these answers, saved step by step as the journey does: its token."""
+    db = connect(app.config["DATABASE"])
+    token = new_token()
+    try:
+        with app.test_request_context():
+            for key, step_answers in answers_by_step.items():
+                save_step(db, token, key, step_answers, complete=True, language="da")
+        return token
     finally:
         db.close()
