@@ -4,11 +4,16 @@ from pathlib import Path
 
 from flask import Flask, current_app
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import backup_cli, db, device, display, errors, health, i18n, logging_setup, security, speech
+from . import (
+    backup_cli, cookies, db, device, display, errors, health, i18n, logging_setup, security,
+    site_text, speech,
+)
 from .assets import asset_url
 from .config import DEFAULTS, ROOT, settings_from_environment
 from .phone import normalise_phone
+from .site_text import site_value
 from .translate import translate
 
 csrf = CSRFProtect()
@@ -28,10 +33,13 @@ def create_app(test_config=None):
         app.config.from_mapping(test_config)
 
     logging_setup.init_app(app)
+    cookies.init_app(app)
+    trust_proxies(app)
     db.prepare_database(app.config["DATABASE"])
     db.init_app(app)
     csrf.init_app(app)
     i18n.init_app(app)
+    site_text.init_app(app)
     display.init_app(app)
     device.init_app(app)
     security.init_app(app)
@@ -39,7 +47,6 @@ def create_app(test_config=None):
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.globals["asset_url"] = asset_url
-    app.jinja_env.filters["lines"] = split_lines
     app.context_processor(help_phone)
     register_blueprints(app)
     speech.init_app(app)
@@ -48,18 +55,22 @@ def create_app(test_config=None):
     return app
 
 
-def split_lines(text):
-    """Easy-read texts keep one sentence a line; the template shows each on its own."""
-    return [line.strip() for line in str(text).splitlines() if line.strip()]
+def trust_proxies(app):
+    """Behind KLAPJOB_TRUSTED_PROXIES proxies, the client's address and scheme are the ones
+    the last proxies added (never one a client wrote in front of them)."""
+    proxies = int(app.config["TRUSTED_PROXIES"])
+    if proxies > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
 
 def help_phone():
+    """KLAPjob's own number and address: settings, so the site's texts (site_text.py)."""
     shown = current_app.config["KLAPJOB_PHONE"]
     digits = "".join(ch for ch in shown if ch.isdigit() or ch == "+")
     return {
-        "help_phone": shown,
+        "help_phone": site_value(shown),
         "help_phone_href": normalise_phone(shown) or digits,
-        "help_email": current_app.config["KLAPJOB_EMAIL"],
+        "help_email": site_value(current_app.config["KLAPJOB_EMAIL"]),
     }
 
 

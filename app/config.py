@@ -37,6 +37,10 @@ def database_path(instance_path=ROOT / "instance"):
     return os.environ.get("KLAPJOB_DATABASE", str(Path(instance_path) / "klapjob.sqlite3"))
 
 
+def _number(name, default, kind=int):
+    return kind(os.environ.get(name, str(default)))
+
+
 def settings_from_environment(instance_path):
     https = _flag("KLAPJOB_HTTPS")
     return {
@@ -68,6 +72,27 @@ def settings_from_environment(instance_path):
         "HEALTH_MIN_FREE_MB": int(os.environ.get("KLAPJOB_HEALTH_MIN_FREE_MB", "500")),
         "LITESTREAM_REPLICA": os.environ.get("KLAPJOB_LITESTREAM_REPLICA", ""),
         "LITESTREAM_RETENTION": os.environ.get("KLAPJOB_LITESTREAM_RETENTION", "24h"),
+        # The site's address in every link in every mail, e.g. https://tilmelding.klapjob.dk.
+        "PUBLIC_URL": os.environ.get("KLAPJOB_PUBLIC_URL", ""),
+        # How many proxies in front of the site add X-Forwarded-For and -Proto (0: none,
+        # and the headers are not believed: anybody can write them).
+        "TRUSTED_PROXIES": _number("KLAPJOB_TRUSTED_PROXIES", 0),
+        # What one client address may do (counted in SQLite, across workers).
+        "FAILED_CODES_PER_HOUR": _number("KLAPJOB_FAILED_CODES_PER_HOUR", 10),
+        "NEW_DRAFTS_PER_HOUR": _number("KLAPJOB_NEW_DRAFTS_PER_HOUR", 60),
+        "MEETING_SIGNUPS_PER_HOUR": _number("KLAPJOB_MEETING_SIGNUPS_PER_HOUR", 20),
+        # Failed staff sign-ins from one client address in an hour, whatever the accounts.
+        "SIGN_IN_FAILURES_PER_ADDRESS": _number("KLAPJOB_SIGN_IN_FAILURES_PER_ADDRESS", 30),
+        # Read-aloud: seconds of synthesis of personal texts one client may cause a minute;
+        # how long a clip made for one visitor stays in memory; how much disk (MB) the
+        # clips shared by everybody may take (past it new clips are made, not kept).
+        "SPEECH_SECONDS_PER_MINUTE": _number("KLAPJOB_SPEECH_SECONDS_PER_MINUTE", 10, float),
+        "PERSONAL_AUDIO_SECONDS": _number("KLAPJOB_PERSONAL_AUDIO_SECONDS", 600, float),
+        "AUDIO_CACHE_MB": _number("KLAPJOB_AUDIO_CACHE_MB", 500, float),
+        # A browser where an account signed in is its known device this long.
+        "KNOWN_DEVICE_DAYS": _number("KLAPJOB_KNOWN_DEVICE_DAYS", 90),
+        # Below this much free disk (MB) no new drafts are started; started ones still save.
+        "DISK_FLOOR_MB": _number("KLAPJOB_DISK_FLOOR_MB", 200, float),
     }
 
 

@@ -1,7 +1,9 @@
 """The SQLite database: one connection per request, pragmas, transactions and migrations."""
 
 import contextlib
+import fcntl
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -28,6 +30,23 @@ def connect(path):
     for pragma in PRAGMAS:
         db.execute(pragma)
     return db
+
+
+class DiskFull(Exception):
+    """A write found no room: the person must be told it was not saved."""
+
+
+def is_disk_full(error):
+    """SQLITE_FULL: the disk (or the database's allowed size) has no room for the write."""
+    return isinstance(error, sqlite3.OperationalError) and (
+        getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+        or "database or disk is full" in str(error)
+    )
+
+
+def free_disk_mb(path):
+    """Free space for the database file's folder, in megabytes."""
+    return shutil.disk_usage(Path(path).parent).free / 1e6
 
 
 def get_db():
@@ -57,14 +76,19 @@ def write_transaction(db):
 
 
 def prepare_database(path):
-    """Create the file if needed, switch on WAL and bring the schema up to date."""
+    """Create the file if needed, switch on WAL and bring the schema up to date. One process
+    at a time: gunicorn's workers start together, and on a new file they raced to switch on
+    WAL and create the tables ("database is locked")."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    db = connect(path)
-    try:
-        db.enable_wal()
-        migrations.apply(db)
-    finally:
-        db.close()
+    lock_path = os.devnull if path == ":memory:" else f"{path}.lock"
+    with open(lock_path, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        db = connect(path)
+        try:
+            db.enable_wal()
+            migrations.apply(db)
+        finally:
+            db.close()
     # Health information lives in this file: only the service user may read it.
     for suffix in ("", "-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):

@@ -6,10 +6,10 @@ pause the page asks "Are you still there?" before it does the same. Nothing of o
 ever visible to the next; their draft stays on the server, where a link or code finds it.
 """
 
-from flask import Blueprint, current_app, redirect, request, url_for
+from flask import Blueprint, current_app, redirect, url_for
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from .cookies import forget_cookie, set_private_cookie
+from .cookies import SESSION_COOKIE, forget_cookie, read_cookie, set_private_cookie
 from .display import DISPLAY_COOKIE
 from .i18n import LANGUAGE_COOKIE
 from .journey.drafts import DRAFT_COOKIE, RECEIPT_COOKIE
@@ -36,7 +36,7 @@ def _serializer():
 
 
 def is_shared_device():
-    value = request.cookies.get(SHARED_DEVICE_COOKIE)
+    value = read_cookie(SHARED_DEVICE_COOKIE)
     if not value:
         return False
     try:
@@ -59,7 +59,7 @@ def unmark_shared(response):
 def clear_person(response):
     """The person's cookies and their session go; the browser drops its cache of our pages.
     (Cookies are not in Clear-Site-Data: the shared-device mark must stay.)"""
-    for name in PERSONAL_COOKIES + (current_app.config["SESSION_COOKIE_NAME"],):
+    for name in PERSONAL_COOKIES + (SESSION_COOKIE,):
         forget_cookie(response, name)
     response.headers["Clear-Site-Data"] = '"cache", "storage"'
     return response

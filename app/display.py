@@ -5,9 +5,9 @@ so it works without JavaScript and survives the journey and the language switch.
 The settings page is made of the same Steps, Fields and Choices as the journey.
 """
 
-from flask import request
 from flask_babel import lazy_gettext as _l
 
+from .cookies import read_cookie
 from .journey.model import Choice, Field, Step
 
 DISPLAY_COOKIE = "klapjob_display"
@@ -88,7 +88,7 @@ def serialise(settings):
 
 
 def current_settings():
-    return parse(request.cookies.get(DISPLAY_COOKIE))
+    return parse(read_cookie(DISPLAY_COOKIE))
 
 
 def html_classes(settings):

@@ -1,6 +1,8 @@
 """Friendly pages when something goes wrong: plain words, a way on, never a stack trace."""
 
-from flask import render_template, request
+import sqlite3
+
+from flask import current_app, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -19,10 +21,28 @@ def expired_form(_error):
 
 
 def server_error(_error):
+    # Whether the last answer was saved is not known here: the page does not say it was.
     return render_template("errors/general.html", code=500), 500
+
+
+def database_error(error):
+    """A full disk or a database too busy to answer: a plain 503 that says nothing was
+    saved this time (it was not), never a 500."""
+    from .db import is_disk_full
+
+    busy = "locked" in str(error) or "busy" in str(error)
+    if not (is_disk_full(error) or busy):
+        current_app.logger.exception("database error")
+        return server_error(error)
+    current_app.logger.error("database: %s", "disk full" if is_disk_full(error) else "busy")
+    response = current_app.make_response(
+        (render_template("errors/general.html", code=503, not_saved=True), 503))
+    response.headers["Retry-After"] = "60"
+    return response
 
 
 def init_app(app):
     app.register_error_handler(CSRFError, expired_form)
     app.register_error_handler(HTTPException, http_error)
     app.register_error_handler(500, server_error)
+    app.register_error_handler(sqlite3.OperationalError, database_error)

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from flask import current_app, g, request
 from flask_babel import Babel, get_locale, refresh
 
-from .cookies import set_private_cookie
+from .cookies import read_cookie, set_private_cookie
 
 LANGUAGE_COOKIE = "klapjob_lang"
 LANGUAGE_COOKIE_DAYS = 365
@@ -28,7 +28,7 @@ def select_locale():
     chosen = g.get("chosen_language")
     if chosen:
         return chosen
-    remembered = request.cookies.get(LANGUAGE_COOKIE)
+    remembered = read_cookie(LANGUAGE_COOKIE)
     if remembered in supported_languages():
         return remembered
     return request.accept_languages.best_match(
@@ -60,8 +60,8 @@ def safe_local_path(target, fallback="/"):
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return fallback
-    if "\\" in target:
-        return fallback
+    if "\\" in target or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in target):
+        return fallback  # a line break would end up in a Location header
     return target
 
 

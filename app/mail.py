@@ -7,6 +7,8 @@ from email.utils import make_msgid
 
 from flask import current_app
 
+from .site_text import without_marks
+
 SMTP_TIMEOUT_SECONDS = 10
 
 
@@ -23,9 +25,10 @@ def send_mail(to, subject, body):
     message = EmailMessage()
     message["From"] = config["MAIL_FROM"]
     message["To"] = to
-    message["Subject"] = subject
+    message["Subject"] = without_marks(str(subject))
     message["Message-ID"] = make_msgid(domain="klapjob.local")
-    message.set_content(body)
+    # Pages that are read aloud mark the site's own texts (site_text.py): never in a mail.
+    message.set_content(without_marks(str(body)))
     try:
         with smtplib.SMTP(
             config["SMTP_HOST"], config["SMTP_PORT"], timeout=SMTP_TIMEOUT_SECONDS

@@ -259,3 +259,32 @@ def m005_callback_promise_and_jobcentre_consent(db):
         ALTER TABLE registrations ADD COLUMN consent_jobcentre INTEGER NOT NULL DEFAULT 0
         """,
     )
+
+
+@migrations()
+def m006_rate_events(db):
+    run_statements(
+        db,
+        """
+        -- What one client, account or device did recently (drafts started, codes tried,
+        -- sign-ins failed, seconds of speech made), to slow down and limit strangers. The
+        -- subject is a keyed hash: no IP address is stored.
+        CREATE TABLE rate_events (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            at REAL NOT NULL,
+            amount REAL NOT NULL DEFAULT 1
+        );
+        CREATE INDEX rate_events_subject ON rate_events (kind, subject, at);
+        CREATE INDEX rate_events_at ON rate_events (kind, at);
+
+        -- Failed codes are counted in rate_events now, without the raw address.
+        DROP TABLE resume_attempts;
+
+        -- So are failed sign-ins, per address typed, client and device (sign_in_guard.py).
+        ALTER TABLE users DROP COLUMN failed_sign_ins;
+        ALTER TABLE users DROP COLUMN last_failed_at;
+        ALTER TABLE users DROP COLUMN locked_until
+        """,
+    )

@@ -1,5 +1,5 @@
-"""Staff accounts: passwords (argon2id), one-time codes (TOTP), and slowing down and then
-locking an account after failed sign-ins, counted in SQLite so every worker sees them.
+"""Staff accounts: passwords (argon2id) and one-time codes (TOTP). Failed attempts are
+counted and slowed down by sign_in_guard.py.
 
 Plain functions over the database; the views and the `flask users` commands call them.
 """
@@ -8,7 +8,7 @@ import hmac
 import logging
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import pyotp
 import segno
@@ -16,6 +16,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from .db import write_transaction
+from .sign_in_guard import LOCK_MINUTES, forget_failures, record_failure, seconds_to_wait
 
 ROLES = ("admin", "consultant")
 MINIMUM_PASSWORD_LENGTH = 12
@@ -23,16 +24,11 @@ MINIMUM_PASSWORD_LENGTH = 12
 MAXIMUM_PASSWORD_LENGTH = 256
 ISSUER = "KLAPjob"
 
-# Failed sign-ins: the first few cost nothing (a typo), then each one makes the next
-# attempt wait twice as long, then the account is locked for a while.
-FREE_FAILURES = 3
-LOCK_AFTER_FAILURES = 10
-LOCK_MINUTES = 30
-
 # argon2-cffi's defaults: argon2id, t=3, m=64 MiB, p=4 (OWASP ASVS 5 passes them).
 hasher = PasswordHasher()
-# Checked when an email address is unknown, so that a wrong address takes as long as a
-# wrong password and the answer says nothing about who has an account.
+# Checked when an email address is unknown (or its account inactive), so that a wrong
+# address does the same work as a wrong password and the answer says nothing about who
+# has an account.
 _DUMMY_HASH = hasher.hash(secrets.token_hex(16))
 
 log = logging.getLogger("klapjob.sign_in")
@@ -57,21 +53,14 @@ class User:
     totp_secret: str
     totp_confirmed: bool
     totp_last_step: int
-    failed_sign_ins: int
-    last_failed_at: str | None
-    locked_until: str | None
 
     @property
     def is_admin(self):
         return self.role == "admin"
 
-    def locked_at(self, now):
-        return bool(self.locked_until) and datetime.fromisoformat(self.locked_until) > now
-
 
 USER_COLUMNS = (
-    "id, public_id, email, name, role, active, totp_secret, totp_confirmed, totp_last_step, "
-    "failed_sign_ins, last_failed_at, locked_until"
+    "id, public_id, email, name, role, active, totp_secret, totp_confirmed, totp_last_step"
 )
 
 
@@ -166,12 +155,7 @@ def update_user(db, user, *, name, role, active):
 
 
 def unlock(db, user):
-    with write_transaction(db):
-        db.execute(
-            "UPDATE users SET failed_sign_ins = 0, last_failed_at = NULL, locked_until = NULL "
-            "WHERE id = ?",
-            [user.id],
-        )
+    forget_failures(db, user.email)
 
 
 def reset_two_factor(db, user):
@@ -197,33 +181,29 @@ class SignInAttempt:
     wait_seconds: int = 0
 
 
-def seconds_to_wait(user, now):
-    """How long this account must wait before the next attempt (0: it may try now)."""
-    if user.locked_at(now):
-        return int((datetime.fromisoformat(user.locked_until) - now).total_seconds()) + 1
-    if user.failed_sign_ins < FREE_FAILURES or not user.last_failed_at:
-        return 0
-    delay = timedelta(seconds=2 ** (user.failed_sign_ins - FREE_FAILURES + 1))
-    allowed_at = datetime.fromisoformat(user.last_failed_at) + delay
-    return max(0, int((allowed_at - now).total_seconds()) + 1) if allowed_at > now else 0
-
-
-def check_password(db, email, password, *, now=None):
-    now = now or utc_now()
-    user = user_by_email(db, email)
-    if user is None or not user.active:
-        _verify(_DUMMY_HASH, password)
-        log.warning("Failed sign-in for an unknown or inactive account")
-        return SignInAttempt(problem="wrong")
-    wait = seconds_to_wait(user, now)
+def check_password(db, email, password, guard, *, now=None):
+    """The same steps for a known and an unknown address, in every state: first the wait
+    (no password is checked while it lasts), then one argon2 verification (of a dummy hash
+    when there is no such active account), then the failure counted against `guard`."""
+    now = (now or utc_now()).timestamp()
+    wait, locked = seconds_to_wait(db, guard, now)
     if wait:
-        return SignInAttempt(user, "locked" if user.locked_at(now) else "wait", wait)
-    stored = next(db.query("SELECT password_hash FROM users WHERE id = ?", [user.id]))
-    if not _verify(stored["password_hash"], password):
-        return record_failure(db, user, now)
-    if hasher.check_needs_rehash(stored["password_hash"]):
-        set_password(db, user, password)
-    return SignInAttempt(user)
+        log.warning("Sign-in refused: %s", "locked" if locked else "waiting")
+        return SignInAttempt(problem="locked" if locked else "wait", wait_seconds=wait)
+    user = user_by_email(db, email)
+    rows = list(db.query("SELECT password_hash FROM users WHERE email = ? AND active = 1",
+                         [(email or "").strip()]))
+    stored = rows[0]["password_hash"] if rows and user else _DUMMY_HASH
+    if _verify(stored, password) and rows and user:
+        if hasher.check_needs_rehash(stored):
+            set_password(db, user, password)
+        return SignInAttempt(user)
+    locked = record_failure(db, guard, now)
+    log.warning("Failed sign-in%s", ": locked for now" if locked else "")
+    known = user if rows else None
+    if locked:
+        return SignInAttempt(known, "locked", LOCK_MINUTES * 60)
+    return SignInAttempt(known, "wrong")
 
 
 def _verify(stored_hash, password):
@@ -233,40 +213,10 @@ def _verify(stored_hash, password):
         return False
 
 
-def record_failure(db, user, now):
-    """Count a failed password or code. At LOCK_AFTER_FAILURES the account is locked and
-    the count starts again, so the slow-down comes back after the lock."""
+def confirm_two_factor(db, user):
+    """The first right code: the app is set up."""
     with write_transaction(db):
-        db.execute(
-            "UPDATE users SET failed_sign_ins = failed_sign_ins + 1, last_failed_at = ? "
-            "WHERE id = ?",
-            [iso(now), user.id],
-        )
-        failures = next(db.query("SELECT failed_sign_ins FROM users WHERE id = ?", [user.id]))
-        locked = failures["failed_sign_ins"] >= LOCK_AFTER_FAILURES
-        if locked:
-            db.execute(
-                "UPDATE users SET locked_until = ?, failed_sign_ins = 0 WHERE id = ?",
-                [iso(now + timedelta(minutes=LOCK_MINUTES)), user.id],
-            )
-    log.warning(
-        "Failed sign-in for user %s (%d in a row)%s",
-        user.public_id,
-        failures["failed_sign_ins"],
-        ": locked" if locked else "",
-    )
-    if locked:
-        return SignInAttempt(user, "locked", LOCK_MINUTES * 60)
-    return SignInAttempt(user, "wrong")
-
-
-def record_success(db, user):
-    with write_transaction(db):
-        db.execute(
-            "UPDATE users SET failed_sign_ins = 0, last_failed_at = NULL, locked_until = NULL, "
-            "totp_confirmed = 1 WHERE id = ?",
-            [user.id],
-        )
+        db.execute("UPDATE users SET totp_confirmed = 1 WHERE id = ?", [user.id])
 
 
 def totp_for(user):

@@ -9,6 +9,7 @@ import pyotp
 from app.db import connect
 from app.journey.drafts import new_token, save_step
 from app.registrations import Consents, submit_registration
+from app.staff.coverage import save_coverage
 from app.users import create_user, user_by_id
 from pages import Page, location_path
 from people import MYSELF_IN_AARHUS
@@ -25,6 +26,12 @@ class StaffMember:
         db = connect(app.config["DATABASE"])
         self.user = create_user(db, email, name, role, PASSWORD)
         db.close()
+
+    def in_another_browser(self):
+        """The same person at a browser they never used before."""
+        other = copy.copy(self)
+        other.client = self.app.test_client()
+        return other
 
     @property
     def public_id(self):
@@ -67,10 +74,21 @@ class StaffMember:
         return self.post_form("/staff/sign-out", {}, form_on="/staff/")
 
 
-def staff_member(app, role="consultant", email=None, name=None):
+def staff_member(app, role="consultant", email=None, name=None, covers=()):
+    """A staff member; `covers`: the municipality codes they cover (a consultant sees the
+    unassigned registrations of those only)."""
     name = name or ("Anna Admin" if role == "admin" else "Karl Konsulent")
     email = email or f"{name.split()[0].lower()}@klapjob.dk"
-    return StaffMember(app, email, role, name)
+    member = StaffMember(app, email, role, name)
+    if covers:
+        db = connect(app.config["DATABASE"])
+        save_coverage(db, {code: (True, member.user.id) for code in covers})
+        db.close()
+    return member
+
+
+# Where the people in people.py live: Mette in Aarhus, Ali in København.
+TEST_MUNICIPALITIES = ("751", "101")
 
 
 def register(app, answers_by_step=MYSELF_IN_AARHUS, *, consent_health=True,
@@ -83,16 +101,27 @@ def register(app, answers_by_step=MYSELF_IN_AARHUS, *, consent_health=True,
         for field in list(step_answers):
             if field in changes:
                 step_answers[field] = changes[field]
+    token = saved_draft(app, answers)
     db = connect(app.config["DATABASE"])
-    token = new_token()
     try:
         with app.test_request_context():
-            for key, step_answers in answers.items():
-                save_step(db, token, key, step_answers, complete=True, language="da")
             registration_id = submit_registration(
                 db, token, language="da",
                 consents=Consents(health=consent_health, jobcentre=consent_jobcentre),
             )
         return next(db.query("SELECT * FROM registrations WHERE id = ?", [registration_id]))
+    finally:
+        db.close()
+
+
+def saved_draft(app, answers_by_step):
+    """A draft with these answers, saved step by step as the journey does: its token."""
+    db = connect(app.config["DATABASE"])
+    token = new_token()
+    try:
+        with app.test_request_context():
+            for key, step_answers in answers_by_step.items():
+                save_step(db, token, key, step_answers, complete=True, language="da")
+        return token
     finally:
         db.close()

@@ -52,3 +52,27 @@ def test_a_reference_is_easy_to_read_aloud():
     assert letters <= set(REFERENCE_ALPHABET)
     assert not letters & set("01OIL8SBZ")
     assert spaced_reference("K7M4PX") == "K7M 4PX"
+
+
+def test_workers_starting_together_on_a_new_database_all_start(tmp_path):
+    """gunicorn starts its workers at once; each brings the schema up to date. On a new
+    database they once raced to switch on WAL and create the tables ("database is locked"),
+    and a worker failed to boot."""
+    import multiprocessing
+
+    path = str(tmp_path / "new.sqlite3")
+    context = multiprocessing.get_context("fork")
+    start = context.Barrier(6)
+    processes = [context.Process(target=prepare_together, args=(path, start)) for _ in range(6)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(60)
+    assert [process.exitcode for process in processes] == [0] * 6
+
+
+def prepare_together(path, start):
+    from app.db import prepare_database
+
+    start.wait()
+    prepare_database(path)

@@ -8,7 +8,7 @@ from app.meetings.data import create_meeting, local_now
 from app.staff.personal_data import purge
 from pages import Page, location_path
 from people import MYSELF_IN_AARHUS, Visitor
-from staff import register, staff_member
+from staff import TEST_MUNICIPALITIES, register, staff_member
 
 NEXT_WEEK = (local_now() + timedelta(days=7)).replace(hour=10, minute=0, tzinfo=None)
 
@@ -105,7 +105,7 @@ def test_signups_are_deleted_30_days_after_the_meeting(app, client):
 
 def test_staff_match_a_person_with_an_ambassador_and_record_the_talk(app):
     mette = register(app, ambassador="yes")
-    karl = staff_member(app).sign_in()
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     assert "Ingen venter" not in karl.open("/staff/ambassadors").text()
     assert "Mette Hansen" in karl.open("/staff/ambassadors").text()
     karl.post_form("/staff/ambassadors/new", {"name": "Sofie Lund", "phone": "30 40 50 60",
@@ -151,3 +151,23 @@ def test_staff_find_a_draft_by_the_code_a_person_reads_aloud(app, client):
     assert wrong.error_summary_links()
     found = Page(karl.post_form("/staff/drafts", {"code": code.lower()}))
     assert "Mette Hansen" in found.text()
+
+
+def test_sign_ups_from_one_address_are_limited_like_drafts(app, db):
+    """100 sign-ups from one address once went through in a second."""
+    app.config["MEETING_SIGNUPS_PER_HOUR"] = 3
+    public_id = add_meeting(app, "751")
+
+    def sign_up(name, address="192.0.2.1"):
+        client = app.test_client()
+        client.environ_base["REMOTE_ADDR"] = address
+        return Visitor(client).post_form(f"/meetings/{public_id}", {"name": name, "phone": "20304050"})
+
+    assert [sign_up(f"Person {n}").status_code for n in range(3)] == [302, 302, 302]
+    refused = sign_up("Person 4")
+    page = Page(refused)
+    assert refused.status_code == 429
+    assert page.error_summary_links()[0][1].startswith("Mange har tilmeldt sig herfra")
+    assert page.field_value("name") == "Person 4", "what was typed stays in the form"
+    assert sign_up("Person 5", address="192.0.2.2").status_code == 302
+    assert next(db.query("SELECT count(*) AS n FROM meeting_signups"))["n"] == 4

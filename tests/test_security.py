@@ -104,3 +104,38 @@ def test_behind_https_cookies_are_secure_and_hsts_is_sent(tmp_path, monkeypatch)
     assert "max-age=" in response.headers["Strict-Transport-Security"]
     assert all("Secure" in h for h in response.headers.getlist("Set-Cookie"))
     assert client.get("/", base_url="http://klapjob.example").status_code in (301, 302)
+
+
+def test_behind_tls_every_cookie_is_a_host_cookie(tmp_path):
+    """`__Host-`: the browser keeps the cookie only for this host, over https, for the whole
+    site; a neighbouring subdomain can neither set nor overwrite it."""
+    from app import create_app
+    from staff import staff_member
+
+    app = create_app({"TESTING": True, "HTTPS": True, "TRUSTED_PROXIES": 1,
+                      "DATABASE": str(tmp_path / "k.sqlite3"), "AUDIO_DIR": str(tmp_path / "audio")})
+    through_tls = {"HTTP_X_FORWARDED_PROTO": "https", "HTTP_X_FORWARDED_FOR": "192.0.2.1",
+                   "HTTP_REFERER": "https://localhost/"}
+    client = app.test_client()
+    client.environ_base.update(through_tls)
+    mette, set_cookies = Visitor(client), []
+    for step, answers in list(MYSELF_IN_AARHUS.items())[:3]:
+        set_cookies.extend(mette.answer(step, answers).headers.getlist("Set-Cookie"))
+    assert Page(client.get("/register/name")).field_value("name") == "Mette Hansen", (
+        "the draft is read back under its prefixed name"
+    )
+    settings = {"text_size": "large", "contrast": "normal", "spacing": "normal",
+                "motion": "normal", "pictures": "few"}
+    for response in (client.get("/listen/speed/slow?next=/"), client.get("/language/en?next=/"),
+                     mette.post_form("/settings", settings),
+                     mette.post_form("/device/finished", {})):
+        set_cookies.extend(response.headers.getlist("Set-Cookie"))
+    karl = staff_member(app)
+    karl.client.environ_base.update(through_tls)
+    set_cookies.extend(karl.enter_password().headers.getlist("Set-Cookie"))
+    names = {header.split("=", 1)[0] for header in set_cookies}
+    assert {"__Host-klapjob_draft", "__Host-klapjob_session", "__Host-klapjob_listen_speed",
+            "__Host-klapjob_lang", "__Host-klapjob_display"} <= names, names
+    for header in set_cookies:
+        assert header.startswith("__Host-"), header
+        assert "Secure" in header and "Path=/" in header and "Domain" not in header, header

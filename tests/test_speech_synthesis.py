@@ -4,6 +4,7 @@ worker with it."""
 
 import os
 import signal
+import time
 from array import array
 from concurrent.futures import ThreadPoolExecutor
 
@@ -150,3 +151,41 @@ def test_an_engine_stopped_by_another_thread_mid_job_fails_plainly():
         with pytest.raises((SynthesisFailed, SynthesisTimedOut)):
             job.result()
     assert audio.run("Hej", timeout=10)[0]["ok"], "the next job gets a new engine"
+def wait_until(condition, seconds=30):
+    """Poll a condition; the deadline is only a safety net."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the condition never came true"
+        time.sleep(0.01)
+
+
+def test_replacing_a_process_waits_for_the_job_it_is_doing(tmp_path, monkeypatch):
+    """`flask audio build` once crashed with "'NoneType' object has no attribute 'poll'":
+    a thread replaced the synthesis process (after two failed attempts) while another
+    thread was waiting for that process's answer. Replacing must wait its turn."""
+    from pathlib import Path
+    from threading import Thread
+
+    from app.speech import synthesis
+
+    monkeypatch.setattr(synthesis, "WORKER", Path(__file__).parent / "fakes" / "slow_speech_worker.py")
+    process = synthesis.SpeechProcess("audio", str(tmp_path), 100)
+    outcome = {}
+
+    def job():
+        try:
+            outcome["answer"] = process.run("Hej", timeout=60)
+        except Exception as error:  # noqa: BLE001 - the test reports what went wrong
+            outcome["error"] = error
+
+    worker = Thread(target=job)
+    worker.start()
+    wait_until((tmp_path / "got-job").exists)
+    replacer = Thread(target=process.stop)
+    replacer.start()
+    (tmp_path / "answer").touch()
+    worker.join(60)
+    replacer.join(60)
+    assert "error" not in outcome, repr(outcome.get("error"))
+    assert outcome["answer"][0]["ok"]
+    assert process.pid is None, "replaced after the job: the next job starts a new process"

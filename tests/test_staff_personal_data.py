@@ -9,7 +9,7 @@ from pathlib import Path
 from app.journey.drafts import new_token, save_step
 from app.staff.personal_data import CLOSED_REGISTRATION_DAYS, DRAFT_DAYS, purge
 from pages import location_path
-from staff import register, staff_member
+from staff import TEST_MUNICIPALITIES, register, staff_member
 
 NAME = "Mette Uniknavnesen"
 HEALTH = "Jeg har en sjælden diagnose xq7"
@@ -86,7 +86,7 @@ def test_deleting_a_person_really_removes_the_rows_from_the_file(app, db):
 
 def test_a_consultant_cannot_delete(app):
     mette = registered_mette(app)
-    karl = staff_member(app).sign_in()
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     assert karl.client.get(f"/staff/registrations/{mette['public_id']}/delete").status_code == 403
 
 
@@ -153,7 +153,7 @@ def test_the_purge_periods_can_be_shorter(app, db):
 
 def test_the_audit_log_is_only_for_admins_and_shows_who_did_what(app):
     mette = registered_mette(app)
-    karl = staff_member(app).sign_in()
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     karl.open(f"/staff/registrations/{mette['public_id']}")
     assert karl.client.get("/staff/audit").status_code == 403
     anna = staff_member(app, "admin").sign_in()

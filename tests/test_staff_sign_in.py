@@ -8,15 +8,8 @@ import pyotp
 import pytest
 
 from app.db import connect
-from app.users import (
-    LOCK_AFTER_FAILURES,
-    check_code,
-    check_password,
-    create_user,
-    hasher,
-    seconds_to_wait,
-    user_by_email,
-)
+from app.sign_in_guard import LOCK_AFTER_FAILURES, failures_of, guard_for, seconds_to_wait
+from app.users import check_code, check_password, create_user, hasher, user_by_email
 from pages import Page, location_path
 from staff import PASSWORD, staff_member
 
@@ -104,44 +97,47 @@ def test_a_code_from_two_minutes_ago_is_refused(db):
     assert not check_code(db, karl, old, now=now)
 
 
-def test_failed_sign_ins_slow_down_then_lock_the_account(db):
+def test_failed_sign_ins_slow_down_then_lock_the_account(app, db):
     create_user(db, "karl@klapjob.dk", "Karl", "consultant", PASSWORD)
     now = datetime.now(timezone.utc)
     waits = []
-    for _attempt in range(LOCK_AFTER_FAILURES):
-        now += timedelta(seconds=waits[-1] if waits else 0)  # wait exactly as long as asked
-        result = check_password(db, "karl@klapjob.dk", "forkert", now=now)
-        assert result.problem in ("wrong", "locked")
-        karl = user_by_email(db, "karl@klapjob.dk")
-        waits.append(seconds_to_wait(karl, now))
-    assert waits[:2] == [0, 0], "a typo or two costs nothing"
-    assert waits[2:9] == sorted(waits[2:9]) and waits[8] > waits[3] > 0, "then it slows down"
-    assert result.problem == "locked"
-    assert waits[-1] >= 29 * 60, "then the account is locked for 30 minutes"
-    right = check_password(db, "karl@klapjob.dk", PASSWORD, now=now)
-    assert right.problem == "locked", "even the right password waits"
-    assert check_password(db, "karl@klapjob.dk", PASSWORD,
-                          now=now + timedelta(minutes=31)).problem is None
+    with app.test_request_context():
+        guard = guard_for("karl@klapjob.dk")
+        for _attempt in range(LOCK_AFTER_FAILURES):
+            now += timedelta(seconds=waits[-1] if waits else 0)  # wait exactly as long as asked
+            result = check_password(db, "karl@klapjob.dk", "forkert", guard, now=now)
+            assert result.problem in ("wrong", "locked")
+            waits.append(seconds_to_wait(db, guard, now.timestamp())[0])
+        assert waits[:2] == [0, 0], "a typo or two costs nothing"
+        assert waits[2:9] == sorted(waits[2:9]) and waits[8] > waits[3] > 0, "then it slows down"
+        assert result.problem == "locked"
+        assert waits[-1] >= 29 * 60, "then the account is locked for 30 minutes"
+        right = check_password(db, "karl@klapjob.dk", PASSWORD, guard, now=now)
+        assert right.problem == "locked", "even the right password waits"
+        assert check_password(db, "karl@klapjob.dk", PASSWORD, guard,
+                              now=now + timedelta(minutes=31)).problem is None
 
 
-def test_a_slowed_down_account_refuses_even_the_right_password_for_now(db):
+def test_a_slowed_down_account_refuses_even_the_right_password_for_now(app, db):
     create_user(db, "karl@klapjob.dk", "Karl", "consultant", PASSWORD)
     now = datetime.now(timezone.utc)
-    for _ in range(4):
-        check_password(db, "karl@klapjob.dk", "forkert", now=now)
-    attempt = check_password(db, "karl@klapjob.dk", PASSWORD, now=now)
+    with app.test_request_context():
+        guard = guard_for("karl@klapjob.dk")
+        for _ in range(4):
+            check_password(db, "karl@klapjob.dk", "forkert", guard, now=now)
+        attempt = check_password(db, "karl@klapjob.dk", PASSWORD, guard, now=now)
     assert attempt.problem == "wait" and attempt.wait_seconds > 0
 
 
 def test_a_locked_account_is_told_so_and_the_failures_are_logged(app, db):
+    from test_staff_sign_in_strangers import seed_failures
+
     karl = staff_member(app)
-    db.execute("UPDATE users SET failed_sign_ins = ? WHERE id = ?",
-               [LOCK_AFTER_FAILURES - 1, karl.user.id])
-    db.conn.commit()
+    seed_failures(app, karl.user.email, LOCK_AFTER_FAILURES - 1, seconds_ago=600)
     page = Page(karl.enter_password("forkert"))
-    assert "låst" in page.text()
+    assert "Vent 30 minutter" in page.text()
     page = Page(karl.enter_password())
-    assert "låst" in page.text(), "the right password does not open a locked account"
+    assert "Vent 30 minutter" in page.text(), "the right password does not open a locked account"
     actions = [row["action"] for row in db.query(
         "SELECT action FROM audit_log WHERE user_id = ? ORDER BY id", [karl.user.id])]
     assert actions[0] == "locked"
@@ -154,7 +150,8 @@ def test_wrong_codes_count_as_failed_sign_ins(app, db):
     for _ in range(3):
         karl.enter_password()
         karl.post_form("/staff/two-factor", {"code": "000000"})
-    assert user_by_email(db, karl.user.email).failed_sign_ins == 3
+    with app.app_context():
+        assert failures_of(db, karl.user.email) == 3
 
 
 def test_an_unknown_address_gets_the_same_answer_as_a_wrong_password(app):
@@ -250,9 +247,9 @@ def test_the_command_line_creates_the_first_admin(app):
 def test_an_admin_opens_a_locked_account_and_resets_a_lost_phone(app, db):
     anna = staff_member(app, "admin").sign_in()
     karl = staff_member(app)
-    db.execute("UPDATE users SET locked_until = '2999-01-01T00:00:00+00:00', "
-               "failed_sign_ins = 3 WHERE id = ?", [karl.user.id])
-    db.conn.commit()
+    from test_staff_sign_in_strangers import seed_failures
+
+    seed_failures(app, karl.user.email, 12)
     page = anna.open(f"/staff/users/{karl.public_id}")
     assert "Lås kontoen op" in page.text()
     anna.post_form(f"/staff/users/{karl.public_id}/unlock", {},

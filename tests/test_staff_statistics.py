@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from app.staff import figures
 from people import HELPED_BY_SUPPORT_WORKER
-from staff import register, staff_member
+from staff import TEST_MUNICIPALITIES, register, staff_member
 
 
 def table_of(section):
@@ -19,7 +19,7 @@ def test_the_statistics_page_shows_four_charts_each_with_its_table(app, db):
     mette = register(app, name="Mette Hansen")
     register(app, name="Ida Jensen")
     register(app, HELPED_BY_SUPPORT_WORKER, name="Ali Khan")
-    karl = staff_member(app).sign_in()
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     url = f"/staff/registrations/{mette['public_id']}/status"
     form_on = f"/staff/registrations/{mette['public_id']}"
     for status in ("contacted", "meeting", "praktik", "in_job"):

@@ -10,7 +10,10 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from ..db import write_transaction
+from flask import current_app
+
+from ..db import free_disk_mb, write_transaction
+from ..limits import Limit, this_client
 
 DRAFT_COOKIE = "klapjob_draft"
 # After sending, until the browser closes: the receipt of what this browser sent.
@@ -33,6 +36,35 @@ def token_hash(token):
 class Draft:
     answers: dict = field(default_factory=dict)
     completed: list = field(default_factory=list)
+
+
+class NoNewDraft(Exception):
+    """A new draft cannot be started now. `reason`: "busy" (this address started many in
+    the last hour) or "disk" (the disk is nearly full: existing drafts still save)."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def new_drafts_limit():
+    return Limit("new_draft", current_app.config["NEW_DRAFTS_PER_HOUR"], 3600)
+
+
+def draft_exists(db, token):
+    return bool(token) and bool(list(db.query(
+        "SELECT 1 FROM drafts WHERE token_hash = ?", [token_hash(token)])))
+
+
+def make_room_for_new_draft(db):
+    """Count a new draft against this client's hourly limit, or NoNewDraft."""
+    config = current_app.config
+    if free_disk_mb(config["DATABASE"]) < config["DISK_FLOOR_MB"]:
+        raise NoNewDraft("disk")
+    limit, client = new_drafts_limit(), this_client()
+    if limit.reached(db, client):
+        raise NoNewDraft("busy")
+    limit.record(db, client)
 
 
 def load_draft(db, token):

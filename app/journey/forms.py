@@ -14,7 +14,14 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 
 from ..phone import format_phone, normalise_phone
-from .validators import FORMAT_CHECKS, KnownChoice, MaxLength, RequiredWhen
+from .validators import (
+    FORMAT_CHECKS,
+    KnownChoice,
+    MaxLength,
+    RequiredWhen,
+    fits_its_field,
+    plain_text,
+)
 
 FIELD_CLASSES = {
     "text": StringField,
@@ -42,7 +49,7 @@ def make_field(spec):
         options["validate_choice"] = False
         options["choices"] = [SelectChoice(choice.value, choice.label) for choice in spec.choices]
     elif spec.kind != "confirm":
-        validators.append(MaxLength(spec.max_length))
+        validators.extend([MaxLength(spec.max_length), plain_text])
         validators.extend(FORMAT_CHECKS.get(spec.kind, []))
         options["filters"] = [strip_text]
     return FIELD_CLASSES[spec.kind](spec.label, validators=validators, **options)
@@ -57,6 +64,14 @@ class StepForm(FlaskForm):
     def given_answers(self):
         """This page's answers as they are stored in a draft."""
         return {name: answer_from_field(self[name]) for name in self.field_names}
+
+    def storable_answers(self, step):
+        """What was typed that may be stored (see fits_its_field), and whether all of it
+        may."""
+        given = self.given_answers()
+        fitting = {spec.name: given[spec.name] for spec in step.fields
+                   if fits_its_field(spec, given[spec.name])}
+        return fitting, len(fitting) == len(given)
 
     def validate_with(self, earlier_answers):
         self.answers = {**earlier_answers, **self.given_answers()}

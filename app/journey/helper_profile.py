@@ -2,10 +2,10 @@
 once. They are kept on that device only, in a signed cookie, and offered the next time with
 a clear "This is not me" that forgets them."""
 
-from flask import current_app, request
+from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from ..cookies import forget_cookie, set_private_cookie
+from ..cookies import forget_cookie, read_cookie, set_private_cookie
 
 HELPER_COOKIE = "klapjob_helper"
 HELPER_COOKIE_DAYS = 30
@@ -18,7 +18,7 @@ def _serializer():
 
 def remembered_helper():
     """The helper details kept on this device, or an empty dict."""
-    value = request.cookies.get(HELPER_COOKIE)
+    value = read_cookie(HELPER_COOKIE)
     if not value:
         return {}
     try:

@@ -1,12 +1,17 @@
 """Save and continue later: a link by mail or a short code, and coming back with either."""
 
-from flask import current_app, redirect, render_template, request, url_for
-from flask_babel import gettext as _, lazy_gettext as _l
+import time
+
+from flask import current_app, redirect, render_template, request, session, url_for
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import StringField
 
 from ..db import get_db
 from ..i18n import safe_local_path
+from ..limits import this_client
+from ..site_text import gettext as _, site_value
+from ..links import public_url
 from ..mail import mail_is_configured, send_mail
 from .drafts import load_draft
 from .flow import first_unfinished
@@ -14,11 +19,10 @@ from .page import form_errors
 from .resume import (
     ResumeRefused,
     create_resume_key,
+    failed_codes,
     normalise_code,
-    record_failed_code,
     redeem,
     spaced_code,
-    too_many_failed_codes,
 )
 from .validators import normalise_email
 from .views import blueprint, current_draft, draft_token, keep_draft, url_for_step
@@ -33,15 +37,32 @@ class CodeForm(FlaskForm):
 
 
 def resume_days():
-    return current_app.config["RESUME_DAYS"]
+    return site_value(current_app.config["RESUME_DAYS"])
 
 
 def secret():
     return current_app.config["SECRET_KEY"]
 
 
-def render_later(back_to, *, email_form=None, code=None, sent_to=None, status=200):
+# The code shown and the address a link went to stay on the page (in the person's own
+# session cookie, for an hour): so the page can be read aloud again, and reloaded, without
+# the code or the address being kept anywhere on the server.
+SHOWN_FOR = 3600
+
+
+def show_on_this_page(**shown):
+    session["later"] = {**session.get("later", {}), **shown, "at": time.time()}
+
+
+def shown_on_this_page():
+    shown = session.get("later") or {}
+    return shown if time.time() - shown.get("at", 0) < SHOWN_FOR else {}
+
+
+def render_later(back_to, *, email_form=None, status=200):
     email_form = email_form or EmailForm(email=current_draft().answers.get("email", ""))
+    shown = shown_on_this_page()
+    code, sent_to = shown.get("code"), shown.get("sent_to")
     return (
         render_template(
             "journey/later.html",
@@ -69,7 +90,8 @@ def save_for_later():
         return render_later(back_to)
     if request.form.get("show_code"):
         code = create_resume_key(get_db(), token, "code", secret=secret(), days=resume_days())
-        return render_later(back_to, code=code)
+        show_on_this_page(code=code)
+        return render_later(back_to)
     return send_resume_link(token, back_to)
 
 
@@ -82,13 +104,14 @@ def send_resume_link(token, back_to):
     key = create_resume_key(get_db(), token, "link", secret=secret(), days=resume_days())
     body = render_template(
         "email/resume_link.txt",
-        link=url_for("journey.resume_by_link", key=key, _external=True),
+        link=public_url("journey.resume_by_link", key=key),
         days=resume_days(),
     )
     if not send_mail(address, _("Continue your answers to KLAPjob"), body):
         form.email.errors = [_("We could not send the mail. Try again later, or use a code.")]
         return render_later(back_to, email_form=form)
-    return render_later(back_to, sent_to=address)
+    show_on_this_page(sent_to=address)
+    return render_later(back_to)
 
 
 def open_draft(token):
@@ -116,9 +139,9 @@ def resume_by_link(key):
 @blueprint.route("/resume", methods=["GET", "POST"])
 def resume_by_code():
     form = CodeForm()
-    client = request.remote_addr or "unknown"
+    limit, client = failed_codes(current_app.config["FAILED_CODES_PER_HOUR"]), this_client()
     if request.method == "POST" and form.validate():
-        if too_many_failed_codes(get_db(), client):
+        if limit.reached(get_db(), client):
             form.code.errors = [_("You have tried many codes. Wait 1 hour, or call KLAPjob.")]
         else:
             try:
@@ -126,7 +149,7 @@ def resume_by_code():
                     redeem(get_db(), "code", normalise_code(form.code.data), secret=secret())
                 )
             except ResumeRefused:
-                record_failed_code(get_db(), client)
+                limit.record(get_db(), client)
                 form.code.errors = [_("Check the code. It has 8 letters and numbers.")]
     status = 400 if form.code.errors else 200
     errors = [(form.code.id, form.code.errors[0])] if form.code.errors else []

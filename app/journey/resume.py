@@ -13,12 +13,12 @@ import secrets
 from datetime import datetime, timedelta, timezone
 
 from ..db import write_transaction
+from ..limits import Limit
 from ..registrations import REFERENCE_ALPHABET
 from .drafts import new_token, now_utc, token_hash
 
 CODE_LENGTH = 8
-FAILED_CODES_ALLOWED = 10
-FAILED_CODES_WINDOW = timedelta(hours=1)
+HOUR = 3600
 
 
 class ResumeRefused(Exception):
@@ -113,17 +113,7 @@ def draft_hash_for_code(db, code, *, secret):
     return rows[0]["draft_token_hash"]
 
 
-def too_many_failed_codes(db, client):
-    since = (datetime.now(timezone.utc) - FAILED_CODES_WINDOW).isoformat(timespec="seconds")
-    [row] = db.query(
-        "SELECT count(*) AS failures FROM resume_attempts WHERE client = ? AND attempted_at > ?",
-        [client, since],
-    )
-    return row["failures"] >= FAILED_CODES_ALLOWED
-
-
-def record_failed_code(db, client):
-    with write_transaction(db):
-        db.execute(
-            "INSERT INTO resume_attempts (client, attempted_at) VALUES (?, ?)", [client, now_utc()]
-        )
+def failed_codes(allowed):
+    """Wrong codes from one client in an hour before it must wait
+    (KLAPJOB_FAILED_CODES_PER_HOUR)."""
+    return Limit("failed_code", allowed, HOUR)

@@ -1,11 +1,11 @@
 """Consent and sending, the receipt, a copy for the helper, and finishing on this device."""
 
-from flask import current_app, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask import current_app, redirect, render_template, request, session, url_for
 
-from ..cookies import forget_cookie, set_private_cookie
+from ..cookies import forget_cookie, read_cookie, set_private_cookie
 from ..db import get_db, write_transaction
 from ..i18n import current_language
+from ..site_text import gettext as _
 from ..registrations import (
     Consents,
     DraftNotFinished,
@@ -78,7 +78,7 @@ def finish(token):
 
 
 def sent_registration():
-    token = request.cookies.get(RECEIPT_COOKIE)
+    token = read_cookie(RECEIPT_COOKIE)
     return receipt_for(get_db(), token, hours=current_app.config["RECEIPT_HOURS"])
 
 
@@ -150,6 +150,7 @@ def start_over():
     token = draft_token()
     if token:
         delete_draft(get_db(), token)
+    session.pop("later", None)
     response = redirect(url_for("journey.step", step_key="who"))
     forget_cookie(response, DRAFT_COOKIE)
     return forget_cookie(response, RECEIPT_COOKIE)

@@ -71,7 +71,7 @@ def summary_rows(answers, *, include_sensitive=True):
                 if position > 0:
                     continue
                 shown = [ShownAnswer(str(NOT_ANSWERED))]
-            label = str(spec.summary_label or spec.label)
-            note = str(spec.summary_note) if spec.summary_note else None
+            label = spec.summary_label or spec.label  # the site's words (site_text.py)
+            note = spec.summary_note or None
             rows.append(SummaryRow(step.key, spec.name, label, shown, note))
     return rows

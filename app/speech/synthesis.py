@@ -42,9 +42,7 @@ class SpeechProcess:
 
     def __init__(self, kind, voice, rate):
         self.kind, self.voice, self.rate = kind, voice, rate
-        # Reentrant: stop() takes it too, so that no thread stops the process under a job in
-        # progress (synthesise() stops an engine between tries, while others may use it).
-        self._lock = threading.RLock()
+        self._lock = threading.Lock()
         self._process = None
         self._buffer = b""
 
@@ -66,10 +64,11 @@ class SpeechProcess:
         try:
             if self._process is None or self._process.poll() is not None:
                 self._start(deadline)
-            self._process.stdin.write(json.dumps({"text": text}).encode() + b"\n")
-            header, payload = self._read_answer(deadline)
+            process = self._process
+            process.stdin.write(json.dumps({"text": text}).encode() + b"\n")
+            header, payload = self._read_answer(process, deadline)
         except (OSError, ValueError, EOFError, TimeoutError) as error:
-            self.stop()
+            self._stop()
             kind = SynthesisTimedOut if isinstance(error, TimeoutError) else SynthesisFailed
             raise kind(f"{self.kind} {self.voice}: {type(error).__name__}: {error}") from error
         if not header.get("ok"):
@@ -85,35 +84,50 @@ class SpeechProcess:
             bufsize=0,
             cwd=str(WORKER.parent),
         )
-        header, _ = self._read_answer(deadline)
+        header, _ = self._read_answer(self._process, deadline)
         if not header.get("ready"):
             raise EOFError(f"the engine did not start: {header.get('error')}")
         log.info("started %s process %s for %s at %s", self.kind, self.pid, self.voice, self.rate)
 
-    def _read_answer(self, deadline):
+    def _read_answer(self, process, deadline):
         while b"\n" not in self._buffer:
-            self._receive(deadline)
+            self._receive(process, deadline)
         line, self._buffer = self._buffer.split(b"\n", 1)
         header = json.loads(line)
         while len(self._buffer) < header["size"]:
-            self._receive(deadline)
+            self._receive(process, deadline)
         payload, self._buffer = self._buffer[: header["size"]], self._buffer[header["size"] :]
         return header, payload
 
-    def _receive(self, deadline):
+    def _receive(self, process, deadline):
+        """Read what `process` wrote. The process is passed in, never read from `self`
+        again: whatever happens to `self._process`, this job talks to its own process."""
         remaining = deadline - time.monotonic()
-        stdout = self._process.stdout
-        if remaining <= 0 or not select.select([stdout], [], [], remaining)[0]:
+        if remaining <= 0 or not select.select([process.stdout], [], [], remaining)[0]:
             raise TimeoutError("no answer in time")
-        data = os.read(stdout.fileno(), 1 << 16)
+        data = os.read(process.stdout.fileno(), 1 << 16)
         if not data:
-            raise EOFError(f"the process ended ({self._process.poll()})")
+            raise EOFError(f"the process ended ({process.poll()})")
         self._buffer += data
 
-    def stop(self):
-        """Kill the process (a hung one does not deserve a polite request)."""
-        with self._lock:
-            process, self._process = self._process, None
+    def stop(self, wait=None):
+        """Replace the process at the next job. It waits for the job running now (at most
+        `wait` seconds, by default as long as that job may take): replacing a process
+        under a thread that is reading its answer once crashed `flask audio build`."""
+        if self._lock.acquire(timeout=-1 if wait is None else wait):
+            try:
+                self._stop()
+            finally:
+                self._lock.release()
+        else:  # a job that hangs past its own deadline: kill it; its thread sees EOF
+            process = self._process
+            if process is not None:
+                process.kill()
+
+    def _stop(self):
+        """Kill the process (a hung one does not deserve a polite request). Only with the
+        lock held."""
+        process, self._process = self._process, None
         if process is None:
             return
         process.kill()
@@ -141,7 +155,7 @@ def process_for(kind, voice, rate):
 def stop_all():
     with _processes_lock:
         for process in _processes.values():
-            process.stop()
+            process.stop(wait=1)
 
 
 @dataclass

@@ -6,6 +6,7 @@ choice of speed.
     GET /listen/own/<token>/<speed>/<digest>.mp3|.json   a passage of a person's own page
     GET /listen/own/<token>/<speed>/page.mp3             that whole page
     GET /listen/speed/<speed>?next=/path                 normal or slow, remembered
+    GET /listen/allowance                                 {"busy": true} past the budget
 
 Nothing a request sends becomes a file path or a text to synthesise: a key must be 32 hex
 digits of a text some page showed, a token must carry our signature.
@@ -16,10 +17,12 @@ from werkzeug.routing import BaseConverter
 
 from ..cookies import set_private_cookie
 from ..i18n import safe_local_path
+from ..site_text import gettext as _
 from . import own
 from .audio_format import MIME_TYPE
 from .clips import ClipUnavailable, ClipUnknown
-from .page import PERSONAL_PAGES, SPEED_COOKIE
+from .page import SPEED_COOKIE
+from .personal import TooMuchSpeech, over_budget, personal_clip, personal_page
 
 blueprint = Blueprint("speech", __name__, url_prefix="/listen")
 SPEED_COOKIE_DAYS = 365
@@ -56,11 +59,16 @@ def not_now():
 @blueprint.get("/clip/<clipkey:key>.<any(mp3, json):kind>")
 def clip(key, kind):
     try:
-        clips().make(key)
+        unkept = clips().make(key)
     except ClipUnknown:
         abort(404)
     except ClipUnavailable:
         return not_now()
+    if unkept is not None:  # the cache is full: made for this request only
+        mp3, timings = unkept
+        if kind == "json":
+            return jsonify(timings) if timings else abort(404)
+        return Response(mp3, mimetype=MIME_TYPE)
     cache = clips().cache
     if kind == "json":
         path = cache.timings_path(key)
@@ -70,11 +78,19 @@ def clip(key, kind):
     return send_file(cache.clip_path(key), mimetype=MIME_TYPE, conditional=True, etag=key)
 
 
+def too_much_now():
+    """The budget of this client is used: the sound waits a moment, the pages do not."""
+    response = Response(_("Too much sound just now. Wait a moment, and try again.") + "\n", 429,
+                        mimetype="text/plain")
+    response.headers["Retry-After"] = "60"
+    return response
+
+
 def visitor_page(token):
     found = own.read_page_token(token)
     if found is None:
         abort(404)
-    page = own.page_for_visitor(*found, PERSONAL_PAGES)
+    page = own.page_for_visitor(*found)
     if page is None:
         abort(404)
     return page
@@ -82,11 +98,15 @@ def visitor_page(token):
 
 @blueprint.get("/own/<pagetoken:token>/<any(normal, slow):speed>/<digest:digest>.<any(mp3, json):kind>")
 def own_clip(token, speed, digest, kind):
+    if over_budget():  # before rendering the page again: a stranger's loop stays cheap
+        return too_much_now()
     passage = visitor_page(token).found.get(digest) or abort(404)
     try:
-        mp3, timings = clips().render(passage, speed)
+        mp3, timings = personal_clip(clips(), passage, speed)
     except ClipUnavailable:
         return not_now()
+    except TooMuchSpeech:
+        return too_much_now()
     if kind == "json":
         return jsonify(timings)
     return private_audio(mp3)
@@ -94,11 +114,22 @@ def own_clip(token, speed, digest, kind):
 
 @blueprint.get("/own/<pagetoken:token>/<any(normal, slow):speed>/page.mp3")
 def own_page(token, speed):
+    if over_budget():
+        return too_much_now()
     passages = visitor_page(token).page_passages or abort(404)
     try:
-        return private_audio(clips().render_sequence(passages, speed))
-    except ClipUnavailable:
+        return private_audio(personal_page(clips(), passages, speed))
+    except (ClipUnavailable, ClipUnknown):
         return not_now()
+    except TooMuchSpeech:
+        return too_much_now()
+
+
+@blueprint.get("/allowance")
+def allowance():
+    """Whether this client may have sound made now: listen.js asks when a clip failed, to
+    say "wait a moment" rather than "not working"."""
+    return jsonify(busy=over_budget())
 
 
 def private_audio(mp3):

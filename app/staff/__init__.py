@@ -18,7 +18,6 @@ def init_app(app):
     app.config.setdefault(
         "STAFF_IDLE_MINUTES", int(os.environ.get("KLAPJOB_STAFF_IDLE_MINUTES", "30"))
     )
-    app.config.setdefault("PUBLIC_URL", os.environ.get("KLAPJOB_PUBLIC_URL", ""))
     app.config.setdefault(
         "PURGE_CLOSED_DAYS", int(os.environ.get("KLAPJOB_PURGE_CLOSED_DAYS", "365"))
     )

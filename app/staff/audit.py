@@ -10,9 +10,11 @@ from flask_babel import lazy_gettext as _l
 
 from ..db import write_transaction
 from ..users import iso, utc_now
+from .paging import within
 
 ACTIONS = {
     "viewed": _l("Viewed the registration"),
+    "viewed_health": _l("Showed the health answers"),
     "printed": _l("Printed the person's data"),
     "exported_json": _l("Exported the person's data"),
     "exported_csv": _l("Exported in a CSV file"),
@@ -66,11 +68,13 @@ class Entry:
 
 
 def entries(db, *, reference=None, page=1):
-    """Newest first, a page at a time; with `reference`, only that registration's."""
+    """(entries, how many in all, the page shown): newest first, a page at a time; with
+    `reference`, only that registration's. A page past the last shows the last."""
     where, params = "", []
     if reference:
         where, params = "WHERE a.reference = ?", [reference]
     total = next(db.query(f"SELECT count(*) AS n FROM audit_log a {where}", params))["n"]
+    page = within(page, total, PAGE_SIZE)
     rows = db.query(
         f"""
         SELECT a.at, u.name AS user_name, a.action, a.reference, a.detail
@@ -79,4 +83,4 @@ def entries(db, *, reference=None, page=1):
         """,
         [*params, PAGE_SIZE, (page - 1) * PAGE_SIZE],
     )
-    return [Entry(**row) for row in rows], total
+    return [Entry(**row) for row in rows], total, page

@@ -1,24 +1,20 @@
 """The audit log, for admins: who saw or changed what, and when."""
 
-from math import ceil
-
 from flask import render_template, request, url_for
 
 from ..db import get_db
 from . import audit, blueprint
 from .access import requires
+from .paging import page_count, requested_page
 
 
 @blueprint.get("/audit")
 @requires("admin")
 def audit_log():
     reference = "".join(ch for ch in request.args.get("reference", "").upper() if ch.isalnum())
-    try:
-        page = max(1, int(request.args.get("page", "1")))
-    except ValueError:
-        page = 1
-    entries, total = audit.entries(get_db(), reference=reference or None, page=page)
-    pages = max(1, ceil(total / audit.PAGE_SIZE))
+    page = requested_page(request.args.get("page"))
+    entries, total, page = audit.entries(get_db(), reference=reference or None, page=page)
+    pages = page_count(total, audit.PAGE_SIZE)
 
     def page_url(number):
         return url_for(".audit_log", reference=reference or None, page=number)

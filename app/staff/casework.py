@@ -2,8 +2,10 @@
 new to closed, the consultant, the job, and the follow-ups after it.
 
 Who may see what: an admin sees every registration; a consultant sees those given to
-them and those nobody has yet (to pick one up). Health data is seen on a need-to-know
-basis (GDPR art. 9), and every object is checked, never only the list.
+them and those nobody has yet in the municipalities they cover (to pick one up). Health
+data is seen on a need-to-know basis (GDPR art. 9): at once only by the consultant it is
+given to, by anybody else after a logged "Show health". Every object is checked, never
+only the list.
 """
 
 from dataclasses import dataclass, field
@@ -14,7 +16,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..db import write_transaction
 from ..journey.callback import is_overdue
-from ..registrations import REFERENCE_ALPHABET, answers_of
+from ..registrations import answers_of
 from ..users import iso, utc_now
 from . import audit
 
@@ -39,75 +41,27 @@ CLOSE_REASONS = {
 FIRST_FOLLOW_UP_MONTHS = 6
 FOLLOW_UP_EVERY_MONTHS = 12
 FOLLOWED_UP_STATUSES = ("in_job", "follow_up")
-PAGE_SIZE = 25
 
 
 def visibility(user, alias="r"):
-    """The SQL condition (and its parameters) for the registrations `user` may see."""
+    """The SQL condition (and its parameters) for the registrations `user` may see: an
+    admin every one; a consultant those given to them, and those nobody has yet in the
+    municipalities they cover (to pick one up). Nobody else's, and no other municipality's."""
     if user.is_admin:
         return "1 = 1", []
-    return f"({alias}.consultant_id = ? OR {alias}.consultant_id IS NULL)", [user.id]
+    return (
+        f"({alias}.consultant_id = ? OR ({alias}.consultant_id IS NULL"
+        f" AND {alias}.municipality_code IN"
+        " (SELECT code FROM municipality_agreements WHERE consultant_id = ?)))",
+        [user.id, user.id],
+    )
 
 
-# --------------------------------------------------------------------------------------
-# The inbox
-
-
-@dataclass
-class InboxFilters:
-    status: str = ""
-    municipality: str = ""
-    # "" anyone, "none" nobody yet, or a user's public id
-    consultant: str = ""
-    helped: bool = False
-    ambassador: bool = False
-    search: str = ""
-    page: int = 1
-
-
-def _escape_like(text):
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def search_condition(search):
-    """Name, reference or phone: `K7M 4PX`, `20 30 40 50` and `Mette` all find Mette."""
-    conditions = ["r.name LIKE ? ESCAPE '\\'"]
-    params = [f"%{_escape_like(search.strip())}%"]
-    reference = "".join(ch for ch in search.upper() if ch.isalnum())
-    if len(reference) == 6 and set(reference) <= set(REFERENCE_ALPHABET):
-        conditions.append("r.reference = ?")
-        params.append(reference)
-    digits = "".join(ch for ch in search if ch.isdigit())
-    if len(digits) >= 4:
-        conditions.append("r.phone LIKE ?")
-        params.append(f"%{digits}%")
-    return "(" + " OR ".join(conditions) + ")", params
-
-
-def filter_conditions(user, filters):
-    where, params = visibility(user)
-    conditions, all_params = [where], list(params)
-
-    def add(condition, *values):
-        conditions.append(condition)
-        all_params.extend(values)
-
-    if filters.status in STATUSES:
-        add("r.status = ?", filters.status)
-    if filters.municipality:
-        add("r.municipality_code = ?", filters.municipality)
-    if filters.consultant == "none":
-        add("r.consultant_id IS NULL")
-    elif filters.consultant:
-        add("r.consultant_id = (SELECT id FROM users WHERE public_id = ?)", filters.consultant)
-    if filters.helped:
-        add("r.filled_by = 'helper'")
-    if filters.ambassador:
-        add("r.wants_ambassador = 'yes'")
-    if filters.search.strip():
-        condition, values = search_condition(filters.search)
-        add(condition, *values)
-    return " AND ".join(conditions), all_params
+def may_see_health(user, row):
+    """Health answers (GDPR art. 9) show at once only to the consultant the registration is
+    given to; anybody else who may see the registration presses "Show health", which is
+    logged."""
+    return row.consultant_id is not None and row.consultant_id == user.id
 
 
 INBOX_COLUMNS = """
@@ -159,33 +113,6 @@ class RegistrationRow:
     @property
     def close_reason_label(self):
         return CLOSE_REASONS.get(self.close_reason or "", "")
-
-
-def filtered_registrations(db, user, filters, *, limit=None, offset=0):
-    where, params = filter_conditions(user, filters)
-    paging = ""
-    if limit is not None:
-        paging = "LIMIT ? OFFSET ?"
-        params = [*params, limit, offset]
-    rows = db.query(
-        f"""
-        SELECT {INBOX_COLUMNS}
-        FROM registrations r LEFT JOIN users u ON u.id = r.consultant_id
-        WHERE {where} ORDER BY r.submitted_at DESC, r.id DESC {paging}
-        """,
-        params,
-    )
-    return [RegistrationRow(**row) for row in rows]
-
-
-def inbox_page(db, user, filters):
-    """One page of the inbox, newest first, and how many there are in all."""
-    where, params = filter_conditions(user, filters)
-    total = next(db.query(f"SELECT count(*) AS n FROM registrations r WHERE {where}", params))
-    rows = filtered_registrations(
-        db, user, filters, limit=PAGE_SIZE, offset=(filters.page - 1) * PAGE_SIZE
-    )
-    return rows, total["n"]
 
 
 # --------------------------------------------------------------------------------------
@@ -346,9 +273,12 @@ def add_note(db, user, registration, note, *, now=None):
 
 
 def add_months(day, months):
-    """`day` moved by whole months; the 31st becomes the last day of a shorter month."""
+    """`day` moved by whole months; the 31st becomes the last day of a shorter month.
+    OverflowError past the year 9999."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
+    if not date.min.year <= year <= date.max.year:
+        raise OverflowError(f"no year {year} in the calendar")
     for last_day in (31, 30, 29, 28):
         try:
             return date(year, month, min(day.day, last_day))
@@ -358,8 +288,12 @@ def add_months(day, months):
 
 
 def follow_up_due_date(job_start, number):
-    """The due date of follow-up `number` (0 is the first) after a job started."""
-    return add_months(job_start, FIRST_FOLLOW_UP_MONTHS + FOLLOW_UP_EVERY_MONTHS * number)
+    """The due date of follow-up `number` (0 is the first) after a job started; None when
+    that is past the end of the calendar (a far date stored before dates had bounds)."""
+    try:
+        return add_months(job_start, FIRST_FOLLOW_UP_MONTHS + FOLLOW_UP_EVERY_MONTHS * number)
+    except OverflowError:
+        return None
 
 
 def follow_ups_done(db, registration_id):

@@ -7,6 +7,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from ..db import connect
+from ..speech.cli import prune as prune_audio
 from ..users import ROLES, PasswordProblem, create_user, provisioning_uri, user_by_email
 from .personal_data import purge
 
@@ -74,3 +75,7 @@ def purge_command(closed_days, draft_days, dry_run):
         click.echo(f"  draft started {created_at}, last changed {updated_at}")
     click.echo(f"{verb} {len(report.meeting_signups)} sign-ups to meetings held more than "
                "30 days ago.")
+    if not dry_run:
+        removed, freed = prune_audio(current_app)
+        click.echo(f"Removed {removed} read-aloud files ({freed / 1e6:.1f} MB) "
+                   "no page shows any more.")

@@ -1,10 +1,12 @@
 """A filtered list as a CSV file for municipal reporting.
 
-Contact details and health answers (Field.sensitive) are left out unless chosen, and
-contact details are given only for people who said yes to KLAPjob talking with the job
-centre in their municipality (the consent page says so). Every
-cell that a spreadsheet would read as a formula is defused with a leading apostrophe
-(OWASP "CSV injection"). Semicolons and a byte-order mark: Danish Excel opens it as is.
+Without choices the file holds nothing that identifies a person: no reference, no names or
+contact details, no employer, nothing the person wrote in their own words, no health.
+Each comes only when chosen, and then only for people who said yes to KLAPjob talking with
+the job centre in their municipality (the consent page says so); health answers
+(Field.sensitive) only for the rows `health_for` allows as well (see export.py). Every cell that a spreadsheet would read as a formula
+is defused with a leading apostrophe (OWASP "CSV injection"). Semicolons and a
+byte-order mark: Danish Excel opens it as is.
 """
 
 import csv
@@ -29,7 +31,12 @@ def safe_cell(value):
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def answer_fields(*, include_contact, include_sensitive):
+def is_free_text(spec):
+    """The person's own words: they can name the person, or others."""
+    return spec.kind in ("text", "textarea") and spec.name not in CONTACT_FIELDS
+
+
+def answer_fields(*, include_contact, include_sensitive, include_free_text):
     for step in STEPS:
         for spec in step.fields:
             if spec.name in LEFT_OUT:
@@ -38,17 +45,26 @@ def answer_fields(*, include_contact, include_sensitive):
                 continue
             if spec.sensitive and not include_sensitive:
                 continue
+            if is_free_text(spec) and not spec.sensitive and not include_free_text:
+                continue
             yield spec
 
 
-def answer_cell(spec, answers, *, shares_contact):
-    if spec.name in CONTACT_FIELDS and not shares_contact:
-        return ""
+def answer_cell(spec, answers, *, shared, health):
+    """What the person answered; what can point at them only with their yes to the job
+    centre, and health only where `health_for` allows it too."""
+    identifying = spec.name in CONTACT_FIELDS or is_free_text(spec) or spec.sensitive
+    if (identifying and not shared) or (spec.sensitive and not health):
+        return str(NOT_INCLUDED)
     return ", ".join(a.text for a in shown_answers(spec, answers.get(spec.name)))
 
 
-CASE_COLUMNS = (
+# With names and contact details only: each of these points at one person.
+IDENTIFYING_COLUMNS = (
     (_l("Reference"), lambda r: r.reference),
+    (_l("Employer"), lambda r: r.employer),
+)
+CASE_COLUMNS = (
     (_l("Sent"), lambda r: r.submitted_at[:10]),
     (_l("Municipality code"), lambda r: r.municipality_code),
     (_l("Municipality"), lambda r: municipality_name(r.municipality_code)),
@@ -58,23 +74,28 @@ CASE_COLUMNS = (
     (_l("Consultant"), lambda r: r.consultant_name),
     (_l("Work trial from"), lambda r: r.praktik_start),
     (_l("Job from"), lambda r: r.job_start),
-    (_l("Employer"), lambda r: r.employer),
     (_l("Hours a week in the job"), lambda r: r.job_hours),
 )
+NOT_INCLUDED = _l("(not in this file)")
 
 
-def csv_text(db, rows, *, include_contact=False, include_sensitive=False):
+def csv_text(db, rows, *, include_contact=False, include_sensitive=False,
+             include_free_text=False, health_for=lambda row: True):
     fields = list(answer_fields(include_contact=include_contact,
-                                include_sensitive=include_sensitive))
+                                include_sensitive=include_sensitive,
+                                include_free_text=include_free_text))
+    columns = (IDENTIFYING_COLUMNS if include_contact else ()) + CASE_COLUMNS
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    header = [str(label) for label, _ in CASE_COLUMNS]
+    header = [str(label) for label, _ in columns]
     header += [str(spec.summary_label or spec.label) for spec in fields]
     writer.writerow([safe_cell(cell) for cell in header])
     for row in rows:
         answers = answers_of(db, row.id)
-        cells = [value(row) for _, value in CASE_COLUMNS]
-        cells += [answer_cell(spec, answers, shares_contact=bool(row.consent_jobcentre))
+        shared = bool(row.consent_jobcentre)
+        cells = [value(row) if shared or (label, value) in CASE_COLUMNS else str(NOT_INCLUDED)
+                 for label, value in columns]
+        cells += [answer_cell(spec, answers, shared=shared, health=health_for(row))
                   for spec in fields]
         writer.writerow([safe_cell(cell) for cell in cells])
     return "\ufeff" + out.getvalue()

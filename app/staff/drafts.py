@@ -35,6 +35,7 @@ def find_draft():
     return render_template(
         "staff/find_draft.html",
         form=form,
-        rows=summary_rows(answers) if answers else None,
+        # Health stays out: the person can say it on the phone if it matters now.
+        rows=summary_rows(answers, include_sensitive=False) if answers else None,
         errors=form_errors(form),
     )

@@ -1,40 +1,60 @@
-"""A filtered list as a CSV file, for reporting to the municipalities."""
+"""A filtered list as a CSV file, for reporting to the municipalities.
+
+Sent as a form (POST), never as an address: the filters and the purpose can hold a name,
+and addresses end up in access logs. Health answers go into the file only for the
+consultant's own registrations, or for an admin who writes why (kept in the audit log).
+"""
 
 from datetime import date
 
 from flask import Response, render_template, request
 
 from ..db import get_db, write_transaction
+from ..journey.page import form_errors
 from ..users import active_consultants
 from . import audit, blueprint
 from .access import current_user, requires
-from .casework import filtered_registrations
+from .casework import may_see_health
 from .csv_export import csv_text
 from .forms import ExportForm
 from .inbox import filters_from
+from .inbox_list import filtered_registrations
 
 
-@blueprint.get("/export")
+@blueprint.route("/export", methods=["GET", "POST"])
 @requires("staff")
 def export():
-    form = ExportForm(request.args)
-    form.offer(active_consultants(get_db()))
-    if "download" not in request.args:
-        return render_template("staff/export.html", form=form)
-    db = get_db()
     user = current_user()
-    rows = filtered_registrations(db, user, filters_from(form))
-    detail = "contact" if form.include_contact.data else ""
-    if form.include_sensitive.data:
-        detail += " health"
+    form = ExportForm(request.form if request.method == "POST" else request.args)
+    form.offer(active_consultants(get_db()))
+    if request.method == "GET" or not form.validate_for(user):
+        return render_template("staff/export.html", form=form, errors=form_errors(form))
+    db = get_db()
+    rows = filtered_registrations(db, user, filters_from(form, form.search.data or ""))
+    health_for = (lambda row: True) if user.is_admin else (lambda row: may_see_health(user, row))
     with write_transaction(db):
         for row in rows:
-            audit.record(db, user, "exported_csv", reference=row.reference, detail=detail.strip())
+            audit.record(db, user, "exported_csv", reference=row.reference,
+                         detail=what_was_exported(form, health_for(row)))
     text = csv_text(db, rows, include_contact=form.include_contact.data,
-                    include_sensitive=form.include_sensitive.data)
+                    include_sensitive=form.include_sensitive.data,
+                    include_free_text=form.include_free_text.data, health_for=health_for)
     filename = f"klapjob-{date.today().isoformat()}.csv"
     return Response(
         text,
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
+
+
+def what_was_exported(form, with_health):
+    """The audit entry's detail: which kinds of personal data, and an admin's purpose."""
+    kinds = [kind for kind, chosen in (("contact", form.include_contact.data),
+                                       ("free text", form.include_free_text.data),
+                                       ("health", form.include_sensitive.data and with_health))
+             if chosen]
+    detail = " ".join(kinds)
+    if "health" in kinds and form.purpose.data:
+        detail += f" (purpose: {form.purpose.data})"
+    return detail
+

@@ -1,7 +1,9 @@
 """The back office's forms. Labels and messages are product copy: plain words that say
 what to do."""
 
-from flask_babel import lazy_gettext as _l
+from datetime import date, timedelta
+
+from flask_babel import format_date, lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -111,13 +113,58 @@ class HoursField(DecimalField):
                 super().process_formdata([valuelist[0].strip().replace(",", ".")])
             except ValueError:
                 raise ValueError(HOURS_MESSAGE) from None
+            # Decimal reads "NaN", "sNaN" and "Infinity" too: none of them is a number of hours.
+            if self.data is None or not self.data.is_finite():
+                self.data = None
+                raise ValueError(HOURS_MESSAGE)
         else:
             self.data = None
 
 
+class DayWithin:
+    """A day between `earliest` and `latest` days from today (callables of today, so the
+    bounds move with the calendar). A far date once made every page that works out
+    follow-ups fail for everybody."""
+
+    def __init__(self, earliest, latest):
+        self.earliest, self.latest = earliest, latest
+
+    def __call__(self, form, field):
+        if field.data is None:
+            return
+        today = date.today()
+        first, last = self.earliest(today), self.latest(today)
+        if not first <= field.data <= last:
+            raise ValidationError(_l("Write a day from %(first)s to %(last)s",
+                                     first=format_date(first, "short"),
+                                     last=format_date(last, "short")))
+
+
+def years_from(years):
+    """The same day `years` from a day (28 February for 29 February)."""
+    def moved(today):
+        try:
+            return today.replace(year=today.year + years)
+        except ValueError:
+            return today.replace(year=today.year + years, day=28)
+    return moved
+
+
+def days_from(days):
+    return lambda today: today + timedelta(days=days)
+
+
+# KLAPjob began in 2009: no work trial, job or talk of ours is older. Plans reach a few
+# years ahead at most.
+SINCE_KLAPJOB_BEGAN = (lambda _today: date(2009, 1, 1))
+CASE_DAYS = DayWithin(SINCE_KLAPJOB_BEGAN, years_from(2))
+MEETING_DAYS = DayWithin(days_from(-31), years_from(2))
+DAYS_GONE_BY = DayWithin(SINCE_KLAPJOB_BEGAN, days_from(1))
+
+
 class JobForm(FlaskForm):
-    praktik_start = DateField(_l("Work trial starts"), validators=[Optional()])
-    job_start = DateField(_l("Job starts"), validators=[Optional()])
+    praktik_start = DateField(_l("Work trial starts"), validators=[Optional(), CASE_DAYS])
+    job_start = DateField(_l("Job starts"), validators=[Optional(), CASE_DAYS])
     employer = StringField(_l("Employer"), filters=[strip], validators=[Length(max=200)])
     hours = HoursField(
         _l("Hours a week"),
@@ -169,9 +216,39 @@ class FilterForm(FlaskForm):
         )
 
 
+class SearchForm(FlaskForm):
+    """The inbox's search, sent as a form: a name never goes into an address."""
+
+    search = StringField(
+        _l("Search by name, reference or phone"), filters=[strip],
+        validators=[Length(max=100)],
+        render_kw={"spellcheck": "false", "autocomplete": "off"},
+    )
+
+
 class ExportForm(FilterForm):
-    include_contact = BooleanField(_l("Names, phone numbers and email addresses"))
+    """Sent as a POST form (with its token): what it holds never goes into an address."""
+
+    class Meta:
+        csrf = True
+
+    include_contact = BooleanField(
+        _l("Reference, names, phone numbers, email addresses and employers"))
+    include_free_text = BooleanField(_l("What people wrote in their own words"))
     include_sensitive = BooleanField(_l("Health information"))
+    purpose = StringField(
+        _l("Why does the file need health information?"), filters=[strip],
+        validators=[Length(max=200)],
+    )
+
+    def validate_for(self, user):
+        """An admin who takes health answers out of the back office says why (it is kept
+        in the audit log); a consultant gets health only for their own registrations."""
+        valid = self.validate()
+        if user.is_admin and self.include_sensitive.data and not self.purpose.data:
+            self.purpose.errors.append(_l("Write why the file needs health information"))
+            valid = False
+        return valid
 
 
 class DeleteForm(FlaskForm):
@@ -230,7 +307,7 @@ class ActionForm(FlaskForm):
 
 
 class MeetingForm(FlaskForm):
-    starts_on = DateField(_l("Day"), validators=[InputRequired(_l("Enter the day"))])
+    starts_on = DateField(_l("Day"), validators=[InputRequired(_l("Enter the day")), MEETING_DAYS])
     starts_at = StringField(
         _l("Starts at"), filters=[strip],
         validators=[DataRequired(_l("Enter when it starts, for example 10:00"))],
@@ -292,7 +369,8 @@ class MatchForm(FlaskForm):
 
 
 class TalkedForm(FlaskForm):
-    talked_on = DateField(_l("They talked on"), validators=[InputRequired(_l("Enter the day they talked"))])
+    talked_on = DateField(_l("They talked on"),
+                          validators=[InputRequired(_l("Enter the day they talked")), DAYS_GONE_BY])
 
 
 class DraftCodeForm(FlaskForm):

@@ -1,7 +1,8 @@
 """The inbox: every registration this user may see, newest first, filtered and searched,
-a page at a time."""
+a page at a time.
 
-from math import ceil
+The filters are in the address (a filtered list can be bookmarked); a search is sent as a
+form, because it holds a name or a phone number, and addresses end up in access logs."""
 
 from flask import render_template, request, url_for
 
@@ -9,23 +10,23 @@ from ..db import get_db
 from ..users import active_consultants
 from . import blueprint
 from .access import current_user, requires
-from .casework import PAGE_SIZE, InboxFilters, inbox_page
-from .forms import FilterForm
+from .inbox_list import PAGE_SIZE, InboxFilters, inbox_page
+
+# A search shows its matches on one page: page links would carry it in their address.
+SEARCH_RESULTS = 100
+from .paging import page_count, requested_page
+from .forms import FilterForm, SearchForm
 
 
-def filters_from(form):
-    try:
-        page = max(1, int(request.args.get("page", "1")))
-    except ValueError:
-        page = 1
+def filters_from(form, search=""):
     return InboxFilters(
         status=form.status.data or "",
         municipality=form.municipality.data or "",
         consultant=form.consultant.data or "",
         helped=bool(form.helped.data),
         ambassador=bool(form.ambassador.data),
-        search=form.search.data or "",
-        page=page,
+        search=search,
+        page=requested_page(request.args.get("page")),
     )
 
 
@@ -41,17 +42,23 @@ def page_url(page):
     return url_for(".inbox", **args)
 
 
-@blueprint.get("/")
+@blueprint.route("/", methods=["GET", "POST"])
 @requires("staff")
 def inbox():
     form = filter_form()
-    filters = filters_from(form)
-    rows, total = inbox_page(get_db(), current_user(), filters)
-    pages = max(1, ceil(total / PAGE_SIZE))
-    export_args = {k: v for k, v in request.args.items() if k != "page"}
+    search_form = SearchForm(formdata=request.form if request.method == "POST" else None)
+    searching = (request.method == "POST" and search_form.validate()
+                 and bool(search_form.search.data))
+    filters = filters_from(form, search_form.search.data if searching else "")
+    size = SEARCH_RESULTS if searching else PAGE_SIZE
+    rows, total = inbox_page(get_db(), current_user(), filters, size=size)
+    pages = 1 if searching else page_count(total, PAGE_SIZE)
+    export_args = {k: v for k, v in request.args.items() if k not in ("page", "search")}
     return render_template(
         "staff/inbox.html",
         form=form,
+        search_form=search_form,
+        searching=searching,
         rows=rows,
         total=total,
         page=filters.page,

@@ -7,9 +7,10 @@ personal data, and the link works only after signing in.
 
 import secrets
 
-from flask import current_app, render_template, url_for
+from flask import current_app, render_template
 from flask_babel import force_locale, gettext as _
 
+from ..links import public_url
 from ..mail import send_mail
 from ..users import user_by_id
 from .coverage import covering_consultant_id
@@ -43,7 +44,7 @@ def notify_new_registration(db, registration_id, consultant_id):
         public_id = next(
             db.query("SELECT public_id FROM registrations WHERE id = ?", [registration_id])
         )["public_id"]
-        link = staff_url("staff.registration", public_id=public_id)
+        link = public_url("staff.registration", public_id=public_id)
         with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
             subject = _("New registration at KLAPjob")
             body = render_template(
@@ -54,10 +55,3 @@ def notify_new_registration(db, registration_id, consultant_id):
     except Exception:  # noqa: BLE001 - the registration must stand whatever happens here
         current_app.logger.exception("Staff notification not sent")
 
-
-def staff_url(endpoint, **values):
-    """An absolute link: KLAPJOB_PUBLIC_URL when set (behind a proxy), else this host."""
-    base = current_app.config.get("PUBLIC_URL")
-    if base:
-        return base.rstrip("/") + url_for(endpoint, **values)
-    return url_for(endpoint, _external=True, **values)

@@ -11,6 +11,7 @@ from datetime import timedelta
 from flask import current_app
 
 from ..db import write_transaction
+from ..limits import purge_old_events
 from ..journey.summary import summary_rows
 from ..meetings.data import DANISH_TIME, old_signups
 from ..municipalities import municipality_name
@@ -141,7 +142,10 @@ def purge(db, *, closed_days=CLOSED_REGISTRATION_DAYS, draft_days=DRAFT_DAYS, dr
     report, closed_before, drafts_before = due_for_purge(
         db, closed_days=closed_days, draft_days=draft_days, now=now
     )
-    if dry_run or not (report.registrations or report.drafts or report.meeting_signups):
+    if dry_run:
+        return report
+    purge_old_events(db, now=now.timestamp())
+    if not (report.registrations or report.drafts or report.meeting_signups):
         return report
     with write_transaction(db):
         for reference, _closed_at in report.registrations:
@@ -153,7 +157,5 @@ def purge(db, *, closed_days=CLOSED_REGISTRATION_DAYS, draft_days=DRAFT_DAYS, dr
         db.execute("DELETE FROM drafts WHERE updated_at < ?", [drafts_before])
         db.conn.executemany("DELETE FROM meeting_signups WHERE id = ?",
                             [(row_id,) for row_id in report.meeting_signups])
-        # Failed codes only matter for an hour; their addresses need not stay longer.
-        db.execute("DELETE FROM resume_attempts WHERE attempted_at < ?", [drafts_before])
     forget_deleted(db)
     return report

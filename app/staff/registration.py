@@ -20,12 +20,14 @@ from .casework import (
     assign,
     case_file,
     change_status,
+    may_see_health,
     record_follow_up,
     save_job,
 )
 from .coverage import has_agreement
-from .forms import AssignForm, FollowUpForm, JobForm, NoteForm, StatusForm
+from .forms import ActionForm, AssignForm, FollowUpForm, JobForm, NoteForm, StatusForm
 
+SENSITIVE_FIELDS = tuple(name for name, spec in FIELDS_BY_NAME.items() if spec.sensitive)
 CONTACT_FIELDS = ("contact_method", "phone", "email", "helper_name", "helper_role",
                   "helper_contact", "other_contact_name", "other_contact_role",
                   "other_contact_phone")
@@ -62,11 +64,18 @@ def blank_forms(case):
     return forms
 
 
-def show_case(registration, *, submitted=None, status=200):
-    """The page, with `submitted` = (name, form) for a form that came back with errors."""
+def has_health_answers(answers):
+    return any(answers.get(name) for name in SENSITIVE_FIELDS)
+
+
+def show_case(registration, *, submitted=None, status=200, health_asked=False):
+    """The page, with `submitted` = (name, form) for a form that came back with errors.
+    Health answers show to the consultant it is given to; to anybody else after "Show
+    health" (`health_asked`, logged by the caller)."""
     db = get_db()
     audit.record_now(db, current_user(), "viewed", reference=registration.reference)
     case = case_file(db, registration)
+    shows_health = health_asked or may_see_health(current_user(), registration)
     forms = blank_forms(case)
     errors = []
     if submitted:
@@ -77,7 +86,8 @@ def show_case(registration, *, submitted=None, status=200):
         "staff/registration.html",
         case=case,
         row=registration,
-        rows=summary_rows(case.answers),
+        rows=summary_rows(case.answers, include_sensitive=shows_health),
+        health_hidden=not shows_health and has_health_answers(case.answers),
         contact=contact_rows(case.answers),
         forms=forms,
         errors=errors,
@@ -105,6 +115,18 @@ def act(registration, name, form, action, message):
 @with_registration
 def registration(registration):
     return show_case(registration)
+
+
+@blueprint.post("/registrations/<public_id>/health")
+@requires("staff")
+@with_registration
+def show_health(registration):
+    """"Show health": the health answers of a registration that is not this user's, once,
+    written to the audit log."""
+    if not ActionForm().validate_on_submit():
+        return redirect(url_for(".registration", public_id=registration.public_id))
+    audit.record_now(get_db(), current_user(), "viewed_health", reference=registration.reference)
+    return show_case(registration, health_asked=True)
 
 
 @blueprint.post("/registrations/<public_id>/status")

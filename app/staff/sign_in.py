@@ -5,6 +5,7 @@ from flask_babel import gettext as _, lazy_gettext as _l
 
 from ..db import get_db
 from ..journey.page import form_errors
+from ..sign_in_guard import guard_for
 from ..users import check_password
 from . import audit, blueprint
 from .access import begin_pending, current_user, leave, remember_next, requires
@@ -12,10 +13,12 @@ from .forms import SignInForm
 
 
 def wait_message(attempt):
+    """The same words for every address, known or not: they say how long to wait, never
+    whether an account exists."""
     minutes = max(1, round(attempt.wait_seconds / 60))
     if attempt.problem == "locked":
-        return _("Too many failed attempts. The account is locked for %(minutes)s minutes. "
-                 "An admin can open it sooner.", minutes=minutes)
+        return _("Too many failed attempts. Wait %(minutes)s minutes, or ask an admin to "
+                 "open the account.", minutes=minutes)
     return _("Too many failed attempts. Wait %(seconds)s seconds and try again.",
              seconds=attempt.wait_seconds)
 
@@ -31,13 +34,15 @@ def sign_in():
     problem = None
     if form.validate_on_submit():
         db = get_db()
-        attempt = check_password(db, form.email.data, form.password.data)
+        attempt = check_password(db, form.email.data, form.password.data,
+                                 guard_for(form.email.data))
         if attempt.problem is None:
             begin_pending(attempt.user)
             if not attempt.user.totp_confirmed:
                 return redirect(url_for(".set_up_two_factor"))
             return redirect(url_for(".two_factor"))
-        if attempt.user:
+        if attempt.problem in ("wrong", "locked"):
+            # Logged for an unknown address too (without it): the same work either way.
             action = "locked" if attempt.problem == "locked" else "sign_in_failed"
             audit.record_now(db, attempt.user, action)
         if attempt.problem == "wrong":

@@ -5,8 +5,15 @@ from flask import redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from ..db import get_db
-from ..users import check_code, qr_code_data_uri, record_failure, record_success, spaced_secret
-from ..users import SignInAttempt, provisioning_uri, seconds_to_wait, user_by_id, utc_now
+from ..sign_in_guard import (
+    LOCK_MINUTES,
+    guard_for,
+    record_failure,
+    remember_device,
+    seconds_to_wait,
+)
+from ..users import SignInAttempt, check_code, confirm_two_factor, provisioning_uri
+from ..users import qr_code_data_uri, spaced_secret
 from . import audit, blueprint
 from .access import enter, leave, pending_user, requires
 from .forms import CodeForm
@@ -17,18 +24,19 @@ from .sign_in import wait_message
 def check_and_enter(user, form):
     """Right code: signed in. Wrong code: counted like a wrong password (then a message),
     or back to the start when that locked the account."""
-    db = get_db()
-    wait = seconds_to_wait(user, utc_now())
+    db, guard = get_db(), guard_for(user.email)
+    wait, locked = seconds_to_wait(db, guard)
     if wait:
-        return None, wait_message(SignInAttempt(user, "wait", wait))
+        return None, wait_message(SignInAttempt(user, "locked" if locked else "wait", wait))
     if check_code(db, user, form.code.data):
-        record_success(db, user)
+        confirm_two_factor(db, user)
         audit.record_now(db, user, "signed_in")
-        return redirect(enter(start_session(db, user))), None
-    attempt = record_failure(db, user_by_id(db, user.id), utc_now())
-    audit.record_now(db, user, "locked" if attempt.problem == "locked" else "sign_in_failed")
-    if attempt.problem == "locked":
+        return remember_device(redirect(enter(start_session(db, user))), user.email), None
+    locked = record_failure(db, guard)
+    audit.record_now(db, user, "locked" if locked else "sign_in_failed")
+    if locked:
         leave()
+        attempt = SignInAttempt(user, "locked", LOCK_MINUTES * 60)
         return render_template("staff/locked.html", message=wait_message(attempt)), None
     return None, _l("The code is wrong or used. Enter the newest code from the app")
 

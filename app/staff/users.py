@@ -6,8 +6,9 @@ from flask_babel import lazy_gettext as _l
 
 from ..db import get_db
 from ..journey.page import form_errors
+from ..sign_in_guard import failures_of, is_locked
 from ..users import all_users, create_user, reset_two_factor, unlock, update_user
-from ..users import user_by_email, user_by_public_id, utc_now
+from ..users import user_by_email, user_by_public_id
 from . import audit, blueprint
 from .access import current_user, requires
 from .forms import ActionForm, EditUserForm, NewUserForm
@@ -20,7 +21,10 @@ def user_or_404(public_id):
 @blueprint.get("/users")
 @requires("admin")
 def users():
-    return render_template("staff/users.html", users=all_users(get_db()), now=utc_now())
+    db = get_db()
+    people = all_users(db)
+    locked = {user.public_id for user in people if is_locked(db, user.email)}
+    return render_template("staff/users.html", users=people, locked=locked)
 
 
 @blueprint.route("/users/new", methods=["GET", "POST"])
@@ -58,7 +62,7 @@ def edit_user(public_id):
             return redirect(url_for(".users"))
     return render_template("staff/edit_user.html", form=form, user=user,
                            action_form=ActionForm(formdata=None), errors=form_errors(form),
-                           locked=user.locked_at(utc_now()) or user.failed_sign_ins > 0)
+                           failures=failures_of(db, user.email))
 
 
 def admin_action(public_id, action, detail, message):

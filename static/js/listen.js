@@ -21,6 +21,8 @@
   var audio = new Audio();
   var speed = "normal";
   var problemText = "";
+  var busyText = "";
+  var allowanceAddress = null;
   var playing = null; // {items, index, button, control, timings, ranges}
 
   function words(list) {
@@ -190,6 +192,12 @@
     var control = playing.control;
     stop();
     showProblem(control, problemText);
+    // Past this visitor's budget of speech the sound only waits: say so, kindly.
+    if (!allowanceAddress) { return; }
+    fetch(allowanceAddress, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (answer) { if (answer && answer.busy) { showProblem(control, busyText); } })
+      .catch(function () { /* the plain message stays */ });
   }
 
   function showProblem(control, text) {
@@ -274,6 +282,8 @@
     var bar = document.querySelector("[data-listen-bar]");
     if (!bar) { return; }
     problemText = bar.getAttribute("data-problem") || "";
+    busyText = bar.getAttribute("data-busy") || problemText;
+    allowanceAddress = bar.getAttribute("data-allowance");
     var current = document.querySelector("[data-listen-speed][aria-current]");
     speed = current ? current.getAttribute("data-listen-speed") : "normal";
     document.querySelectorAll("[data-listen]").forEach(setUp);

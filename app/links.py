@@ -1,0 +1,14 @@
+"""Absolute links, for mail: a link in a mail must lead to the site's public address, never
+to whatever Host a request happened to name (behind a proxy that may be an inside name, or
+one a stranger wrote)."""
+
+from flask import current_app, url_for
+
+
+def public_url(endpoint, **values):
+    """KLAPJOB_PUBLIC_URL and the path when it is set; else this request's own address
+    (its scheme from a trusted proxy, see KLAPJOB_TRUSTED_PROXIES)."""
+    base = current_app.config.get("PUBLIC_URL")
+    if base:
+        return base.rstrip("/") + url_for(endpoint, **values)
+    return url_for(endpoint, _external=True, **values)
