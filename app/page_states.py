@@ -25,11 +25,13 @@ The questions come from journey/steps.py, so a new question is walked without a 
 import smtplib
 import socket
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from .db import connect
 from .device import SHARED_DEVICE_COOKIE, mark_as_shared
 from .journey.drafts import new_token, save_step
+from .journey.page import finder_field
 from .journey.steps import STEPS
 from .journey.resume import create_resume_key, redeem
 from .meetings.data import create_meeting, local_now
@@ -42,33 +44,38 @@ WRONG = {"phone": "12", "email": "navn", "phone_or_email": "navn"}
 # email (so that they can have a copy), for a person who wants "something else" as work.
 WAY = {"filled_by": "helper", "contact_method": "helper", "work_wishes": ["other"],
        "work_other": "Noget med biler", "helper_role": "support_worker"}
-TOO_MANY_CODES = 10
 AARHUS, COPENHAGEN = "751", "101"
-# States that show a person's own answers, or a new code or reference number: nothing on
-# them is the same for everybody (`flask audio build` makes no clips for them).
-PERSONAL_STATES = frozenset({
-    "check", "change", "later-code", "consent", "consent-error", "consent-for-themselves",
-    "done", "done-copy-error", "done-copy-sent", "done-shared-device", "receipt",
-    "later-link-sent", "later-mail-failed", "helper-is-this-you",
-})
+
+
+@dataclass(frozen=True)
+class Person:
+    """What the walk types into the pages: by default everyday answers; the privacy test
+    gives a person who types a marker into every field instead."""
+
+    answers: dict = field(default_factory=lambda: dict(WAY))  # field name -> answer
+    name: str = "Ali"  # signing up for a meeting
+    phone: str = RIGHT["phone"]
+    email: str = RIGHT["email"]  # for a "continue later" link
 # Where the states that every question of a kind shares are shown once.
 FIRST_TEXT_STEP = next(s for s in STEPS if len(s.fields) == 1 and s.fields[0].kind == "text").key
 FIRST_CHOICE_STEP = next(s for s in STEPS if s.fields[0].kind == "radio").key
 
 
-def every_page_state(site):
-    yield from before_anyone_starts(site)
-    yield from the_questions(site)
-    yield from saving_for_later(site)
+def every_page_state(site, person=Person()):
+    yield from before_anyone_starts(site, person)
+    yield from the_questions(site, person.answers)
+    yield from saving_for_later(site, person)
     yield from sending(site)
-    yield from coming_back(site)
+    yield from coming_back(site, person.answers)
     yield from a_shared_device(site)
 
 
-def before_anyone_starts(site):
+def before_anyone_starts(site, person):
     remove_meetings(site.app)
     site.open("/meetings")
     yield "meetings-none"
+    site.open("/")
+    yield "start-no-meetings"
     meeting = add_meeting(site.app)
     for name, path in (("start", "/"), ("meetings", f"/meetings?municipality={AARHUS}"),
                        ("meetings-not-near", f"/meetings?municipality={COPENHAGEN}"),
@@ -80,9 +87,9 @@ def before_anyone_starts(site):
         yield name
     site.send(f"/meetings/{meeting}", {})
     yield "meeting-error"
-    site.send(f"/meetings/{meeting}", {"name": "Ali", "phone": WRONG["phone"]})
+    site.send(f"/meetings/{meeting}", {"name": person.name, "phone": WRONG["phone"]})
     yield "meeting-phone-wrong"
-    site.send(f"/meetings/{meeting}", {"name": "Ali", "phone": RIGHT["phone"]})
+    site.send(f"/meetings/{meeting}", {"name": person.name, "phone": person.phone})
     yield "meeting-signed-up"
     site.send("/settings", {"text_size": "large"})
     yield "settings-error"
@@ -103,28 +110,28 @@ def before_anyone_starts(site):
 
 
 def too_many_codes(site):
-    for _ in range(TOO_MANY_CODES):
+    for _ in range(site.app.config["FAILED_CODES_PER_HOUR"]):
         site.quietly("/register/resume", {"code": "x"})
     site.send("/register/resume", {"code": "x"})
     yield "resume-code-too-many"
     with database(site.app) as db:
-        db.execute("DELETE FROM resume_attempts")
+        db.execute("DELETE FROM rate_events WHERE kind = 'failed_code'")
         db.conn.commit()
 
 
-def the_questions(site):
+def the_questions(site, way):
     """Each question empty, with each of its errors, then answered; follow-up questions
     shown when their choice is ticked."""
     answers = {}
     detours = {}
     for step in STEPS:
         if not step.show_if(answers):
-            detours.update(take_a_detour(site, step, answers))
+            detours.update(take_a_detour(site, step, answers, way))
         path = f"/register/{step.key}"
         site.open(path)
         yield step.key
-        yield from errors_of(site, step, answers)
-        given = answers_for(step, {**WAY, **answers}, RIGHT)
+        yield from errors_of(site, step, answers, way)
+        given = answers_for(step, {**way, **answers}, RIGHT)
         site.quietly(path, given)
         answers.update(given)
     for step, given in detours.values():
@@ -135,22 +142,22 @@ def the_questions(site):
     yield "change"
 
 
-def take_a_detour(site, step, answers):
+def take_a_detour(site, step, answers, way):
     """A question asked only after some answer (the phone number, after "call me"): give
     that answer for now; the way's own answer is given again at the end."""
     name, values = step.show_if.answer_name, step.show_if.answer_values
     owner = next(s for s in STEPS if name in s.field_names)
     site.quietly(f"/register/{owner.key}", answers_for(owner, {**answers, name: values[0]}, RIGHT))
     answers[name] = values[0]
-    return {owner.key: (owner, answers_for(owner, {**WAY, **answers, name: WAY.get(name)}, RIGHT))}
+    return {owner.key: (owner, answers_for(owner, {**way, **answers, name: way.get(name)}, RIGHT))}
 
 
-def errors_of(site, step, answers):
+def errors_of(site, step, answers, way):
     path = f"/register/{step.key}"
     if not step.optional:
         site.send(path, {})
         yield f"{step.key}-error"
-    right = answers_for(step, {**WAY, **answers}, RIGHT)
+    right = answers_for(step, {**way, **answers}, RIGHT)
     for field in step.fields:
         if field.kind in WRONG:
             site.send(path, {**right, field.name: WRONG[field.kind]})
@@ -165,6 +172,13 @@ def errors_of(site, step, answers):
             if site.javascript:
                 site.choose(path, reveal, field.show_if.answer_values[0])
                 yield f"{step.key}-{field.name}-revealed"
+    finder = finder_field(step)
+    if finder:
+        searches = (("found", "8000"), ("found-several", "2000"),
+                    ("not-found", way.get(f"{finder.name}_find", "Atlantis")))
+        for name, typed in searches:
+            site.send(path, {f"{finder.name}_find": typed}, press=("find", finder.name))
+            yield f"{step.key}-{name}"
     if step.key == FIRST_TEXT_STEP:
         name = step.fields[0].name
         site.send(path, {name: "x" * (step.fields[0].max_length + 1)})
@@ -173,7 +187,7 @@ def errors_of(site, step, answers):
         yield f"{step.key}-expired"
 
 
-def saving_for_later(site):
+def saving_for_later(site, person):
     site.open("/register/later?next=/register/check")
     yield "later"
     site.send("/register/later?next=/register/check", {}, press=("show_code", "1"))
@@ -183,10 +197,10 @@ def saving_for_later(site):
     site.send("/register/later?next=/register/check", {"email": "navn"})
     yield "later-email-wrong"
     with mail_not_working(site.app):
-        site.send("/register/later?next=/register/check", {"email": RIGHT["email"]})
+        site.send("/register/later?next=/register/check", {"email": person.email})
         yield "later-mail-failed"
     if mail_works(site.app):
-        site.send("/register/later?next=/register/check", {"email": RIGHT["email"]})
+        site.send("/register/later?next=/register/check", {"email": person.email})
         yield "later-link-sent"
 
 
@@ -210,7 +224,7 @@ def sending(site):
         yield "done-copy-sent"
 
 
-def coming_back(site):
+def coming_back(site, way):
     """The same device, the next person: the helper's own details are offered again. Then
     a person who answers for themselves, up to their consent."""
     site.quietly("/register/start-over", {}, token_from="/register/done")
@@ -219,7 +233,7 @@ def coming_back(site):
     yield "helper-is-this-you"
     site.open("/")
     yield "start-continue"
-    answers = {**WAY, "filled_by": "self", "contact_method": "email"}
+    answers = {**way, "filled_by": "self", "contact_method": "email"}
     for step in STEPS:
         if not step.show_if(answers):
             continue

@@ -3,6 +3,8 @@ through the real pages (a password, then a code from the authenticator app), and
 citizens' registrations to work on."""
 
 import copy
+import csv
+import io
 
 import pyotp
 
@@ -125,3 +127,19 @@ def saved_draft(app, answers_by_step):
         return token
     finally:
         db.close()
+
+
+# What the form sends when nothing is chosen: each list's first ("All").
+EVERY_FILTER = {"search": "", "status": "", "municipality": "", "consultant": ""}
+
+
+def download_export(member, query=""):
+    """The export form sent with the choices in `query` ("municipality=751&include_contact=y")."""
+    choices = dict(pair.split("=", 1) for pair in query.split("&") if pair)
+    response = member.post_form("/staff/export", {**EVERY_FILTER, **choices})
+    assert response.status_code == 200, response.get_data(as_text=True)[:2000]
+    assert response.mimetype == "text/csv"
+    assert "attachment" in response.headers["Content-Disposition"]
+    text = response.get_data(as_text=True)
+    assert text.startswith("\ufeff"), "Excel needs the byte-order mark to read UTF-8"
+    return list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))

@@ -9,7 +9,7 @@ from dateutil.easter import easter
 
 from app.journey.callback import add_working_days
 from people import MYSELF_IN_AARHUS, Visitor
-from staff import register, staff_member
+from staff import TEST_MUNICIPALITIES, register, staff_member
 
 AARHUS = "751"
 
@@ -88,6 +88,6 @@ def test_staff_see_the_promised_day_and_that_it_has_passed(app, db):
 
 def test_staff_see_when_no_day_was_promised(app):
     mette = register(app, name="Mette Hansen")
-    karl = staff_member(app).sign_in()
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     page = karl.open(f"/staff/registrations/{mette['public_id']}")
     assert "Ingen dag lovet" in page.text()

@@ -1,28 +1,9 @@
 """A CSV file for municipal reporting: the filtered list, without contact details or
 health unless chosen, and no cell a spreadsheet would run as a formula."""
 
-import csv
-import io
-
 from app.staff.csv_export import safe_cell
 from people import HELPED_BY_SUPPORT_WORKER
-from staff import TEST_MUNICIPALITIES, register, staff_member
-
-
-# What the form sends when nothing is chosen: each list's first ("All").
-EVERY_FILTER = {"search": "", "status": "", "municipality": "", "consultant": ""}
-
-
-def download(member, query):
-    """The export form sent with the choices in `query` ("municipality=751&include_contact=y")."""
-    choices = dict(pair.split("=", 1) for pair in query.split("&") if pair)
-    response = member.post_form("/staff/export", {**EVERY_FILTER, **choices})
-    assert response.status_code == 200, response.get_data(as_text=True)[:2000]
-    assert response.mimetype == "text/csv"
-    assert "attachment" in response.headers["Content-Disposition"]
-    text = response.get_data(as_text=True)
-    assert text.startswith("\ufeff"), "Excel needs the byte-order mark to read UTF-8"
-    return list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
+from staff import TEST_MUNICIPALITIES, download_export as download, register, staff_member
 
 
 def test_the_export_follows_the_filters_and_leaves_out_personal_details(app):
@@ -71,11 +52,10 @@ def test_a_consultant_exports_only_what_they_may_see_and_each_row_is_logged(app,
     db.execute("UPDATE registrations SET consultant_id = ? WHERE id = ?", [lise.user.id, other["id"]])
     db.conn.commit()
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
-    assert [r["Reference"] for r in download(karl, "")] != [other["reference"]]
     assert len(download(karl, "")) == 1
     logged = [r["reference"] for r in db.query(
         "SELECT reference FROM audit_log WHERE action = 'exported_csv'")]
-    assert other["reference"] not in logged and len(logged) == 2
+    assert other["reference"] not in logged and len(logged) == 1
 
 
 def test_the_export_page_offers_the_choices(app):

@@ -18,8 +18,7 @@ import pytest
 
 from app.db import connect
 from pages import Page
-from staff import register, staff_member
-from test_staff_export import EVERY_FILTER
+from staff import EVERY_FILTER, register, staff_member
 
 PEOPLE = {
     "karls": ("Karen Karlsen", "751"),
@@ -49,7 +48,7 @@ def own_words(key):
 def office(app):
     rows = {
         key: register(app, name=name, municipality=municipality, health=health(key),
-                      strengths_text=own_words(key))
+                      strengths_text=own_words(key), consent_jobcentre=True)
         for key, (name, municipality) in PEOPLE.items()
     }
     staff = {

@@ -40,7 +40,7 @@ def start():
         continue_at=continue_at,
         meetings=meetings[:MEETINGS_ON_START],
         when=when,
-        question_count=len(visible_steps(TYPICAL_ANSWERS)),
+        question_count=site_value(len(visible_steps(TYPICAL_ANSWERS))),
     )
 
 

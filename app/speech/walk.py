@@ -3,15 +3,15 @@ text the pages show to everybody: what `flask audio build` renders ahead of time
 
 The states are those of page_states.py, the same list the tests walk. The walk uses a
 throwaway copy of the site (its own temporary database, a mail server that never answers,
-so that nothing is sent) with the same settings and the same audio folder. States with a
-person's own answers or a new code (PERSONAL_STATES) show nothing for everybody: what was
-collected while they showed is dropped.
+so that nothing is sent) with the same settings and the same audio folder. Only texts the
+site wrote itself are ever remembered for everybody (site_text.py), so the pages that show a
+person's own answers add their headings and labels, and nothing of the person.
 """
 
 import socket
 import tempfile
 
-from ..page_states import PERSONAL_STATES, every_page_state
+from ..page_states import every_page_state
 from ..server_site import ServerSite
 
 # Settings that change what pages say or how they sound.
@@ -43,14 +43,12 @@ def every_shown_key(app):
             "MEETING_SIGNUPS_PER_HOUR": 1_000_000,
         })
         clips = walker.extensions["klapjob_speech"]
-        clips.collected = shared = set()
+        clips.collected = set()
         for language in walker.config["LANGUAGES"]:
             site = ServerSite(walker)
             site.client.set_cookie("klapjob_lang", language)
-            for state in every_page_state(site):
-                if state in PERSONAL_STATES:
-                    clips.collected = shared
-                shared = set(clips.collected)
+            for _state in every_page_state(site):
+                pass
         return clips.collected
 
 
