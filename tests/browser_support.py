@@ -126,6 +126,35 @@ def clipped_text(page):
     )
 
 
+# A word of everyday length drawn on two or more lines: its column has been squeezed
+# (e.g. a grid laid out for normal letters, shown with the largest). Long words (an address,
+# an email) may wrap: that is overflow-wrap doing its job.
+BROKEN_WORDS = """
+longest => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || !parent.checkVisibility() || parent.closest('.visually-hidden')) continue;
+    for (const match of node.data.matchAll(/[\\p{L}]{2,}/gu)) {
+      if (match[0].length > longest) continue;
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (lines.size > 1) broken.push(`${parent.tagName.toLowerCase()} "${match[0]}"`);
+    }
+  }
+  return broken.slice(0, 5);
+}
+"""
+
+
+def broken_words(page, longest=12):
+    """Everyday words split over lines, which no reader can read (at most five named)."""
+    return page.evaluate(BROKEN_WORDS, longest)
+
+
 def widest_elements(page, limit=3):
     """The elements that stick out of the window on the right, to say what to fix."""
     return page.evaluate(

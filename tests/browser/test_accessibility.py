@@ -25,6 +25,7 @@ from browser_support import (
     TEXT_SPACING_CSS,
     axe_results,
     clipped_text,
+    broken_words,
     horizontal_overflow,
     screenshot,
     small_targets,
@@ -79,7 +80,7 @@ WALKS = {
     "da": Walk(reading_aloud=True, easy_read=True, focus="all", screenshots="tablet"),
     "da-white-on-black": Walk(cookie=WHITE_ON_BLACK, reading_aloud=True, focus=FOCUS_SAMPLE,
                               screenshots="white-on-black"),
-    "da-letters": Walk(axe=False, settings=LETTERS, layout=True),
+    "da-letters": Walk(axe=False, settings=[{}, *LETTERS], layout=True),
     "da-space-pictures-everything": Walk(axe=False, settings=[*SPACE_AND_PICTURES, EVERYTHING],
                                          screenshots="adjusted"),
     "en": Walk(language="en"),
@@ -122,7 +123,7 @@ class Findings:
         self.name = name
         self.states, self.settings_seen = [], set()
         self.problems = {kind: {} for kind in (
-            "axe", "contrast", "targets", "reflow", "spacing", "focus", "lix", "long sentences",
+            "axe", "contrast", "targets", "reflow", "squeezed", "spacing", "focus", "lix", "long sentences",
             "english")}
         self.axe_to_review = 0
         self.focus_stops = 0
@@ -153,6 +154,8 @@ def check_state(page, walk, state, found, looks):
         found.record("targets", state, [f"{label}: {t}" for t in small_targets(page)])
         if walk.screenshots and settings is walk.settings[-1]:
             screenshot(page, f"{walk.screenshots}-{state}")
+        if walk.layout:
+            check_reflow(page, state, found, label, phone_picture=settings is walk.settings[-1])
     show_with(page, walk.cookie or {})
     if walk.focus == "all" or (walk.focus and state in walk.focus):
         focus_walk = FocusWalk(page, looks)
@@ -160,8 +163,6 @@ def check_state(page, walk, state, found, looks):
         found.focus_stops += focus_walk.stops
     if walk.easy_read:
         check_easy_read(page, state, found)
-    if walk.layout:
-        check_reflow(page, state, found)
 
 
 def seen_contrast(page):
@@ -178,20 +179,24 @@ def check_easy_read(page, state, found):
     found.record("english", state, english_sentences(lines))
 
 
-def check_reflow(page, state, found):
+def check_reflow(page, state, found, label, phone_picture):
+    """Each text size at the tablet's width and at 400 % and 200 % zoom: nothing wider than
+    the window, no word squeezed onto two lines, nothing cut off with wider spacing."""
+    found.record("squeezed", state, [f"{label}, tablet: {w}" for w in broken_words(page)])
     for size in (NARROW, HALF):
         page.set_viewport_size(size)
+        found.record("squeezed", state, [f"{label}, {size['width']} px: {w}" for w in broken_words(page)])
         overflow = horizontal_overflow(page)
         if overflow > 0:
             found.record("reflow", state, [
-                f"{size['width']} px: {overflow} px too wide: {widest_elements(page)}"])
+                f"{label}, {size['width']} px: {overflow} px too wide: {widest_elements(page)}"])
     page.set_viewport_size(NARROW)
     with extra_style(page, TEXT_SPACING_CSS):
         problems = clipped_text(page)
         if horizontal_overflow(page) > 0:
             problems.append(f"{horizontal_overflow(page)} px too wide: {widest_elements(page)}")
-    found.record("spacing", state, problems)
-    if not state.endswith(("-error", "-wrong")):
+    found.record("spacing", state, [f"{label}: {p}" for p in problems])
+    if phone_picture and not state.endswith(("-error", "-wrong")):
         page.set_viewport_size(PHONE)
         screenshot(page, f"phone-{state}")
     page.set_viewport_size(TABLET_PORTRAIT)
@@ -229,6 +234,7 @@ def test_focus_is_seen_on_every_element_reached_with_tab(findings):
 
 def test_pages_reflow_at_400_and_200_percent_zoom_and_with_wider_text_spacing(findings):
     assert findings.problems["reflow"] == {}
+    assert findings.problems["squeezed"] == {}
     assert findings.problems["spacing"] == {}
 
 

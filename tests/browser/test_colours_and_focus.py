@@ -26,7 +26,7 @@ def white_on_black(browser, live_server):
 
 def test_in_white_on_black_the_listen_button_and_the_speeds_can_be_read(white_on_black):
     page = white_on_black
-    page.goto("/register/education")
+    assert page.goto("/register/activity").status == 200
     screenshot(page, "white-on-black-education")
     assert text_contrast_problems(page) == []
     assert control_contrast_problems(page) == []
@@ -34,7 +34,7 @@ def test_in_white_on_black_the_listen_button_and_the_speeds_can_be_read(white_on
 
 def test_in_white_on_black_every_word_can_be_read_while_the_page_is_read_aloud(white_on_black):
     page = white_on_black
-    page.goto("/register/education")
+    assert page.goto("/register/activity").status == 200
     assert read_everything_aloud(page) >= 5
     screenshot(page, "white-on-black-education-reading")
     assert text_contrast_problems(page) == []

@@ -218,7 +218,7 @@ def test_in_white_on_black_the_words_being_read_can_be_read(browser, live_server
                           "url": live_server.url}])
     context.add_init_script(KEEP_THE_PLAYER)
     page = context.new_page()
-    page.goto("/register/education")
+    assert page.goto("/register/activity").status == 200
     listen = page.get_by_role("button", name="Lyt til hele siden")
     listen.click()
     wait_until(page, "() => { const w = CSS.highlights.get('listen-word');"
