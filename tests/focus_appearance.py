@@ -118,7 +118,7 @@ class FocusWalk:
         before = region(unfocused, box, AROUND)
         look = hashlib.sha1(focused["key"].encode() + (before.tobytes() if before is not None else b"")).hexdigest()
         if look not in self.measured:
-            after = region(screenshot_pixels(self.page), box, AROUND)
+            after = self.around(box, unfocused.shape)
             self.screenshots += 1
             area = changed_area(before, after) if before is not None and after is not None else 0
             self.measured[look] = (area, required_area(box), text_contrast_while_focused(focused))
@@ -129,6 +129,18 @@ class FocusWalk:
         if text_ratio is not None and text_ratio < 7:
             return f"{focused['what']}: its text is {text_ratio:.2f}:1 while focused"
         return None
+
+    def around(self, box, shape):
+        """The pixels `region` would cut from a whole screenshot of `shape`: only that part
+        is drawn (a whole page for one button was most of the walk's time)."""
+        x, y, width, height = box
+        left, top = max(int(round(x - AROUND)), 0), max(int(round(y - AROUND)), 0)
+        right = min(int(round(x + width + AROUND)), shape[1])
+        bottom = min(int(round(y + height + AROUND)), shape[0])
+        if right <= left or bottom <= top:
+            return None
+        return screenshot_pixels(self.page, clip={
+            "x": left, "y": top, "width": right - left, "height": bottom - top})
 
 
 def text_contrast_while_focused(focused):
