@@ -4,8 +4,8 @@ unit in docs/operations.md: `gunicorn --config gunicorn.conf.py wsgi:app`."""
 import os
 
 from app.config import database_path
-from app.db import prepare_database
-from app.serving import hold_serving_lock
+from app.core.db import prepare_database
+from app.core.serving import hold_serving_lock
 
 bind = os.environ.get("KLAPJOB_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("KLAPJOB_WORKERS", "2"))
@@ -13,7 +13,7 @@ workers = int(os.environ.get("KLAPJOB_WORKERS", "2"))
 # the request id, and no query string or personal path (app/logging_setup.py).
 accesslog = "-"
 errorlog = "-"
-logger_class = "app.logging_setup.GunicornLogger"
+logger_class = "app.web.logging_setup.GunicornLogger"
 # gunicorn 25+ opens a control socket at one path per user; several sites on one machine
 # (the tests, a bench, the real one) would fight over it, and nothing of ours uses it.
 control_socket_disable = True

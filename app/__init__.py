@@ -1,20 +1,21 @@
-"""KLAPjob's self-service site: the application factory."""
+"""KLAPjob's self-service site: the application factory (the composition root)."""
 
 from pathlib import Path
 
-from flask import Flask, current_app
+from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import (
-    backup_cli, cookies, db, device, display, errors, health, i18n, logging_setup, security,
-    site_text, speech,
+from app import speech, staff
+from app.citizen import journey, meetings, pages
+from app.config import DEFAULTS, ROOT, settings_from_environment
+from app.core import backup_cli
+from app.core.db import prepare_database
+from app.web import (
+    cookies, database, device, display, errors, health, i18n, logging_setup, pictures,
+    security, templating,
 )
-from .assets import asset_url
-from .config import DEFAULTS, ROOT, settings_from_environment
-from .phone import normalise_phone
-from .site_text import site_value
-from .translate import translate
+from app.web.translate import translate
 
 csrf = CSRFProtect()
 
@@ -31,23 +32,20 @@ def create_app(test_config=None):
     app.config.from_mapping(settings_from_environment(app.instance_path))
     if test_config:
         app.config.from_mapping(test_config)
+    app.extensions["klapjob_factory"] = create_app
 
     logging_setup.init_app(app)
     cookies.init_app(app)
     trust_proxies(app)
-    db.prepare_database(app.config["DATABASE"])
-    db.init_app(app)
+    prepare_database(app.config["DATABASE"])
+    database.init_app(app)
     csrf.init_app(app)
     i18n.init_app(app)
-    site_text.init_app(app)
+    templating.init_app(app)
     display.init_app(app)
     device.init_app(app)
     security.init_app(app)
     errors.init_app(app)
-    app.jinja_env.trim_blocks = True
-    app.jinja_env.lstrip_blocks = True
-    app.jinja_env.globals["asset_url"] = asset_url
-    app.context_processor(help_phone)
     register_blueprints(app)
     speech.init_app(app)
     backup_cli.init_app(app)
@@ -63,27 +61,10 @@ def trust_proxies(app):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
 
-def help_phone():
-    """KLAPjob's own number and address: settings, so the site's texts (site_text.py)."""
-    shown = current_app.config["KLAPJOB_PHONE"]
-    digits = "".join(ch for ch in shown if ch.isdigit() or ch == "+")
-    return {
-        "help_phone": site_value(shown),
-        "help_phone_href": normalise_phone(shown) or digits,
-        "help_email": site_value(current_app.config["KLAPJOB_EMAIL"]),
-    }
-
-
 def register_blueprints(app):
-    from .journey.views import blueprint as journey
-    from .meetings.views import blueprint as meetings
-    from .pages.views import blueprint as pages
-    from .pictograms import blueprint as pictograms
-    from . import staff
-
-    app.register_blueprint(pages)
-    app.register_blueprint(journey)
-    app.register_blueprint(meetings)
-    app.register_blueprint(pictograms)
+    app.register_blueprint(pages.blueprint)
+    app.register_blueprint(journey.blueprint)
+    app.register_blueprint(meetings.blueprint)
+    app.register_blueprint(pictures.blueprint)
     app.register_blueprint(health.blueprint)
     staff.init_app(app)

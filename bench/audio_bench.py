@@ -190,7 +190,7 @@ def cold_against_cli(instance, keys, folder):
 
 
 def many_at_once(instance, cached_keys, cold_keys):
-    from app.speech.audio_format import BadAudio, mp3_frames
+    from app.speech.engine.audio_format import BadAudio, mp3_frames
 
     paths = [f"/listen/clip/{k}.mp3" for k in cached_keys] + [f"/listen/clip/{k}.mp3" for k in cold_keys] * 2
     start = threading.Barrier(len(paths))

@@ -53,8 +53,8 @@ ANSWERS = {
 def new_draft():
     """A draft with every answer, made with the site's own code: its cookie token."""
     from app import create_app
-    from app.db import connect
-    from app.journey.drafts import new_token, save_step
+    from app.core.db import connect
+    from app.domain.registrations.drafts import new_token, save_step
 
     app = create_app()
     token = new_token()

@@ -33,8 +33,8 @@ STATES = {"fresh": 0, "slowed down": 4, "locked": 10}
 
 def set_state(app, failures):
     """The failure counters of both addresses as `failures` recent failures from elsewhere."""
-    from app.db import connect
-    from app.sign_in_guard import guard_for, record_failure
+    from app.core.db import connect
+    from app.staff.accounts.sign_in_guard import guard_for, record_failure
 
     db = connect(app.config["DATABASE"])
     db.execute("DELETE FROM rate_events")
@@ -75,8 +75,8 @@ def main():
         instance = Instance(folder)
         os.environ.update(instance.env)
         from app import create_app
-        from app.db import connect
-        from app.users import create_user
+        from app.core.db import connect
+        from app.staff.accounts.users import create_user
 
         app = create_app()
         db = connect(app.config["DATABASE"])

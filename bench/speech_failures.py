@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app import create_app  # noqa: E402
-from app.speech.synthesis import SynthesisFailed, SynthesisTimedOut, process_for, synthesise  # noqa: E402
+from app.speech.engine.synthesis import SynthesisFailed, SynthesisTimedOut, process_for, synthesise  # noqa: E402
 
 
 def seconds(action):

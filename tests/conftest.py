@@ -3,7 +3,7 @@ import pytest
 import gate_summary
 
 from app import create_app
-from app.db import connect
+from app.core.db import connect
 from devices import shared_device_mark
 from pages import Page
 

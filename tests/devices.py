@@ -5,7 +5,7 @@ def shared_device_mark(app):
     """The mark a signed-in staff member puts on a shared tablet (its cookie value)."""
     from flask import Response
 
-    from app.device import SHARED_DEVICE_COOKIE, mark_as_shared
+    from app.web.device import SHARED_DEVICE_COOKIE, mark_as_shared
 
     with app.test_request_context():
         response = mark_as_shared(Response(), staff_id=1)

@@ -1,8 +1,8 @@
-"""The person's display settings (app/display.py), as the tests show them: the server puts
+"""The person's display settings (app/web/display.py), as the tests show them: the server puts
 them as classes on <html>, and nothing else; the tests swap those classes on a page already
 shown, which draws it exactly as the server would (test_display.py proves the classes)."""
 
-from app.display import DEFAULTS, SETTINGS, html_classes
+from app.web.display import DEFAULTS, SETTINGS, html_classes
 
 ALL_CLASSES = sorted(
     html_classes({**DEFAULTS, field.name: choice.value})
@@ -25,7 +25,7 @@ def each_setting_alone():
 
 
 def cookie_value(settings):
-    from app.display import serialise
+    from app.web.display import serialise
 
     return serialise({**DEFAULTS, **settings})
 

@@ -1,8 +1,8 @@
 """Every page a citizen can meet, in every state, as the server sends it: the states of
-app/page_states.py (the one list the browser tests and `flask audio build` walk too)."""
+app/web/page_states.py (the one list the browser tests and `flask audio build` walk too)."""
 
-from app.page_states import every_page_state
-from app.server_site import ServerSite
+from app.web.page_states import every_page_state
+from app.web.server_site import ServerSite
 
 
 def every_page_html(app, client):

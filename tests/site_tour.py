@@ -1,11 +1,11 @@
-"""Every state of every citizen page, in a real browser: the states of app/page_states.py
+"""Every state of every citizen page, in a real browser: the states of app/web/page_states.py
 (the one list `flask audio build` and the HTML tests walk too), reached by pressing the
 pages' own buttons, with JavaScript on or off."""
 
 import re
 from urllib.parse import urlencode, urlsplit
 
-from app.page_states import every_page_state
+from app.web.page_states import every_page_state
 from people import HELPED_BY_SUPPORT_WORKER
 
 TOUR_ANSWERS = {

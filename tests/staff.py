@@ -8,11 +8,11 @@ import io
 
 import pyotp
 
-from app.db import connect
-from app.journey.drafts import new_token, save_step
-from app.registrations import Consents, submit_registration
-from app.staff.coverage import save_coverage
-from app.users import create_user, user_by_id
+from app.core.db import connect
+from app.domain.registrations.drafts import new_token, save_step
+from app.domain.registrations.sending import Consents, submit_registration
+from app.domain.coverage import save_coverage
+from app.staff.accounts.users import create_user, user_by_id
 from pages import Page, location_path
 from people import MYSELF_IN_AARHUS
 

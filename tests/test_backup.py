@@ -7,7 +7,8 @@ import stat
 
 import pytest
 
-from app import backup, create_app
+from app import create_app
+from app.core import backup
 from served_site import ServedSite
 from staff import register
 

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from dateutil.easter import easter
 
-from app.journey.callback import add_working_days
+from app.domain.registrations.callback import add_working_days
 from people import MYSELF_IN_AARHUS, Visitor
 from staff import TEST_MUNICIPALITIES, register, staff_member
 
@@ -33,8 +33,8 @@ def test_christmas_is_not_counted_as_working_days():
 
 
 def cover(app, code, consultant):
-    from app.db import connect
-    from app.staff.coverage import save_coverage
+    from app.core.db import connect
+    from app.domain.coverage import save_coverage
 
     db = connect(app.config["DATABASE"])
     save_coverage(db, {code: (True, consultant.user.id)})

@@ -3,9 +3,9 @@
 import os
 import stat
 
-from app.db import connect, prepare_database
-from app.migrations import migrations
-from app.registrations import REFERENCE_ALPHABET, make_reference, spaced_reference
+from app.core.db import connect, prepare_database
+from app.core.migrations import migrations
+from app.domain.registrations.sending import REFERENCE_ALPHABET, make_reference, spaced_reference
 from people import MYSELF_IN_AARHUS, Visitor
 
 
@@ -72,7 +72,7 @@ def test_workers_starting_together_on_a_new_database_all_start(tmp_path):
 
 
 def prepare_together(path, start):
-    from app.db import prepare_database
+    from app.core.db import prepare_database
 
     start.wait()
     prepare_database(path)

@@ -1,7 +1,7 @@
 """A person makes the page fit them: bigger letters, other colours, more space, less
 motion, fewer pictures. Chosen once, kept everywhere, no JavaScript needed."""
 
-from app.display import parse
+from app.web.display import parse
 from pages import Page, location_path
 from people import MYSELF_IN_AARHUS, Visitor
 

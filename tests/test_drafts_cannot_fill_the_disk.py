@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from app import db as database
+from app.core import db as database
 from pages import Page, location_path
 from people import Visitor
 
@@ -141,7 +141,7 @@ def test_on_a_full_disk_the_page_says_the_answer_was_not_saved_and_keeps_it(clie
 def test_on_a_full_disk_sending_says_so_and_nothing_breaks(client, monkeypatch):
     """Sending frees the draft's room as it stores the registration, so a full disk is
     simulated here by the error SQLite gives (this test is about the page, not the disk)."""
-    from app.journey import sending
+    from app.citizen.journey import sending
     from people import MYSELF_IN_AARHUS
 
     def disk_full(*_args, **_kwargs):

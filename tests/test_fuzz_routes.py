@@ -22,11 +22,11 @@ from flask_wtf import FlaskForm
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from app import create_app
-from app import db as database
-from app.db import connect
-from app.journey.drafts import new_token, token_hash
-from app.journey.steps import STEPS
-from app.display import SETTINGS
+from app.core import db as database
+from app.core.db import connect
+from app.domain.registrations.drafts import new_token, token_hash
+from app.domain.questions.steps import STEPS
+from app.web.display import SETTINGS
 from app.staff import forms as staff_forms
 from people import MYSELF_IN_AARHUS
 from staff import register, saved_draft, staff_member

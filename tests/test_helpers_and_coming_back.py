@@ -2,7 +2,7 @@
 
 import re
 
-from app.journey.resume import draft_hash_for_code, normalise_code
+from app.domain.registrations.resume import draft_hash_for_code, normalise_code
 from pages import Page, location_path
 from people import HELPED_BY_SUPPORT_WORKER, MYSELF_IN_AARHUS, Visitor
 

@@ -3,7 +3,7 @@
 import pytest
 from babel.messages.pofile import read_po
 
-from app.translate import catalogue_path, extract, is_translated, untranslated
+from app.web.translate import catalogue_path, extract, is_translated, untranslated
 from pages import Page, location_path
 from people import Visitor
 

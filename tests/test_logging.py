@@ -8,8 +8,8 @@ import string
 
 import pytest
 
-from app.logging_setup import LogfmtFormatter
-from app.phone import normalise_phone
+from app.web.logging_setup import LogfmtFormatter
+from app.core.phone import normalise_phone
 from http_visitor import HttpVisitor, reference_on
 from people import HELPED_BY_SUPPORT_WORKER, MYSELF_IN_AARHUS
 from served_site import ServedSite

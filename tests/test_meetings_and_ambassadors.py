@@ -3,8 +3,8 @@ parts of helping people where staff and citizens meet."""
 
 from datetime import datetime, timedelta
 
-from app.db import connect
-from app.meetings.data import create_meeting, local_now
+from app.core.db import connect
+from app.domain.meetings import create_meeting, local_now
 from app.staff.personal_data import purge
 from pages import Page, location_path
 from people import MYSELF_IN_AARHUS, Visitor

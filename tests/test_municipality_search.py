@@ -2,7 +2,7 @@
 search by postcode or town finds it, without JavaScript. A postcode that lies in more
 than one municipality offers each of them; nothing is chosen for the person."""
 
-from app.places import all_places, find_municipalities
+from app.domain.places import all_places, find_municipalities
 from pages import Page
 from people import MYSELF_IN_AARHUS, Visitor
 
@@ -12,7 +12,7 @@ def offered(page):
 
 
 def test_the_postcode_file_covers_every_municipality():
-    from app.municipalities import MUNICIPALITIES
+    from app.domain.municipalities import MUNICIPALITIES
 
     covered = {code for place in all_places() if place.postcode for code in place.municipality_codes}
     assert covered == set(MUNICIPALITIES)

@@ -15,10 +15,10 @@ import pytest
 
 from app import create_app
 from app.config import ROOT
-from app.journey.steps import STEPS
-from app.page_states import WAY, Person, every_page_state
-from app.server_site import ServerSite
-from app.site_text import END, START
+from app.domain.questions.steps import STEPS
+from app.web.page_states import WAY, Person, every_page_state
+from app.web.server_site import ServerSite
+from app.core.site_text import END, START
 from pages import Page, location_path
 from staff import staff_member
 
@@ -82,7 +82,7 @@ def site(tmp_path, mail_server):
 
 
 class Listener(ServerSite):
-    """A visitor who goes through every page state (app/page_states.py) and presses every
+    """A visitor who goes through every page state (app/web/page_states.py) and presses every
     player on every page they see."""
 
     def __init__(self, app):
@@ -172,7 +172,7 @@ def forget_the_walks_other_drafts(app):
     """The walk leaves a second person's unsent draft on the device (the same markers:
     coming back on a shared tablet); drafts are not this registration, and the purge deletes
     them after 30 days. Here they go at once, as the purge deletes them."""
-    from app.db import connect
+    from app.core.db import connect
 
     db = connect(app.config["DATABASE"])
     try:

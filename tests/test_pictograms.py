@@ -3,8 +3,8 @@ reads right is checked by looking: see docs/screenshots.)"""
 
 import pytest
 
-from app.journey.steps import STEPS
-from app.pictograms import OPENMOJI_CODES
+from app.domain.questions.steps import STEPS
+from app.domain.pictograms import OPENMOJI_CODES
 
 # Pictures the content review found misleading for our readers: a star for ambassadors,
 # a health worker for support workers, a hug for bad days, a turtle for a slow start, a

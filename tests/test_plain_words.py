@@ -24,8 +24,8 @@ import re
 from bs4 import BeautifulSoup
 from wordfreq import zipf_frequency
 
-from app.journey.steps import FIELDS_BY_NAME
-from app.municipalities import MUNICIPALITIES
+from app.domain.questions.steps import FIELDS_BY_NAME
+from app.domain.municipalities import MUNICIPALITIES
 from page_states import every_page_html
 from site_tour import TOUR_ANSWERS
 

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from app.journey.callback import add_working_days
+from app.domain.registrations.callback import add_working_days
 from people import MYSELF_IN_AARHUS, Visitor
 
 BY_EMAIL = {

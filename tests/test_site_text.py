@@ -5,8 +5,8 @@ a value nobody marked is personal, and so is anything made from it."""
 import pytest
 from flask import render_template_string
 
-from app.site_text import SiteText, is_all_site, joined, mark, site_value, without_marks
-from app.journey.steps import STEPS_BY_KEY
+from app.core.site_text import SiteText, is_all_site, joined, mark, site_value, without_marks
+from app.domain.questions.steps import STEPS_BY_KEY
 
 
 def listens_to(app, template, **context):

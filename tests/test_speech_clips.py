@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from app import create_app
-from app.speech.audio_format import mp3_frames
-from app.speech.synthesis import process_for
+from app.speech.engine.audio_format import mp3_frames
+from app.speech.engine.synthesis import process_for
 from pages import Page
 
 PROBLEM = "Lyden virker ikke lige nu"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from app import create_app
-from app.journey.steps import STEPS
-from app.speech.audio_format import mp3_frames
+from app.domain.questions.steps import STEPS
+from app.speech.engine.audio_format import mp3_frames
 from pages import Page
 from people import MYSELF_IN_AARHUS, Visitor
 from site_tour import TOUR_ANSWERS
@@ -276,7 +276,7 @@ def test_pages_that_show_nothing_personal_are_read_from_the_shared_cache(client)
     nothing of a person is read from clips made once for everybody, never made anew for
     each visitor."""
     from site_tour import TOUR_ANSWERS
-    from app.journey.steps import STEPS
+    from app.domain.questions.steps import STEPS
 
     def own_addresses(response):
         return [element.get_text(" ", strip=True) for element in

@@ -10,9 +10,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from app.speech.audio_format import SAMPLE_RATE, BadAudio, check_mp3, mp3_frames, read_wav
-from app.speech.espeak_ng import last_loud
-from app.speech.synthesis import SynthesisFailed, SynthesisTimedOut, process_for, synthesise
+from app.speech.engine.audio_format import SAMPLE_RATE, BadAudio, check_mp3, mp3_frames, read_wav
+from app.speech.engine.espeak_ng import last_loud
+from app.speech.engine.synthesis import SynthesisFailed, SynthesisTimedOut, process_for, synthesise
 
 TWENTY_WORDS = (
     "Hvad kan du lide at lave på arbejdet, og hvor mange timer om ugen vil du gerne "
@@ -166,7 +166,7 @@ def test_replacing_a_process_waits_for_the_job_it_is_doing(tmp_path, monkeypatch
     from pathlib import Path
     from threading import Thread
 
-    from app.speech import synthesis
+    from app.speech.engine import synthesis
 
     monkeypatch.setattr(synthesis, "WORKER", Path(__file__).parent / "fakes" / "slow_speech_worker.py")
     process = synthesis.SpeechProcess("audio", str(tmp_path), 100)

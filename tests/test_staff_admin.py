@@ -1,9 +1,9 @@
 """Admins run the back office: which municipalities have an agreement and who covers
 them, and who may sign in."""
 
-from app.db import connect
-from app.staff.coverage import all_coverage
-from app.users import user_by_email
+from app.core.db import connect
+from app.domain.coverage import all_coverage
+from app.staff.accounts.users import user_by_email
 from pages import Page, location_path
 from staff import PASSWORD, StaffMember, register, staff_member
 

@@ -4,9 +4,9 @@ English, empty and with its errors showing."""
 
 import pytest
 
-from app.db import connect
-from app.meetings.data import create_meeting
-from app.page_states import in_two_weeks
+from app.core.db import connect
+from app.domain.meetings import create_meeting
+from app.web.page_states import in_two_weeks
 
 from html_checker import html_errors
 from staff import PASSWORD, register, staff_member

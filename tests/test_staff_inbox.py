@@ -5,9 +5,9 @@ from datetime import date, datetime, timedelta, timezone
 
 from babel.dates import format_date
 
-from app.staff.casework import add_months, follow_up_due_date, follow_ups_due
-from app.staff.inbox_list import InboxFilters, inbox_page
-from app.users import user_by_id
+from app.staff.casework.changes import add_months, follow_up_due_date, follow_ups_due
+from app.staff.casework.inbox import InboxFilters, inbox_page
+from app.staff.accounts.users import user_by_id
 from pages import Page, location_path
 from people import HELPED_BY_SUPPORT_WORKER
 from staff import TEST_MUNICIPALITIES, register, staff_member

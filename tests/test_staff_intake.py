@@ -3,8 +3,8 @@ and an email with a link, and nothing about the person, through a real SMTP serv
 
 import smtplib
 
-from app.db import connect
-from app.staff.coverage import covering_consultant_id, save_coverage
+from app.core.db import connect
+from app.domain.coverage import covering_consultant_id, save_coverage
 from people import MYSELF_IN_AARHUS, Visitor
 from staff import register, staff_member
 

@@ -6,7 +6,7 @@ import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from app.journey.drafts import new_token, save_step
+from app.domain.registrations.drafts import new_token, save_step
 from app.staff.personal_data import CLOSED_REGISTRATION_DAYS, DRAFT_DAYS, purge
 from pages import location_path
 from staff import TEST_MUNICIPALITIES, register, staff_member

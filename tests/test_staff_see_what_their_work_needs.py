@@ -16,7 +16,7 @@ import io
 
 import pytest
 
-from app.db import connect
+from app.core.db import connect
 from pages import Page
 from staff import EVERY_FILTER, register, staff_member
 

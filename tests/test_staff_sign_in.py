@@ -7,9 +7,9 @@ from datetime import datetime, timedelta, timezone
 import pyotp
 import pytest
 
-from app.db import connect
-from app.sign_in_guard import LOCK_AFTER_FAILURES, failures_of, guard_for, seconds_to_wait
-from app.users import check_code, check_password, create_user, hasher, user_by_email
+from app.core.db import connect
+from app.staff.accounts.sign_in_guard import LOCK_AFTER_FAILURES, failures_of, guard_for, seconds_to_wait
+from app.staff.accounts.users import check_code, check_password, create_user, hasher, user_by_email
 from pages import Page, location_path
 from staff import PASSWORD, staff_member
 

@@ -10,9 +10,9 @@ import time
 
 import pytest
 
-from app import users
-from app.db import connect
-from app.sign_in_guard import LOCK_AFTER_FAILURES, guard_for, record_failure
+from app.staff.accounts import users
+from app.core.db import connect
+from app.staff.accounts.sign_in_guard import LOCK_AFTER_FAILURES, guard_for, record_failure
 from pages import Page, location_path
 from staff import PASSWORD, staff_member
 

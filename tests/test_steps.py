@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from app.journey.steps import STEPS, STEPS_BY_KEY
-from app.pictograms import OPENMOJI_CODES, SVG_DIRECTORY
-from app.municipalities import MUNICIPALITIES, municipalities_by_name
+from app.domain.questions.steps import STEPS, STEPS_BY_KEY
+from app.domain.pictograms import OPENMOJI_CODES, SVG_DIRECTORY
+from app.domain.municipalities import MUNICIPALITIES, municipalities_by_name
 
 ALL_FIELDS = [spec for step in STEPS for spec in step.fields]
 

@@ -17,7 +17,7 @@ made on our own server by pyttsx3 on espeak-ng.
 import os
 from pathlib import Path
 
-from .clips import Clips, Settings
+from app.speech.clips import Clips, Settings
 
 DEFAULTS = {
     # espeak-ng voices for the languages of the site.
@@ -47,11 +47,12 @@ def init_app(app):
     )
     app.extensions["klapjob_speech"] = Clips(app.config["AUDIO_DIR"], settings)
 
-    from .cli import audio
-    from .page import listening
-    from .views import CONVERTERS, blueprint
+    from app.speech.cli import audio
+    from app.speech.page import listening
+    from app.speech.views import CONVERTERS, blueprint
 
     app.url_map.converters.update(CONVERTERS)
     app.register_blueprint(blueprint)
     app.jinja_env.globals["listening"] = listening
+    app.extensions["klapjob_read_aloud"] = lambda: listening().enabled
     app.cli.add_command(audio)

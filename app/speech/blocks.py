@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from .text import normalise
+from app.speech.text import normalise
 
 BLOCK_TAGS = frozenset(
     "address blockquote caption dd div dt figcaption h1 h2 h3 h4 h5 h6 label legend li p "

@@ -14,8 +14,8 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from .clips import ClipUnavailable
-from .walk import every_shown_key
+from app.speech.clips import ClipUnavailable
+from app.speech.walk import every_shown_key
 
 audio = AppGroup("audio", help="Read-aloud clips.")
 

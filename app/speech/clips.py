@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 
-from . import audio_format, espeak_ng
-from .cache import AudioCache
-from .synthesis import SynthesisFailed, synthesise
-from .text import Passage, spoken_form
+from app.speech.engine import audio_format, espeak_ng
+from app.speech.cache import AudioCache
+from app.speech.engine.synthesis import SynthesisFailed, synthesise
+from app.speech.text import Passage, spoken_form
 
 SPEEDS = ("normal", "slow")
 # Bump when the way clips are made changes in a way the versions below do not show.

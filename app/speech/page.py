@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from flask import current_app, g, request, url_for
 from markupsafe import Markup, escape
 
-from ..cookies import read_cookie
-from ..i18n import current_language
-from ..site_text import gettext as _, is_all_site, is_site, without_marks
-from . import own
-from .blocks import readable_blocks, with_attributes
-from .clips import SPEEDS
-from .text import Passage, normalise
+from app.web.cookies import read_cookie
+from app.web.i18n import current_language
+from app.core.site_text import gettext as _, is_all_site, is_site, without_marks
+from app.speech import own
+from app.speech.blocks import readable_blocks, with_attributes
+from app.speech.clips import SPEEDS
+from app.speech.text import Passage, normalise
 
 # Listening is for citizens' pages; error pages (no endpoint) are citizens' pages too.
 CITIZEN_BLUEPRINTS = frozenset({"pages", "journey"})
@@ -158,7 +158,7 @@ class Listening:
 
     def _over_budget(self):
         if "_busy" not in self.__dict__:
-            from .personal import over_budget
+            from app.speech.personal import over_budget
 
             self._busy = over_budget()
         return self._busy

@@ -15,14 +15,14 @@ digits of a text some page showed, a token must carry our signature.
 from flask import Blueprint, Response, abort, current_app, jsonify, redirect, request, send_file, url_for
 from werkzeug.routing import BaseConverter
 
-from ..cookies import set_private_cookie
-from ..i18n import safe_local_path
-from ..site_text import gettext as _
-from . import own
-from .audio_format import MIME_TYPE
-from .clips import ClipUnavailable, ClipUnknown
-from .page import SPEED_COOKIE
-from .personal import TooMuchSpeech, over_budget, personal_clip, personal_page
+from app.web.cookies import set_private_cookie
+from app.web.i18n import safe_local_path
+from app.core.site_text import gettext as _
+from app.speech import own
+from app.speech.engine.audio_format import MIME_TYPE
+from app.speech.clips import ClipUnavailable, ClipUnknown
+from app.speech.page import SPEED_COOKIE
+from app.speech.personal import TooMuchSpeech, over_budget, personal_clip, personal_page
 
 blueprint = Blueprint("speech", __name__, url_prefix="/listen")
 SPEED_COOKIE_DAYS = 365

@@ -11,8 +11,8 @@ person's own answers add their headings and labels, and nothing of the person.
 import socket
 import tempfile
 
-from ..page_states import every_page_state
-from ..server_site import ServerSite
+from app.web.page_states import every_page_state
+from app.web.server_site import ServerSite
 
 # Settings that change what pages say or how they sound.
 SHARED_SETTINGS = ("LANGUAGES", "CALLBACK_WORKING_DAYS", "AUDIO_DIR", "RESUME_DAYS")
@@ -20,7 +20,7 @@ SHARED_SETTINGS = ("LANGUAGES", "CALLBACK_WORKING_DAYS", "AUDIO_DIR", "RESUME_DA
 
 def every_shown_key(app):
     """The keys of every clip the pages show to everybody, in every language."""
-    from .. import create_app
+    from app import create_app
 
     settings = {
         name: value

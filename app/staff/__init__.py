@@ -1,17 +1,13 @@
 """The back office, where KLAPjob's consultants receive, follow and close registrations.
 
-One view module per task, as GOV.UK Notify's admin does: sign_in, two_factor, inbox,
-registration, follow_ups, municipalities, statistics, export, users, audit_log. The
-data functions beside them (casework, coverage, personal_data, figures...) know nothing
-of requests. The views are imported in init_app, so that registrations.py can use
-`intake` without pulling in the whole back office.
+One view module per task in views/, as GOV.UK Notify's admin does. The data functions
+beside them (casework/, accounts/, personal_data, figures...) know nothing of requests.
+The views are imported in init_app, so that loading the package stays cheap.
 """
 
 import os
 
-from flask import Blueprint
-
-blueprint = Blueprint("staff", __name__, url_prefix="/staff")
+from app.staff.blueprint import blueprint
 
 
 def init_app(app):
@@ -23,8 +19,8 @@ def init_app(app):
     )
     app.config.setdefault("PURGE_DRAFT_DAYS", int(os.environ.get("KLAPJOB_PURGE_DRAFT_DAYS", "30")))
 
-    from . import (  # noqa: F401 - each module adds its routes to the blueprint
-        access,
+    from app.staff import permissions  # noqa: F401 - its checks run before every view
+    from app.staff.views import (  # noqa: F401 - each module adds its routes to the blueprint
         ambassadors,
         audit_log,
         drafts,
@@ -41,8 +37,8 @@ def init_app(app):
         two_factor,
         users,
     )
-    from .cli import data_command, users_command
-    from .display import init_filters
+    from app.staff.cli import data_command, users_command
+    from app.staff.filters import init_filters
 
     app.register_blueprint(blueprint)
     app.cli.add_command(users_command)

@@ -1,105 +1,128 @@
-"""Ambassadors: staff keep KLAPjob's ambassadors as contacts, see who asked to talk with
-one, match them, and record when they talked."""
+"""KLAPjob's ambassadors (contacts staff keep) and the people who asked to talk with one."""
 
-from flask import abort, flash, redirect, render_template, url_for
-from flask_babel import lazy_gettext as _l
+import secrets
+from dataclasses import dataclass
 
-from ..db import get_db
-from ..journey.page import form_errors
-from ..phone import normalise_phone
-from . import audit, blueprint
-from .access import current_user, requires, with_registration
-from .forms import ActionForm, AmbassadorForm, MatchForm, TalkedForm, choices
-from .matching import (
-    add_ambassador,
-    ambassador_by_public_id,
-    ambassador_requests,
-    ambassadors,
-    match,
-    match_of,
-    record_talk,
-    set_ambassador_active,
-)
+from app.core.db import write_transaction
+from app.domain.municipalities import municipality_name
+from app.staff.accounts.users import iso, utc_now
+from app.staff.casework.changes import add_history, visibility
+
+# "Would you like to talk with an ambassador?" Yes, or maybe: both are worth a call.
+WANTS_AMBASSADOR = ("yes", "dont_know")
 
 
-@blueprint.get("/ambassadors")
-@requires("staff")
-def ambassador_list():
-    return render_template(
-        "staff/ambassadors.html",
-        requests=ambassador_requests(get_db(), current_user()),
-        ambassadors=ambassadors(get_db(), only_active=False),
-        action_form=ActionForm(formdata=None),
+@dataclass
+class Ambassador:
+    id: int
+    public_id: str
+    name: str
+    phone: str
+    email: str
+    municipality_code: str
+    note: str
+    active: int
+
+    @property
+    def municipality(self):
+        return municipality_name(self.municipality_code) or ""
+
+
+@dataclass
+class AmbassadorRequest:
+    public_id: str
+    reference: str
+    name: str
+    municipality_code: str
+    wants_ambassador: str
+    submitted_at: str
+    ambassador_name: str | None
+    matched_at: str | None
+    talked_on: str | None
+
+    @property
+    def municipality(self):
+        return municipality_name(self.municipality_code) or ""
+
+
+def add_ambassador(db, *, name, phone="", email="", municipality_code="", note=""):
+    with write_transaction(db):
+        db.execute(
+            "INSERT INTO ambassadors (public_id, name, phone, email, municipality_code, note,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [secrets.token_urlsafe(9), name, phone, email, municipality_code, note,
+             iso(utc_now())],
+        )
+
+
+def ambassadors(db, *, only_active=True):
+    where = "WHERE active = 1" if only_active else ""
+    rows = db.query(
+        f"SELECT id, public_id, name, phone, email, municipality_code, note, active"
+        f" FROM ambassadors {where} ORDER BY name"
     )
+    return [Ambassador(**row) for row in rows]
 
 
-@blueprint.route("/ambassadors/new", methods=["GET", "POST"])
-@requires("staff")
-def new_ambassador():
-    form = AmbassadorForm()
-    if form.validate_on_submit():
-        phone = form.phone.data
-        if phone and normalise_phone(phone) is None:
-            form.phone.errors.append(_l("Enter a phone number like 20 30 40 50"))
-        else:
-            add_ambassador(get_db(), name=form.name.data, phone=normalise_phone(phone) or "",
-                           email=form.email.data or "", municipality_code=form.municipality.data,
-                           note=form.note.data or "")
-            flash(_l("The ambassador is saved."))
-            return redirect(url_for(".ambassador_list"))
-    return render_template("staff/new_ambassador.html", form=form, errors=form_errors(form))
+def ambassador_by_public_id(db, public_id):
+    rows = list(db.query(
+        "SELECT id, public_id, name, phone, email, municipality_code, note, active"
+        " FROM ambassadors WHERE public_id = ?", [public_id]))
+    return Ambassador(**rows[0]) if rows else None
 
 
-@blueprint.post("/ambassadors/<public_id>/active")
-@requires("staff")
-def toggle_ambassador(public_id):
-    ambassador = ambassador_by_public_id(get_db(), public_id) or abort(404)
-    if ActionForm().validate_on_submit():
-        set_ambassador_active(get_db(), ambassador, not ambassador.active)
-    return redirect(url_for(".ambassador_list"))
+def set_ambassador_active(db, ambassador, active):
+    with write_transaction(db):
+        db.execute("UPDATE ambassadors SET active = ? WHERE id = ?", [int(active), ambassador.id])
 
 
-@blueprint.route("/registrations/<public_id>/ambassador", methods=["GET", "POST"])
-@requires("staff")
-@with_registration
-def match_ambassador(registration):
-    db = get_db()
-    available = ambassadors(db)
-    form = MatchForm()
-    form.ambassador.choices = choices(
-        [(a.public_id, f"{a.name} ({a.municipality})" if a.municipality else a.name)
-         for a in available], empty=_l("Choose an ambassador"))
-    talked_form = TalkedForm(prefix="talked")
-    if form.validate_on_submit():
-        chosen = ambassador_by_public_id(db, form.ambassador.data)
-        if chosen is None or not chosen.active:
-            form.ambassador.errors.append(_l("Choose an ambassador"))
-        else:
-            match(db, current_user(), registration, chosen, note=form.note.data or "")
-            audit.record_now(db, current_user(), "changed", reference=registration.reference,
-                             detail="ambassador")
-            flash(_l("The ambassador is chosen. Remember to call them."))
-            return redirect(url_for(".match_ambassador", public_id=registration.public_id))
-    return render_template(
-        "staff/match_ambassador.html",
-        registration=registration,
-        current=match_of(db, registration.id),
-        form=form,
-        talked_form=talked_form,
-        errors=form_errors(form),
+def ambassador_requests(db, user):
+    """People who asked to talk with an ambassador, the ones not yet matched first."""
+    where, params = visibility(user)
+    rows = db.query(
+        f"""
+        SELECT r.public_id, r.reference, r.name, r.municipality_code, r.wants_ambassador,
+               r.submitted_at, a.name AS ambassador_name, m.matched_at, m.talked_on
+        FROM registrations r
+        LEFT JOIN ambassador_matches m ON m.registration_id = r.id
+        LEFT JOIN ambassadors a ON a.id = m.ambassador_id
+        WHERE r.wants_ambassador IN (?, ?) AND r.status != 'closed' AND {where}
+        ORDER BY m.matched_at IS NOT NULL, m.talked_on IS NOT NULL, r.submitted_at
+        """,
+        [*WANTS_AMBASSADOR, *params],
     )
+    return [AmbassadorRequest(**row) for row in rows]
 
 
-@blueprint.post("/registrations/<public_id>/ambassador/talked")
-@requires("staff")
-@with_registration
-def ambassador_talked(registration):
-    form = TalkedForm(prefix="talked")
-    if form.validate_on_submit() and match_of(get_db(), registration.id):
-        record_talk(get_db(), current_user(), registration, form.talked_on.data)
-        audit.record_now(get_db(), current_user(), "changed", reference=registration.reference,
-                         detail="ambassador talked")
-        flash(_l("Saved: they have talked."))
-    else:
-        flash(_l("Enter the day they talked"))
-    return redirect(url_for(".match_ambassador", public_id=registration.public_id))
+def match_of(db, registration_id):
+    rows = list(db.query(
+        "SELECT a.name, a.phone, a.email, m.matched_at, m.talked_on, m.note"
+        " FROM ambassador_matches m JOIN ambassadors a ON a.id = m.ambassador_id"
+        " WHERE m.registration_id = ?", [registration_id]))
+    return rows[0] if rows else None
+
+
+def match(db, user, registration, ambassador, *, note=""):
+    now = utc_now()
+    with write_transaction(db):
+        db.execute(
+            """
+            INSERT INTO ambassador_matches (registration_id, ambassador_id, matched_by,
+                                            matched_at, note)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (registration_id) DO UPDATE SET
+                ambassador_id = excluded.ambassador_id, matched_by = excluded.matched_by,
+                matched_at = excluded.matched_at, talked_on = NULL, note = excluded.note
+            """,
+            [registration.id, ambassador.id, user.id, iso(now), note],
+        )
+        add_history(db, registration, user, "ambassador", now=now,
+                    note=f"{ambassador.name}. {note}".strip())
+
+
+def record_talk(db, user, registration, day):
+    now = utc_now()
+    with write_transaction(db):
+        db.execute("UPDATE ambassador_matches SET talked_on = ? WHERE registration_id = ?",
+                   [day.isoformat(), registration.id])
+        add_history(db, registration, user, "ambassador_talked", now=now, note=day.isoformat())

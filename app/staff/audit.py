@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from ..db import write_transaction
-from ..users import iso, utc_now
-from .paging import within
+from app.core.db import write_transaction
+from app.staff.accounts.users import iso, utc_now
+from app.staff.paging import within
 
 ACTIONS = {
     "viewed": _l("Viewed the registration"),

@@ -6,10 +6,10 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from ..db import connect
-from ..speech.cli import prune as prune_audio
-from ..users import ROLES, PasswordProblem, create_user, provisioning_uri, user_by_email
-from .personal_data import purge
+from app.core.db import connect
+from app.speech.cli import prune as prune_audio
+from app.staff.accounts.users import ROLES, PasswordProblem, create_user, provisioning_uri, user_by_email
+from app.staff.personal_data import purge
 
 users_command = AppGroup("users", help="Staff accounts for the back office.")
 data_command = AppGroup("data", help="The database: purge what is due, back up, restore, replicate.")

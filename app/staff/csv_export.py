@@ -14,10 +14,10 @@ import io
 
 from flask_babel import lazy_gettext as _l
 
-from ..journey.steps import STEPS
-from ..journey.summary import shown_answers
-from ..municipalities import municipality_name
-from ..registrations import answers_of
+from app.domain.questions.steps import STEPS
+from app.domain.questions.summary import shown_answers
+from app.domain.municipalities import municipality_name
+from app.domain.registrations.sending import answers_of
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CONTACT_FIELDS = {"name", "phone", "email", "helper_name", "helper_contact",

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import format_date, lazy_gettext as _l
 
-from ..municipalities import municipality_name
-from .casework import STATUSES, add_months
+from app.domain.municipalities import municipality_name
+from app.staff.casework.changes import STATUSES, add_months
 
 DANISH_TIME = ZoneInfo("Europe/Copenhagen")
 # The path to a job, in order; "closed" can follow any of them and is not a stage.

@@ -26,9 +26,9 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from ..municipalities import municipalities_by_name
-from ..users import MAXIMUM_PASSWORD_LENGTH, MINIMUM_PASSWORD_LENGTH
-from .casework import CLOSE_REASONS, STATUSES
+from app.domain.municipalities import municipalities_by_name
+from app.staff.accounts.users import MAXIMUM_PASSWORD_LENGTH, MINIMUM_PASSWORD_LENGTH
+from app.staff.casework.changes import CLOSE_REASONS, STATUSES
 
 NOTE_LENGTH = 2000
 

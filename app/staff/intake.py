@@ -10,10 +10,10 @@ import secrets
 from flask import current_app, render_template
 from flask_babel import force_locale, gettext as _
 
-from ..links import public_url
-from ..mail import send_mail
-from ..users import user_by_id
-from .coverage import covering_consultant_id
+from app.web.links import public_url
+from app.core.mail import send_mail
+from app.staff.accounts.users import user_by_id
+from app.domain.coverage import covering_consultant_id
 
 
 def receive_registration(db, registration_id, municipality_code):

@@ -10,14 +10,14 @@ from datetime import timedelta
 
 from flask import current_app
 
-from ..db import write_transaction
-from ..limits import purge_old_events
-from ..journey.summary import summary_rows
-from ..meetings.data import DANISH_TIME, old_signups
-from ..municipalities import municipality_name
-from ..users import iso, utc_now
-from . import audit
-from .matching import match_of
+from app.core.db import write_transaction
+from app.core.limits import purge_old_events
+from app.domain.questions.summary import summary_rows
+from app.domain.meetings import DANISH_TIME, old_signups
+from app.domain.municipalities import municipality_name
+from app.staff.accounts.users import iso, utc_now
+from app.staff import audit
+from app.staff.ambassadors import match_of
 
 # The promises on the citizen's privacy page (templates/pages/privacy.html).
 CLOSED_REGISTRATION_DAYS = 365

@@ -1,4 +1,4 @@
-"""The gate: every citizen page state (app/page_states.py), in a real browser, with
+"""The gate: every citizen page state (app/web/page_states.py), in a real browser, with
 JavaScript on and off, in Danish and English, in every display setting and every read-aloud
 state, checked for what a person sees:
 

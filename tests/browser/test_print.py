@@ -24,7 +24,7 @@ PRINT_LAYOUT = """
 
 
 def answer_everything(page):
-    from app.journey.steps import STEPS
+    from app.domain.questions.steps import STEPS
 
     page.goto("/register/who")
     for step in STEPS:

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from app.journey.steps import STEPS
+from app.domain.questions.steps import STEPS
 from site_tour import tour
 
 pytestmark = pytest.mark.browser

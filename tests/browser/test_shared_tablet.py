@@ -48,7 +48,7 @@ def test_nobody_answers_still_there_so_the_tablet_clears_itself(shared_tablet, q
     cookies = {c["name"] for c in page.context.cookies()}
     assert "klapjob_draft" not in cookies and "klapjob_shared_device" in cookies
 
-    from app.db import connect
+    from app.core.db import connect
 
     db = connect(quick_tablet_server.app.config["DATABASE"])
     drafts = [row["answers"] for row in db.query("SELECT answers FROM drafts")]

@@ -7,9 +7,9 @@ import pyotp
 import pytest
 
 from app import create_app
-from app.db import connect
-from app.meetings.data import create_meeting
-from app.page_states import in_two_weeks
+from app.core.db import connect
+from app.domain.meetings import create_meeting
+from app.web.page_states import in_two_weeks
 from browser_support import (
     TABLET_LANDSCAPE,
     LiveServer,

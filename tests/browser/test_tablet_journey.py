@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from app.db import connect
+from app.core.db import connect
 from browser_support import screenshot
 
 pytestmark = pytest.mark.browser

@@ -1,0 +1,127 @@
+"""What a person keeps after sending: when KLAPjob calls, what happens next, a copy."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask import current_app, render_template
+from flask_babel import format_date, gettext as _, lazy_gettext as _l
+
+from app.web.database import get_db
+from app.core.mail import send_mail
+from app.core.phone import format_phone
+from app.domain.registrations.sending import spaced_reference
+from app.domain.coverage import has_agreement
+from app.domain.questions.summary import summary_rows
+
+
+@dataclass(frozen=True)
+class StoryStep:
+    pictogram: str
+    title: str
+    text: str
+
+
+# What happens after sending, as a picture story. Nothing here is a promise of a job.
+WHAT_HAPPENS_NEXT = (
+    StoryStep("phone_call", _l("KLAPjob calls you"),
+              _l("KLAPjob calls you.\n"
+                 "It is a job consultant.\n"
+                 "A job consultant helps you get a job.")),
+    StoryStep("meeting", _l("You meet"),
+              _l("You meet the job consultant.\n"
+                 "You talk about what you like and what you can do.")),
+    StoryStep("search", _l("KLAPjob looks for work for you"),
+              _l("KLAPjob looks for a place to work that suits you.\n"
+                 "Nobody can promise you a job.\n"
+                 "But a job is the goal.")),
+    StoryStep("praktik", _l("You try the work"),
+              _l("You try a job for a while. That is called a work trial (praktik).")),
+    StoryStep("job", _l("The job centre must say yes to the job"),
+              _l("The job centre (jobcenter) is part of your municipality (kommune).")),
+    StoryStep("get_in_touch", _l("KLAPjob keeps in touch"),
+              _l("Have you got a job?\n"
+                 "Then we keep in touch with you.")),
+)
+
+
+def contact_promise(answers):
+    """How KLAPjob will reach this person, in their own terms."""
+    method = answers.get("contact_method")
+    if method == "phone":
+        return _("KLAPjob calls you on %(phone)s.", phone=format_phone(answers["phone"]))
+    if method == "sms":
+        return _("KLAPjob sends a text message to %(phone)s.", phone=format_phone(answers["phone"]))
+    if method == "email":
+        return _("KLAPjob writes to %(email)s.", email=answers["email"])
+    return _("KLAPjob contacts %(helper)s, who helps you.", helper=answers.get("helper_name", ""))
+
+
+def when_klapjob_calls(registration):
+    """The lines that say when KLAPjob gets in touch: a day only where one was promised,
+    and always what to do if nobody has been in touch."""
+    calls = registration.answers.get("contact_method") == "phone"
+    promised = registration.callback_promised_by
+    if promised:
+        day = format_date(date.fromisoformat(promised), format="EEEE d. MMMM")
+        if calls:
+            first = _("KLAPjob calls you by %(date)s at the latest.", date=day)
+        else:
+            first = _("KLAPjob contacts you by %(date)s at the latest.", date=day)
+    else:
+        first = _("KLAPjob contacts you as soon as we can.")
+    phone = current_app.config["KLAPJOB_PHONE"]
+    if calls:
+        last = _("Have we not called? Then call us on %(phone)s.", phone=phone)
+    else:
+        last = _("Have you not heard from us? Then call us on %(phone)s.", phone=phone)
+    return [first, last]
+
+
+def about_the_municipality(registration):
+    """Said honestly: KLAPjob works with every municipality, but not every one has an
+    agreement with it, and then things may take longer."""
+    code = registration.municipality_code
+    if not code:
+        return _("You did not know your municipality.\n"
+                 "KLAPjob finds out with you.")
+    if has_agreement(get_db(), code):
+        return None
+    return _("We have no fixed agreement with your municipality.\n"
+             "We help you anyway.\n"
+             "But it may take a little more time.")
+
+
+def about_the_age(registration):
+    if registration.answers.get("age_group") != "under_18":
+        return None
+    return _("You are under 18 years old.\n"
+             "KLAPjob talks with you about what can happen.")
+
+
+def receipt_context(registration):
+    return {
+        "registration": registration,
+        "reference": spaced_reference(registration.reference),
+        # Read aloud one sign at a time, not as a word.
+        "reference_spoken": " ".join(registration.reference),
+        "when_klapjob_calls": when_klapjob_calls(registration),
+        "about_the_municipality": about_the_municipality(registration),
+        "about_the_age": about_the_age(registration),
+        "contact_promise": contact_promise(registration.answers),
+        "story": WHAT_HAPPENS_NEXT,
+    }
+
+
+def email_receipt(registration, address):
+    """A copy by mail, to the person or (with their yes) their helper. Health answers stay
+    out of it: ordinary mail is not a safe place for them."""
+    if not address:
+        return False
+    body = render_template(
+        "email/receipt.txt",
+        **receipt_context(registration),
+        rows=summary_rows(registration.answers, include_sensitive=False),
+    )
+    subject = _("Your registration with KLAPjob: %(reference)s",
+                reference=spaced_reference(registration.reference))
+    return send_mail(address, subject, body)

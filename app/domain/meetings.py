@@ -1,0 +1,150 @@
+"""Meetings and sign-ups as plain functions over the database."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from app.core.db import write_transaction
+from app.domain.registrations.drafts import now_utc
+from app.domain.municipalities import REGION_OF, municipality_name
+
+# Meetings are stored in Danish local time, as staff enter them and people read them.
+DANISH_TIME = ZoneInfo("Europe/Copenhagen")
+
+# Names and numbers of people who signed up are kept until a while after the meeting.
+KEEP_SIGNUPS_AFTER_MEETING = timedelta(days=30)
+
+
+@dataclass
+class Meeting:
+    id: int
+    public_id: str
+    starts_at: datetime
+    ends_at: datetime | None
+    place: str
+    municipality_code: str
+    description_da: str
+    description_en: str
+    signups: int = 0
+
+    @property
+    def municipality(self):
+        return municipality_name(self.municipality_code)
+
+    def description(self, language):
+        """The description in the page's language when staff wrote one, with its language."""
+        if language == "en" and self.description_en:
+            return self.description_en, "en"
+        return self.description_da, "da"
+
+
+def local_now():
+    return datetime.now(DANISH_TIME)
+
+
+def _stored(moment):
+    """A local time as it is stored: 'YYYY-MM-DDTHH:MM', without a zone."""
+    return moment.strftime("%Y-%m-%dT%H:%M")
+
+
+def _local(stored):
+    return datetime.fromisoformat(stored).replace(tzinfo=DANISH_TIME) if stored else None
+
+
+def _meeting(row):
+    return Meeting(
+        id=row["id"],
+        public_id=row["public_id"],
+        starts_at=_local(row["starts_at"]),
+        ends_at=_local(row["ends_at"]),
+        place=row["place"],
+        municipality_code=row["municipality_code"],
+        description_da=row["description_da"],
+        description_en=row["description_en"],
+        signups=row.get("signups", 0),
+    )
+
+
+SELECT_MEETINGS = """
+    SELECT meetings.*, (SELECT count(*) FROM meeting_signups
+                        WHERE meeting_id = meetings.id) AS signups
+    FROM meetings
+"""
+
+
+def create_meeting(db, *, starts_at, ends_at, place, municipality_code, description_da,
+                   description_en="", created_by=None):
+    public_id = secrets.token_urlsafe(9)
+    with write_transaction(db):
+        db.execute(
+            """
+            INSERT INTO meetings (public_id, starts_at, ends_at, place, municipality_code,
+                                  description_da, description_en, created_by, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [public_id, _stored(starts_at), _stored(ends_at) if ends_at else None, place,
+             municipality_code, description_da, description_en, created_by, now_utc()],
+        )
+    return public_id
+
+
+def coming_meetings(db, *, now):
+    rows = db.query(SELECT_MEETINGS + " WHERE starts_at >= ? ORDER BY starts_at", [_stored(now)])
+    return [_meeting(row) for row in rows]
+
+
+def meetings_near(db, municipality_code, *, now):
+    """Coming meetings in the person's region, their own municipality's first. With no
+    municipality, or none near, every coming meeting. Returns (meetings, are_near)."""
+    coming = coming_meetings(db, now=now)
+    region = REGION_OF.get(municipality_code)
+    near = [m for m in coming if region and REGION_OF.get(m.municipality_code) == region]
+    if not near:
+        return coming, False
+    near.sort(key=lambda m: (m.municipality_code != municipality_code, m.starts_at))
+    return near, True
+
+
+def all_meetings(db):
+    return [_meeting(row) for row in db.query(SELECT_MEETINGS + " ORDER BY starts_at DESC")]
+
+
+def meeting_by_public_id(db, public_id):
+    rows = list(db.query(SELECT_MEETINGS + " WHERE public_id = ?", [public_id]))
+    return _meeting(rows[0]) if rows else None
+
+
+def sign_up(db, meeting, *, name, phone):
+    with write_transaction(db):
+        db.execute(
+            "INSERT INTO meeting_signups (meeting_id, name, phone, created_at) VALUES (?, ?, ?, ?)",
+            [meeting.id, name, phone, now_utc()],
+        )
+
+
+def signups_for(db, meeting):
+    return list(db.query(
+        "SELECT name, phone, created_at FROM meeting_signups WHERE meeting_id = ? ORDER BY id",
+        [meeting.id],
+    ))
+
+
+def delete_meeting(db, meeting):
+    with write_transaction(db):
+        db.execute("DELETE FROM meetings WHERE id = ?", [meeting.id])
+
+
+def old_signups(db, *, now):
+    """Sign-ups to meetings that ended more than 30 days ago: due for deletion."""
+    before = _stored(now - KEEP_SIGNUPS_AFTER_MEETING)
+    return list(db.query(
+        """
+        SELECT meeting_signups.id FROM meeting_signups
+        JOIN meetings ON meetings.id = meeting_signups.meeting_id
+        WHERE coalesce(meetings.ends_at, meetings.starts_at) < ?
+        """,
+        [before],
+    ))
+
+

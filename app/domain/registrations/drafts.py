@@ -1,0 +1,112 @@
+"""A draft: the answers of a person who has not sent yet, saved after every step.
+
+The browser holds an unguessable token in a cookie; the database holds only its hash, so
+a copy of the database cannot be turned into someone's cookie.
+"""
+
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from flask import current_app
+
+from app.core.db import free_disk_mb, write_transaction
+from app.core.limits import Limit, this_client
+
+DRAFT_COOKIE = "klapjob_draft"
+# After sending, until the browser closes: the receipt of what this browser sent.
+RECEIPT_COOKIE = "klapjob_receipt"
+
+
+def now_utc():
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
+
+
+def token_hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass
+class Draft:
+    answers: dict = field(default_factory=dict)
+    completed: list = field(default_factory=list)
+
+
+class NoNewDraft(Exception):
+    """A new draft cannot be started now. `reason`: "busy" (this address started many in
+    the last hour) or "disk" (the disk is nearly full: existing drafts still save)."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def new_drafts_limit():
+    return Limit("new_draft", current_app.config["NEW_DRAFTS_PER_HOUR"], 3600)
+
+
+def draft_exists(db, token):
+    return bool(token) and bool(list(db.query(
+        "SELECT 1 FROM drafts WHERE token_hash = ?", [token_hash(token)])))
+
+
+def make_room_for_new_draft(db):
+    """Count a new draft against this client's hourly limit, or NoNewDraft."""
+    config = current_app.config
+    if free_disk_mb(config["DATABASE"]) < config["DISK_FLOOR_MB"]:
+        raise NoNewDraft("disk")
+    limit, client = new_drafts_limit(), this_client()
+    if limit.reached(db, client):
+        raise NoNewDraft("busy")
+    limit.record(db, client)
+
+
+def load_draft(db, token):
+    """The draft behind `token`, or an empty one when there is none."""
+    if not token:
+        return Draft()
+    rows = list(
+        db.query(
+            "SELECT answers, completed FROM drafts WHERE token_hash = ?", [token_hash(token)]
+        )
+    )
+    if not rows:
+        return Draft()
+    return Draft(json.loads(rows[0]["answers"]), json.loads(rows[0]["completed"]))
+
+
+def save_step(db, token, step_key, answers, *, complete, language):
+    """Store this step's answers. A step saved without being checked (the language switch)
+    keeps what was typed but is not marked complete."""
+    hashed = token_hash(token)
+    with write_transaction(db):
+        draft = load_draft(db, token)
+        draft.answers.update(answers)
+        completed = [key for key in draft.completed if key != step_key]
+        if complete:
+            completed.append(step_key)
+        stamp = now_utc()
+        db.execute(
+            """
+            INSERT INTO drafts (token_hash, answers, completed, language, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (token_hash) DO UPDATE SET
+                answers = excluded.answers,
+                completed = excluded.completed,
+                language = excluded.language,
+                updated_at = excluded.updated_at
+            """,
+            [hashed, json.dumps(draft.answers), json.dumps(completed), language, stamp, stamp],
+        )
+    return Draft(draft.answers, completed)
+
+
+def delete_draft(db, token):
+    with write_transaction(db):
+        db.execute("DELETE FROM drafts WHERE token_hash = ?", [token_hash(token)])

@@ -1,0 +1,119 @@
+"""Coming back to a draft from another device or another day, without a password: a link
+sent by mail, or a short code shown on the screen (and told to KLAPjob on the phone).
+
+Both are single use, for one draft only, and expire. Only a keyed hash of each is stored,
+so a copy of the database gives neither. Using one moves the draft to a new cookie token:
+the device that saved it no longer opens it.
+"""
+
+import hashlib
+import hmac
+import re
+import secrets
+from datetime import datetime, timedelta, timezone
+
+from app.core.db import write_transaction
+from app.core.limits import Limit
+from app.domain.registrations.sending import REFERENCE_ALPHABET
+from app.domain.registrations.drafts import new_token, now_utc, token_hash
+
+CODE_LENGTH = 8
+HOUR = 3600
+
+
+class ResumeRefused(Exception):
+    """A link or code that does not (or no longer) open a draft. `reason` says which."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason  # "unknown", "used" or "expired"
+
+
+def keyed_hash(secret, key):
+    return hmac.new(secret.encode(), key.encode(), hashlib.sha256).hexdigest()
+
+
+def new_code():
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def spaced_code(code):
+    return f"{code[:4]} {code[4:]}"
+
+
+def normalise_code(typed):
+    """People write codes with spaces, dashes and small letters."""
+    return re.sub(r"[^0-9A-Z]", "", (typed or "").upper())[: CODE_LENGTH + 4]
+
+
+def create_resume_key(db, draft_token, kind, *, secret, days):
+    """A new link key or code for this draft. A draft has one live code at a time."""
+    key = secrets.token_urlsafe(32) if kind == "link" else new_code()
+    now = datetime.now(timezone.utc)
+    with write_transaction(db):
+        if kind == "code":
+            db.execute(
+                "DELETE FROM resume_keys WHERE draft_token_hash = ? AND kind = 'code'",
+                [token_hash(draft_token)],
+            )
+        db.execute(
+            """
+            INSERT INTO resume_keys (draft_token_hash, kind, key_hash, created_at, expires_at)
+            VALUES (?, ?, ?, ?, ?)
+            """,
+            [
+                token_hash(draft_token),
+                kind,
+                keyed_hash(secret, key),
+                now.isoformat(timespec="seconds"),
+                (now + timedelta(days=days)).isoformat(timespec="seconds"),
+            ],
+        )
+    return key
+
+
+def redeem(db, kind, key, *, secret):
+    """Open the draft behind `key` on this device: returns the draft's new cookie token."""
+    with write_transaction(db):
+        rows = list(
+            db.query(
+                "SELECT id, draft_token_hash, expires_at, used_at FROM resume_keys"
+                " WHERE key_hash = ? AND kind = ?",
+                [keyed_hash(secret, key), kind],
+            )
+        )
+        if not rows:
+            raise ResumeRefused("unknown")
+        row = rows[0]
+        if row["used_at"]:
+            raise ResumeRefused("used")
+        if datetime.fromisoformat(row["expires_at"]) < datetime.now(timezone.utc):
+            raise ResumeRefused("expired")
+        token = new_token()
+        # ON UPDATE CASCADE moves the draft's other keys along with it.
+        db.execute(
+            "UPDATE drafts SET token_hash = ? WHERE token_hash = ?",
+            [token_hash(token), row["draft_token_hash"]],
+        )
+        db.execute("UPDATE resume_keys SET used_at = ? WHERE id = ?", [now_utc(), row["id"]])
+    return token
+
+
+def draft_hash_for_code(db, code, *, secret):
+    """For KLAPjob staff on the phone: the draft a live code belongs to, without using it."""
+    rows = list(
+        db.query(
+            "SELECT draft_token_hash, expires_at FROM resume_keys"
+            " WHERE key_hash = ? AND kind = 'code' AND used_at IS NULL",
+            [keyed_hash(secret, normalise_code(code))],
+        )
+    )
+    if not rows or datetime.fromisoformat(rows[0]["expires_at"]) < datetime.now(timezone.utc):
+        return None
+    return rows[0]["draft_token_hash"]
+
+
+def failed_codes(allowed):
+    """Wrong codes from one client in an hour before it must wait
+    (KLAPJOB_FAILED_CODES_PER_HOUR)."""
+    return Limit("failed_code", allowed, HOUR)

@@ -1,0 +1,194 @@
+"""Registrations: what a person sends to KLAPjob, stored once, with all their answers."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from flask import current_app
+
+from app.core.db import write_transaction
+from app.domain.registrations.callback import promised_callback_day
+from app.domain.registrations.drafts import load_draft, now_utc, token_hash
+from app.domain.questions.flow import CHECK_ANSWERS, answers_to_send, first_unfinished
+from app.domain.questions.steps import FIELDS_BY_NAME
+from app.domain.municipalities import known_municipality_code
+from app.staff.intake import notify_new_registration, receive_registration
+
+# Easy to read aloud and to write down: no 0/O, 1/I/L, 5/S, 8/B or 2/Z mix-ups.
+REFERENCE_ALPHABET = "2345679ACDEFGHJKMNPQRTUVWXY"
+REFERENCE_LENGTH = 6
+
+
+def make_reference():
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+def spaced_reference(reference):
+    """'K7M4PX' -> 'K7M 4PX': two groups of three are easier to read and say."""
+    half = len(reference) // 2
+    return f"{reference[:half]} {reference[half:]}"
+
+
+@dataclass
+class Registration:
+    id: int
+    reference: str
+    submitted_at: str
+    language: str
+    helper_copy_sent_at: str | None
+    municipality_code: str
+    callback_promised_by: str | None
+    consent_jobcentre: int
+    answers: dict
+
+
+@dataclass(frozen=True)
+class Consents:
+    """What the person said yes to, beyond sending: each is its own explicit yes."""
+
+    health: bool = False
+    contact_helper: bool = False
+    # KLAPjob may talk with the job centre in the person's municipality about them.
+    jobcentre: bool = False
+
+
+class DraftNotFinished(Exception):
+    """The draft still has a question to answer (or is gone): nothing can be sent."""
+
+    def __init__(self, step_key):
+        super().__init__(step_key)
+        self.step_key = step_key
+
+
+def submit_registration(db, token, *, language, consents):
+    """Turn the draft behind `token` into a registration, in one transaction, and remove
+    the draft. Sending twice (a double click, a refresh) gives back the first one."""
+    hashed = token_hash(token)
+    with write_transaction(db):
+        existing = registration_id_from_draft(db, hashed)
+        if existing is not None:
+            return existing
+        draft = load_draft(db, token)
+        unfinished = first_unfinished(draft.answers, draft.completed)
+        if unfinished != CHECK_ANSWERS:
+            raise DraftNotFinished(unfinished)
+        answers = answers_to_send(draft.answers)
+        if not consents.health:
+            answers = {k: v for k, v in answers.items() if not FIELDS_BY_NAME[k].sensitive}
+        registration_id = insert_registration(db, hashed, answers, language, consents)
+        insert_answers(db, registration_id, answers)
+        municipality = known_municipality_code(answers["municipality"])
+        consultant_id = receive_registration(db, registration_id, municipality)
+        promise_callback(db, registration_id, covered=consultant_id is not None)
+        db.execute("DELETE FROM drafts WHERE token_hash = ?", [hashed])
+    # After the commit: the registration stands whether the staff email goes or not.
+    notify_new_registration(db, registration_id, consultant_id)
+    return registration_id
+
+
+def registration_id_from_draft(db, hashed):
+    rows = list(db.query("SELECT id FROM registrations WHERE draft_token_hash = ?", [hashed]))
+    return rows[0]["id"] if rows else None
+
+
+def unused_reference(db):
+    while True:
+        reference = make_reference()
+        taken = list(db.query("SELECT 1 FROM registrations WHERE reference = ?", [reference]))
+        if not taken:
+            return reference
+
+
+def insert_registration(db, hashed, answers, language, consents):
+    cursor = db.execute(
+        """
+        INSERT INTO registrations (
+            reference, draft_token_hash, submitted_at, language, name, filled_by,
+            contact_method, phone, email, municipality_code, wants_ambassador,
+            consent_health, consent_contact_helper, consent_jobcentre
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        [
+            unused_reference(db),
+            hashed,
+            now_utc(),
+            language,
+            answers["name"],
+            answers["filled_by"],
+            answers["contact_method"],
+            answers.get("phone"),
+            answers.get("email"),
+            known_municipality_code(answers["municipality"]),
+            answers.get("ambassador"),
+            int(consents.health),
+            int(consents.contact_helper and answers["filled_by"] == "helper"),
+            int(consents.jobcentre),
+        ],
+    )
+    return cursor.lastrowid
+
+
+def promise_callback(db, registration_id, *, covered):
+    """Keep the day the receipt promises, so the receipt and the staff see the same day."""
+    submitted_at = next(
+        db.query("SELECT submitted_at FROM registrations WHERE id = ?", [registration_id])
+    )["submitted_at"]
+    day = promised_callback_day(
+        submitted_at, current_app.config["CALLBACK_WORKING_DAYS"], covered=covered
+    )
+    db.execute(
+        "UPDATE registrations SET callback_promised_by = ? WHERE id = ?",
+        [day.isoformat() if day else None, registration_id],
+    )
+
+
+def insert_answers(db, registration_id, answers):
+    rows = []
+    for name, value in answers.items():
+        values = value if isinstance(value, list) else [value]
+        rows += [(registration_id, name, position, item) for position, item in enumerate(values)]
+    db.conn.executemany(
+        "INSERT INTO answers (registration_id, field, position, value) VALUES (?, ?, ?, ?)", rows
+    )
+
+
+def load_registration(db, registration_id):
+    rows = list(
+        db.query(
+            "SELECT id, reference, submitted_at, language, helper_copy_sent_at,"
+            " municipality_code, callback_promised_by, consent_jobcentre"
+            " FROM registrations WHERE id = ?",
+            [registration_id],
+        )
+    )
+    if not rows:
+        return None
+    return Registration(**rows[0], answers=answers_of(db, registration_id))
+
+
+def answers_of(db, registration_id):
+    answers = {}
+    for row in db.query(
+        "SELECT field, value FROM answers WHERE registration_id = ? ORDER BY field, position",
+        [registration_id],
+    ):
+        spec = FIELDS_BY_NAME.get(row["field"])
+        if spec is not None and spec.takes_several:
+            answers.setdefault(row["field"], []).append(row["value"])
+        else:
+            answers[row["field"]] = row["value"]
+    return answers
+
+
+def receipt_for(db, token, *, hours):
+    """The registration sent from this browser in the last `hours`, for its receipt."""
+    if not token:
+        return None
+    registration_id = registration_id_from_draft(db, token_hash(token))
+    if registration_id is None:
+        return None
+    registration = load_registration(db, registration_id)
+    sent = datetime.fromisoformat(registration.submitted_at)
+    if datetime.now(timezone.utc) - sent > timedelta(hours=hours):
+        return None
+    return registration

@@ -1,1 +1,0 @@
-"""The citizen's registration journey (blueprint)."""

@@ -1,1 +1,0 @@
-"""Jobkaravane meetings: staff record them, people find the ones near them and sign up."""

@@ -1,1 +1,0 @@
-"""Start, about, privacy and help pages, and the language switch (blueprint)."""

@@ -1,0 +1,1 @@
+"""Synthesis: text in, MP3 and word times out. No Flask (docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""Staff accounts: passwords, one-time codes, sessions, and slowing down guessing."""

@@ -1,0 +1,260 @@
+"""Staff accounts: passwords (argon2id) and one-time codes (TOTP). Failed attempts are
+counted and slowed down by sign_in_guard.py.
+
+Plain functions over the database; the views and the `flask users` commands call them.
+"""
+
+import hmac
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import pyotp
+import segno
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from app.core.db import write_transaction
+from app.staff.accounts.sign_in_guard import LOCK_MINUTES, forget_failures, record_failure, seconds_to_wait
+
+ROLES = ("admin", "consultant")
+MINIMUM_PASSWORD_LENGTH = 12
+# Longer than any passphrase a person types; argon2 itself has no limit worth hitting.
+MAXIMUM_PASSWORD_LENGTH = 256
+ISSUER = "KLAPjob"
+
+# argon2-cffi's defaults: argon2id, t=3, m=64 MiB, p=4 (OWASP ASVS 5 passes them).
+hasher = PasswordHasher()
+# Checked when an email address is unknown (or its account inactive), so that a wrong
+# address does the same work as a wrong password and the answer says nothing about who
+# has an account.
+_DUMMY_HASH = hasher.hash(secrets.token_hex(16))
+
+log = logging.getLogger("klapjob.sign_in")
+
+
+def utc_now():
+    return datetime.now(timezone.utc)
+
+
+def iso(moment):
+    return moment.isoformat(timespec="seconds")
+
+
+@dataclass
+class User:
+    id: int
+    public_id: str
+    email: str
+    name: str
+    role: str
+    active: bool
+    totp_secret: str
+    totp_confirmed: bool
+    totp_last_step: int
+
+    @property
+    def is_admin(self):
+        return self.role == "admin"
+
+
+USER_COLUMNS = (
+    "id, public_id, email, name, role, active, totp_secret, totp_confirmed, totp_last_step"
+)
+
+
+def _user(row):
+    if row is None:
+        return None
+    row = dict(row)
+    for flag in ("active", "totp_confirmed"):
+        row[flag] = bool(row[flag])
+    return User(**row)
+
+
+def _one_user(db, where, params):
+    rows = list(db.query(f"SELECT {USER_COLUMNS} FROM users WHERE {where}", params))
+    return _user(rows[0]) if rows else None
+
+
+def user_by_id(db, user_id):
+    return _one_user(db, "id = ?", [user_id])
+
+
+def user_by_public_id(db, public_id):
+    return _one_user(db, "public_id = ?", [public_id])
+
+
+def user_by_email(db, email):
+    return _one_user(db, "email = ?", [email.strip()])
+
+
+def all_users(db):
+    return [_user(r) for r in db.query(f"SELECT {USER_COLUMNS} FROM users ORDER BY name, email")]
+
+
+def active_consultants(db):
+    """Everyone who can be given registrations: consultants and admins alike."""
+    return [user for user in all_users(db) if user.active]
+
+
+class PasswordProblem(ValueError):
+    pass
+
+
+def check_password_rules(password):
+    if len(password) < MINIMUM_PASSWORD_LENGTH:
+        raise PasswordProblem("short")
+    if len(password) > MAXIMUM_PASSWORD_LENGTH:
+        raise PasswordProblem("long")
+
+
+def create_user(db, email, name, role, password, *, now=None):
+    """A new account with its one-time-code secret; the code is confirmed at first sign-in."""
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {ROLES}")
+    check_password_rules(password)
+    with write_transaction(db):
+        cursor = db.execute(
+            """
+            INSERT INTO users (public_id, email, name, role, password_hash, totp_secret, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                secrets.token_urlsafe(9),
+                email.strip(),
+                name.strip() or email.strip(),
+                role,
+                hasher.hash(password),
+                pyotp.random_base32(),
+                iso(now or utc_now()),
+            ],
+        )
+    return user_by_id(db, cursor.lastrowid)
+
+
+def set_password(db, user, password):
+    check_password_rules(password)
+    with write_transaction(db):
+        db.execute(
+            "UPDATE users SET password_hash = ? WHERE id = ?", [hasher.hash(password), user.id]
+        )
+
+
+def update_user(db, user, *, name, role, active):
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {ROLES}")
+    with write_transaction(db):
+        db.execute(
+            "UPDATE users SET name = ?, role = ?, active = ? WHERE id = ?",
+            [name.strip(), role, int(active), user.id],
+        )
+        if not active:
+            db.execute("DELETE FROM staff_sessions WHERE user_id = ?", [user.id])
+
+
+def unlock(db, user):
+    forget_failures(db, user.email)
+
+
+def reset_two_factor(db, user):
+    """A lost phone: a new secret, to be set up again with a QR code at the next sign-in."""
+    with write_transaction(db):
+        db.execute(
+            "UPDATE users SET totp_secret = ?, totp_confirmed = 0, totp_last_step = 0 "
+            "WHERE id = ?",
+            [pyotp.random_base32(), user.id],
+        )
+        db.execute("DELETE FROM staff_sessions WHERE user_id = ?", [user.id])
+
+
+# --------------------------------------------------------------------------------------
+# Signing in: the password, then the code
+
+
+@dataclass
+class SignInAttempt:
+    user: User | None = None
+    # None when the password was right; else "wrong", "wait" or "locked".
+    problem: str | None = None
+    wait_seconds: int = 0
+
+
+def check_password(db, email, password, guard, *, now=None):
+    """The same steps for a known and an unknown address, in every state: first the wait
+    (no password is checked while it lasts), then one argon2 verification (of a dummy hash
+    when there is no such active account), then the failure counted against `guard`."""
+    now = (now or utc_now()).timestamp()
+    wait, locked = seconds_to_wait(db, guard, now)
+    if wait:
+        log.warning("Sign-in refused: %s", "locked" if locked else "waiting")
+        return SignInAttempt(problem="locked" if locked else "wait", wait_seconds=wait)
+    user = user_by_email(db, email)
+    rows = list(db.query("SELECT password_hash FROM users WHERE email = ? AND active = 1",
+                         [(email or "").strip()]))
+    stored = rows[0]["password_hash"] if rows and user else _DUMMY_HASH
+    if _verify(stored, password) and rows and user:
+        if hasher.check_needs_rehash(stored):
+            set_password(db, user, password)
+        return SignInAttempt(user)
+    locked = record_failure(db, guard, now)
+    log.warning("Failed sign-in%s", ": locked for now" if locked else "")
+    known = user if rows else None
+    if locked:
+        return SignInAttempt(known, "locked", LOCK_MINUTES * 60)
+    return SignInAttempt(known, "wrong")
+
+
+def _verify(stored_hash, password):
+    try:
+        return hasher.verify(stored_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def confirm_two_factor(db, user):
+    """The first right code: the app is set up."""
+    with write_transaction(db):
+        db.execute("UPDATE users SET totp_confirmed = 1 WHERE id = ?", [user.id])
+
+
+def totp_for(user):
+    return pyotp.TOTP(user.totp_secret)
+
+
+def provisioning_uri(user):
+    """The otpauth:// address an authenticator app reads (from the QR code or a link)."""
+    return totp_for(user).provisioning_uri(name=user.email, issuer_name=ISSUER)
+
+
+def qr_code_data_uri(user):
+    return segno.make(provisioning_uri(user), error="m").svg_data_uri(scale=5, border=4)
+
+
+def spaced_secret(user):
+    """The secret in groups of four, for typing into an app by hand."""
+    secret = user.totp_secret
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+def check_code(db, user, code, *, now=None):
+    """True when `code` is the code of now (or 30 s either side) and has not been used
+    before. A used code is spent: its time step is stored, and earlier ones refused."""
+    now = now or utc_now()
+    digits = "".join(ch for ch in code or "" if ch.isdigit())
+    if len(digits) != 6:
+        return False
+    totp = totp_for(user)
+    current = totp.timecode(now)
+    for step in (current - 1, current, current + 1):
+        if step <= user.totp_last_step:
+            continue
+        if hmac.compare_digest(totp.generate_otp(step), digits):
+            with write_transaction(db):
+                changed = db.execute(
+                    "UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?",
+                    [step, user.id, step],
+                ).rowcount
+            return changed == 1
+    return False

@@ -1,0 +1,1 @@
+"""A consultant's work on registrations: who may see which, changes, follow-ups."""

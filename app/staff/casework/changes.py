@@ -1,0 +1,355 @@
+"""A consultant's work on registrations: who may see which, the inbox, the status from
+new to closed, the consultant, the job, and the follow-ups after it.
+
+Who may see what: an admin sees every registration; a consultant sees those given to
+them and those nobody has yet in the municipalities they cover (to pick one up). Health
+data is seen on a need-to-know basis (GDPR art. 9): at once only by the consultant it is
+given to, by anybody else after a logged "Show health". Every object is checked, never
+only the list.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+from flask_babel import lazy_gettext as _l
+
+from app.core.db import write_transaction
+from app.domain.registrations.callback import is_overdue
+from app.domain.registrations.sending import answers_of
+from app.staff.accounts.users import iso, utc_now
+from app.staff import audit
+
+STATUSES = {
+    "new": _l("New"),
+    "contacted": _l("Contacted"),
+    "meeting": _l("Meeting"),
+    "praktik": _l("Work trial"),
+    "in_job": _l("In a job"),
+    "follow_up": _l("Follow-up"),
+    "closed": _l("Closed"),
+}
+CLOSE_REASONS = {
+    "not_reached": _l("Could not be reached"),
+    "declined": _l("Did not want help after all"),
+    "moved": _l("Moved to a municipality without an agreement"),
+    "other_help": _l("Gets help somewhere else"),
+    "finished": _l("KLAPjob's help has ended"),
+    "other": _l("Another reason (see the note)"),
+}
+# The first follow-up falls due 6 months after the job starts, then one a year after that.
+FIRST_FOLLOW_UP_MONTHS = 6
+FOLLOW_UP_EVERY_MONTHS = 12
+FOLLOWED_UP_STATUSES = ("in_job", "follow_up")
+
+
+def visibility(user, alias="r"):
+    """The SQL condition (and its parameters) for the registrations `user` may see: an
+    admin every one; a consultant those given to them, and those nobody has yet in the
+    municipalities they cover (to pick one up). Nobody else's, and no other municipality's."""
+    if user.is_admin:
+        return "1 = 1", []
+    return (
+        f"({alias}.consultant_id = ? OR ({alias}.consultant_id IS NULL"
+        f" AND {alias}.municipality_code IN"
+        " (SELECT code FROM municipality_agreements WHERE consultant_id = ?)))",
+        [user.id, user.id],
+    )
+
+
+def may_see_health(user, row):
+    """Health answers (GDPR art. 9) show at once only to the consultant the registration is
+    given to; anybody else who may see the registration presses "Show health", which is
+    logged."""
+    return row.consultant_id is not None and row.consultant_id == user.id
+
+
+INBOX_COLUMNS = """
+    r.id, r.public_id, r.reference, r.name, r.submitted_at, r.municipality_code, r.status,
+    r.filled_by, r.wants_ambassador, r.phone, r.email, r.contact_method, r.consent_health,
+    r.praktik_start, r.job_start, r.employer, r.job_hours, r.closed_at, r.close_reason,
+    r.first_contact_at, r.consultant_id, u.name AS consultant_name,
+    u.public_id AS consultant_public_id, r.callback_promised_by, r.consent_jobcentre
+"""
+
+
+@dataclass
+class RegistrationRow:
+    id: int
+    public_id: str
+    reference: str
+    name: str
+    submitted_at: str
+    municipality_code: str
+    status: str
+    filled_by: str
+    wants_ambassador: str | None
+    phone: str | None
+    email: str | None
+    contact_method: str
+    consent_health: int
+    praktik_start: str | None
+    job_start: str | None
+    employer: str | None
+    job_hours: float | None
+    closed_at: str | None
+    close_reason: str | None
+    first_contact_at: str | None
+    consultant_id: int | None
+    consultant_name: str | None
+    consultant_public_id: str | None
+    callback_promised_by: str | None
+    consent_jobcentre: int
+
+    @property
+    def overdue(self):
+        """Promised a call by a day that has passed, and still new."""
+        return is_overdue(self.callback_promised_by, self.status)
+
+    @property
+    def status_label(self):
+        return STATUSES.get(self.status, self.status)
+
+    @property
+    def close_reason_label(self):
+        return CLOSE_REASONS.get(self.close_reason or "", "")
+
+
+# --------------------------------------------------------------------------------------
+# One registration
+
+
+@dataclass
+class HistoryEntry:
+    at: str
+    user_name: str | None
+    kind: str
+    status: str | None
+    reason: str | None
+    due_on: str | None
+    assignee_name: str | None
+    note: str
+
+    @property
+    def status_label(self):
+        return STATUSES.get(self.status or "", "")
+
+    @property
+    def reason_label(self):
+        return CLOSE_REASONS.get(self.reason or "", "")
+
+
+@dataclass
+class CaseFile:
+    row: RegistrationRow
+    answers: dict
+    history: list = field(default_factory=list)
+    next_follow_up: Optional[date] = None
+
+
+def visible_registration(db, user, public_id):
+    """The registration behind `public_id` if `user` may see it, else None (the caller
+    answers 404 either way: an id that exists looks like one that does not)."""
+    where, params = visibility(user)
+    rows = list(
+        db.query(
+            f"""
+            SELECT {INBOX_COLUMNS}
+            FROM registrations r LEFT JOIN users u ON u.id = r.consultant_id
+            WHERE r.public_id = ? AND {where}
+            """,
+            [public_id, *params],
+        )
+    )
+    return RegistrationRow(**rows[0]) if rows else None
+
+
+def history_of(db, registration_id):
+    rows = db.query(
+        """
+        SELECT h.at, u.name AS user_name, h.kind, h.status, h.reason, h.due_on,
+               a.name AS assignee_name, h.note
+        FROM registration_history h
+        LEFT JOIN users u ON u.id = h.user_id
+        LEFT JOIN users a ON a.id = h.assignee_id
+        WHERE h.registration_id = ? ORDER BY h.at DESC, h.id DESC
+        """,
+        [registration_id],
+    )
+    return [HistoryEntry(**row) for row in rows]
+
+
+def case_file(db, row):
+    return CaseFile(
+        row=row,
+        answers=answers_of(db, row.id),
+        history=history_of(db, row.id),
+        next_follow_up=next_follow_up(db, row),
+    )
+
+
+def add_history(db, registration, user, kind, *, now, **values):
+    values["note"] = values.get("note") or ""
+    columns = ["registration_id", "at", "user_id", "kind", *values]
+    db.execute(
+        f"INSERT INTO registration_history ({', '.join(columns)}) "
+        f"VALUES ({', '.join('?' for _ in columns)})",
+        [registration.id, iso(now), user.id if user else None, kind, *values.values()],
+    )
+
+
+def change_status(db, user, registration, status, *, reason=None, note="", now=None):
+    """Move to `status`, recording who, when and why. Closing needs a reason; the first
+    move away from "new" is the first contact."""
+    if status not in STATUSES:
+        raise ValueError(status)
+    if status == "closed" and reason not in CLOSE_REASONS:
+        raise ValueError("closing needs a reason")
+    now = now or utc_now()
+    reason = reason if status == "closed" else None
+    with write_transaction(db):
+        db.execute(
+            """
+            UPDATE registrations SET
+                status = ?, status_changed_at = ?, close_reason = ?,
+                closed_at = CASE WHEN ? = 'closed' THEN ? ELSE NULL END,
+                first_contact_at = CASE WHEN first_contact_at IS NULL AND ? != 'new'
+                                   THEN ? ELSE first_contact_at END
+            WHERE id = ?
+            """,
+            [status, iso(now), reason, status, iso(now), status, iso(now), registration.id],
+        )
+        add_history(db, registration, user, "status", now=now, status=status, reason=reason,
+                    note=note)
+        audit.record(db, user, "changed", reference=registration.reference,
+                     detail=f"status: {status}", now=now)
+
+
+def assign(db, user, registration, consultant_id, *, note="", now=None):
+    """Give the registration to a consultant (or to nobody, with None)."""
+    now = now or utc_now()
+    with write_transaction(db):
+        db.execute(
+            "UPDATE registrations SET consultant_id = ? WHERE id = ?",
+            [consultant_id, registration.id],
+        )
+        add_history(db, registration, user, "assigned", now=now, assignee_id=consultant_id,
+                    note=note)
+        audit.record(db, user, "changed", reference=registration.reference,
+                     detail="consultant", now=now)
+
+
+def save_job(db, user, registration, *, praktik_start, job_start, employer, hours, note="",
+             now=None):
+    """The work trial and the job: dates as date objects (or None), hours a week."""
+    now = now or utc_now()
+    with write_transaction(db):
+        db.execute(
+            "UPDATE registrations SET praktik_start = ?, job_start = ?, employer = ?, "
+            "job_hours = ? WHERE id = ?",
+            [
+                praktik_start.isoformat() if praktik_start else None,
+                job_start.isoformat() if job_start else None,
+                employer.strip() or None,
+                hours,
+                registration.id,
+            ],
+        )
+        add_history(db, registration, user, "job", now=now, note=note)
+        audit.record(db, user, "changed", reference=registration.reference, detail="job",
+                     now=now)
+
+
+def add_note(db, user, registration, note, *, now=None):
+    now = now or utc_now()
+    with write_transaction(db):
+        add_history(db, registration, user, "note", now=now, note=note)
+        audit.record(db, user, "changed", reference=registration.reference, detail="note",
+                     now=now)
+
+
+# --------------------------------------------------------------------------------------
+# Follow-ups
+
+
+def add_months(day, months):
+    """`day` moved by whole months; the 31st becomes the last day of a shorter month.
+    OverflowError past the year 9999."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    if not date.min.year <= year <= date.max.year:
+        raise OverflowError(f"no year {year} in the calendar")
+    for last_day in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last_day))
+        except ValueError:
+            continue
+    raise AssertionError("every month has a 28th")
+
+
+def follow_up_due_date(job_start, number):
+    """The due date of follow-up `number` (0 is the first) after a job started; None when
+    that is past the end of the calendar (a far date stored before dates had bounds)."""
+    try:
+        return add_months(job_start, FIRST_FOLLOW_UP_MONTHS + FOLLOW_UP_EVERY_MONTHS * number)
+    except OverflowError:
+        return None
+
+
+def follow_ups_done(db, registration_id):
+    row = next(
+        db.query(
+            "SELECT count(*) AS n FROM registration_history "
+            "WHERE registration_id = ? AND kind = 'follow_up'",
+            [registration_id],
+        )
+    )
+    return row["n"]
+
+
+def next_follow_up(db, row):
+    if row.status not in FOLLOWED_UP_STATUSES or not row.job_start:
+        return None
+    return follow_up_due_date(date.fromisoformat(row.job_start), follow_ups_done(db, row.id))
+
+
+def record_follow_up(db, user, registration, *, note="", now=None):
+    now = now or utc_now()
+    due = next_follow_up(db, registration)
+    if due is None:
+        raise ValueError("no follow-up is due: no job start, or not in a job")
+    with write_transaction(db):
+        add_history(db, registration, user, "follow_up", now=now, due_on=due.isoformat(),
+                    note=note)
+        audit.record(db, user, "changed", reference=registration.reference,
+                     detail="follow-up", now=now)
+
+
+@dataclass
+class DueFollowUp:
+    row: RegistrationRow
+    due: date
+
+    def is_overdue(self, today):
+        return self.due < today
+
+
+def follow_ups_due(db, user, *, today, within_days=30):
+    """People in a job whose next follow-up falls due within `within_days` (or is late),
+    the most urgent first."""
+    where, params = visibility(user)
+    rows = db.query(
+        f"""
+        SELECT {INBOX_COLUMNS}
+        FROM registrations r LEFT JOIN users u ON u.id = r.consultant_id
+        WHERE {where} AND r.job_start IS NOT NULL AND r.status IN ('in_job', 'follow_up')
+        """,
+        params,
+    )
+    due = []
+    for row in (RegistrationRow(**row) for row in rows):
+        next_due = next_follow_up(db, row)
+        if next_due is not None and (next_due - today).days <= within_days:
+            due.append(DueFollowUp(row, next_due))
+    return sorted(due, key=lambda item: item.due)
+

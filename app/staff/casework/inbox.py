@@ -1,0 +1,94 @@
+"""The inbox's list: the registrations a user may see, filtered, searched, newest first,
+a page at a time (and the same list for the CSV export)."""
+
+from dataclasses import dataclass
+
+from app.domain.registrations.sending import REFERENCE_ALPHABET
+from app.staff.casework.changes import INBOX_COLUMNS, STATUSES, RegistrationRow, visibility
+from app.staff.paging import within
+
+PAGE_SIZE = 25
+
+
+@dataclass
+class InboxFilters:
+    status: str = ""
+    municipality: str = ""
+    # "" anyone, "none" nobody yet, or a user's public id
+    consultant: str = ""
+    helped: bool = False
+    ambassador: bool = False
+    search: str = ""
+    page: int = 1
+
+
+def _escape_like(text):
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_condition(search):
+    """Name, reference or phone: `K7M 4PX`, `20 30 40 50` and `Mette` all find Mette."""
+    conditions = ["r.name LIKE ? ESCAPE '\\'"]
+    params = [f"%{_escape_like(search.strip())}%"]
+    reference = "".join(ch for ch in search.upper() if ch.isalnum())
+    if len(reference) == 6 and set(reference) <= set(REFERENCE_ALPHABET):
+        conditions.append("r.reference = ?")
+        params.append(reference)
+    digits = "".join(ch for ch in search if ch.isdigit())
+    if len(digits) >= 4:
+        conditions.append("r.phone LIKE ?")
+        params.append(f"%{digits}%")
+    return "(" + " OR ".join(conditions) + ")", params
+
+
+def filter_conditions(user, filters):
+    where, params = visibility(user)
+    conditions, all_params = [where], list(params)
+
+    def add(condition, *values):
+        conditions.append(condition)
+        all_params.extend(values)
+
+    if filters.status in STATUSES:
+        add("r.status = ?", filters.status)
+    if filters.municipality:
+        add("r.municipality_code = ?", filters.municipality)
+    if filters.consultant == "none":
+        add("r.consultant_id IS NULL")
+    elif filters.consultant:
+        add("r.consultant_id = (SELECT id FROM users WHERE public_id = ?)", filters.consultant)
+    if filters.helped:
+        add("r.filled_by = 'helper'")
+    if filters.ambassador:
+        add("r.wants_ambassador = 'yes'")
+    if filters.search.strip():
+        condition, values = search_condition(filters.search)
+        add(condition, *values)
+    return " AND ".join(conditions), all_params
+
+
+def filtered_registrations(db, user, filters, *, limit=None, offset=0):
+    where, params = filter_conditions(user, filters)
+    paging = ""
+    if limit is not None:
+        paging = "LIMIT ? OFFSET ?"
+        params = [*params, limit, offset]
+    rows = db.query(
+        f"""
+        SELECT {INBOX_COLUMNS}
+        FROM registrations r LEFT JOIN users u ON u.id = r.consultant_id
+        WHERE {where} ORDER BY r.submitted_at DESC, r.id DESC {paging}
+        """,
+        params,
+    )
+    return [RegistrationRow(**row) for row in rows]
+
+
+def inbox_page(db, user, filters, size=PAGE_SIZE):
+    """One page of the inbox, newest first, and how many there are in all. A page past
+    the last one shows the last one (`filters.page` is set to it)."""
+    where, params = filter_conditions(user, filters)
+    total = next(db.query(f"SELECT count(*) AS n FROM registrations r WHERE {where}", params))["n"]
+    filters.page = within(filters.page, total, size)
+    rows = filtered_registrations(db, user, filters, limit=size, offset=(filters.page - 1) * size)
+    return rows, total

@@ -1,0 +1,50 @@
+"""How the back office shows dates, numbers and names: in the page's language and in
+Danish time."""
+
+from datetime import date, datetime
+
+from flask_babel import format_date, format_datetime, format_decimal
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup, escape
+
+from app.domain.municipalities import municipality_name
+from app.core.phone import format_phone
+from app.domain.registrations.sending import spaced_reference
+
+
+def when(stamp):
+    """An ISO timestamp (or a datetime) as a short date and time, in Danish time."""
+    if not stamp:
+        return ""
+    if isinstance(stamp, str):
+        stamp = datetime.fromisoformat(stamp)
+    return format_datetime(stamp, format="short")
+
+
+def day(value):
+    if not value:
+        return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+    return format_date(value, format="medium")
+
+
+def number(value):
+    return "" if value is None else format_decimal(value)
+
+
+def csrf_field():
+    """The form's security token, without an id: a page may hold several forms."""
+    return Markup(f'<input type="hidden" name="csrf_token" value="{escape(generate_csrf())}">')
+
+
+def init_filters(app):
+    app.jinja_env.globals["csrf_field"] = csrf_field
+    app.jinja_env.filters.update(
+        staff_when=when,
+        staff_day=day,
+        staff_number=number,
+        municipality=lambda code: municipality_name(code) or code,
+        spaced_reference=spaced_reference,
+        staff_phone=format_phone,
+    )

@@ -1,0 +1,106 @@
+"""Ambassadors: staff keep KLAPjob's ambassadors as contacts, see who asked to talk with
+one, match them, and record when they talked."""
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import lazy_gettext as _l
+
+from app.web.database import get_db
+from app.web.question_page import form_errors
+from app.core.phone import normalise_phone
+from app.staff import audit
+from app.staff.blueprint import blueprint
+from app.staff.permissions import current_user, requires, with_registration
+from app.staff.forms import ActionForm, AmbassadorForm, MatchForm, TalkedForm, choices
+from app.staff.ambassadors import (
+    add_ambassador,
+    ambassador_by_public_id,
+    ambassador_requests,
+    ambassadors,
+    match,
+    match_of,
+    record_talk,
+    set_ambassador_active,
+)
+
+
+@blueprint.get("/ambassadors")
+@requires("staff")
+def ambassador_list():
+    return render_template(
+        "staff/ambassadors.html",
+        requests=ambassador_requests(get_db(), current_user()),
+        ambassadors=ambassadors(get_db(), only_active=False),
+        action_form=ActionForm(formdata=None),
+    )
+
+
+@blueprint.route("/ambassadors/new", methods=["GET", "POST"])
+@requires("staff")
+def new_ambassador():
+    form = AmbassadorForm()
+    if form.validate_on_submit():
+        phone = form.phone.data
+        if phone and normalise_phone(phone) is None:
+            form.phone.errors.append(_l("Enter a phone number like 20 30 40 50"))
+        else:
+            add_ambassador(get_db(), name=form.name.data, phone=normalise_phone(phone) or "",
+                           email=form.email.data or "", municipality_code=form.municipality.data,
+                           note=form.note.data or "")
+            flash(_l("The ambassador is saved."))
+            return redirect(url_for(".ambassador_list"))
+    return render_template("staff/new_ambassador.html", form=form, errors=form_errors(form))
+
+
+@blueprint.post("/ambassadors/<public_id>/active")
+@requires("staff")
+def toggle_ambassador(public_id):
+    ambassador = ambassador_by_public_id(get_db(), public_id) or abort(404)
+    if ActionForm().validate_on_submit():
+        set_ambassador_active(get_db(), ambassador, not ambassador.active)
+    return redirect(url_for(".ambassador_list"))
+
+
+@blueprint.route("/registrations/<public_id>/ambassador", methods=["GET", "POST"])
+@requires("staff")
+@with_registration
+def match_ambassador(registration):
+    db = get_db()
+    available = ambassadors(db)
+    form = MatchForm()
+    form.ambassador.choices = choices(
+        [(a.public_id, f"{a.name} ({a.municipality})" if a.municipality else a.name)
+         for a in available], empty=_l("Choose an ambassador"))
+    talked_form = TalkedForm(prefix="talked")
+    if form.validate_on_submit():
+        chosen = ambassador_by_public_id(db, form.ambassador.data)
+        if chosen is None or not chosen.active:
+            form.ambassador.errors.append(_l("Choose an ambassador"))
+        else:
+            match(db, current_user(), registration, chosen, note=form.note.data or "")
+            audit.record_now(db, current_user(), "changed", reference=registration.reference,
+                             detail="ambassador")
+            flash(_l("The ambassador is chosen. Remember to call them."))
+            return redirect(url_for(".match_ambassador", public_id=registration.public_id))
+    return render_template(
+        "staff/match_ambassador.html",
+        registration=registration,
+        current=match_of(db, registration.id),
+        form=form,
+        talked_form=talked_form,
+        errors=form_errors(form),
+    )
+
+
+@blueprint.post("/registrations/<public_id>/ambassador/talked")
+@requires("staff")
+@with_registration
+def ambassador_talked(registration):
+    form = TalkedForm(prefix="talked")
+    if form.validate_on_submit() and match_of(get_db(), registration.id):
+        record_talk(get_db(), current_user(), registration, form.talked_on.data)
+        audit.record_now(get_db(), current_user(), "changed", reference=registration.reference,
+                         detail="ambassador talked")
+        flash(_l("Saved: they have talked."))
+    else:
+        flash(_l("Enter the day they talked"))
+    return redirect(url_for(".match_ambassador", public_id=registration.public_id))

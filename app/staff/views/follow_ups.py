@@ -1,0 +1,24 @@
+"""Follow-ups falling due: 6 months after a job starts, then once a year."""
+
+from datetime import date
+
+from flask import render_template
+
+from app.web.database import get_db
+from app.staff.blueprint import blueprint
+from app.staff.permissions import current_user, requires
+from app.staff.casework.changes import follow_ups_due
+
+WITHIN_DAYS = 30
+
+
+@blueprint.get("/follow-ups")
+@requires("staff")
+def follow_ups():
+    today = date.today()
+    return render_template(
+        "staff/follow_ups.html",
+        due=follow_ups_due(get_db(), current_user(), today=today, within_days=WITHIN_DAYS),
+        today=today,
+        within_days=WITHIN_DAYS,
+    )

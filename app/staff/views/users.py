@@ -1,0 +1,94 @@
+"""Admins manage staff accounts: create, change role, deactivate, unlock, and reset the
+one-time codes of someone who lost their phone."""
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import lazy_gettext as _l
+
+from app.web.database import get_db
+from app.web.question_page import form_errors
+from app.staff.accounts.sign_in_guard import failures_of, is_locked
+from app.staff.accounts.users import all_users, create_user, reset_two_factor, unlock, update_user
+from app.staff.accounts.users import user_by_email, user_by_public_id
+from app.staff import audit
+from app.staff.blueprint import blueprint
+from app.staff.permissions import current_user, requires
+from app.staff.forms import ActionForm, EditUserForm, NewUserForm
+
+
+def user_or_404(public_id):
+    return user_by_public_id(get_db(), public_id) or abort(404)
+
+
+@blueprint.get("/users")
+@requires("admin")
+def users():
+    db = get_db()
+    people = all_users(db)
+    locked = {user.public_id for user in people if is_locked(db, user.email)}
+    return render_template("staff/users.html", users=people, locked=locked)
+
+
+@blueprint.route("/users/new", methods=["GET", "POST"])
+@requires("admin")
+def new_user():
+    form = NewUserForm()
+    db = get_db()
+    if form.validate_on_submit():
+        if user_by_email(db, form.email.data):
+            form.email.errors.append(_l("There is already a user with this email address"))
+        else:
+            user = create_user(db, form.email.data, form.name.data, form.role.data,
+                               form.password.data)
+            audit.record_now(db, current_user(), "user_created", detail=user.public_id)
+            flash(_l("%(name)s can now sign in and set up the authenticator app.",
+                     name=user.name))
+            return redirect(url_for(".users"))
+    return render_template("staff/new_user.html", form=form, errors=form_errors(form))
+
+
+@blueprint.route("/users/<public_id>", methods=["GET", "POST"])
+@requires("admin")
+def edit_user(public_id):
+    user = user_or_404(public_id)
+    form = EditUserForm(obj=user)
+    db = get_db()
+    if form.validate_on_submit():
+        if user.id == current_user().id and (form.role.data != "admin" or not form.active.data):
+            form.role.errors.append(_l("You cannot take admin away from yourself"))
+        else:
+            update_user(db, user, name=form.name.data, role=form.role.data,
+                        active=form.active.data)
+            audit.record_now(db, current_user(), "user_changed", detail=user.public_id)
+            flash(_l("The user is saved."))
+            return redirect(url_for(".users"))
+    return render_template("staff/edit_user.html", form=form, user=user,
+                           action_form=ActionForm(formdata=None), errors=form_errors(form),
+                           failures=failures_of(db, user.email))
+
+
+def admin_action(public_id, action, detail, message):
+    """A button on a user's page: do it (with its security token), log it, say so."""
+    user = user_or_404(public_id)
+    if ActionForm().validate_on_submit():
+        action(get_db(), user)
+        audit.record_now(get_db(), current_user(), "user_changed",
+                         detail=f"{user.public_id} {detail}")
+        flash(message(user))
+    return redirect(url_for(".edit_user", public_id=public_id))
+
+
+@blueprint.post("/users/<public_id>/unlock")
+@requires("admin")
+def unlock_user(public_id):
+    return admin_action(public_id, unlock, "unlocked",
+                        lambda user: _l("The account is open again."))
+
+
+@blueprint.post("/users/<public_id>/reset-two-factor")
+@requires("admin")
+def reset_user_two_factor(public_id):
+    return admin_action(
+        public_id, reset_two_factor, "two-factor reset",
+        lambda user: _l("At the next sign-in, %(name)s sets up the authenticator app again.",
+                        name=user.name),
+    )

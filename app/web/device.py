@@ -1,0 +1,85 @@
+"""Shared devices: a tablet passed from person to person at a day centre or a meeting.
+
+A signed-in staff member switches the mode on for one device (a signed cookie). In it, a big
+"I am done" button clears everything about the person from the device, and after a long
+pause the page asks "Are you still there?" before it does the same. Nothing of one person is
+ever visible to the next; their draft stays on the server, where a link or code finds it.
+"""
+
+from flask import Blueprint, current_app, redirect, url_for
+from itsdangerous import BadSignature, URLSafeSerializer
+
+from app.web.cookies import SESSION_COOKIE, forget_cookie, read_cookie, set_private_cookie
+from app.web.display import DISPLAY_COOKIE
+from app.web.i18n import LANGUAGE_COOKIE
+from app.domain.registrations.drafts import DRAFT_COOKIE, RECEIPT_COOKIE
+from app.citizen.journey.helper_profile import HELPER_COOKIE
+from app.speech.page import SPEED_COOKIE
+
+SHARED_DEVICE_COOKIE = "klapjob_shared_device"
+SHARED_DEVICE_DAYS = 365
+# Everything a person leaves on a device. The shared-device mark itself stays.
+PERSONAL_COOKIES = (
+    DRAFT_COOKIE,
+    RECEIPT_COOKIE,
+    HELPER_COOKIE,
+    DISPLAY_COOKIE,
+    LANGUAGE_COOKIE,
+    SPEED_COOKIE,
+)
+
+blueprint = Blueprint("device", __name__, url_prefix="/device")
+
+
+def _serializer():
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="shared-device")
+
+
+def is_shared_device():
+    value = read_cookie(SHARED_DEVICE_COOKIE)
+    if not value:
+        return False
+    try:
+        _serializer().loads(value)
+    except BadSignature:
+        return False
+    return True
+
+
+def mark_as_shared(response, staff_id):
+    """Called from the staff side, by a signed-in staff member, on the device itself."""
+    value = _serializer().dumps({"by": staff_id})
+    return set_private_cookie(response, SHARED_DEVICE_COOKIE, value, days=SHARED_DEVICE_DAYS)
+
+
+def unmark_shared(response):
+    return forget_cookie(response, SHARED_DEVICE_COOKIE)
+
+
+def clear_person(response):
+    """The person's cookies and their session go; the browser drops its cache of our pages.
+    (Cookies are not in Clear-Site-Data: the shared-device mark must stay.)"""
+    for name in PERSONAL_COOKIES + (SESSION_COOKIE,):
+        forget_cookie(response, name)
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    return response
+
+
+def template_globals():
+    shared = is_shared_device()
+    return {
+        "shared_device": shared,
+        "idle_seconds": current_app.config["SHARED_IDLE_SECONDS"] if shared else None,
+        "idle_grace_seconds": current_app.config["SHARED_IDLE_GRACE_SECONDS"] if shared else None,
+    }
+
+
+@blueprint.post("/finished")
+def finished():
+    """"I am done", or no answer to "Are you still there?": back to an empty start page."""
+    return clear_person(redirect(url_for("pages.start")))
+
+
+def init_app(app):
+    app.context_processor(template_globals)
+    app.register_blueprint(blueprint)

@@ -1,0 +1,15 @@
+"""The pictograms' files: /pictograms/<concept>.svg (the concepts: domain/pictograms.py)."""
+
+from flask import Blueprint, abort, send_file
+
+from app.domain.pictograms import pictogram_file
+
+blueprint = Blueprint("pictograms", __name__, url_prefix="/pictograms")
+
+
+@blueprint.get("/<concept>.svg")
+def pictogram(concept):
+    path = pictogram_file(concept)
+    if path is None:
+        abort(404)
+    return send_file(path, mimetype="image/svg+xml", conditional=True)

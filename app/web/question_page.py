@@ -1,0 +1,145 @@
+"""How a step is shown: everything the template needs, worked out here and not in Jinja."""
+
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+
+from app.domain.municipalities import NOT_KNOWN, municipality_name
+
+INPUT_TYPES = {
+    "radio": ("radio", None),
+    "checkboxes": ("checkbox", None),
+    "phone": ("tel", "tel"),
+    "email": ("email", "email"),
+    "phone_or_email": ("text", None),
+    "text": ("text", None),
+}
+
+INPUT_WIDTHS = {"phone": "short", "email": "long", "phone_or_email": "long"}
+
+
+@dataclass
+class Question:
+    spec: object
+    field: object
+    is_heading: bool
+    choices: list
+    chosen: set
+    input_type: str | None
+    input_mode: str | None
+    width: str
+    described_by: str
+    # A follow-up shown only after one answer: (field name, values), for the page's script.
+    reveal_with: tuple | None = None
+    # What a search of a long list found (see places.py), and what it says about it.
+    found: object = None
+    found_lines: list | None = None
+
+
+def described_by(step, spec, field, is_heading):
+    ids = []
+    if is_heading and step.hint:
+        ids.append("step-hint")
+    if is_heading and step.why:
+        ids.append("step-why")
+    if spec.hint:
+        ids.append(f"{field.id}-hint")
+    if field.errors:
+        ids.append(f"{field.id}-error")
+    return " ".join(ids)
+
+
+def chosen_values(field):
+    data = field.data
+    if isinstance(data, list):
+        return set(data)
+    return {data} if data else set()
+
+
+def revealed_by(spec):
+    name = getattr(spec.show_if, "answer_name", None)
+    return (name, spec.show_if.answer_values) if name else None
+
+
+def narrowed(choices, found):
+    """The choices a search found, with "I don't know" kept."""
+    if found is None or not found.places:
+        return choices
+    kept = {NOT_KNOWN, *found.municipality_codes}
+    return [choice for choice in choices if choice.value in kept]
+
+
+def what_was_found(found):
+    """The lines that tell a person what their search found."""
+    if found is None:
+        return None
+    codes = found.municipality_codes
+    if not codes:
+        return [_("We found nothing for %(text)s.", text=found.searched_for),
+                _("Check what you wrote, or choose I don't know.")]
+    if len(codes) == 1:
+        return [_("We found your municipality: %(name)s.", name=municipality_name(codes[0])),
+                _("Press Next if it is right.")]
+    lines = [_("We found more than 1 municipality. Choose yours from the list.")]
+    for place in found.places:
+        names = ", ".join(municipality_name(code) for code in place.municipality_codes)
+        lines.append(f"{place.postcode} {place.town}: {names}".strip())
+    return lines
+
+
+def questions_on_page(step, form, answers, found=None):
+    questions = []
+    for spec in step.fields:
+        is_heading = spec is step.heading_field
+        field = form[spec.name]
+        input_type, input_mode = INPUT_TYPES.get(spec.kind, (None, None))
+        found_here = found if spec.finder else None
+        questions.append(
+            Question(
+                spec=spec,
+                field=field,
+                is_heading=is_heading,
+                choices=narrowed(spec.visible_choices(answers), found_here),
+                chosen=chosen_values(field),
+                input_type=input_type,
+                input_mode=input_mode,
+                width=INPUT_WIDTHS.get(spec.kind, "medium"),
+                described_by=described_by(step, spec, field, is_heading),
+                reveal_with=revealed_by(spec),
+                found=found_here,
+                found_lines=what_was_found(found_here),
+            )
+        )
+    return questions
+
+
+def finder_field(step):
+    return next((spec for spec in step.fields if spec.finder), None)
+
+
+def search_asked_for(step, formdata):
+    """(field spec, typed words) when the person asked to search a long list: they
+    pressed Find, or pressed Next (or Enter) with words typed and nothing chosen yet."""
+    spec = finder_field(step)
+    if spec is None:
+        return None
+    typed = (formdata.get(f"{spec.name}_find") or "").strip()
+    if formdata.get("find") == spec.name or (typed and not formdata.get(spec.name)):
+        return spec, typed
+    return None
+
+
+def error_list(step, form):
+    """(id to jump to, message) for each field with a problem, in page order."""
+    errors = []
+    for spec in step.fields:
+        field = form[spec.name]
+        if field.errors:
+            target = f"{field.id}-0" if spec.kind in ("radio", "checkboxes") else field.id
+            errors.append((target, field.errors[0]))
+    return errors
+
+
+def form_errors(form):
+    """(field id, its first message) for each field of any form with a problem."""
+    return [(field.id, field.errors[0]) for field in form if field.errors]

@@ -1,0 +1,95 @@
+"""The Jinja set-up every page shares: `_()` that knows the site's own texts, the marks the
+page reader reads (only in pages that are read aloud), asset URLs, and KLAPjob's phone
+number and address on every page."""
+
+from flask import current_app, g, has_request_context
+from flask_babel import get_translations
+from jinja2 import pass_context
+from markupsafe import Markup
+
+from app.core.phone import normalise_phone
+from app.core.site_text import (
+    END,
+    START,
+    TEXT_TYPES,
+    SiteText,
+    is_site,
+    joined,
+    lines,
+    mark,
+    site_value,
+    without_marks,
+)
+from app.web.assets import asset_url
+
+
+@pass_context
+def template_gettext(context, string, **variables):
+    """`_()` in templates: as Jinja's own (values escaped, the message always a format
+    string), and a SiteText when no value is a person's."""
+    text = get_translations().ugettext(string)
+    if all(is_site(v) for v in variables.values()):
+        return SiteText(text % variables)
+    return (Markup(text) if context.eval_ctx.autoescape else text) % variables
+
+
+@pass_context
+def template_ngettext(context, singular, plural, num, **variables):
+    variables.setdefault("num", num)
+    text = get_translations().ungettext(singular, plural, num)
+    if all(is_site(v) for v in variables.values()):
+        return SiteText(text % variables)
+    return (Markup(text) if context.eval_ctx.autoescape else text) % variables
+
+
+def marking():
+    """Marks are printed only in pages that are read aloud."""
+    if not has_request_context():
+        return False
+    if "mark_site_texts" not in g:
+        g.mark_site_texts = current_app.extensions.get("klapjob_read_aloud", lambda: False)()
+    return g.mark_site_texts
+
+
+def finalize(value):
+    """Every `{{ }}` in every template passes here before it is printed."""
+    if is_site(value):
+        return mark(str(value)) if marking() else str(value)
+    forged = isinstance(value, str) and (START in value or END in value)
+    if forged and not isinstance(value, Markup):
+        return without_marks(value)  # nobody else's text may carry the site's mark
+    return value
+
+
+def remove_marks(response):
+    """No mark ever leaves the site."""
+    kept_whole = not (response.direct_passthrough or response.is_streamed)
+    if response.mimetype in TEXT_TYPES and kept_whole:
+        text = response.get_data(as_text=True)
+        if START in text or END in text:
+            response.set_data(without_marks(text))
+    return response
+
+
+def help_phone():
+    """KLAPjob's own number and address: settings, so the site's texts (site_text.py)."""
+    shown = current_app.config["KLAPJOB_PHONE"]
+    digits = "".join(ch for ch in shown if ch.isdigit() or ch == "+")
+    return {
+        "help_phone": site_value(shown),
+        "help_phone_href": normalise_phone(shown) or digits,
+        "help_email": site_value(current_app.config["KLAPJOB_EMAIL"]),
+    }
+
+
+def init_app(app):
+    """After Babel: our gettext callables and the mark for the site's texts."""
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    app.jinja_env.globals.update(_=template_gettext, gettext=template_gettext,
+                                 ngettext=template_ngettext, site_value=site_value,
+                                 joined=joined, asset_url=asset_url)
+    app.jinja_env.filters["lines"] = lines
+    app.jinja_env.finalize = finalize
+    app.after_request(remove_marks)
+    app.context_processor(help_phone)
