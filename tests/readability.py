@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import textstat
 from bs4 import BeautifulSoup
 
-from app.municipalities import MUNICIPALITIES
+from app.domain.municipalities import MUNICIPALITIES
 
 SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
 
