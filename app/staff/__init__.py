@@ -23,6 +23,7 @@ def init_app(app):
     from app.staff.views import (  # noqa: F401 - each module adds its routes to the blueprint
         ambassadors,
         audit_log,
+        calls,
         drafts,
         export,
         follow_ups,

@@ -197,7 +197,11 @@ class FilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    status = SelectField(_l("Status"), choices=choices(STATUSES.items(), empty=_l("All")))
+    status = SelectField(
+        _l("Status"),
+        choices=choices([("open", _l("Open (not closed)")), *STATUSES.items()], empty=_l("All")),
+        default="open",
+    )
     municipality = SelectField(
         _l("Municipality"), choices=choices(municipalities_by_name(), empty=_l("All"))
     )
@@ -208,10 +212,16 @@ class FilterForm(FlaskForm):
         _l("Search by name, reference or phone"), filters=[strip],
         render_kw={"spellcheck": "false", "autocomplete": "off"},
     )
+    order = SelectField(
+        _l("Order"),
+        choices=choices([("callback", _l("Who to call first")), ("newest", _l("Newest first"))]),
+        default="callback",
+    )
 
     def offer(self, users):
         self.consultant.choices = choices(
-            [("none", _l("Nobody yet"))] + [(u.public_id, u.name) for u in users],
+            [("mine", _l("Mine, and nobody's in my municipalities")), ("none", _l("Nobody yet"))]
+            + [(u.public_id, u.name) for u in users],
             empty=_l("All"),
         )
 
@@ -232,6 +242,8 @@ class ExportForm(FilterForm):
     class Meta:
         csrf = True
 
+    status = SelectField(_l("Status"), choices=FilterForm.status.kwargs["choices"], default="")
+    order = SelectField(_l("Order"), choices=FilterForm.order.kwargs["choices"], default="newest")
     include_contact = BooleanField(
         _l("Reference, names, phone numbers, email addresses and employers"))
     include_free_text = BooleanField(_l("What people wrote in their own words"))

@@ -69,7 +69,9 @@ INBOX_COLUMNS = """
     r.filled_by, r.wants_ambassador, r.phone, r.email, r.contact_method, r.consent_health,
     r.praktik_start, r.job_start, r.employer, r.job_hours, r.closed_at, r.close_reason,
     r.first_contact_at, r.consultant_id, u.name AS consultant_name,
-    u.public_id AS consultant_public_id, r.callback_promised_by, r.consent_jobcentre
+    u.public_id AS consultant_public_id, r.callback_promised_by, r.consent_jobcentre,
+    (SELECT count(*) FROM registration_history c
+     WHERE c.registration_id = r.id AND c.kind = 'no_answer') AS call_attempts
 """
 
 
@@ -100,6 +102,8 @@ class RegistrationRow:
     consultant_public_id: str | None
     callback_promised_by: str | None
     consent_jobcentre: int
+    # Calls nobody answered ("Ringet, intet svar"): not a contact.
+    call_attempts: int = 0
 
     @property
     def overdue(self):

@@ -1,5 +1,7 @@
-"""The inbox's list: the registrations a user may see, filtered, searched, newest first,
-a page at a time (and the same list for the CSV export)."""
+"""The inbox's list: the registrations a user may see, filtered and searched, a page at a
+time (and the same list for the CSV export). It opens on the open cases, the one to call
+first at the top: the earliest promised callback day (the day it was sent where no day was
+promised), then whatever waited longest."""
 
 from dataclasses import dataclass
 
@@ -10,16 +12,30 @@ from app.staff.paging import within
 PAGE_SIZE = 25
 
 
+OPEN = "open"
+ORDERS = {
+    # Who to call first: new cases by the day promised (or sent), the rest after them.
+    "callback": "CASE WHEN r.status = 'new' THEN COALESCE(r.callback_promised_by,"
+                " substr(r.submitted_at, 1, 10)) END IS NULL,"
+                " CASE WHEN r.status = 'new' THEN COALESCE(r.callback_promised_by,"
+                " substr(r.submitted_at, 1, 10)) END, r.submitted_at, r.id",
+    "newest": "r.submitted_at DESC, r.id DESC",
+}
+
+
 @dataclass
 class InboxFilters:
+    # "" every status, "open" all but closed, or one status
     status: str = ""
     municipality: str = ""
-    # "" anyone, "none" nobody yet, or a user's public id
+    # "" anyone, "mine" mine and nobody's in my municipalities, "none" nobody yet, or a
+    # user's public id
     consultant: str = ""
     helped: bool = False
     ambassador: bool = False
     search: str = ""
     page: int = 1
+    order: str = "newest"
 
 
 def _escape_like(text):
@@ -51,9 +67,15 @@ def filter_conditions(user, filters):
 
     if filters.status in STATUSES:
         add("r.status = ?", filters.status)
+    elif filters.status == OPEN:
+        add("r.status != 'closed'")
     if filters.municipality:
         add("r.municipality_code = ?", filters.municipality)
-    if filters.consultant == "none":
+    if filters.consultant == "mine":
+        add("(r.consultant_id = ? OR (r.consultant_id IS NULL AND r.municipality_code IN"
+            " (SELECT code FROM municipality_agreements WHERE consultant_id = ?)))",
+            user.id, user.id)
+    elif filters.consultant == "none":
         add("r.consultant_id IS NULL")
     elif filters.consultant:
         add("r.consultant_id = (SELECT id FROM users WHERE public_id = ?)", filters.consultant)
@@ -77,7 +99,7 @@ def filtered_registrations(db, user, filters, *, limit=None, offset=0):
         f"""
         SELECT {INBOX_COLUMNS}
         FROM registrations r LEFT JOIN users u ON u.id = r.consultant_id
-        WHERE {where} ORDER BY r.submitted_at DESC, r.id DESC {paging}
+        WHERE {where} ORDER BY {ORDERS.get(filters.order, ORDERS["newest"])} {paging}
         """,
         params,
     )

@@ -27,6 +27,7 @@ def filters_from(form, search=""):
         ambassador=bool(form.ambassador.data),
         search=search,
         page=requested_page(request.args.get("page")),
+        order=form.order.data or "newest",
     )
 
 

@@ -26,6 +26,7 @@ from app.staff.casework.changes import (
     save_job,
 )
 from app.domain.coverage import has_agreement
+from app.staff.day_forms import CallForm
 from app.staff.forms import ActionForm, AssignForm, FollowUpForm, JobForm, NoteForm, StatusForm
 
 SENSITIVE_FIELDS = tuple(name for name, spec in FIELDS_BY_NAME.items() if spec.sensitive)
@@ -60,6 +61,7 @@ def blank_forms(case):
         ),
         "note": NoteForm(formdata=None, prefix="note"),
         "follow_up": FollowUpForm(formdata=None, prefix="follow_up"),
+        "call": CallForm(formdata=None, prefix="call"),
     }
     forms["assign"].offer(active_consultants(get_db()))
     return forms
