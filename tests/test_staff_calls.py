@@ -4,9 +4,10 @@ municipalities, the one whose promised call day passed longest ago at the top.""
 
 from datetime import date, timedelta
 
-from app.core.db import connect
 from pages import Page, location_path
 from staff import TEST_MUNICIPALITIES, register, staff_member
+
+from app.core.db import connect
 
 
 def inbox_rows(page):

@@ -2,6 +2,8 @@
 English, empty and with its errors showing."""
 
 
+from datetime import date
+
 import pytest
 
 from app.core.db import connect
@@ -37,8 +39,12 @@ def every_staff_page(app, language):
     anna.post_form(f"{case}/job", {"job-job_start": "2025-01-10"}, form_on=case)
     anna.post_form(f"{case}/status", {"status-status": "in_job", "status-note": "Godt"},
                    form_on=case)
+    anna.post_form(f"{case}/take", {}, form_on=case)
+    anna.post_form(f"{case}/appointments", {
+        "appointment-day": date.today().isoformat(), "appointment-starts_at": "10:00",
+        "appointment-place": "Jobcenter Aarhus", "appointment-with_jobcentre": "y"}, form_on=case)
     for name, path in (
-        ("inbox", "/staff/?status=in_job"), ("registration", case),
+        ("inbox", "/staff/?status=in_job"), ("registration", case), ("week", "/staff/week"),
         ("follow-ups", "/staff/follow-ups"), ("statistics", "/staff/statistics"),
         ("export", "/staff/export"), ("municipalities", "/staff/municipalities"),
         ("users", "/staff/users"), ("new-user", "/staff/users/new"),
@@ -53,6 +59,7 @@ def every_staff_page(app, language):
         yield name, anna.client.get(path)
     yield "registration-error", anna.post_form(f"{case}/status", {"status-status": "closed"},
                                                form_on=case)
+    yield "appointment-error", anna.post_form(f"{case}/appointments", {}, form_on=case)
     yield "new-user-error", anna.post_form("/staff/users/new", {})
     yield "new-meeting-error", anna.post_form("/staff/meetings/new", {})
     yield "new-ambassador-error", anna.post_form("/staff/ambassadors/new", {})

@@ -288,3 +288,45 @@ def m006_rate_events(db):
         ALTER TABLE users DROP COLUMN locked_until
         """,
     )
+
+
+@migrations()
+def m007_next_steps_and_appointments(db):
+    run_statements(
+        db,
+        """
+        -- The consultant's next step on a case, with the day it is due by: one a case.
+        CREATE TABLE next_steps (
+            registration_id INTEGER PRIMARY KEY
+                REFERENCES registrations (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            due_on TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            set_by INTEGER REFERENCES users (id),
+            set_at TEXT NOT NULL
+        );
+        CREATE INDEX next_steps_due_on ON next_steps (due_on);
+
+        -- Meetings on a case (not the jobkaravane meetings): when, where and who comes.
+        -- Times in Danish local time, as staff enter them. Deleted with the case.
+        CREATE TABLE appointments (
+            id INTEGER PRIMARY KEY,
+            public_id TEXT NOT NULL UNIQUE,
+            registration_id INTEGER NOT NULL
+                REFERENCES registrations (id) ON DELETE CASCADE,
+            starts_at TEXT NOT NULL,
+            ends_at TEXT,
+            place TEXT NOT NULL,
+            -- Who comes, as keys separated by spaces: person helper jobcentre employer
+            attendees TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            created_by INTEGER REFERENCES users (id),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX appointments_registration ON appointments (registration_id);
+        CREATE INDEX appointments_starts_at ON appointments (starts_at);
+
+        -- When to follow up after a work trial or a job starts (casework/follow_up_plans.py).
+        ALTER TABLE registrations ADD COLUMN follow_up_plan TEXT NOT NULL DEFAULT 'standard'
+        """,
+    )

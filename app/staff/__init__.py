@@ -31,12 +31,14 @@ def init_app(app):
         meetings,
         municipalities,
         person,
+        plans,
         registration,
         shared_devices,
         sign_in,
         statistics,
         two_factor,
         users,
+        week,
     )
     from app.staff.cli import data_command, users_command
     from app.staff.filters import init_filters

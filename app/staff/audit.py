@@ -18,6 +18,7 @@ ACTIONS = {
     "printed": _l("Printed the person's data"),
     "exported_json": _l("Exported the person's data"),
     "exported_csv": _l("Exported in a CSV file"),
+    "exported_calendar": _l("Downloaded a meeting as a calendar file"),
     "changed": _l("Changed the registration"),
     "deleted": _l("Deleted the registration"),
     "purged": _l("Deleted by the purge"),

@@ -10,15 +10,15 @@ only the list.
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional
 
 from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
 from app.domain.registrations.callback import is_overdue
 from app.domain.registrations.sending import answers_of
-from app.staff.accounts.users import iso, utc_now
 from app.staff import audit
+from app.staff.accounts.users import iso, utc_now
+from app.staff.casework import follow_up_plans
 
 STATUSES = {
     "new": _l("New"),
@@ -37,10 +37,9 @@ CLOSE_REASONS = {
     "finished": _l("KLAPjob's help has ended"),
     "other": _l("Another reason (see the note)"),
 }
-# The first follow-up falls due 6 months after the job starts, then one a year after that.
-FIRST_FOLLOW_UP_MONTHS = 6
-FOLLOW_UP_EVERY_MONTHS = 12
-FOLLOWED_UP_STATUSES = ("in_job", "follow_up")
+# Follow-ups count from a work trial's or a job's start, by the case's plan
+# (casework/follow_up_plans.py: 6 months after the start, then once a year, unless chosen).
+FOLLOWED_UP_STATUSES = ("praktik", "in_job", "follow_up")
 
 
 def visibility(user, alias="r"):
@@ -71,7 +70,8 @@ INBOX_COLUMNS = """
     r.first_contact_at, r.consultant_id, u.name AS consultant_name,
     u.public_id AS consultant_public_id, r.callback_promised_by, r.consent_jobcentre,
     (SELECT count(*) FROM registration_history c
-     WHERE c.registration_id = r.id AND c.kind = 'no_answer') AS call_attempts
+     WHERE c.registration_id = r.id AND c.kind = 'no_answer') AS call_attempts,
+    r.follow_up_plan
 """
 
 
@@ -104,6 +104,7 @@ class RegistrationRow:
     consent_jobcentre: int
     # Calls nobody answered ("Ringet, intet svar"): not a contact.
     call_attempts: int = 0
+    follow_up_plan: str = follow_up_plans.DEFAULT_PLAN
 
     @property
     def overdue(self):
@@ -148,7 +149,7 @@ class CaseFile:
     row: RegistrationRow
     answers: dict
     history: list = field(default_factory=list)
-    next_follow_up: Optional[date] = None
+    next_follow_up: date | None = None
 
 
 def visible_registration(db, user, public_id):
@@ -291,30 +292,29 @@ def add_months(day, months):
     raise AssertionError("every month has a 28th")
 
 
-def follow_up_due_date(job_start, number):
-    """The due date of follow-up `number` (0 is the first) after a job started; None when
-    that is past the end of the calendar (a far date stored before dates had bounds)."""
-    try:
-        return add_months(job_start, FIRST_FOLLOW_UP_MONTHS + FOLLOW_UP_EVERY_MONTHS * number)
-    except OverflowError:
-        return None
+def follow_up_due_date(start, number, plan=follow_up_plans.DEFAULT_PLAN):
+    """The due date of follow-up `number` (0 is the first) after a start; None when that
+    is past the end of the calendar (a far date stored before dates had bounds)."""
+    return follow_up_plans.due_date(start, number, plan, add_months=add_months)
 
 
-def follow_ups_done(db, registration_id):
+def follow_ups_done(db, registration_id, since):
+    """Follow-ups done for the work trial or job that started on `since`."""
     row = next(
         db.query(
             "SELECT count(*) AS n FROM registration_history "
-            "WHERE registration_id = ? AND kind = 'follow_up'",
-            [registration_id],
+            "WHERE registration_id = ? AND kind = 'follow_up' AND due_on >= ?",
+            [registration_id, since.isoformat()],
         )
     )
     return row["n"]
 
 
 def next_follow_up(db, row):
-    if row.status not in FOLLOWED_UP_STATUSES or not row.job_start:
+    start = follow_up_plans.follow_up_start(row)
+    if start is None:
         return None
-    return follow_up_due_date(date.fromisoformat(row.job_start), follow_ups_done(db, row.id))
+    return follow_up_due_date(start, follow_ups_done(db, row.id, start), row.follow_up_plan)
 
 
 def record_follow_up(db, user, registration, *, note="", now=None):
@@ -346,7 +346,8 @@ def follow_ups_due(db, user, *, today, within_days=30):
         f"""
         SELECT {INBOX_COLUMNS}
         FROM registrations r LEFT JOIN users u ON u.id = r.consultant_id
-        WHERE {where} AND r.job_start IS NOT NULL AND r.status IN ('in_job', 'follow_up')
+        WHERE {where} AND (r.job_start IS NOT NULL OR r.praktik_start IS NOT NULL)
+              AND r.status IN ('praktik', 'in_job', 'follow_up')
         """,
         params,
     )

@@ -6,7 +6,12 @@ promised), then whatever waited longest."""
 from dataclasses import dataclass
 
 from app.domain.registrations.sending import REFERENCE_ALPHABET
-from app.staff.casework.changes import INBOX_COLUMNS, STATUSES, RegistrationRow, visibility
+from app.staff.casework.changes import (
+    INBOX_COLUMNS,
+    STATUSES,
+    RegistrationRow,
+    visibility,
+)
 from app.staff.paging import within
 
 PAGE_SIZE = 25
