@@ -330,3 +330,35 @@ def m007_next_steps_and_appointments(db):
         ALTER TABLE registrations ADD COLUMN follow_up_plan TEXT NOT NULL DEFAULT 'standard'
         """,
     )
+
+
+@migrations()
+def m008_placements(db):
+    run_statements(
+        db,
+        """
+        -- A person's work trials and jobs, one row each (a new job never overwrites a work
+        -- trial): the kind, the workplace and its contact, start and end, hours a week,
+        -- the job centre's decision, and why it ended. Deleted with the case.
+        CREATE TABLE placements (
+            id INTEGER PRIMARY KEY,
+            public_id TEXT NOT NULL UNIQUE,
+            registration_id INTEGER NOT NULL
+                REFERENCES registrations (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            workplace TEXT NOT NULL,
+            contact_name TEXT NOT NULL DEFAULT '',
+            contact_phone TEXT NOT NULL DEFAULT '',
+            starts_on TEXT NOT NULL,
+            ends_on TEXT,
+            hours REAL,
+            granted INTEGER NOT NULL DEFAULT 0,
+            granted_on TEXT,
+            end_reason TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            created_by INTEGER REFERENCES users (id),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX placements_registration ON placements (registration_id)
+        """,
+    )

@@ -31,6 +31,7 @@ def init_app(app):
         meetings,
         municipalities,
         person,
+        placements,
         plans,
         registration,
         shared_devices,

@@ -3,15 +3,33 @@ sent to views/plans.py)."""
 
 from datetime import date
 
+from app.domain.questions.steps import FIELDS_BY_NAME
+from app.domain.questions.summary import shown_answers
 from app.staff.casework.appointments import appointments_of
 from app.staff.casework.follow_up_plans import plan_label
 from app.staff.casework.next_steps import next_step_of
-from app.staff.day_forms import AppointmentForm, FollowUpPlanForm, NextStepForm
+from app.staff.casework.placements import END_REASONS, KINDS, placements_of
+from app.staff.day_forms import (
+    AppointmentForm,
+    EndPlacementForm,
+    FollowUpPlanForm,
+    NextStepForm,
+    PlacementForm,
+)
+
+# The person's own words shown beside their work trials and jobs: what they want, what
+# they are good at, and what helps them.
+OWN_WORDS_FIELDS = ("work_wishes", "work_other", "strengths", "strengths_text", "hours",
+                    "needs", "needs_text")
 
 
-def plan_forms(row):
+def plan_forms(row, placements=()):
     """The blank forms of a case's plan, for the registration page."""
+    end = EndPlacementForm(formdata=None, prefix="end")
+    end.offer(placements)
     return {
+        "placement": PlacementForm(formdata=None, prefix="placement"),
+        "end": end,
         "next_step": NextStepForm(formdata=None, prefix="next_step"),
         "appointment": AppointmentForm(formdata=None, prefix="appointment"),
         "plan": FollowUpPlanForm(formdata=None, prefix="plan", plan=row.follow_up_plan),
@@ -25,4 +43,18 @@ def case_plan(db, row):
         "appointments": appointments_of(db, row.id),
         "follow_up_plan": plan_label(row.follow_up_plan),
         "today": date.today(),
+        "placements": placements_of(db, row.id),
+        "kinds": KINDS,
+        "end_reasons": END_REASONS,
     }
+
+
+def own_words(answers):
+    """(label, shown answers) of what the person said about work and what helps them."""
+    rows = []
+    for name in OWN_WORDS_FIELDS:
+        spec = FIELDS_BY_NAME[name]
+        shown = shown_answers(spec, answers.get(name))
+        if shown:
+            rows.append((spec.summary_label or spec.label, shown))
+    return rows

@@ -27,7 +27,8 @@ from app.staff.casework.changes import (
 )
 from app.domain.coverage import has_agreement
 from app.staff.day_forms import CallForm
-from app.staff.views.case_plan import case_plan, plan_forms
+from app.staff.casework.placements import placements_of
+from app.staff.views.case_plan import case_plan, own_words, plan_forms
 from app.staff.forms import ActionForm, AssignForm, FollowUpForm, JobForm, NoteForm, StatusForm
 
 SENSITIVE_FIELDS = tuple(name for name, spec in FIELDS_BY_NAME.items() if spec.sensitive)
@@ -63,7 +64,7 @@ def blank_forms(case):
         "note": NoteForm(formdata=None, prefix="note"),
         "follow_up": FollowUpForm(formdata=None, prefix="follow_up"),
         "call": CallForm(formdata=None, prefix="call"),
-        **plan_forms(row),
+        **plan_forms(row, placements_of(get_db(), row.id)),
     }
     forms["assign"].offer(active_consultants(get_db()))
     return forms
@@ -100,6 +101,7 @@ def show_case(registration, *, submitted=None, status=200, health_asked=False):
         late=is_overdue(registration.callback_promised_by, registration.status),
         agreement=has_agreement(db, registration.municipality_code),
         plan=case_plan(db, registration),
+        own_words=own_words(case.answers),
     ), status
 
 
