@@ -362,3 +362,15 @@ def m008_placements(db):
         CREATE INDEX placements_registration ON placements (registration_id)
         """,
     )
+
+
+@migrations()
+def m009_health_withheld(db):
+    run_statements(
+        db,
+        """
+        -- The person wrote about their health but did not say yes to keeping it: the
+        -- answer was not kept, and staff see "not kept: no consent", never "not answered".
+        ALTER TABLE registrations ADD COLUMN health_withheld INTEGER NOT NULL DEFAULT 0
+        """,
+    )

@@ -73,9 +73,15 @@ def submit_registration(db, token, *, language, consents):
         if unfinished != CHECK_ANSWERS:
             raise DraftNotFinished(unfinished)
         answers = answers_to_send(draft.answers)
+        withheld = False
         if not consents.health:
-            answers = {k: v for k, v in answers.items() if not FIELDS_BY_NAME[k].sensitive}
+            kept = {k: v for k, v in answers.items() if not FIELDS_BY_NAME[k].sensitive}
+            withheld = any(answers[k] for k in answers.keys() - kept.keys())
+            answers = kept
         registration_id = insert_registration(db, hashed, answers, language, consents)
+        if withheld:
+            db.execute("UPDATE registrations SET health_withheld = 1 WHERE id = ?",
+                       [registration_id])
         insert_answers(db, registration_id, answers)
         municipality = known_municipality_code(answers["municipality"])
         consultant_id = receive_registration(db, registration_id, municipality)

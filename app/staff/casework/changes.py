@@ -71,7 +71,7 @@ INBOX_COLUMNS = """
     u.public_id AS consultant_public_id, r.callback_promised_by, r.consent_jobcentre,
     (SELECT count(*) FROM registration_history c
      WHERE c.registration_id = r.id AND c.kind = 'no_answer') AS call_attempts,
-    r.follow_up_plan
+    r.follow_up_plan, r.health_withheld, r.consent_contact_helper
 """
 
 
@@ -105,6 +105,9 @@ class RegistrationRow:
     # Calls nobody answered ("Ringet, intet svar"): not a contact.
     call_attempts: int = 0
     follow_up_plan: str = follow_up_plans.DEFAULT_PLAN
+    # Wrote about their health without a yes to keeping it: not kept.
+    health_withheld: int = 0
+    consent_contact_helper: int = 0
 
     @property
     def overdue(self):

@@ -27,6 +27,7 @@ from app.staff.casework.changes import (
 )
 from app.domain.coverage import has_agreement
 from app.staff.day_forms import CallForm
+from app.staff.first_call import first_call_overview, mark_health_not_kept
 from app.staff.casework.placements import placements_of
 from app.staff.views.case_plan import case_plan, own_words, plan_forms
 from app.staff.forms import ActionForm, AssignForm, FollowUpForm, JobForm, NoteForm, StatusForm
@@ -92,7 +93,10 @@ def show_case(registration, *, submitted=None, status=200, health_asked=False):
         "staff/registration.html",
         case=case,
         row=registration,
-        rows=summary_rows(case.answers, include_sensitive=shows_health),
+        rows=mark_health_not_kept(
+            summary_rows(case.answers, include_sensitive=shows_health or registration.health_withheld),
+            registration),
+        overview=first_call_overview(registration, case.answers),
         health_hidden=not shows_health and has_health_answers(case.answers),
         contact=contact_rows(case.answers),
         forms=forms,

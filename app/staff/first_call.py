@@ -1,0 +1,65 @@
+"""The first call on one screen: what a consultant needs in front of them when they call
+a person for the first time, worked out from the answers once."""
+
+from dataclasses import dataclass, field
+
+from flask_babel import lazy_gettext as _l
+
+from app.domain.questions.flow import visible_steps
+from app.domain.questions.steps import FIELDS_BY_NAME
+from app.domain.questions.summary import ShownAnswer, shown_answers
+
+DONT_KNOW = "dont_know"
+# In the order a first call goes: who they are, what they have now, what they want.
+OVERVIEW_FIELDS = ("age_group", "activity", "support", "work_wishes", "hours", "needs")
+HEALTH_NOT_KEPT = _l("Not kept: the person wrote about their health but did not say yes to "
+                     "keeping it")
+
+
+@dataclass
+class Overview:
+    facts: list = field(default_factory=list)  # (label, [ShownAnswer]), in call order
+    under_18: bool = False
+    dont_know: list = field(default_factory=list)  # labels of the questions to ask about
+    health_withheld: bool = False
+    helper_may_be_contacted: bool = False
+
+
+def is_dont_know(value):
+    return value == DONT_KNOW or (isinstance(value, list) and DONT_KNOW in value)
+
+
+def questions_answered_dont_know(answers):
+    labels = []
+    for step in visible_steps(answers):
+        for spec in step.fields:
+            if spec.show_if(answers) and is_dont_know(answers.get(spec.name)):
+                labels.append(str(spec.summary_label or spec.label))
+    return labels
+
+
+def first_call_overview(row, answers):
+    facts = []
+    for name in OVERVIEW_FIELDS:
+        spec = FIELDS_BY_NAME[name]
+        shown = shown_answers(spec, answers.get(name))
+        if shown:
+            facts.append((spec.summary_label or spec.label, shown))
+    return Overview(
+        facts=facts,
+        under_18=answers.get("age_group") == "under_18",
+        dont_know=questions_answered_dont_know(answers),
+        health_withheld=bool(row.health_withheld),
+        helper_may_be_contacted=bool(row.consent_contact_helper),
+    )
+
+
+def mark_health_not_kept(summary_rows, row):
+    """Where the person wrote about their health without a yes, the health answer says
+    so, never "Not answered"."""
+    if not row.health_withheld:
+        return summary_rows
+    for summary_row in summary_rows:
+        if FIELDS_BY_NAME[summary_row.field_name].sensitive:
+            summary_row.answers = [ShownAnswer(str(HEALTH_NOT_KEPT))]
+    return summary_rows
