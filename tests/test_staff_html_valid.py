@@ -45,6 +45,7 @@ def every_staff_page(app, language):
         "appointment-place": "Jobcenter Aarhus", "appointment-with_jobcentre": "y"}, form_on=case)
     for name, path in (
         ("inbox", "/staff/?status=in_job"), ("registration", case), ("week", "/staff/week"),
+        ("reports", "/staff/reports"),
         ("follow-ups", "/staff/follow-ups"), ("statistics", "/staff/statistics"),
         ("export", "/staff/export"), ("municipalities", "/staff/municipalities"),
         ("users", "/staff/users"), ("new-user", "/staff/users/new"),

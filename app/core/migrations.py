@@ -374,3 +374,27 @@ def m009_health_withheld(db):
         ALTER TABLE registrations ADD COLUMN health_withheld INTEGER NOT NULL DEFAULT 0
         """,
     )
+
+
+@migrations()
+def m010_monthly_figures(db):
+    run_statements(
+        db,
+        """
+        -- Anonymous counts a month and a municipality, written with each change (no person
+        -- in them): the reports for the municipalities read these, so last year's report
+        -- does not change when a person is deleted or purged.
+        CREATE TABLE monthly_figures (
+            month TEXT NOT NULL,
+            municipality_code TEXT NOT NULL,
+            measure TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT '',
+            count INTEGER NOT NULL DEFAULT 0,
+            amount REAL NOT NULL DEFAULT 0,
+            PRIMARY KEY (month, municipality_code, measure, kind)
+        );
+
+        -- A job counted as still going 6 and 12 months after its start.
+        ALTER TABLE placements ADD COLUMN counted_months INTEGER NOT NULL DEFAULT 0
+        """,
+    )

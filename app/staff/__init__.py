@@ -34,6 +34,7 @@ def init_app(app):
         placements,
         plans,
         registration,
+        reports,
         shared_devices,
         sign_in,
         statistics,

@@ -12,6 +12,7 @@ from flask_babel import force_locale, gettext as _
 
 from app.web.links import public_url
 from app.core.mail import send_mail
+from app.staff import monthly_figures
 from app.staff.accounts.users import user_by_id
 from app.domain.coverage import covering_consultant_id
 
@@ -25,6 +26,10 @@ def receive_registration(db, registration_id, municipality_code):
         "submitted_at WHERE id = ?",
         [secrets.token_urlsafe(12), consultant_id, registration_id],
     )
+    submitted_at = next(db.query("SELECT submitted_at FROM registrations WHERE id = ?",
+                                 [registration_id]))["submitted_at"]
+    monthly_figures.add(db, monthly_figures.REGISTERED, municipality=municipality_code,
+                        month=monthly_figures.month_of(submitted_at))
     return consultant_id
 
 

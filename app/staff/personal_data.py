@@ -18,6 +18,7 @@ from app.domain.municipalities import municipality_name
 from app.staff.accounts.users import iso, utc_now
 from app.staff import audit
 from app.staff.ambassadors import match_of
+from app.staff.casework.placements import count_jobs_still_going
 
 # The promises on the citizen's privacy page (templates/pages/privacy.html).
 CLOSED_REGISTRATION_DAYS = 365
@@ -98,6 +99,8 @@ def forget_deleted(db):
 def delete_person(db, user, row):
     """Delete one registration with its answers and history; the log keeps its reference."""
     with write_transaction(db):
+        # The person's jobs count in the monthly figures before the person goes.
+        count_jobs_still_going(db)
         audit.record(db, user, "deleted", reference=row.reference)
         db.execute("DELETE FROM registrations WHERE id = ?", [row.id])
     forget_deleted(db)
@@ -145,6 +148,9 @@ def purge(db, *, closed_days=CLOSED_REGISTRATION_DAYS, draft_days=DRAFT_DAYS, dr
     if dry_run:
         return report
     purge_old_events(db, now=now.timestamp())
+    with write_transaction(db):
+        # Every night, and before anybody is purged: the jobs' 6- and 12-month figures.
+        count_jobs_still_going(db, now.astimezone(DANISH_TIME).date())
     if not (report.registrations or report.drafts or report.meeting_signups):
         return report
     with write_transaction(db):

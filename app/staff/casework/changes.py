@@ -16,7 +16,7 @@ from flask_babel import lazy_gettext as _l
 from app.core.db import write_transaction
 from app.domain.registrations.callback import is_overdue
 from app.domain.registrations.sending import answers_of
-from app.staff import audit
+from app.staff import audit, monthly_figures
 from app.staff.accounts.users import iso, utc_now
 from app.staff.casework import follow_up_plans
 
@@ -206,9 +206,14 @@ def add_history(db, registration, user, kind, *, now, **values):
     )
 
 
+def is_real_contact(status, reason):
+    """Any move away from "new" is a contact, but closing for "could not be reached"."""
+    return status != "new" and not (status == "closed" and reason == "not_reached")
+
+
 def change_status(db, user, registration, status, *, reason=None, note="", now=None):
     """Move to `status`, recording who, when and why. Closing needs a reason; the first
-    move away from "new" is the first contact."""
+    real contact (is_real_contact) is counted once, in the monthly figures too."""
     if status not in STATUSES:
         raise ValueError(status)
     if status == "closed" and reason not in CLOSE_REASONS:
@@ -216,17 +221,26 @@ def change_status(db, user, registration, status, *, reason=None, note="", now=N
     now = now or utc_now()
     reason = reason if status == "closed" else None
     with write_transaction(db):
+        first_contact = is_real_contact(status, reason) and next(db.query(
+            "SELECT first_contact_at IS NULL AS first FROM registrations WHERE id = ?",
+            [registration.id]))["first"]
         db.execute(
             """
             UPDATE registrations SET
                 status = ?, status_changed_at = ?, close_reason = ?,
                 closed_at = CASE WHEN ? = 'closed' THEN ? ELSE NULL END,
-                first_contact_at = CASE WHEN first_contact_at IS NULL AND ? != 'new'
-                                   THEN ? ELSE first_contact_at END
+                first_contact_at = CASE WHEN ? THEN ? ELSE first_contact_at END
             WHERE id = ?
             """,
-            [status, iso(now), reason, status, iso(now), status, iso(now), registration.id],
+            [status, iso(now), reason, status, iso(now), int(bool(first_contact)), iso(now),
+             registration.id],
         )
+        if first_contact:
+            monthly_figures.count_first_contact(db, registration.id, now)
+        if status == "closed":
+            monthly_figures.add(db, monthly_figures.CLOSED, kind=reason,
+                                municipality=registration.municipality_code,
+                                month=monthly_figures.month_of(now))
         add_history(db, registration, user, "status", now=now, status=status, reason=reason,
                     note=note)
         audit.record(db, user, "changed", reference=registration.reference,

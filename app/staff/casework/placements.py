@@ -13,9 +13,9 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
-from app.staff import audit
+from app.staff import audit, monthly_figures
 from app.staff.accounts.users import iso, utc_now
-from app.staff.casework.changes import add_history, change_status
+from app.staff.casework.changes import add_history, add_months, change_status
 
 KINDS = {
     "praktik": _l("Work trial (praktik)"),
@@ -99,6 +99,9 @@ def add_placement(db, user, registration, *, kind, workplace, starts_on, contact
              granted_on.isoformat() if granted_on else None, note or "", user.id, iso(now)],
         )
         copy_to_case(db, registration, kind, starts_on, workplace, hours)
+        monthly_figures.add(db, monthly_figures.PLACEMENT, kind=kind,
+                            municipality=registration.municipality_code,
+                            month=monthly_figures.month_of(starts_on), amount=hours or 0)
         add_history(db, registration, user, "placement", now=now, reason=kind,
                     due_on=starts_on.isoformat(), note=note or "")
         audit.record(db, user, "changed", reference=registration.reference,
@@ -119,6 +122,11 @@ def copy_to_case(db, registration, kind, starts_on, workplace, hours):
                    "WHERE id = ?",
                    [starts_on.isoformat(), workplace, float(hours) if hours is not None else None,
                     registration.id])
+
+
+def count_jobs_still_going(db, today=None):
+    """The monthly figures' jobs still going 6 and 12 months after their start."""
+    monthly_figures.count_jobs_still_going(db, today or date.today(), add_months, JOB_KINDS)
 
 
 def end_placement(db, user, registration, public_id, *, ends_on, reason, now=None):

@@ -1,0 +1,117 @@
+"""The municipality's report: Karl takes the oldest overdue case in Aarhus, fails to reach
+Mette twice, books a meeting with the job centre, records a work trial and then a flexjob,
+and the report for Aarhus shows it, in a CSV file in Danish conventions and in an .xlsx
+workbook. When Mette is deleted, the report stays the same."""
+
+import csv
+import io
+from datetime import date, datetime, timedelta
+
+from openpyxl import load_workbook
+from pages import Page
+from staff import TEST_MUNICIPALITIES, register, staff_member
+
+from app.core.db import connect
+from app.staff.casework.changes import add_months
+from app.staff.personal_data import purge
+
+
+def case_url(row):
+    return f"/staff/registrations/{row['public_id']}"
+
+
+def report_counts(page):
+    """{line label: the count in all} from the report's table."""
+    counts = {}
+    for tr in page.soup.select(".staff-table tbody tr"):
+        cells = tr.find_all("td")
+        label = cells[0].find(string=True, recursive=False).strip()
+        counts[label] = int(cells[-1].get_text(strip=True))
+    return counts
+
+
+def this_year_so_far():
+    today = date.today()
+    first = add_months(today, -11)
+    return f"first_month={first:%Y-%m}&last_month={today:%Y-%m}"
+
+
+def test_a_consultants_year_shows_in_the_municipalitys_report_and_survives_deletion(app):
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES)
+    mette = register(app, name="Mette Hansen")
+    unreachable = register(app, name="Ukendt Person")
+    db = connect(app.config["DATABASE"])
+    db.execute("UPDATE registrations SET consultant_id = NULL, callback_promised_by = ?",
+               [(date.today() - timedelta(days=3)).isoformat()])
+    db.conn.commit()
+    karl.sign_in()
+    url = case_url(mette)
+    take = Page(karl.client.get("/staff/")).soup.find("form", action=f"{url}/take")
+    karl.post_form(take["action"], {}, form_on="/staff/")
+    for _ in range(2):
+        karl.post_form(f"{url}/no-answer", {}, form_on=url)
+    karl.post_form(f"{url}/appointments", {
+        "appointment-day": (date.today() + timedelta(days=3)).isoformat(),
+        "appointment-starts_at": "9:30", "appointment-place": "Jobcenter Aarhus",
+        "appointment-with_person": "y", "appointment-with_jobcentre": "y"}, form_on=url)
+    karl.post_form(f"{url}/status", {"status-status": "meeting"}, form_on=url)
+    trial = date.today() - timedelta(days=300)
+    job = date.today() - timedelta(days=200)
+    karl.post_form(f"{url}/placements", {
+        "placement-kind": "praktik", "placement-workplace": "Netto",
+        "placement-starts_on": trial.isoformat(), "placement-hours": "7,5"}, form_on=url)
+    karl.post_form(f"{url}/placements", {
+        "placement-kind": "fleksjob", "placement-workplace": "Føtex",
+        "placement-starts_on": job.isoformat(), "placement-hours": "12,5", "placement-granted": "y"},
+        form_on=url)
+    # The other person never answers: closed as "could not be reached", which is no contact.
+    karl.post_form(f"{case_url(unreachable)}/status",
+                   {"status-status": "closed", "status-reason": "not_reached"},
+                   form_on=case_url(unreachable))
+    purge(db)  # the nightly run: counts the jobs still going 6 months after their start
+    db.close()
+
+    address = f"/staff/reports?municipality=751&{this_year_so_far()}"
+    before = karl.open(address)
+    counts = report_counts(before)
+    assert counts["Tilmeldt"] == 2
+    assert counts["Første rigtige kontakt"] == 1, "could not be reached is not a contact"
+    assert counts["Praktikker startet"] == 1 and counts["Job startet: Fleksjob"] == 1
+    assert counts["Job startet: Skånejob"] == 0
+    assert counts["Stadig i jobbet 6 måneder efter starten"] == 1
+    assert counts["Lukket: Kunne ikke træffes"] == 1
+    assert "12,5 timer om ugen, i gennemsnit" in before.text()
+    assert report_counts(karl.open(f"/staff/reports?municipality=101&{this_year_so_far()}"))[
+        "Tilmeldt"] == 0
+
+    csv_response = karl.client.get(f"{address}&download=csv")
+    assert csv_response.mimetype == "text/csv"
+    text = csv_response.get_data(as_text=True)
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
+    fleksjob = next(r for r in rows if r["Hvad"] == "Job startet: Fleksjob")
+    assert fleksjob["Gennemsnit"] == "12,5" and fleksjob["Antal"] == "1"
+    assert fleksjob["Måned"] == job.replace(day=1).strftime("%d-%m-%Y")
+    assert fleksjob["Kommune"] == "Aarhus"
+
+    workbook = load_workbook(io.BytesIO(karl.client.get(f"{address}&download=xlsx").data))
+    sheet = workbook.active
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[0][:4] == ("Måned", "Kommune", "Hvad", "Antal")
+    fleksjob_row = next(row for row in values if row[2] == "Job startet: Fleksjob")
+    assert fleksjob_row[0] == datetime(job.year, job.month, 1) and fleksjob_row[4] == 12.5
+
+    anna = staff_member(app, "admin").sign_in()
+    anna.post_form(f"{url}/delete", {"reference": mette["reference"]}, form_on=f"{url}/delete")
+    assert anna.client.get(url).status_code == 404, "Mette is deleted"
+    assert report_counts(karl.open(address)) == counts, "last year's report does not change"
+
+
+def test_closing_because_the_person_could_not_be_reached_is_no_first_contact(app, db):
+    mette = register(app)
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    karl.post_form(f"{case_url(mette)}/status",
+                   {"status-status": "closed", "status-reason": "not_reached"},
+                   form_on=case_url(mette))
+    row = next(db.query("SELECT status, first_contact_at FROM registrations"))
+    assert row == {"status": "closed", "first_contact_at": None}
