@@ -3,12 +3,20 @@ checked by axe-core for WCAG 2.2 A and AA, with a screenshot of each; and signin
 with the keyboard alone."""
 
 
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
 import pyotp
 import pytest
 
 from app import create_app
 from app.core.db import connect
 from app.domain.meetings import create_meeting
+from app.staff.accounts.users import user_by_id
+from app.staff.casework.appointments import add_appointment
+from app.staff.casework.changes import visible_registration
+from app.staff.casework.next_steps import set_next_step
+from app.staff.casework.placements import add_placement
 from app.web.page_states import in_two_weeks
 from browser_support import (
     TABLET_LANDSCAPE,
@@ -46,8 +54,28 @@ def back_office(tmp_path_factory):
     db.conn.commit()
     db.close()
     app.config["TOUR_MEETING"] = meeting
+    give_anna_a_working_day(app, str(database), anna, mette)
     with LiveServer(app) as server:
         yield server, anna, karl, mette
+
+
+def give_anna_a_working_day(app, database, anna, mette):
+    """Mette's case is Anna's, with a next step, a meeting, a work trial and a job, so the
+    new pages of the consultant's day have something to show."""
+    db = connect(database)
+    db.execute("UPDATE registrations SET consultant_id = ? WHERE id = ?", [anna.user.id, mette["id"]])
+    db.conn.commit()
+    user = user_by_id(db, anna.user.id)
+    case = visible_registration(db, user, mette["public_id"])
+    today = date.today()
+    with app.test_request_context():
+        set_next_step(db, user, case, kind="jobcentre", due_on=today, note="Ring til jobcentret.")
+        add_appointment(db, user, case, starts_at=datetime(today.year, today.month, today.day, 10),
+                        ends_at=None, place="Jobcenter Aarhus", attendees=["person", "jobcentre"])
+        add_placement(db, user, case, kind="praktik", workplace="Netto Aarhus C",
+                      starts_on=today - timedelta(days=90), ends_on=today - timedelta(days=20),
+                      hours=Decimal("7.5"), contact_name="Jens Butik")
+    db.close()
 
 
 def sign_in(page, member, database):
@@ -91,6 +119,9 @@ def admin_tour(page, mette, anna, meeting):
         ("meeting", f"/staff/meetings/{meeting}"),
         ("device", "/staff/device"),
         ("find-draft", "/staff/drafts"),
+        ("week", "/staff/week"),
+        ("reports", "/staff/reports?municipality=751"),
+        ("inbox-closed", "/staff/?status=closed&order=newest"),
     ):
         page.goto(path)
         yield name
@@ -98,6 +129,10 @@ def admin_tour(page, mette, anna, meeting):
     page.select_option("#status-status", "closed")
     page.click("form[action$='/status'] button[type=submit]")
     yield "registration-error"
+    page.goto(case)
+    page.fill("#placement-hours", "syv")
+    page.click("form[action$='/placements'] button[type=submit]")
+    yield "placement-error"
     page.goto("/staff/users/new")
     page.click("main form button[type=submit]")
     yield "new-user-error"
@@ -163,7 +198,8 @@ def findings(request, browser, back_office):
 
 def test_the_tour_saw_every_staff_page(findings):
     assert {"sign-in", "set-up-two-factor", "inbox", "registration", "statistics",
-            "municipalities", "audit-log", "forbidden", "registration-error"} <= set(
+            "municipalities", "audit-log", "forbidden", "registration-error", "week",
+            "reports", "placement-error"} <= set(
         findings["states"])
 
 
@@ -213,4 +249,32 @@ def test_a_consultant_signs_in_with_the_keyboard_alone(browser, back_office):
     page.keyboard.press("Enter")
     page.wait_for_url("**/staff/")
     assert page.get_by_role("heading", level=1).inner_text() in ("Indbakke", "Inbox")
+    context.close()
+
+
+def tab_to_button(page, words, most=150, tag="BUTTON"):
+    """Press Tab until a button (or `tag`) whose text holds `words` has focus."""
+    for _ in range(most):
+        if page.evaluate("([w, t]) => document.activeElement.tagName === t && "
+                         "document.activeElement.textContent.includes(w)", [words, tag]):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached a {tag} with {words!r}")
+
+
+def test_a_consultant_takes_a_case_and_counts_a_call_with_the_keyboard_alone(browser, back_office):
+    server, anna, _karl, _mette = back_office
+    context = browser.new_context(viewport=TABLET_LANDSCAPE, base_url=server.url)
+    context.add_cookies([{"name": "klapjob_lang", "value": "da", "url": server.url}])
+    page = context.new_page()
+    sign_in(page, anna, server.app.config["DATABASE"])
+    tab_to_button(page, "Ali Khan")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=Ali Khan er din nu.")
+    tab_to_button(page, "Ali Khan", tag="A")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#overview-heading")
+    tab_to_button(page, "Ringet, intet svar")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=1 opkald uden svar.")
     context.close()

@@ -12,6 +12,7 @@ from app.staff import audit
 from app.staff.blueprint import blueprint
 from app.staff.permissions import current_user, requires, with_registration
 from app.staff.casework.changes import case_file
+from app.staff.access_printout import drafts_of, history_in_words, meeting_signups_of, seen_by_staff
 from app.staff.forms import DeleteForm
 from app.staff.personal_data import audit_trail, delete_person, person_export
 
@@ -48,7 +49,10 @@ def person_print(registration):
         case=case,
         row=registration,
         rows=summary_rows(case.answers),
-        trail=audit_trail(db, registration.reference),
+        history=[(entry, history_in_words(entry)) for entry in case.history],
+        seen=seen_by_staff(audit_trail(db, registration.reference)),
+        signups=meeting_signups_of(db, registration.phone),
+        drafts=drafts_of(db, registration.phone, registration.email),
     )
 
 

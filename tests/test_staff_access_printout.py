@@ -1,0 +1,49 @@
+"""An access request's printout in words: Mette asks what KLAPjob keeps about her. The
+printout says what happened in sentences (no internal codes such as `ambassador_talked`
+or `no_answer`), shows each kind of look by staff once a day with how many times, and
+holds her meeting sign-up and the unsent answers she started again with the same phone."""
+
+from people import MYSELF_IN_AARHUS
+from staff import TEST_MUNICIPALITIES, register, saved_draft, staff_member
+
+from app.core.db import connect
+from app.domain.meetings import create_meeting
+from app.web.page_states import in_two_weeks
+
+
+def test_an_access_printout_is_in_words_without_repeated_views(app):
+    mette = register(app, name="Mette Hansen")
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    url = f"/staff/registrations/{mette['public_id']}"
+    for _ in range(3):
+        karl.open(url)
+    karl.post_form(f"{url}/no-answer", {}, form_on=url)
+    karl.post_form(f"{url}/status", {"status-status": "contacted"}, form_on=url)
+    db = connect(app.config["DATABASE"])
+    meeting = create_meeting(db, starts_at=in_two_weeks(), ends_at=None, place="Jobcenter Aarhus",
+                             municipality_code="751", description_da="Vi fortæller om job.")
+    db.execute("INSERT INTO meeting_signups (meeting_id, name, phone, created_at) "
+               "SELECT id, 'Mette H.', '+4520304050', '2026-11-20' FROM meetings WHERE public_id = ?",
+               [meeting])
+    db.conn.commit()
+    db.close()
+    again = {**MYSELF_IN_AARHUS, "name": {"name": "Mette Igen"}}
+    again["phone"] = {"phone": "20 30 40 50"}
+    saved_draft(app, again)
+
+    anna = staff_member(app, "admin").sign_in()
+    page = anna.open(f"{url}/print")
+    text = page.text()
+    assert "En konsulent ringede, og ingen svarede" in text
+    assert "Status blev ændret: Kontaktet" in text
+    for code in ("no_answer", "status", "assigned", "ambassador_talked"):
+        assert f": {code}" not in text, code
+    seen = page.soup.find("h2", string="Hvornår KLAPjobs medarbejdere så data").find_next("ul")
+    viewed = [li.get_text(" ", strip=True) for li in seen.find_all("li")
+              if "Så registreringen" in li.get_text()]
+    db = connect(app.config["DATABASE"])
+    views = next(db.query("SELECT count(*) AS n FROM audit_log WHERE action = 'viewed'"))["n"]
+    db.close()
+    assert views >= 3 and len(viewed) == 1 and f"({views} gange)" in viewed[0], viewed
+    assert "Jobcenter Aarhus: Mette H., 20 30 40 50" in text
+    assert "Mette Igen" in text, "the unsent answers with the same phone are in it"
