@@ -24,8 +24,8 @@ from app.staff.forms import (
     DAYS_GONE_BY,
     MEETING_DAYS,
     NOTE_LENGTH,
+    MeetingForm,
     choices,
-    parse_clock,
     strip,
 )
 
@@ -49,26 +49,18 @@ class NextStepForm(FlaskForm):
 
 
 class AppointmentForm(FlaskForm):
-    day = DateField(_l("Day"), validators=[InputRequired(_l("Enter the day")), MEETING_DAYS])
-    starts_at = StringField(
-        _l("Starts at"), filters=[strip],
-        validators=[DataRequired(_l("Enter when it starts, for example 10:00"))],
-    )
-    ends_at = StringField(_l("Ends at (optional)"), filters=[strip])
-    place = StringField(_l("Place"), filters=[strip],
-                        validators=[DataRequired(_l("Enter the place")), Length(max=200)])
+    # The day, times and place as on a jobkaravane meeting (forms.MeetingForm).
+    day = MeetingForm.starts_on
+    starts_at = MeetingForm.starts_at
+    ends_at = MeetingForm.ends_at
+    place = MeetingForm.place
     with_person = BooleanField(ATTENDEES["person"], default=True)
     with_helper = BooleanField(ATTENDEES["helper"])
     with_jobcentre = BooleanField(ATTENDEES["jobcentre"])
     with_employer = BooleanField(ATTENDEES["employer"])
     note = optional_note()
-
-    def validate_starts_at(self, field):
-        parse_clock(field.data)
-
-    def validate_ends_at(self, field):
-        if field.data:
-            parse_clock(field.data)
+    validate_starts_at = MeetingForm.validate_starts_at
+    validate_ends_at = MeetingForm.validate_ends_at
 
     def attendees(self):
         return [key for key in ATTENDEES if getattr(self, f"with_{key}").data]

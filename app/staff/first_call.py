@@ -38,15 +38,20 @@ def questions_answered_dont_know(answers):
     return labels
 
 
-def first_call_overview(row, answers):
-    facts = []
-    for name in OVERVIEW_FIELDS:
+def answered(answers, names):
+    """(label, shown answers) of the fields in `names` the person answered, in that order."""
+    rows = []
+    for name in names:
         spec = FIELDS_BY_NAME[name]
         shown = shown_answers(spec, answers.get(name))
         if shown:
-            facts.append((spec.summary_label or spec.label, shown))
+            rows.append((spec.summary_label or spec.label, shown))
+    return rows
+
+
+def first_call_overview(row, answers):
     return Overview(
-        facts=facts,
+        facts=answered(answers, OVERVIEW_FIELDS),
         under_18=answers.get("age_group") == "under_18",
         dont_know=questions_answered_dont_know(answers),
         health_withheld=bool(row.health_withheld),

@@ -3,8 +3,6 @@ sent to views/plans.py)."""
 
 from datetime import date
 
-from app.domain.questions.steps import FIELDS_BY_NAME
-from app.domain.questions.summary import shown_answers
 from app.staff.casework.appointments import appointments_of
 from app.staff.casework.follow_up_plans import plan_label
 from app.staff.casework.next_steps import next_step_of
@@ -16,6 +14,7 @@ from app.staff.day_forms import (
     NextStepForm,
     PlacementForm,
 )
+from app.staff.first_call import answered
 
 # The person's own words shown beside their work trials and jobs: what they want, what
 # they are good at, and what helps them.
@@ -51,10 +50,4 @@ def case_plan(db, row):
 
 def own_words(answers):
     """(label, shown answers) of what the person said about work and what helps them."""
-    rows = []
-    for name in OWN_WORDS_FIELDS:
-        spec = FIELDS_BY_NAME[name]
-        shown = shown_answers(spec, answers.get(name))
-        if shown:
-            rows.append((spec.summary_label or spec.label, shown))
-    return rows
+    return answered(answers, OWN_WORDS_FIELDS)

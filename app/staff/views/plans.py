@@ -1,8 +1,6 @@
 """A case's plan: the next step and its day, meetings on the case (and each as a
 calendar file), and when to follow up after a work trial or a job."""
 
-from datetime import datetime
-
 from flask import Response, abort
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -16,16 +14,11 @@ from app.staff.casework.appointments import (
 )
 from app.staff.casework.next_steps import choose_follow_up_plan, set_next_step
 from app.staff.day_forms import AppointmentForm, FollowUpPlanForm, NextStepForm
-from app.staff.forms import parse_clock
 from app.staff.permissions import current_user, requires, with_registration
+from app.staff.views.meetings import at_time
 from app.staff.views.registration import act
 from app.web.database import get_db
 from app.web.links import public_url
-
-
-def at_time(day, clock):
-    hours, minutes = parse_clock(clock)
-    return datetime(day.year, day.month, day.day, hours, minutes)
 
 
 @blueprint.post("/registrations/<public_id>/next-step")
