@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from flask import current_app, g, request, url_for
 from markupsafe import Markup, escape
 
-from app.web.cookies import read_cookie
+from app.web.cookies import SPEED_COOKIE, read_cookie
 from app.web.i18n import current_language
 from app.core.site_text import gettext as _, is_all_site, is_site, without_marks
 from app.speech import own
@@ -23,7 +23,6 @@ from app.speech.text import Passage, normalise
 
 # Listening is for citizens' pages; error pages (no endpoint) are citizens' pages too.
 CITIZEN_BLUEPRINTS = frozenset({"pages", "journey"})
-SPEED_COOKIE = "klapjob_listen_speed"
 
 
 @dataclass

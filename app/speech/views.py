@@ -21,7 +21,7 @@ from app.core.site_text import gettext as _
 from app.speech import own
 from app.speech.engine.audio_format import MIME_TYPE
 from app.speech.clips import ClipUnavailable, ClipUnknown
-from app.speech.page import SPEED_COOKIE
+from app.web.cookies import SPEED_COOKIE
 from app.speech.personal import TooMuchSpeech, over_budget, personal_clip, personal_page
 
 blueprint = Blueprint("speech", __name__, url_prefix="/listen")

@@ -13,7 +13,8 @@ from app.domain.registrations.sending import (
     receipt_for,
     submit_registration,
 )
-from app.domain.registrations.drafts import DRAFT_COOKIE, RECEIPT_COOKIE, delete_draft, now_utc
+from app.domain.registrations.drafts import delete_draft, now_utc
+from app.web.cookies import DRAFT_COOKIE, RECEIPT_COOKIE
 from app.domain.questions.flow import CHECK_ANSWERS, first_unfinished
 from app.web.step_forms import ConsentForm, HelperCopyForm
 from app.web.question_page import form_errors

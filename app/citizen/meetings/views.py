@@ -5,7 +5,8 @@ from flask_babel import format_date, format_time, gettext as _, lazy_gettext as 
 
 from app.web.database import get_db
 from app.web.cookies import read_cookie
-from app.domain.registrations.drafts import DRAFT_COOKIE, load_draft
+from app.domain.registrations.drafts import load_draft
+from app.web.cookies import DRAFT_COOKIE
 from app.core.limits import Limit, this_client
 from app.web.step_forms import form_for
 from app.domain.questions.model import Choice, Field, Step

@@ -15,7 +15,8 @@ from app.web.display import (
 )
 from app.web.i18n import choose_language, remember_language, safe_local_path
 from app.core.site_text import site_value
-from app.domain.registrations.drafts import DRAFT_COOKIE, load_draft
+from app.domain.registrations.drafts import load_draft
+from app.web.cookies import DRAFT_COOKIE
 from app.domain.questions.flow import first_unfinished, visible_steps
 from app.web.step_forms import form_for
 from app.web.question_page import error_list, questions_on_page
