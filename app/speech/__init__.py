@@ -54,5 +54,4 @@ def init_app(app):
     app.url_map.converters.update(CONVERTERS)
     app.register_blueprint(blueprint)
     app.jinja_env.globals["listening"] = listening
-    app.extensions["klapjob_read_aloud"] = lambda: listening().enabled
     app.cli.add_command(audio)
