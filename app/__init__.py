@@ -9,10 +9,9 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from app import speech, staff
 from app.citizen import journey, meetings, pages
 from app.config import DEFAULTS, ROOT, settings_from_environment
-from app.core import backup_cli
 from app.core.db import prepare_database
 from app.web import (
-    cookies, database, device, display, errors, health, i18n, logging_setup, pictures,
+    cookies, data_cli, database, device, display, errors, health, i18n, logging_setup, pictures,
     security, templating,
 )
 from app.web.translate import translate
@@ -48,7 +47,7 @@ def create_app(test_config=None):
     errors.init_app(app)
     register_blueprints(app)
     speech.init_app(app)
-    backup_cli.init_app(app)
+    data_cli.init_app(app)
     app.cli.add_command(translate)
     return app
 

@@ -9,13 +9,17 @@ from pages import Page
 
 
 @pytest.fixture
-def app(tmp_path):
+def app(tmp_path, request):
+    """A fresh site on its own SQLite file. It speaks with the fake engine (silence as long
+    as the words) unless the test is about synthesis (@pytest.mark.real_speech)."""
+    about_synthesis = request.node.get_closest_marker("real_speech") is not None
     app = create_app(
         {
             "TESTING": True,
             "DATABASE": str(tmp_path / "klapjob.sqlite3"),
             "AUDIO_DIR": str(tmp_path / "audio"),
             "SMTP_HOST": "",
+            "SPEECH_ENGINE": "espeak" if about_synthesis else "fake",
         }
     )
     yield app

@@ -16,6 +16,9 @@ from app.speech.engine.audio_format import mp3_frames
 from app.speech.engine.synthesis import process_for
 from pages import Page
 
+# About synthesis: the app fixture speaks with espeak-ng here (tests/conftest.py).
+pytestmark = pytest.mark.real_speech
+
 PROBLEM = "Lyden virker ikke lige nu"
 
 

@@ -13,6 +13,9 @@ from app.speech.text import Passage
 from pages import Page
 from people import MYSELF_IN_AARHUS, Visitor
 
+# About synthesis: the app fixture speaks with espeak-ng here (tests/conftest.py).
+pytestmark = pytest.mark.real_speech
+
 
 @pytest.fixture(autouse=True)
 def nothing_in_memory():

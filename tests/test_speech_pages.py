@@ -16,6 +16,9 @@ from people import MYSELF_IN_AARHUS, Visitor
 from site_tour import TOUR_ANSWERS
 from staff import TEST_MUNICIPALITIES, register, staff_member
 
+# About synthesis: the app fixture speaks with espeak-ng here (tests/conftest.py).
+pytestmark = pytest.mark.real_speech
+
 LISTEN_TO = "Lyt til: "
 
 

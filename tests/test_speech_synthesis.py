@@ -14,6 +14,9 @@ from app.speech.engine.audio_format import SAMPLE_RATE, BadAudio, check_mp3, mp3
 from app.speech.engine.espeak_ng import last_loud
 from app.speech.engine.synthesis import SynthesisFailed, SynthesisTimedOut, process_for, synthesise
 
+# About synthesis: the app fixture speaks with espeak-ng here (tests/conftest.py).
+pytestmark = pytest.mark.real_speech
+
 TWENTY_WORDS = (
     "Hvad kan du lide at lave på arbejdet, og hvor mange timer om ugen vil du gerne "
     "arbejde i din kommune?"

@@ -8,9 +8,11 @@ made on our own server by pyttsx3 on espeak-ng.
     own.py            a person's own texts: signed page tokens, rendering again for them
     personal.py       their sound: briefly in memory, within a budget per client
     cache.py          clips and texts on disk under instance/audio
-    synthesis.py      long-lived synthesis processes, time limits, replacing failed ones
-    worker.py         a synthesis process (pyttsx3, or espeak_ng.py for word timings)
-    audio_format.py   WAV checks, MP3 encoding and checks
+    engine/           text in, MP3 and word times out; no Flask:
+      engines.py        the seam: Engine, ProcessEngine (real), FakeEngine (tests)
+      synthesis.py      long-lived synthesis processes, time limits, replacing failed ones
+      worker.py         a synthesis process (pyttsx3, or espeak_ng.py for word timings)
+      audio_format.py   WAV checks, MP3 encoding and checks
     views.py          /listen/... addresses;  cli.py: `flask audio build`
 """
 
@@ -18,6 +20,7 @@ import os
 from pathlib import Path
 
 from app.speech.clips import Clips, Settings
+from app.speech.engine.engines import engine_named
 
 DEFAULTS = {
     # espeak-ng voices for the languages of the site.
@@ -35,6 +38,9 @@ DEFAULTS = {
 def init_app(app):
     for name, value in DEFAULTS.items():
         app.config.setdefault(name, value)
+    # What makes the sound: "espeak" (espeak-ng, the real one) or "fake" (silence as long as
+    # the words, at once: for tests that are not about synthesis). engine/engines.py
+    app.config.setdefault("SPEECH_ENGINE", os.environ.get("KLAPJOB_SPEECH_ENGINE", "espeak"))
     app.config.setdefault(
         "AUDIO_DIR", os.environ.get("KLAPJOB_AUDIO_DIR", str(Path(app.instance_path) / "audio"))
     )
@@ -45,7 +51,8 @@ def init_app(app):
         retry_after=float(app.config["SPEECH_RETRY_AFTER"]),
         budget_bytes=float(app.config.get("AUDIO_CACHE_MB", float("inf"))) * 1e6,
     )
-    app.extensions["klapjob_speech"] = Clips(app.config["AUDIO_DIR"], settings)
+    engine = engine_named(app.config["SPEECH_ENGINE"])
+    app.extensions["klapjob_speech"] = Clips(app.config["AUDIO_DIR"], settings, engine)
 
     from app.speech.cli import audio
     from app.speech.page import listening
@@ -54,5 +61,4 @@ def init_app(app):
     app.url_map.converters.update(CONVERTERS)
     app.register_blueprint(blueprint)
     app.jinja_env.globals["listening"] = listening
-    app.extensions["klapjob_read_aloud"] = lambda: listening().enabled
     app.cli.add_command(audio)

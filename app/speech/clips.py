@@ -13,18 +13,14 @@ import json
 import logging
 import time
 from dataclasses import dataclass
-from functools import cache
-from importlib import metadata
 
-from app.speech.engine import audio_format, espeak_ng
+from app.speech.engine import audio_format
 from app.speech.cache import AudioCache
-from app.speech.engine.synthesis import SynthesisFailed, synthesise
+from app.speech.engine.engines import ProcessEngine
+from app.speech.engine.synthesis import SynthesisFailed
 from app.speech.text import Passage, spoken_form
 
 SPEEDS = ("normal", "slow")
-# Bump when the way clips are made changes in a way the versions below do not show.
-PIPELINE_VERSION = 1
-
 log = logging.getLogger("klapjob.speech")
 
 
@@ -36,17 +32,9 @@ class ClipUnavailable(Exception):
     """Synthesis does not work just now."""
 
 
-@cache
-def engine_version():
-    return (
-        f"espeak-ng {espeak_ng.version()}; pyttsx3 {metadata.version('pyttsx3')}; "
-        f"lameenc {metadata.version('lameenc')}; mp3 {audio_format.BIT_RATE}k "
-        f"q{audio_format.ENCODER_QUALITY}; pipeline {PIPELINE_VERSION}"
-    )
-
-
-def hashed(*parts):
-    data = json.dumps([engine_version(), *parts], ensure_ascii=False).encode()
+def hashed(version, *parts):
+    """A clip's key: what the engine is (a new version makes new clips) and what it says."""
+    data = json.dumps([version, *parts], ensure_ascii=False).encode()
     return hashlib.sha256(data).hexdigest()[:32]
 
 
@@ -60,9 +48,11 @@ class Settings:
 
 
 class Clips:
-    def __init__(self, root, settings):
+    def __init__(self, root, settings, engine=None):
         self.cache = AudioCache(root)
         self.settings = settings
+        self.engine = engine or ProcessEngine()
+        self.engine_version = self.engine.version()
         # While `flask audio build` walks the site: every key a page showed.
         self.collected = None
         # Texts for everybody this process has remembered already (a few thousand at most).
@@ -75,11 +65,11 @@ class Clips:
     def passage_key(self, passage, speed):
         voice = self.settings.voices[passage.language]
         rate = self.settings.rates[speed]
-        return hashed("passage", passage.language, voice, rate, spoken_form(passage).text,
+        return hashed(self.engine_version, "passage", passage.language, voice, rate, spoken_form(passage).text,
                       passage.words)
 
     def sequence_key(self, language, speed, keys):
-        return hashed("sequence", language, speed, list(keys))
+        return hashed(self.engine_version, "sequence", language, speed, list(keys))
 
     def remember_passage(self, passage, speed):
         """The key of a text for everybody, after making sure a request can find it."""
@@ -184,7 +174,7 @@ class Clips:
         spoken = spoken_form(passage)
         started = time.monotonic()
         try:
-            made = synthesise(
+            made = self.engine.synthesise(
                 spoken.text,
                 self.settings.voices[passage.language],
                 self.settings.rates[speed],

@@ -13,17 +13,15 @@ from dataclasses import dataclass
 from flask import current_app, g, request, url_for
 from markupsafe import Markup, escape
 
-from app.web.cookies import read_cookie
+from app.web.cookies import SPEED_COOKIE, read_cookie
 from app.web.i18n import current_language
+from app.web.listenable import listenable_request
 from app.core.site_text import gettext as _, is_all_site, is_site, without_marks
 from app.speech import own
 from app.speech.blocks import readable_blocks, with_attributes
 from app.speech.clips import SPEEDS
 from app.speech.text import Passage, normalise
 
-# Listening is for citizens' pages; error pages (no endpoint) are citizens' pages too.
-CITIZEN_BLUEPRINTS = frozenset({"pages", "journey"})
-SPEED_COOKIE = "klapjob_listen_speed"
 
 
 @dataclass
@@ -51,10 +49,10 @@ def chosen_speed():
 
 
 def listening():
-    """This request's Listening (a silent one on pages that are not citizens' pages)."""
+    """This request's Listening: a silent one unless the view is @listenable (error pages
+    with no view are citizens' pages too: web/listenable.py)."""
     if "listening" not in g:
-        enabled = request.blueprint in CITIZEN_BLUEPRINTS or request.endpoint is None
-        g.listening = Listening() if enabled else NotListening()
+        g.listening = Listening() if listenable_request() else NotListening()
     return g.listening
 
 

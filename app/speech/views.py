@@ -15,13 +15,14 @@ digits of a text some page showed, a token must carry our signature.
 from flask import Blueprint, Response, abort, current_app, jsonify, redirect, request, send_file, url_for
 from werkzeug.routing import BaseConverter
 
+from app.web.listenable import not_listenable
 from app.web.cookies import set_private_cookie
 from app.web.i18n import safe_local_path
 from app.core.site_text import gettext as _
 from app.speech import own
 from app.speech.engine.audio_format import MIME_TYPE
 from app.speech.clips import ClipUnavailable, ClipUnknown
-from app.speech.page import SPEED_COOKIE
+from app.web.cookies import SPEED_COOKIE
 from app.speech.personal import TooMuchSpeech, over_budget, personal_clip, personal_page
 
 blueprint = Blueprint("speech", __name__, url_prefix="/listen")
@@ -57,6 +58,7 @@ def not_now():
 
 
 @blueprint.get("/clip/<clipkey:key>.<any(mp3, json):kind>")
+@not_listenable
 def clip(key, kind):
     try:
         unkept = clips().make(key)
@@ -97,6 +99,7 @@ def visitor_page(token):
 
 
 @blueprint.get("/own/<pagetoken:token>/<any(normal, slow):speed>/<digest:digest>.<any(mp3, json):kind>")
+@not_listenable
 def own_clip(token, speed, digest, kind):
     if over_budget():  # before rendering the page again: a stranger's loop stays cheap
         return too_much_now()
@@ -113,6 +116,7 @@ def own_clip(token, speed, digest, kind):
 
 
 @blueprint.get("/own/<pagetoken:token>/<any(normal, slow):speed>/page.mp3")
+@not_listenable
 def own_page(token, speed):
     if over_budget():
         return too_much_now()
@@ -126,6 +130,7 @@ def own_page(token, speed):
 
 
 @blueprint.get("/allowance")
+@not_listenable
 def allowance():
     """Whether this client may have sound made now: listen.js asks when a clip failed, to
     say "wait a moment" rather than "not working"."""
@@ -139,6 +144,7 @@ def private_audio(mp3):
 
 
 @blueprint.get("/speed/<any(normal, slow):speed>")
+@not_listenable
 def choose_speed(speed):
     """Remember the speed. A link without JavaScript, a fetch with it."""
     if request.accept_mimetypes.best == "application/json":

@@ -11,6 +11,7 @@ person's own answers add their headings and labels, and nothing of the person.
 import socket
 import tempfile
 
+from app.web.cookies import LANGUAGE_COOKIE
 from app.web.page_states import every_page_state
 from app.web.server_site import ServerSite
 
@@ -20,8 +21,7 @@ SHARED_SETTINGS = ("LANGUAGES", "CALLBACK_WORKING_DAYS", "AUDIO_DIR", "RESUME_DA
 
 def every_shown_key(app):
     """The keys of every clip the pages show to everybody, in every language."""
-    from app import create_app
-
+    create_app = app.extensions["klapjob_factory"]
     settings = {
         name: value
         for name, value in app.config.items()
@@ -46,7 +46,7 @@ def every_shown_key(app):
         clips.collected = set()
         for language in walker.config["LANGUAGES"]:
             site = ServerSite(walker)
-            site.client.set_cookie("klapjob_lang", language)
+            site.client.set_cookie(LANGUAGE_COOKIE, language)
             for _state in every_page_state(site):
                 pass
         return clips.collected

@@ -42,10 +42,11 @@ def init_app(app):
         users,
         week,
     )
-    from app.staff.cli import data_command, users_command
+    from app.staff.cli import users_command
+    from app.staff.intake import subscribe
     from app.staff.filters import init_filters
 
     app.register_blueprint(blueprint)
     app.cli.add_command(users_command)
-    app.cli.add_command(data_command)
     init_filters(app)
+    subscribe()

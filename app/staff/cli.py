@@ -10,9 +10,9 @@ from app.core.db import connect
 from app.speech.cli import prune as prune_audio
 from app.staff.accounts.users import ROLES, PasswordProblem, create_user, provisioning_uri, user_by_email
 from app.staff.personal_data import purge
+from app.web.data_cli import data_command
 
 users_command = AppGroup("users", help="Staff accounts for the back office.")
-data_command = AppGroup("data", help="The database: purge what is due, back up, restore, replicate.")
 
 
 def open_database():

@@ -15,6 +15,7 @@ from app.core.mail import send_mail
 from app.staff import monthly_figures
 from app.staff.accounts.users import user_by_id
 from app.domain.coverage import covering_consultant_id
+from app.domain.registrations.events import registration_sent, registration_stored
 
 
 def receive_registration(db, registration_id, municipality_code):
@@ -42,13 +43,13 @@ def recipients(db, consultant_id):
     )]
 
 
-def notify_new_registration(db, registration_id, consultant_id):
+def notify_new_registration(db, registration_id):
     """Tell staff a registration has come. Never raises: the person's registration is
     stored already, and a mail problem must not turn their receipt into an error page."""
     try:
-        public_id = next(
-            db.query("SELECT public_id FROM registrations WHERE id = ?", [registration_id])
-        )["public_id"]
+        row = next(db.query("SELECT public_id, consultant_id FROM registrations WHERE id = ?",
+                            [registration_id]))
+        public_id, consultant_id = row["public_id"], row["consultant_id"]
         link = public_url("staff.registration", public_id=public_id)
         with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
             subject = _("New registration at KLAPjob")
@@ -60,3 +61,17 @@ def notify_new_registration(db, registration_id, consultant_id):
     except Exception:  # noqa: BLE001 - the registration must stand whatever happens here
         current_app.logger.exception("Staff notification not sent")
 
+
+
+def on_registration_stored(db, registration_id, municipality_code, **_):
+    receive_registration(db, registration_id, municipality_code)
+
+
+def on_registration_sent(db, registration_id, **_):
+    notify_new_registration(db, registration_id)
+
+
+def subscribe():
+    """The back office hears of every sent registration (domain/registrations/events.py)."""
+    registration_stored.connect(on_registration_stored)
+    registration_sent.connect(on_registration_sent)

@@ -9,14 +9,20 @@ ever visible to the next; their draft stays on the server, where a link or code 
 from flask import Blueprint, current_app, redirect, url_for
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from app.web.cookies import SESSION_COOKIE, forget_cookie, read_cookie, set_private_cookie
-from app.web.display import DISPLAY_COOKIE
-from app.web.i18n import LANGUAGE_COOKIE
-from app.domain.registrations.drafts import DRAFT_COOKIE, RECEIPT_COOKIE
-from app.citizen.journey.helper_profile import HELPER_COOKIE
-from app.speech.page import SPEED_COOKIE
+from app.web.cookies import (
+    DISPLAY_COOKIE,
+    DRAFT_COOKIE,
+    HELPER_COOKIE,
+    LANGUAGE_COOKIE,
+    RECEIPT_COOKIE,
+    SESSION_COOKIE,
+    SHARED_DEVICE_COOKIE,
+    SPEED_COOKIE,
+    forget_cookie,
+    read_cookie,
+    set_private_cookie,
+)
 
-SHARED_DEVICE_COOKIE = "klapjob_shared_device"
 SHARED_DEVICE_DAYS = 365
 # Everything a person leaves on a device. The shared-device mark itself stays.
 PERSONAL_COOKIES = (

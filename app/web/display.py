@@ -7,10 +7,9 @@ The settings page is made of the same Steps, Fields and Choices as the journey.
 
 from flask_babel import lazy_gettext as _l
 
-from app.web.cookies import read_cookie
+from app.web.cookies import DISPLAY_COOKIE, read_cookie
 from app.domain.questions.model import Choice, Field, Step
 
-DISPLAY_COOKIE = "klapjob_display"
 DISPLAY_COOKIE_DAYS = 365
 
 SETTINGS = Step(

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from flask import Blueprint, current_app
 
+from app.web.listenable import not_listenable
+
 blueprint = Blueprint("health", __name__)
 
 
@@ -42,6 +44,7 @@ def problems():
 
 
 @blueprint.get("/healthz")
+@not_listenable
 def healthz():
     found = problems()
     headers = {"Content-Type": "text/plain; charset=utf-8"}

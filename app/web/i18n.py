@@ -10,9 +10,8 @@ from urllib.parse import urlsplit
 from flask import current_app, g, request
 from flask_babel import Babel, get_locale, refresh
 
-from app.web.cookies import read_cookie, set_private_cookie
+from app.web.cookies import LANGUAGE_COOKIE, read_cookie, set_private_cookie
 
-LANGUAGE_COOKIE = "klapjob_lang"
 LANGUAGE_COOKIE_DAYS = 365
 
 # The name of each language in itself: a person looks for their own language's name.

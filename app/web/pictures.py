@@ -2,12 +2,14 @@
 
 from flask import Blueprint, abort, send_file
 
+from app.web.listenable import not_listenable
 from app.domain.pictograms import pictogram_file
 
 blueprint = Blueprint("pictograms", __name__, url_prefix="/pictograms")
 
 
 @blueprint.get("/<concept>.svg")
+@not_listenable
 def pictogram(concept):
     path = pictogram_file(concept)
     if path is None:

@@ -21,6 +21,7 @@ from app.core.site_text import (
     without_marks,
 )
 from app.web.assets import asset_url
+from app.web.listenable import listenable_request
 
 
 @pass_context
@@ -47,7 +48,7 @@ def marking():
     if not has_request_context():
         return False
     if "mark_site_texts" not in g:
-        g.mark_site_texts = current_app.extensions.get("klapjob_read_aloud", lambda: False)()
+        g.mark_site_texts = listenable_request()
     return g.mark_site_texts
 
 

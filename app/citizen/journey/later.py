@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import StringField
 
+from app.web.listenable import listenable
 from app.web.database import get_db
 from app.web.i18n import safe_local_path
 from app.core.limits import this_client
@@ -82,6 +83,7 @@ def render_later(back_to, *, email_form=None, status=200):
 
 
 @blueprint.route("/later", methods=["GET", "POST"])
+@listenable
 def save_for_later():
     back_to = safe_local_path(request.values.get("next"), fallback=url_for("pages.start"))
     token = draft_token()
@@ -123,6 +125,7 @@ def open_draft(token):
 
 
 @blueprint.route("/resume/<key>", methods=["GET", "POST"])
+@listenable
 def resume_by_link(key):
     """The link from the mail. Opening it shows a button: mail programs that look at links
     in advance must not use up the single use."""
@@ -138,6 +141,7 @@ def resume_by_link(key):
 
 
 @blueprint.route("/resume", methods=["GET", "POST"])
+@listenable
 def resume_by_code():
     form = CodeForm()
     limit, client = failed_codes(current_app.config["FAILED_CODES_PER_HOUR"]), this_client()

@@ -2,6 +2,7 @@
 
 from flask import current_app, redirect, render_template, request, session, url_for
 
+from app.web.listenable import listenable
 from app.web.cookies import forget_cookie, read_cookie, set_private_cookie
 from app.web.database import get_db
 from app.core.db import write_transaction
@@ -13,7 +14,8 @@ from app.domain.registrations.sending import (
     receipt_for,
     submit_registration,
 )
-from app.domain.registrations.drafts import DRAFT_COOKIE, RECEIPT_COOKIE, delete_draft, now_utc
+from app.domain.registrations.drafts import delete_draft, now_utc
+from app.web.cookies import DRAFT_COOKIE, RECEIPT_COOKIE
 from app.domain.questions.flow import CHECK_ANSWERS, first_unfinished
 from app.web.step_forms import ConsentForm, HelperCopyForm
 from app.web.question_page import form_errors
@@ -37,6 +39,7 @@ def consent_labels(answers):
 
 
 @blueprint.route("/send", methods=["GET", "POST"])
+@listenable
 def send():
     if receipt_for(get_db(), draft_token(), hours=current_app.config["RECEIPT_HOURS"]):
         # Sent already (a double click, or the back button): show the same receipt.
@@ -90,6 +93,7 @@ def helper_email(registration):
 
 
 @blueprint.get("/done")
+@listenable
 def done():
     registration = sent_registration()
     if registration is None:
@@ -135,6 +139,7 @@ def mark_helper_copy_sent(db, registration_id):
 
 
 @blueprint.get("/receipt")
+@listenable
 def receipt():
     registration = sent_registration()
     if registration is None:

@@ -11,6 +11,7 @@ from flask import abort, current_app, redirect, render_template, request, url_fo
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
+from app.web.listenable import listenable
 from app.core.db import DiskFull, is_disk_full
 from app.web.database import get_db
 from app.web.device import clear_person
@@ -83,6 +84,7 @@ def form_for_showing(step, draft):
 
 
 @blueprint.route("/<step_key>", methods=["GET", "POST"])
+@listenable
 def step(step_key):
     step = STEPS_BY_KEY.get(step_key) or abort(404)
     draft = current_draft()
@@ -190,6 +192,7 @@ def form_expired(error):
 
 
 @blueprint.get("/check")
+@listenable
 def check_answers():
     draft = current_draft()
     unfinished = first_unfinished(draft.answers, draft.completed)

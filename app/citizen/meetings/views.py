@@ -3,9 +3,11 @@
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import format_date, format_time, gettext as _, lazy_gettext as _l
 
+from app.web.listenable import listenable
 from app.web.database import get_db
 from app.web.cookies import read_cookie
-from app.domain.registrations.drafts import DRAFT_COOKIE, load_draft
+from app.domain.registrations.drafts import load_draft
+from app.web.cookies import DRAFT_COOKIE
 from app.core.limits import Limit, this_client
 from app.web.step_forms import form_for
 from app.domain.questions.model import Choice, Field, Step
@@ -54,6 +56,7 @@ def draft_answers():
 
 
 @blueprint.get("")
+@listenable
 def coming():
     chosen = request.args.get("municipality") or draft_answers().get("municipality", "")
     if chosen and chosen not in {c.value for c in CHOOSE_MUNICIPALITY.choices}:
@@ -70,6 +73,7 @@ def coming():
 
 
 @blueprint.route("/<public_id>", methods=["GET", "POST"])
+@listenable
 def meeting(public_id):
     found = meeting_by_public_id(get_db(), public_id)
     if found is None or found.starts_at < local_now():
@@ -103,6 +107,7 @@ def meeting(public_id):
 
 
 @blueprint.get("/<public_id>/signed-up")
+@listenable
 def signed_up(public_id):
     found = meeting_by_public_id(get_db(), public_id) or abort(404)
     return render_template("meetings/signed_up.html", meeting=found, when=when(found))

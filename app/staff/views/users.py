@@ -4,6 +4,7 @@ one-time codes of someone who lost their phone."""
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
+from app.core.db import write_transaction
 from app.web.database import get_db
 from app.web.question_page import form_errors
 from app.staff.accounts.sign_in_guard import failures_of, is_locked
@@ -37,9 +38,10 @@ def new_user():
         if user_by_email(db, form.email.data):
             form.email.errors.append(_l("There is already a user with this email address"))
         else:
-            user = create_user(db, form.email.data, form.name.data, form.role.data,
-                               form.password.data)
-            audit.record_now(db, current_user(), "user_created", detail=user.public_id)
+            with write_transaction(db):  # the account and its audit entry, or neither
+                user = create_user(db, form.email.data, form.name.data, form.role.data,
+                                   form.password.data)
+                audit.record(db, current_user(), "user_created", detail=user.public_id)
             flash(_l("%(name)s can now sign in and set up the authenticator app.",
                      name=user.name))
             return redirect(url_for(".users"))
@@ -56,9 +58,10 @@ def edit_user(public_id):
         if user.id == current_user().id and (form.role.data != "admin" or not form.active.data):
             form.role.errors.append(_l("You cannot take admin away from yourself"))
         else:
-            update_user(db, user, name=form.name.data, role=form.role.data,
-                        active=form.active.data)
-            audit.record_now(db, current_user(), "user_changed", detail=user.public_id)
+            with write_transaction(db):
+                update_user(db, user, name=form.name.data, role=form.role.data,
+                            active=form.active.data)
+                audit.record(db, current_user(), "user_changed", detail=user.public_id)
             flash(_l("The user is saved."))
             return redirect(url_for(".users"))
     return render_template("staff/edit_user.html", form=form, user=user,

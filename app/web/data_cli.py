@@ -1,12 +1,14 @@
-"""`flask data backup`, `flask data restore` and `flask data replication-config`:
-thin commands over backup.py and replication.py, in the `data` group."""
+"""The `flask data` group: `backup`, `restore` and `replication-config`, thin commands over
+core/backup.py and core/replication.py (the back office adds `purge` to it)."""
 
 import click
 from flask import current_app
-from flask.cli import with_appcontext
+from flask.cli import AppGroup, with_appcontext
 
 from app.core.backup import BackupProblem, backup_database, restore_database
 from app.core.replication import write_litestream_config
+
+data_command = AppGroup("data", help="The database: purge what is due, back up, restore, replicate.")
 
 
 @click.command("backup")
@@ -50,7 +52,6 @@ def replication_config_command():
 
 
 def init_app(app):
-    from app.staff.cli import data_command
-
     for command in (backup_command, restore_command, replication_config_command):
         data_command.add_command(command)
+    app.cli.add_command(data_command)

@@ -1,0 +1,22 @@
+"""The layout holds (docs/architecture.md): import-linter's contracts in pyproject.toml
+(layers that only point down, the speech engine without Flask, no import cycle), run as
+part of the test command so a broken layer fails the suite."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from app.config import ROOT
+
+TOOLS = Path(sys.executable).parent
+
+
+def run(tool, *arguments):
+    return subprocess.run([str(TOOLS / tool), *arguments], cwd=ROOT, capture_output=True,
+                          text=True, check=False)
+
+
+def test_every_import_points_down_and_no_import_goes_round_in_a_cycle():
+    result = run("lint-imports", "--no-cache")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout

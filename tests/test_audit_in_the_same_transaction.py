@@ -1,0 +1,72 @@
+"""A change in the back office and its audit entry are kept together or not at all: when
+the audit entry cannot be written, the change is undone too (docs/architecture.md)."""
+
+import contextlib
+
+from app.core.db import connect
+from test_meetings_and_ambassadors import NEXT_WEEK, add_meeting
+from staff import PASSWORD, register, staff_member, TEST_MUNICIPALITIES
+
+
+def audit_log_refuses_entries(app):
+    """From now on, every audit entry fails to be written, as on a broken disk."""
+    db = connect(app.config["DATABASE"])
+    db.execute("CREATE TRIGGER no_audit BEFORE INSERT ON audit_log "
+               "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be written'); END")
+    db.conn.commit()
+    db.close()
+
+
+def count(app, sql, parameters=()):
+    db = connect(app.config["DATABASE"])
+    rows = list(db.query(sql, parameters))
+    db.close()
+    return len(rows)
+
+
+def post_while_audit_fails(member, url, data, **kwargs):
+    with contextlib.suppress(Exception):  # the failure may reach the test client
+        member.post_form(url, data, **kwargs)
+
+
+def test_a_meeting_is_not_created_without_its_audit_entry(app):
+    karl = staff_member(app).sign_in()
+    audit_log_refuses_entries(app)
+    post_while_audit_fails(karl, "/staff/meetings/new", {
+        "starts_on": NEXT_WEEK.date().isoformat(), "starts_at": "10.00", "ends_at": "",
+        "place": "Jobcenter Aarhus", "municipality": "751",
+        "description_da": "Vi fortæller om job.", "description_en": "",
+    })
+    assert count(app, "SELECT 1 FROM meetings") == 0
+
+
+def test_a_meeting_is_not_deleted_without_its_audit_entry(app):
+    public_id = add_meeting(app, "751")
+    karl = staff_member(app).sign_in()
+    token = karl.open(f"/staff/meetings/{public_id}").csrf_token()
+    audit_log_refuses_entries(app)
+    with contextlib.suppress(Exception):
+        karl.client.post(f"/staff/meetings/{public_id}/delete", data={"csrf_token": token})
+    assert count(app, "SELECT 1 FROM meetings") == 1
+
+
+def test_a_user_is_not_created_without_its_audit_entry(app):
+    anna = staff_member(app, "admin").sign_in()
+    audit_log_refuses_entries(app)
+    post_while_audit_fails(anna, "/staff/users/new", {
+        "name": "Lise Larsen", "email": "lise@klapjob.dk", "role": "consultant",
+        "password": PASSWORD})
+    assert count(app, "SELECT 1 FROM users WHERE email = ?", ["lise@klapjob.dk"]) == 0
+
+
+def test_an_ambassador_is_not_matched_without_its_audit_entry(app):
+    mette = register(app, ambassador="yes")
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    karl.post_form("/staff/ambassadors/new", {"name": "Sofie Lund", "phone": "30 40 50 60",
+                                              "email": "", "municipality": "751", "note": ""})
+    page = karl.open(f"/staff/registrations/{mette['public_id']}/ambassador")
+    sofie = page.soup.find("option", string=lambda s: s and "Sofie Lund" in s)["value"]
+    audit_log_refuses_entries(app)
+    post_while_audit_fails(karl, f"/staff/registrations/{mette['public_id']}/ambassador",
+                           {"ambassador": sofie})
+    assert count(app, "SELECT 1 FROM ambassador_matches") == 0
