@@ -42,17 +42,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from http_visitor import HttpVisitor  # noqa: E402
-from people import MYSELF_IN_AARHUS  # noqa: E402
-from served_site import ServedSite  # noqa: E402
+from browser_support import CHROMIUM, CHROMIUM_ARGS
+from http_visitor import HttpVisitor
+from people import MYSELF_IN_AARHUS
+from served_site import ServedSite
 
 ACCEPT_ENCODING = "gzip, deflate, br"
 QUESTION = "/register/work"
 CHECK = "/register/check"
 GOVUK_FRONTEND_CSS_JS_GZIP_KB = 27.0  # 5.14: 15.8 KB CSS + 11.2 KB JS, gzip -9
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]*site\.css[^"]*)"')
-PAGE_CLIP = re.compile(r'data-listen-page[^>]*data-listen-normal="(/listen/clip/[^"]+)"')
+PAGE_CLIP = re.compile(
+    r'data-listen-page[^>]*data-listen-normal="(/listen/clip/[^"]+)"'
+)
 ANY_CLIP = re.compile(r'data-listen-normal="(/listen/clip/[^"]+\.mp3)"')
 LATENCY = re.compile(r"^\s+(50|99)(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
 UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -61,10 +63,14 @@ UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 def parse_wrk(output):
     """{requests_per_second, p50, p99 (ms), failed} from wrk's --latency output."""
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    latency = {f"p{q}": float(v) * UNITS_MS[unit] for q, v, unit in LATENCY.findall(output)}
+    latency = {
+        f"p{q}": float(v) * UNITS_MS[unit] for q, v, unit in LATENCY.findall(output)
+    }
     failed = 0
-    for pattern in (r"Non-2xx or 3xx responses:\s+(\d+)",
-                    r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)"):
+    for pattern in (
+        r"Non-2xx or 3xx responses:\s+(\d+)",
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)",
+    ):
         found = re.search(pattern, output)
         if found:
             failed += sum(int(n) for n in found.groups())
@@ -75,7 +81,9 @@ def wrk(url, headers, seconds, connections, threads):
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
-    output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
+    output = subprocess.run(
+        command + [url], capture_output=True, text=True, check=True
+    ).stdout
     return parse_wrk(output)
 
 
@@ -116,20 +124,34 @@ def measure(site, targets, rounds, seconds, connections, threads):
         static = results["static file"][-1]["rate"]
         for name in results:
             results[name][-1]["share"] = results[name][-1]["rate"] / static
-        print(f"round {number}/{rounds}: " + ", ".join(
-            f"{name} {results[name][-1]['rate']:.0f}/s" for name in results), flush=True)
+        print(
+            f"round {number}/{rounds}: "
+            + ", ".join(
+                f"{name} {results[name][-1]['rate']:.0f}/s" for name in results
+            ),
+            flush=True,
+        )
     return results
 
 
 def print_speed(results, connections):
-    print(f"\nMedians of {len(results['static file'])} rounds, {connections} connections "
-          "(share: of the static file's requests/s, within each round):")
-    print(f"{'what':<16}{'requests/s':>12}{'p50 ms':>9}{'p99 ms':>9}{'share':>8}   rounds (req/s)")
+    print(
+        f"\nMedians of {len(results['static file'])} rounds, {connections} connections "
+        "(share: of the static file's requests/s, within each round):"
+    )
+    print(
+        f"{'what':<16}{'requests/s':>12}{'p50 ms':>9}{'p99 ms':>9}{'share':>8}   rounds (req/s)"
+    )
     for name, runs in results.items():
-        median = {key: statistics.median(r[key] for r in runs) for key in ("rate", "p50", "p99", "share")}
+        median = {
+            key: statistics.median(r[key] for r in runs)
+            for key in ("rate", "p50", "p99", "share")
+        }
         each = " ".join(f"{r['rate']:.0f}" for r in runs)
-        print(f"{name:<16}{median['rate']:>12.0f}{median['p50']:>9.1f}{median['p99']:>9.1f}"
-              f"{median['share']:>8.0%}   {each}")
+        print(
+            f"{name:<16}{median['rate']:>12.0f}{median['p50']:>9.1f}{median['p99']:>9.1f}"
+            f"{median['share']:>8.0%}   {each}"
+        )
     pages = ("start page", "question page", "check answers")
     for name in pages:
         runs = results[name]
@@ -165,8 +187,9 @@ def visit_twice(site, person):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 768, "height": 1024})
-        context.add_cookies([{"name": c.name, "value": c.value, "url": site.base}
-                             for c in person.jar])
+        context.add_cookies(
+            [{"name": c.name, "value": c.value, "url": site.base} for c in person.jar]
+        )
         page = context.new_page()
         seen = []
         page.on("requestfinished", lambda request: seen.append(request))
@@ -175,8 +198,11 @@ def visit_twice(site, person):
         first = {}
         for request in seen:
             response = request.response()
-            kind = kind_of(request.url, response.headers.get("content-type", ""),
-                           request.resource_type)
+            kind = kind_of(
+                request.url,
+                response.headers.get("content-type", ""),
+                request.resource_type,
+            )
             size = request.sizes()["responseBodySize"]
             count, total = first.get(kind, (0, 0))
             first[kind] = (count + 1, total + size)
@@ -187,7 +213,9 @@ def visit_twice(site, person):
         page.wait_for_load_state("networkidle")
         browser.close()
     # The page itself is one line (route=journey.step); the rest were asked for again.
-    again = [line for line in access_lines(site)[before:] if f"route={QUESTION} " not in line]
+    again = [
+        line for line in access_lines(site)[before:] if f"route={QUESTION} " not in line
+    ]
     return first, again
 
 
@@ -200,11 +228,17 @@ def print_wire(first, again):
     requests = sum(count for count, _ in first.values())
     total = sum(size for _, size in first.values()) / 1000
     css_js = sum(first.get(kind, (0, 0))[1] for kind in ("CSS", "JS")) / 1000
-    print(f"  {'all':<11}{requests:>3} responses {total:>7.1f} KB   (target: at most 60 KB)")
-    print(f"  CSS + JS {css_js:.1f} KB, beside GOV.UK Frontend 5's {GOVUK_FRONTEND_CSS_JS_GZIP_KB:.0f} KB "
-          f"gzipped: {css_js / GOVUK_FRONTEND_CSS_JS_GZIP_KB:.0%} (target: at most 50 %)")
-    print(f"Second visit (a new tab): {len(again)} requests to the server besides the page"
-          + "".join(f"\n  {line}" for line in again))
+    print(
+        f"  {'all':<11}{requests:>3} responses {total:>7.1f} KB   (target: at most 60 KB)"
+    )
+    print(
+        f"  CSS + JS {css_js:.1f} KB, beside GOV.UK Frontend 5's {GOVUK_FRONTEND_CSS_JS_GZIP_KB:.0f} KB "
+        f"gzipped: {css_js / GOVUK_FRONTEND_CSS_JS_GZIP_KB:.0%} (target: at most 50 %)"
+    )
+    print(
+        f"Second visit (a new tab): {len(again)} requests to the server besides the page"
+        + "".join(f"\n  {line}" for line in again)
+    )
 
 
 def main():
@@ -215,14 +249,24 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     arguments = parser.parse_args()
     if shutil.which("wrk") is None:
-        sys.exit("wrk is missing: run scripts/setup bench (it installs the Debian package wrk)")
-    with tempfile.TemporaryDirectory(prefix="klapjob-pages-") as folder, \
-            ServedSite(folder) as site:
+        sys.exit(
+            "wrk is missing: run scripts/setup bench (it installs the Debian package wrk)"
+        )
+    with (
+        tempfile.TemporaryDirectory(prefix="klapjob-pages-") as folder,
+        ServedSite(folder) as site,
+    ):
         targets, person = targets_of(site)
         for name, path, _headers in targets:
             print(f"{name:<16}{path}")
-        results = measure(site, targets, arguments.rounds, arguments.seconds,
-                          arguments.connections, arguments.threads)
+        results = measure(
+            site,
+            targets,
+            arguments.rounds,
+            arguments.seconds,
+            arguments.connections,
+            arguments.threads,
+        )
         print_speed(results, arguments.connections)
         print_wire(*visit_twice(site, person))
         failed = sum(r["failed"] for runs in results.values() for r in runs)
