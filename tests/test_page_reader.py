@@ -5,8 +5,9 @@ every page reads aloud, and looks, as it did."""
 
 from html.parser import HTMLParser
 
-from app.speech import blocks, page
 from page_states import every_page_html
+
+from app.speech import blocks, page
 
 
 class HtmlParserTree(HTMLParser):

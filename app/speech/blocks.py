@@ -108,15 +108,17 @@ class TreeBuilder:
 
 def readable_blocks(html):
     """[(element, chunks)] for each block from the first h1 down, in reading order."""
-    found, heading_seen = [], False
+    found, heading_seen, holding = [], False, {}
 
     def holds_block(element):
-        return any(
-            isinstance(child, Element)
-            and not child.skipped
-            and (child.tag in BLOCK_TAGS or holds_block(child))
-            for child in element.children
-        )
+        if element not in holding:  # each element once, not once for every ancestor
+            holding[element] = any(
+                isinstance(child, Element)
+                and not child.skipped
+                and (child.tag in BLOCK_TAGS or holds_block(child))
+                for child in element.children
+            )
+        return holding[element]
 
     def visit(element):
         nonlocal heading_seen

@@ -95,9 +95,18 @@ class Clips:
         return key
 
     def remember_sequence(self, language, speed, keys):
-        key = self.sequence_key(language, speed, keys)
-        record = {"kind": "sequence", "language": language, "speed": speed, "parts": list(keys)}
-        return self._remember(key, record)
+        """The key of a whole page for everybody, after making sure a request can find it."""
+        remembered = (language, speed, tuple(keys))
+        key = self._remembered.get(remembered)
+        if key is None:
+            key = self.sequence_key(language, speed, keys)
+            record = {"kind": "sequence", "language": language, "speed": speed,
+                      "parts": list(keys)}
+            self._remember(key, record)
+            self._remembered[remembered] = key
+        elif self.collected is not None:
+            self.collected.add(key)
+        return key
 
     def _remember(self, key, record):
         self.cache.remember(key, record)
