@@ -13,7 +13,7 @@ from app.core import backup_cli
 from app.core.db import prepare_database
 from app.web import (
     cookies, database, device, display, errors, health, i18n, logging_setup, pictures,
-    security, templating,
+    compression, security, static_files, templating,
 )
 from app.web.translate import translate
 
@@ -37,6 +37,8 @@ def create_app(test_config=None):
     logging_setup.init_app(app)
     cookies.init_app(app)
     trust_proxies(app)
+    static_files.init_app(app)
+    compression.init_app(app)
     prepare_database(app.config["DATABASE"])
     database.init_app(app)
     csrf.init_app(app)

@@ -67,6 +67,9 @@ class Clips:
         self.collected = None
         # Texts for everybody this process has remembered already (a few thousand at most).
         self._remembered = {}
+        # What pages worked out once about those texts: their addresses and controls (they
+        # never change while the process lives; speech/page.py).
+        self.for_pages = {}
         # (when measured, bytes): the cache's size, measured again now and then.
         self._size = (0.0, 0)
 

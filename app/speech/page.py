@@ -21,12 +21,6 @@ from app.speech.blocks import readable_blocks, with_attributes
 from app.speech.clips import SPEEDS
 from app.speech.text import Passage, normalise
 
-# The addresses of the site's own texts never change while the process lives: worked out
-# once per process and language, not on every page (issue 13). Only texts that are the
-# same for everybody are here, a few thousand at most.
-_CLIP_ADDRESSES = {}  # (script root, key) -> /listen/clip/<key>.mp3
-_SHARED_CONTROLS = {}  # (language, script root, texts) -> (passage, label, {speed: key})
-
 # Listening is for citizens' pages; error pages (no endpoint) are citizens' pages too.
 CITIZEN_BLUEPRINTS = frozenset({"pages", "journey"})
 SPEED_COOKIE = "klapjob_listen_speed"
@@ -111,15 +105,17 @@ class Listening:
 
     def _shared_control(self, texts):
         """(passage, label, {speed: key}) of the site's own texts, or None without words."""
+        # (language, script root, texts) -> (passage, label, {speed: key})
+        controls = self.clips.for_pages.setdefault("controls", {})
         cache_key = (self.language, request.script_root, tuple(str(t) for t in texts))
-        found = _SHARED_CONTROLS.get(cache_key, False)
+        found = controls.get(cache_key, False)
         if found is False or self.clips.collected is not None:
             passage = Passage.of(self.language, *(without_marks(t) for t in cache_key[2]))
             found = None
             if passage:
                 keys = {speed: self._key(passage, speed) for speed in SPEEDS}
                 found = (passage, _("Listen to: %(text)s", text=passage.text), keys)
-            _SHARED_CONTROLS[cache_key] = found
+            controls[cache_key] = found
         return found
 
     def page(self, main_html):
@@ -162,10 +158,11 @@ class Listening:
         return self.clips.remember_passage(passage, speed)
 
     def _clip_address(self, key):
+        addresses = self.clips.for_pages.setdefault("addresses", {})  # -> /listen/clip/...
         cache_key = (request.script_root, key)
-        address = _CLIP_ADDRESSES.get(cache_key)
+        address = addresses.get(cache_key)
         if address is None:
-            address = _CLIP_ADDRESSES[cache_key] = url_for("speech.clip", key=key, kind="mp3")
+            address = addresses[cache_key] = url_for("speech.clip", key=key, kind="mp3")
         return address
 
     def _own_address(self, name, speed):
