@@ -51,7 +51,8 @@ ACCEPT_ENCODING = "gzip, deflate, br"
 QUESTION = "/register/work"
 CHECK = "/register/check"
 GOVUK_FRONTEND_CSS_JS_GZIP_KB = 27.0  # 5.14: 15.8 KB CSS + 11.2 KB JS, gzip -9
-STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]*site\.css[^"]*)"')
+# /static/css/site.css?v=<hash> before issue 13, /static/css/site.<hash>.css since.
+STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]*/site\.[^"]*)"')
 PAGE_CLIP = re.compile(
     r'data-listen-page[^>]*data-listen-normal="(/listen/clip/[^"]+)"'
 )

@@ -7,7 +7,6 @@ import re
 from urllib.parse import urljoin
 
 import brotli
-
 from pages import Page
 from people import MYSELF_IN_AARHUS, Visitor
 

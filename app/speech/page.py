@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from flask import current_app, g, request, url_for
 from markupsafe import Markup, escape
 
-from app.web.cookies import read_cookie
-from app.web.i18n import current_language
-from app.core.site_text import gettext as _, is_all_site, is_site, without_marks
+from app.core.site_text import gettext as _
+from app.core.site_text import is_all_site, is_site, without_marks
 from app.speech import own
 from app.speech.blocks import readable_blocks, with_attributes
 from app.speech.clips import SPEEDS
 from app.speech.text import Passage, normalise
+from app.web.cookies import read_cookie
+from app.web.i18n import current_language
 
 # Listening is for citizens' pages; error pages (no endpoint) are citizens' pages too.
 CITIZEN_BLUEPRINTS = frozenset({"pages", "journey"})
