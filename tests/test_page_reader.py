@@ -49,14 +49,16 @@ class HtmlParserTree(HTMLParser):
 
 
 def shape(element):
-    """An element as plain data, with neighbouring runs of text joined."""
+    """An element as the reader reads it, as plain data, with neighbouring runs of text
+    joined."""
     children = []
     for child in element.children:
         if isinstance(child, str) and children and isinstance(children[-1], str):
             children[-1] += child
         else:
             children.append(child if isinstance(child, str) else shape(child))
-    return (element.tag, element.attrs, element.insert_at, children)
+    chunk = blocks.CHUNK_ATTRIBUTE in element.attrs
+    return (element.tag, element.skipped, chunk, element.insert_at, children)
 
 
 def test_the_page_reader_sees_tricky_html_as_html_parser_does():

@@ -33,6 +33,7 @@ SKIP_ATTRIBUTE = "data-listen-skip"
 @dataclass(eq=False)
 class Element:
     tag: str
+    # Its attributes; only those of a tag that has one the reader reads (READ_ATTRIBUTES).
     attrs: dict
     # Where attributes can be added to the start tag: just before its closing ">".
     insert_at: int
@@ -54,6 +55,9 @@ class Element:
 TAG = re.compile(
     r"<(?:!--.*?-->|(/?)([a-zA-Z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>)", re.DOTALL
 )
+# The reader reads only these attributes (`skipped`, CHUNK_ATTRIBUTE): the others of a tag
+# that has none of them are not worth taking apart.
+READ_ATTRIBUTES = re.compile("hidden|data-listen", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
@@ -90,7 +94,8 @@ class TreeBuilder:
                 self._close(stack, tag)
                 continue
             self_closing = attributes.endswith("/")
-            element = Element(tag, attributes_of(attributes) if attributes.strip() else {},
+            read = READ_ATTRIBUTES.search(attributes)
+            element = Element(tag, attributes_of(attributes) if read else {},
                               match.end() - (2 if self_closing else 1), [])
             stack[-1].children.append(element)
             if tag not in VOID_TAGS and not self_closing:
