@@ -7,6 +7,9 @@ import re
 from urllib.parse import urljoin
 
 import brotli
+
+from app.domain.pictograms import OPENMOJI_CODES, pictogram_file
+from app.web.static_files import pictogram_url
 from pages import Page
 from people import MYSELF_IN_AARHUS, Visitor
 
@@ -73,3 +76,24 @@ def test_a_question_page_comes_compressed_and_still_private(client):
         token = re.compile(r'name="csrf_token" type="hidden" value="[^"]+"')
         assert token.sub("", html) == token.sub("", plain.get_data(as_text=True))
         assert len(response.data) < len(plain.data) / 3
+
+
+def colours_of(svg):
+    """The colours a pictogram paints with, each written as #rrggbb."""
+    found = set()
+    for colour in re.findall(r'(?:fill|stroke)="(#[0-9a-fA-F]{3,6})"', svg):
+        colour = colour.lower()
+        found.add("#" + "".join(c * 2 for c in colour[1:]) if len(colour) == 4 else colour)
+    return found
+
+
+def test_the_pictograms_sent_are_smaller_with_the_same_colours(app, client):
+    """svgo (scripts/setup) rounds the coordinates and drops what draws nothing."""
+    for concept in OPENMOJI_CODES:
+        original = pictogram_file(concept).read_text()
+        with app.test_request_context():
+            address = pictogram_url(concept)
+        sent = client.get(address).get_data(as_text=True)
+        assert sent.startswith("<svg") and 'viewBox="0 0 72 72"' in sent, concept
+        assert colours_of(sent) == colours_of(original), concept
+        assert len(sent) < len(original), concept

@@ -4,7 +4,8 @@ compressed ahead of time with gzip and brotli, and served by WhiteNoise before t
 reaches Flask.
 
 WhiteNoise's hashed names come from Django's storage; for Flask they are made here, once a
-process starts: each file of static/ (css, js, the font) and each pictogram is copied to
+process starts: each file of static/ (css, js, the font) and each pictogram (as svgo made it smaller in
+scripts/setup) is copied to
 instance/assets/ as <name>.<hash>.<ext> (a stylesheet with the addresses of its fonts
 hashed in it), with its .gz and .br beside it. A name is a hash of what it holds, so a file
 made once is never made again, and processes starting together write the same bytes.
@@ -73,7 +74,9 @@ class BuiltAssets:
                 data = self._with_hashed_urls(name, data)
             self._add(name, data)
         for concept in OPENMOJI_CODES:
-            self._add(f"pictograms/{concept}.svg", pictogram_file(concept).read_bytes())
+            smaller = self.static_folder / "vendor" / "pictograms" / f"{concept}.svg"
+            source = smaller if smaller.exists() else pictogram_file(concept)
+            self._add(f"pictograms/{concept}.svg", source.read_bytes())
         return self
 
     def _add(self, name, data):
