@@ -39,8 +39,10 @@ def init_app(app):
     )
     from app.staff.cli import data_command, users_command
     from app.staff.filters import init_filters
+    from app.staff.profiles import init_profiles
 
     app.register_blueprint(blueprint)
     app.cli.add_command(users_command)
     app.cli.add_command(data_command)
     init_filters(app)
+    init_profiles()
