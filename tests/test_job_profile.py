@@ -3,6 +3,9 @@ the data rules say about it (access export, deletion, the purge, the audit log).
 
 import json
 
+from staff import register, staff_member
+from test_staff_personal_data import days_ago, file_bytes
+
 from app.domain.registrations.profile import Additions, build_profile
 from app.domain.registrations.profile_versions import (
     latest_version,
@@ -12,8 +15,6 @@ from app.domain.registrations.profile_versions import (
 )
 from app.domain.registrations.sending import answers_of
 from app.staff.personal_data import purge
-from test_staff_personal_data import days_ago, file_bytes
-from staff import register, staff_member
 
 HEALTH = "Jeg har autisme qz9"
 
