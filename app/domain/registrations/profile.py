@@ -79,8 +79,6 @@ FROM_ADDITIONS = (
 )
 
 HEALTH_LEAD = _l("About my health:")
-# Beside the health section, so nobody thinks it is there by accident.
-HEALTH_MARK = _l("I chose to show this.")
 
 
 def answer_items(answers, field_names):
