@@ -30,6 +30,7 @@ def init_app(app):
         meetings,
         municipalities,
         person,
+        profile,
         registration,
         shared_devices,
         sign_in,
