@@ -6,6 +6,7 @@ import io
 
 from people import MYSELF_IN_AARHUS, Visitor
 from pypdf import PdfReader
+from test_what_the_site_promises import sent
 
 HEALTH = "Jeg har autisme."
 BY_EMAIL = {
@@ -13,13 +14,6 @@ BY_EMAIL = {
     "contact": {"contact_method": "email"},
     "email": {"email": "mette@mail.dk"},
 }
-
-
-def sent(client, answers=MYSELF_IN_AARHUS):
-    mette = Visitor(client)
-    mette.answer_all(answers)
-    mette.send()
-    return mette
 
 
 def pdf_text(pdf):

@@ -4,9 +4,11 @@ person's yes to an employer, and the employer's version (no health, no contact d
 printable and as a PDF. Every view, PDF and change is written to the audit log."""
 
 from dataclasses import asdict
+from functools import wraps
 
 from flask import flash, redirect, render_template, url_for
-from flask_babel import force_locale, lazy_gettext as _l
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
 
 from app.domain.registrations.profile import Additions
 from app.domain.registrations.profile_versions import (
@@ -120,22 +122,29 @@ def withdraw_employer(registration, yes_id):
     return back_to_profile(registration, _l("The yes is withdrawn. No employer's version is made."))
 
 
-def employer_version(registration, yes_id):
-    db = get_db()
-    try:
-        return employer_profile(db, registration.id, answers_of(db, registration.id), yes_id)
-    except NoEmployerYes:
-        return None, None
+def with_employer_yes(view):
+    """Views of the employer's version: only while the person's yes to that employer
+    stands (else 403, and nothing is made); each one made is written to the audit log."""
+
+    @wraps(view)
+    def wrapped(registration, yes_id):
+        db = get_db()
+        try:
+            profile, yes = employer_profile(db, registration.id, answers_of(db, registration.id),
+                                            yes_id)
+        except NoEmployerYes:
+            return render_template("staff/no_employer_yes.html", row=registration), 403
+        audit.record_now(db, current_user(), "employer_profile", reference=registration.reference)
+        return view(registration, profile, yes)
+
+    return wrapped
 
 
 @blueprint.get("/registrations/<public_id>/profile/employers/<yes_id>")
 @requires("staff")
 @with_registration
-def employer_profile_page(registration, yes_id):
-    profile, yes = employer_version(registration, yes_id)
-    if profile is None:
-        return render_template("staff/no_employer_yes.html", row=registration), 403
-    audit.record_now(get_db(), current_user(), "employer_profile", reference=registration.reference)
+@with_employer_yes
+def employer_profile_page(registration, profile, yes):
     return render_template("staff/employer_profile.html", row=registration, profile=profile,
                            yes=yes)
 
@@ -143,10 +152,7 @@ def employer_profile_page(registration, yes_id):
 @blueprint.get("/registrations/<public_id>/profile/employers/<yes_id>.pdf")
 @requires("staff")
 @with_registration
-def employer_profile_pdf(registration, yes_id):
-    profile, _yes = employer_version(registration, yes_id)
-    if profile is None:
-        return render_template("staff/no_employer_yes.html", row=registration), 403
-    audit.record_now(get_db(), current_user(), "employer_profile", reference=registration.reference)
+@with_employer_yes
+def employer_profile_pdf(registration, profile, yes):
     return pdf_response(profile_pdf(profile, title=_l("My job profile"),
                                     language=current_language()), "jobprofil-arbejdsgiver.pdf")
