@@ -44,8 +44,9 @@ def test_mette_sends_and_opens_her_job_profile_from_the_receipt(client):
     assert "Det hjælper mig på arbejdet:" in text and "Et roligt sted" in text
     assert "Sådan kommer jeg på arbejde:" in text and "Bus eller tog" in text
     assert HEALTH not in text, "health is off the profile until Mette chooses it"
-    pictures = {img["src"] for img in profile.soup.select(".profile img")}
-    assert {"/pictograms/kitchen.svg", "/pictograms/bus.svg"} <= {p.split("?")[0] for p in pictures}
+    # Each picture's address: its concept, a hash of the file, .svg.
+    pictures = {img["src"].rsplit("/", 1)[-1].split(".")[0] for img in profile.soup.select(".profile img")}
+    assert {"kitchen", "bus"} <= pictures
     assert "Se din jobprofil" in mette.open("/register/receipt").text()
 
 
@@ -142,3 +143,30 @@ def test_the_profile_goes_by_email_only_with_her_yes_and_without_health(app_with
     assert message["To"] == "mette@mail.dk" and message["Subject"] == "Din jobprofil fra KLAPjob"
     assert "Køkken og kantine" in body and "Det er mig: Mette Hansen" in body
     assert HEALTH not in body, "health never goes by email, even when shown on the profile"
+
+
+def test_nobody_can_keep_the_server_busy_making_pdfs(app, client):
+    app.config["PROFILE_PDFS_PER_HOUR"] = 2
+    sent(client)
+    for _ in range(2):
+        assert client.get("/register/profile.pdf").mimetype == "application/pdf"
+    refused = client.get("/register/profile.pdf")
+    assert refused.status_code == 429
+    assert refused.mimetype == "text/html"
+    assert "Du har lavet mange PDF" in refused.get_data(as_text=True)
+
+
+def test_nobody_can_fill_a_helpers_inbox_with_profiles(app_with_mail, mail_server):
+    app_with_mail.config["PROFILE_MAILS_PER_HOUR"] = 1
+    client = app_with_mail.test_client()
+    mette = sent(client, BY_EMAIL)
+    yes = {"person_agrees": "y"}
+    first = client.post("/register/profile/email",
+                        data={"csrf_token": mette.open("/register/profile").csrf_token(), **yes})
+    assert first.status_code == 302
+    mails = len(mail_server.inbox.messages)
+    again = client.post("/register/profile/email",
+                        data={"csrf_token": mette.open("/register/profile").csrf_token(), **yes})
+    assert again.status_code == 429
+    assert "Vi har sendt mange mails herfra lige nu" in again.get_data(as_text=True)
+    assert len(mail_server.inbox.messages) == mails

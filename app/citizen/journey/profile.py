@@ -6,7 +6,7 @@ browser (never by anything in the address). It is read aloud through the persona
 server, and sent by email only with the person's yes and never with their health.
 """
 
-from flask import redirect, render_template, session, url_for
+from flask import current_app, redirect, render_template, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField
@@ -14,6 +14,7 @@ from wtforms import BooleanField
 from app.citizen.journey.blueprint import blueprint
 from app.citizen.journey.sending import helper_email, sent_registration
 from app.core.db import write_transaction
+from app.core.limits import Limit, this_client
 from app.core.mail import send_mail
 from app.core.site_text import gettext as _
 from app.domain.registrations.profile import build_profile, can_show_health
@@ -25,8 +26,22 @@ from app.domain.registrations.profile_versions import (
 )
 from app.web.database import get_db
 from app.web.i18n import current_language
+from app.web.listenable import listenable, not_listenable
 from app.web.profile_pdf import pdf_response, profile_pdf
 from app.web.question_page import form_errors
+
+
+TOO_MANY_MAILS = _l("We have sent many emails from here just now. Try again later.")
+
+
+def pdf_limit():
+    """PDFs one client address may have made in an hour (each takes seconds of a worker)."""
+    return Limit("profile_pdf", current_app.config["PROFILE_PDFS_PER_HOUR"], 3600)
+
+
+def mail_limit():
+    """Profile emails from one client address in an hour (KLAPJOB_PROFILE_MAILS_PER_HOUR)."""
+    return Limit("profile_mail", current_app.config["PROFILE_MAILS_PER_HOUR"], 3600)
 
 
 class ProfileMailForm(FlaskForm):
@@ -43,7 +58,7 @@ def mail_address(registration):
     return own if own and "@" in own else helper_email(registration)
 
 
-def render_profile(registration, mail_form, status=200):
+def render_profile(registration, mail_form, status=200, busy=False):
     db = get_db()
     return render_template(
         "journey/profile.html",
@@ -55,10 +70,12 @@ def render_profile(registration, mail_form, status=200):
         health_form=HealthChoiceForm(),
         emailed=session.pop("profile_emailed", False),
         errors=form_errors(mail_form),
+        busy=busy,
     ), status
 
 
 @blueprint.get("/profile")
+@listenable
 def profile():
     registration = sent_registration()
     if registration is None:
@@ -77,6 +94,7 @@ def choose_health(choice):
 
 
 @blueprint.post("/profile/email")
+@listenable
 def email_profile():
     registration = sent_registration()
     address = registration and mail_address(registration)
@@ -86,6 +104,11 @@ def email_profile():
     if not (form.validate() and form.person_agrees.data):
         form.person_agrees.errors = [_("Tick the box if you say yes")]
         return render_profile(registration, form)
+    limit, client = mail_limit(), this_client()
+    if limit.reached(get_db(), client):
+        form.person_agrees.errors = [TOO_MANY_MAILS]
+        return render_profile(registration, form, status=429)
+    limit.record(get_db(), client)
     if send_profile_mail(registration, address):
         session["profile_emailed"] = True
         record_for_the_log(registration, "emailed_profile")
@@ -102,10 +125,15 @@ def send_profile_mail(registration, address):
 
 
 @blueprint.get("/profile.pdf")
+@not_listenable
 def profile_download():
     registration = sent_registration()
     if registration is None:
         return redirect(url_for("pages.start"))
+    limit, client = pdf_limit(), this_client()
+    if limit.reached(get_db(), client):
+        return render_profile(registration, ProfileMailForm(), status=429, busy=True)
+    limit.record(get_db(), client)
     profile = profile_of(get_db(), registration.id, registration.answers)
     pdf = profile_pdf(profile, title=_("My job profile"), language=current_language())
     return pdf_response(pdf, "jobprofil.pdf")

@@ -29,7 +29,6 @@ from app.staff.forms import ActionForm
 from app.staff.permissions import current_user, requires, with_registration
 from app.staff.profile_forms import EmployerYesForm, LearnedForm
 from app.web.database import get_db
-from app.web.i18n import current_language
 from app.web.profile_pdf import pdf_response, profile_pdf
 from app.web.question_page import form_errors
 
@@ -109,8 +108,8 @@ def add_employer_yes(registration):
         return show_profile(registration, employer_form=form)
     record_employer_yes(get_db(), registration.id, user=current_user(),
                         employer=form.employer.data, agreed_on=form.agreed_on.data.isoformat())
-    return back_to_profile(registration, _l("The yes to %(employer)s is recorded.",
-                                            employer=form.employer.data))
+    # Flashed without the employer's name: the message travels in the session cookie.
+    return back_to_profile(registration, _l("The person's yes is recorded. It is in the list."))
 
 
 @blueprint.post("/registrations/<public_id>/profile/employers/<yes_id>/withdraw")
@@ -154,5 +153,7 @@ def employer_profile_page(registration, profile, yes):
 @with_registration
 @with_employer_yes
 def employer_profile_pdf(registration, profile, yes):
-    return pdf_response(profile_pdf(profile, title=_l("My job profile"),
-                                    language=current_language()), "jobprofil-arbejdsgiver.pdf")
+    language = person_language(get_db(), registration.id)
+    with force_locale(language):  # in the words the person read on the site, as their own
+        pdf = profile_pdf(profile, title=_l("My job profile"), language=language)
+    return pdf_response(pdf, "jobprofil-arbejdsgiver.pdf")
