@@ -11,8 +11,8 @@ from app.citizen import journey, meetings, pages
 from app.config import DEFAULTS, ROOT, settings_from_environment
 from app.core.db import prepare_database
 from app.web import (
-    cookies, data_cli, database, device, display, errors, health, i18n, logging_setup, pictures,
-    security, templating,
+    cookies, compression, data_cli, database, device, display, errors, health, i18n,
+    logging_setup, pictures, security, static_files, templating,
 )
 from app.web.translate import translate
 
@@ -36,6 +36,8 @@ def create_app(test_config=None):
     logging_setup.init_app(app)
     cookies.init_app(app)
     trust_proxies(app)
+    static_files.init_app(app)
+    compression.init_app(app)
     prepare_database(app.config["DATABASE"])
     database.init_app(app)
     csrf.init_app(app)

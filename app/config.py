@@ -81,6 +81,8 @@ def settings_from_environment(instance_path):
         "FAILED_CODES_PER_HOUR": _number("KLAPJOB_FAILED_CODES_PER_HOUR", 10),
         "NEW_DRAFTS_PER_HOUR": _number("KLAPJOB_NEW_DRAFTS_PER_HOUR", 60),
         "MEETING_SIGNUPS_PER_HOUR": _number("KLAPJOB_MEETING_SIGNUPS_PER_HOUR", 20),
+        "PROFILE_PDFS_PER_HOUR": _number("KLAPJOB_PROFILE_PDFS_PER_HOUR", 20),
+        "PROFILE_MAILS_PER_HOUR": _number("KLAPJOB_PROFILE_MAILS_PER_HOUR", 5),
         # Failed staff sign-ins from one client address in an hour, whatever the accounts.
         "SIGN_IN_FAILURES_PER_ADDRESS": _number("KLAPJOB_SIGN_IN_FAILURES_PER_ADDRESS", 30),
         # Read-aloud: seconds of synthesis of personal texts one client may cause a minute;

@@ -152,7 +152,7 @@ def screenshot_pixels(page, clip=None):
     """The page's pixels (or those of `clip`, CSS px), by Chromium's own capture with its
     fast PNG encoder: the same pixels as page.screenshot(), in half the time on a tall page
     (the gate takes thousands). Playwright's screenshot also stops animations; the site has
-    none (tests/test_static_files.py keeps it so). The caret is hidden as caret="hide" does."""
+    none (tests/test_style_sheets.py keeps it so). The caret is hidden as caret="hide" does."""
     session = _CAPTURES.get(page)
     if session is None:
         session = _CAPTURES[page] = page.context.new_cdp_session(page)

@@ -20,3 +20,10 @@ def test_every_import_points_down_and_no_import_goes_round_in_a_cycle():
     result = run("lint-imports", "--no-cache")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
+
+
+def test_every_test_file_has_a_name_of_its_own_so_pytest_collects_them_all():
+    # The tests are no package (rootdir import mode): two files of one name in different
+    # folders stop the collection on a clean clone, and CI fails before a test runs.
+    names = [path.name for path in (ROOT / "tests").rglob("test_*.py")]
+    assert sorted(name for name in set(names) if names.count(name) > 1) == []

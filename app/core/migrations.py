@@ -291,7 +291,49 @@ def m006_rate_events(db):
 
 
 @migrations()
-def m007_next_steps_and_appointments(db):
+def m007_job_profiles(db):
+    run_statements(
+        db,
+        """
+        -- "Det er mig": the person's job profile. Built from the answers, each version keeps
+        -- what is added to them and whether health is shown, with who made it and when
+        -- (made_by NULL: the person on the site). Deleted with the registration.
+        CREATE TABLE profile_versions (
+            id INTEGER PRIMARY KEY,
+            registration_id INTEGER NOT NULL
+                REFERENCES registrations (id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            made_at TEXT NOT NULL,
+            made_by INTEGER REFERENCES users (id),
+            include_health INTEGER NOT NULL DEFAULT 0,
+            good_at TEXT NOT NULL DEFAULT '',
+            went_well TEXT NOT NULL DEFAULT '',
+            was_hard TEXT NOT NULL DEFAULT '',
+            accommodations TEXT NOT NULL DEFAULT '',
+            UNIQUE (registration_id, number)
+        );
+
+        -- The person's yes to showing their profile to one employer, from a date, until
+        -- it is withdrawn. Without a yes that stands, no employer version is made.
+        CREATE TABLE employer_consents (
+            id INTEGER PRIMARY KEY,
+            public_id TEXT NOT NULL UNIQUE,
+            registration_id INTEGER NOT NULL
+                REFERENCES registrations (id) ON DELETE CASCADE,
+            employer TEXT NOT NULL,
+            agreed_on TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            recorded_by INTEGER REFERENCES users (id),
+            withdrawn_at TEXT,
+            withdrawn_by INTEGER REFERENCES users (id)
+        );
+        CREATE INDEX employer_consents_registration ON employer_consents (registration_id)
+        """,
+    )
+
+
+@migrations()
+def m008_next_steps_and_appointments(db):
     run_statements(
         db,
         """
@@ -333,7 +375,7 @@ def m007_next_steps_and_appointments(db):
 
 
 @migrations()
-def m008_placements(db):
+def m009_placements(db):
     run_statements(
         db,
         """
@@ -365,7 +407,7 @@ def m008_placements(db):
 
 
 @migrations()
-def m009_health_withheld(db):
+def m010_health_withheld(db):
     run_statements(
         db,
         """
@@ -377,7 +419,7 @@ def m009_health_withheld(db):
 
 
 @migrations()
-def m010_monthly_figures(db):
+def m011_monthly_figures(db):
     run_statements(
         db,
         """

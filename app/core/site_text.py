@@ -26,7 +26,6 @@ from flask_babel import get_translations
 from flask_babel.speaklater import LazyString
 
 START, END = "\ufdd0", "\ufdd1"
-_NO_MARKS = str.maketrans("", "", START + END)
 _MARKED = re.compile(f"{START}[^{START}{END}]*{END}")
 TEXT_TYPES = ("text/html", "text/plain")
 
@@ -88,7 +87,8 @@ def mark(text):
 
 
 def without_marks(text):
-    return text.translate(_NO_MARKS)
+    # Two replaces: str.translate deleting characters is many times slower on a whole page.
+    return text.replace(START, "").replace(END, "")
 
 
 def is_all_site(chunk):

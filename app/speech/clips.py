@@ -57,6 +57,9 @@ class Clips:
         self.collected = None
         # Texts for everybody this process has remembered already (a few thousand at most).
         self._remembered = {}
+        # What pages worked out once about those texts: their addresses and controls (they
+        # never change while the process lives; speech/page.py).
+        self.for_pages = {}
         # (when measured, bytes): the cache's size, measured again now and then.
         self._size = (0.0, 0)
 
@@ -85,9 +88,18 @@ class Clips:
         return key
 
     def remember_sequence(self, language, speed, keys):
-        key = self.sequence_key(language, speed, keys)
-        record = {"kind": "sequence", "language": language, "speed": speed, "parts": list(keys)}
-        return self._remember(key, record)
+        """The key of a whole page for everybody, after making sure a request can find it."""
+        remembered = (language, speed, tuple(keys))
+        key = self._remembered.get(remembered)
+        if key is None:
+            key = self.sequence_key(language, speed, keys)
+            record = {"kind": "sequence", "language": language, "speed": speed,
+                      "parts": list(keys)}
+            self._remember(key, record)
+            self._remembered[remembered] = key
+        elif self.collected is not None:
+            self.collected.add(key)
+        return key
 
     def _remember(self, key, record):
         self.cache.remember(key, record)

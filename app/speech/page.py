@@ -22,6 +22,7 @@ from app.speech.blocks import readable_blocks, with_attributes
 from app.speech.clips import SPEEDS
 from app.speech.text import Passage, normalise
 
+DIGEST_PLACEHOLDER = "D" * 22  # a digest's length (own.digest)
 
 
 @dataclass
@@ -82,17 +83,38 @@ class Listening:
         self.nonce = g.get("listen_nonce") or secrets.token_urlsafe(9)
         self.found = {}  # digest -> a personal passage on this page
         self.page_passages = []  # (passage, is the site's), the whole page in order
+        self.synthesis_failing = self.clips.failing()
 
     def control(self, *texts):
         """A control that reads `texts` (one passage), or None when there are no words."""
-        passage = Passage.of(self.language, *(without_marks(str(t)) for t in texts if t))
-        if not passage:
+        texts = [text for text in texts if text]
+        if not all(is_site(text) for text in texts):
+            passage = Passage.of(self.language, *(without_marks(str(t)) for t in texts))
+            if not passage:
+                return None
+            return Control(_("Listen to: %(text)s", text=passage.text),
+                           self._sources(passage, False), self.speed, self._problem(None))
+        shared = self._shared_control(texts)
+        if shared is None:
             return None
-        shared = all(is_site(text) for text in texts if text)
-        sources = self._sources(passage, shared)
-        keys = [self._key(passage, self.speed)] if shared else None
-        return Control(_("Listen to: %(text)s", text=passage.text), sources, self.speed,
-                       self._problem(keys))
+        passage, label, keys = shared
+        sources = {speed: self._clip_address(key) for speed, key in keys.items()}
+        return Control(label, sources, self.speed, self._problem([keys[self.speed]]))
+
+    def _shared_control(self, texts):
+        """(passage, label, {speed: key}) of the site's own texts, or None without words."""
+        # (language, script root, texts) -> (passage, label, {speed: key})
+        controls = self.clips.for_pages.setdefault("controls", {})
+        cache_key = (self.language, request.script_root, tuple(str(t) for t in texts))
+        found = controls.get(cache_key, False)
+        if found is False or self.clips.collected is not None:
+            passage = Passage.of(self.language, *(without_marks(t) for t in cache_key[2]))
+            found = None
+            if passage:
+                keys = {speed: self._key(passage, speed) for speed in SPEEDS}
+                found = (passage, _("Listen to: %(text)s", text=passage.text), keys)
+            controls[cache_key] = found
+        return found
 
     def page(self, main_html):
         """The main content with each block marked for reading, and the control that reads
@@ -134,21 +156,34 @@ class Listening:
         return self.clips.remember_passage(passage, speed)
 
     def _clip_address(self, key):
-        return url_for("speech.clip", key=key, kind="mp3")
+        addresses = self.clips.for_pages.setdefault("addresses", {})  # -> /listen/clip/...
+        cache_key = (request.script_root, key)
+        address = addresses.get(cache_key)
+        if address is None:
+            address = addresses[cache_key] = url_for("speech.clip", key=key, kind="mp3")
+        return address
 
     def _own_address(self, name, speed):
         if "_token" not in self.__dict__:
             self._token = own.page_token(request.full_path, self.nonce)
+            self._own_clip_prefixes = {}
         if name == "page":
             return url_for("speech.own_page", token=self._token, speed=speed)
-        return url_for("speech.own_clip", token=self._token, speed=speed, digest=name, kind="mp3")
+        # The addresses of one page differ only in their digest: url_for once a speed.
+        prefix = self._own_clip_prefixes.get(speed)
+        if prefix is None:
+            address = url_for("speech.own_clip", token=self._token, speed=speed,
+                              digest=DIGEST_PLACEHOLDER, kind="mp3")
+            prefix = address.removesuffix(f"{DIGEST_PLACEHOLDER}.mp3")
+            self._own_clip_prefixes[speed] = prefix
+        return f"{prefix}{name}.mp3"
 
     def _problem(self, keys):
         """The plain message, when synthesis is failing and the clip is not made already,
         or (for a person's own texts) when this client has used its budget for now."""
         if keys is None and self._over_budget():
             return _("Too much sound just now. Wait a moment, and try again.")
-        if not self.clips.failing():
+        if not self.synthesis_failing:
             return None
         if keys is not None and all(self.clips.cache.has_clip(key) for key in keys):
             return None

@@ -33,6 +33,7 @@ def init_app(app):
         person,
         placements,
         plans,
+        profile,
         registration,
         reports,
         shared_devices,
@@ -45,8 +46,10 @@ def init_app(app):
     from app.staff.cli import users_command
     from app.staff.intake import subscribe
     from app.staff.filters import init_filters
+    from app.staff.profiles import init_profiles
 
     app.register_blueprint(blueprint)
     app.cli.add_command(users_command)
     init_filters(app)
     subscribe()
+    init_profiles()

@@ -35,6 +35,13 @@ ACTIONS = {
     "meeting_created": _l("Created a meeting"),
     "meeting_deleted": _l("Deleted a meeting"),
     "viewed_signups": _l("Viewed who signed up for a meeting"),
+    "profile_changed": _l("Made a new version of the job profile"),
+    "viewed_profile": _l("Viewed the job profile"),
+    "printed_profile": _l("Made the job profile as a PDF"),
+    "emailed_profile": _l("Sent the job profile by email"),
+    "employer_yes": _l("Recorded a yes to show the profile to an employer"),
+    "employer_yes_withdrawn": _l("Recorded that the yes to an employer was withdrawn"),
+    "employer_profile": _l("Made the job profile for an employer"),
 }
 
 PAGE_SIZE = 50

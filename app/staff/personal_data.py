@@ -19,6 +19,7 @@ from app.staff.accounts.users import iso, utc_now
 from app.staff import audit
 from app.staff.ambassadors import match_of
 from app.staff.casework.placements import count_jobs_still_going
+from app.staff.profile_export import job_profile_export
 
 # The promises on the citizen's privacy page (templates/pages/privacy.html).
 CLOSED_REGISTRATION_DAYS = 365
@@ -51,6 +52,7 @@ def person_export(db, case):
             {"question": r.label, "answer": [a.text for a in r.answers]}
             for r in summary_rows(case.answers)
         ],
+        "job_profile": job_profile_export(db, row.id, case.answers),
         "history": [
             {"at": h.at, "what": h.kind, "status": h.status, "reason": h.reason,
              "follow_up_due_on": h.due_on, "note": h.note}

@@ -66,6 +66,7 @@ def every_page_state(site, person=Person()):
     yield from the_questions(site, person.answers)
     yield from saving_for_later(site, person)
     yield from sending(site)
+    yield from the_job_profile(site)
     yield from coming_back(site, person.answers)
     yield from a_shared_device(site)
 
@@ -222,6 +223,20 @@ def sending(site):
     if mail_works(site.app):
         site.send("/register/done", {"person_agrees": "y"})
         yield "done-copy-sent"
+
+
+def the_job_profile(site):
+    """"Se din jobprofil" after sending: the profile, its mail's error, with health shown
+    (the person's choice), and the mail sent."""
+    site.open("/register/profile")
+    yield "profile"
+    site.send("/register/profile", {}, press=("send_profile", "y"))
+    yield "profile-mail-error"
+    site.send("/register/profile", {}, press=("health", "show"))
+    yield "profile-with-health"
+    if mail_works(site.app):
+        site.send("/register/profile", {"person_agrees": "y"}, press=("send_profile", "y"))
+        yield "profile-mail-sent"
 
 
 def coming_back(site, way):

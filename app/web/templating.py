@@ -20,8 +20,8 @@ from app.core.site_text import (
     site_value,
     without_marks,
 )
-from app.web.assets import asset_url
 from app.web.listenable import listenable_request
+from app.web.static_files import asset_url, pictogram_url
 
 
 @pass_context
@@ -89,7 +89,8 @@ def init_app(app):
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.globals.update(_=template_gettext, gettext=template_gettext,
                                  ngettext=template_ngettext, site_value=site_value,
-                                 joined=joined, asset_url=asset_url)
+                                 joined=joined, asset_url=asset_url,
+                                 pictogram_url=pictogram_url)
     app.jinja_env.filters["lines"] = lines
     app.jinja_env.finalize = finalize
     app.after_request(remove_marks)

@@ -1,0 +1,147 @@
+""""Se din jobprofil": the person's own job profile after sending, from the receipt.
+
+The page knows whose profile it shows as the receipt does: by the receipt cookie of this
+browser (never by anything in the address). It is read aloud through the personal path
+(its words are the person's), printed on one A4 page, downloaded as a PDF made on the
+server, and sent by email only with the person's yes and never with their health.
+"""
+
+from flask import current_app, redirect, render_template, session, url_for
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField
+
+from app.citizen.journey.blueprint import blueprint
+from app.citizen.journey.sending import helper_email, sent_registration
+from app.core.db import write_transaction
+from app.core.limits import Limit, this_client
+from app.core.mail import send_mail
+from app.core.site_text import gettext as _
+from app.domain.registrations.profile import build_profile, can_show_health
+from app.domain.registrations.profile_versions import (
+    latest_version,
+    profile_changed,
+    profile_of,
+    save_version,
+)
+from app.web.database import get_db
+from app.web.i18n import current_language
+from app.web.listenable import listenable, not_listenable
+from app.web.profile_pdf import pdf_response, profile_pdf
+from app.web.question_page import form_errors
+
+
+TOO_MANY_MAILS = _l("We have sent many emails from here just now. Try again later.")
+
+
+def pdf_limit():
+    """PDFs one client address may have made in an hour (each takes seconds of a worker)."""
+    return Limit("profile_pdf", current_app.config["PROFILE_PDFS_PER_HOUR"], 3600)
+
+
+def mail_limit():
+    """Profile emails from one client address in an hour (KLAPJOB_PROFILE_MAILS_PER_HOUR)."""
+    return Limit("profile_mail", current_app.config["PROFILE_MAILS_PER_HOUR"], 3600)
+
+
+class ProfileMailForm(FlaskForm):
+    person_agrees = BooleanField(_l("Yes, send my job profile by email."))
+
+
+class HealthChoiceForm(FlaskForm):
+    """A button each way: the form only carries the security token."""
+
+
+def mail_address(registration):
+    """The person's own address, or else their helper's."""
+    own = registration.answers.get("email")
+    return own if own and "@" in own else helper_email(registration)
+
+
+def render_profile(registration, mail_form, status=200, busy=False):
+    db = get_db()
+    return render_template(
+        "journey/profile.html",
+        profile=profile_of(db, registration.id, registration.answers),
+        asks_health=can_show_health(registration.answers),
+        shows_health=latest_version(db, registration.id).include_health,
+        address=mail_address(registration),
+        mail_form=mail_form,
+        health_form=HealthChoiceForm(),
+        emailed=session.pop("profile_emailed", False),
+        errors=form_errors(mail_form),
+        busy=busy,
+    ), status
+
+
+@blueprint.get("/profile")
+@listenable
+def profile():
+    registration = sent_registration()
+    if registration is None:
+        return redirect(url_for("pages.start"))
+    return render_profile(registration, ProfileMailForm())
+
+
+@blueprint.post("/profile/health/<any(show, hide):choice>")
+def choose_health(choice):
+    registration = sent_registration()
+    if registration is None or not can_show_health(registration.answers):
+        return redirect(url_for("pages.start"))
+    if HealthChoiceForm().validate():
+        save_version(get_db(), registration.id, include_health=choice == "show")
+    return redirect(url_for("journey.profile"))
+
+
+@blueprint.post("/profile/email")
+@listenable
+def email_profile():
+    registration = sent_registration()
+    address = registration and mail_address(registration)
+    if not address:
+        return redirect(url_for("pages.start"))
+    form = ProfileMailForm()
+    if not (form.validate() and form.person_agrees.data):
+        form.person_agrees.errors = [_("Tick the box if you say yes")]
+        return render_profile(registration, form)
+    limit, client = mail_limit(), this_client()
+    if limit.reached(get_db(), client):
+        form.person_agrees.errors = [TOO_MANY_MAILS]
+        return render_profile(registration, form, status=429)
+    limit.record(get_db(), client)
+    if send_profile_mail(registration, address):
+        session["profile_emailed"] = True
+        record_for_the_log(registration, "emailed_profile")
+    return redirect(url_for("journey.profile"))
+
+
+def send_profile_mail(registration, address):
+    """The profile as plain text. Health never goes by email, whatever the page shows."""
+    latest = latest_version(get_db(), registration.id)
+    body = render_template(
+        "email/profile.txt", profile=build_profile(registration.answers, latest.additions)
+    )
+    return send_mail(address, _("Your job profile from KLAPjob"), body)
+
+
+@blueprint.get("/profile.pdf")
+@not_listenable
+def profile_download():
+    registration = sent_registration()
+    if registration is None:
+        return redirect(url_for("pages.start"))
+    limit, client = pdf_limit(), this_client()
+    if limit.reached(get_db(), client):
+        return render_profile(registration, ProfileMailForm(), status=429, busy=True)
+    limit.record(get_db(), client)
+    profile = profile_of(get_db(), registration.id, registration.answers)
+    pdf = profile_pdf(profile, title=_("My job profile"), language=current_language())
+    return pdf_response(pdf, "jobprofil.pdf")
+
+
+def record_for_the_log(registration, action):
+    """The audit log hears what was done with the profile (never its words)."""
+    db = get_db()
+    with write_transaction(db):
+        profile_changed.send(action, db=db, user=None, reference=registration.reference,
+                             detail="")

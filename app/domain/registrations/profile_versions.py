@@ -1,0 +1,173 @@
+"""The job profile's versions, and the person's yes to showing it to an employer.
+
+Every change makes a new version (nothing is overwritten): the person choosing to show
+their health on it, or a consultant adding with the person what a meeting or a praktik
+taught. Each version says who made it (a staff member, or the person on the site) and
+when. The audit log hears of each through `profile_changed`, sent inside the transaction
+that stores the change, so the change and its entry stand or fall together.
+
+An employer's version is made only while a yes stands that names that employer and the
+day the person said it; a withdrawn yes stops it.
+"""
+
+import secrets
+from dataclasses import dataclass, replace
+
+from blinker import Namespace
+
+from app.core.db import write_transaction
+from app.domain.registrations.drafts import now_utc
+from app.domain.registrations.profile import Additions, build_profile
+
+signals = Namespace()
+# sender: the action ("profile_changed", "employer_yes", "employer_yes_withdrawn");
+# kwargs: db, user (None: the person), reference, detail (never a personal value).
+profile_changed = signals.signal("profile-changed")
+
+
+@dataclass(frozen=True)
+class Version:
+    number: int
+    made_at: str
+    made_by: int | None  # a staff member's id; None: the person on the site
+    made_by_name: str | None
+    include_health: bool
+    additions: Additions
+
+
+@dataclass(frozen=True)
+class EmployerYes:
+    public_id: str
+    employer: str
+    agreed_on: str  # the day the person said yes (ISO date)
+    recorded_at: str
+    recorded_by_name: str | None
+    withdrawn_at: str | None
+
+    @property
+    def stands(self):
+        return self.withdrawn_at is None
+
+
+FIRST = Version(0, "", None, None, False, Additions())
+
+VERSION_COLUMNS = """
+    v.number, v.made_at, v.made_by, u.name AS made_by_name, v.include_health,
+    v.good_at, v.went_well, v.was_hard, v.accommodations
+"""
+
+
+def version_from_row(row):
+    additions = Additions(row["good_at"], row["went_well"], row["was_hard"], row["accommodations"])
+    return Version(row["number"], row["made_at"], row["made_by"], row["made_by_name"],
+                   bool(row["include_health"]), additions)
+
+
+def versions(db, registration_id):
+    """Every version, oldest first (none until the first change: version 0 is the answers)."""
+    return [
+        version_from_row(row)
+        for row in db.query(
+            f"SELECT {VERSION_COLUMNS} FROM profile_versions v "
+            "LEFT JOIN users u ON u.id = v.made_by WHERE v.registration_id = ? ORDER BY v.number",
+            [registration_id],
+        )
+    ]
+
+
+def latest_version(db, registration_id):
+    found = versions(db, registration_id)
+    return found[-1] if found else FIRST
+
+
+def reference_of(db, registration_id):
+    return next(db.query("SELECT reference FROM registrations WHERE id = ?",
+                         [registration_id]))["reference"]
+
+
+def save_version(db, registration_id, *, user=None, include_health=None, additions=None):
+    """A new version from the latest, with what changed. `user`: the staff member (an
+    object with `.id`), or None for the person on the site. Returns the new version's
+    number, or None when nothing changed."""
+    with write_transaction(db):
+        latest = latest_version(db, registration_id)
+        new = replace(
+            latest,
+            include_health=latest.include_health if include_health is None else include_health,
+            additions=latest.additions if additions is None else additions,
+        )
+        if (new.include_health, new.additions) == (latest.include_health, latest.additions):
+            return None
+        number = latest.number + 1
+        db.execute(
+            "INSERT INTO profile_versions (registration_id, number, made_at, made_by, "
+            "include_health, good_at, went_well, was_hard, accommodations) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [registration_id, number, now_utc(), user.id if user else None,
+             int(new.include_health), new.additions.good_at, new.additions.went_well,
+             new.additions.was_hard, new.additions.accommodations],
+        )
+        profile_changed.send("profile_changed", db=db, user=user,
+                             reference=reference_of(db, registration_id),
+                             detail=f"version {number}")
+    return number
+
+
+def profile_of(db, registration_id, answers):
+    """The profile as the person sees it now: the answers and the latest version."""
+    latest = latest_version(db, registration_id)
+    return build_profile(answers, latest.additions, include_health=latest.include_health)
+
+
+def record_employer_yes(db, registration_id, *, user, employer, agreed_on):
+    """The person said yes, on `agreed_on`, to showing their profile to `employer`."""
+    public_id = secrets.token_urlsafe(12)
+    with write_transaction(db):
+        db.execute(
+            "INSERT INTO employer_consents (public_id, registration_id, employer, agreed_on, "
+            "recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)",
+            [public_id, registration_id, employer, agreed_on, now_utc(), user.id],
+        )
+        profile_changed.send("employer_yes", db=db, user=user,
+                             reference=reference_of(db, registration_id),
+                             detail=f"agreed on {agreed_on}")
+    return public_id
+
+
+def withdraw_employer_yes(db, registration_id, public_id, *, user):
+    with write_transaction(db):
+        cursor = db.execute(
+            "UPDATE employer_consents SET withdrawn_at = ?, withdrawn_by = ? "
+            "WHERE registration_id = ? AND public_id = ? AND withdrawn_at IS NULL",
+            [now_utc(), user.id, registration_id, public_id],
+        )
+        if cursor.rowcount:
+            profile_changed.send("employer_yes_withdrawn", db=db, user=user,
+                                 reference=reference_of(db, registration_id), detail="")
+    return bool(cursor.rowcount)
+
+
+def employer_yeses(db, registration_id):
+    return [
+        EmployerYes(**row)
+        for row in db.query(
+            "SELECT c.public_id, c.employer, c.agreed_on, c.recorded_at, "
+            "u.name AS recorded_by_name, c.withdrawn_at FROM employer_consents c "
+            "LEFT JOIN users u ON u.id = c.recorded_by WHERE c.registration_id = ? "
+            "ORDER BY c.recorded_at, c.id",
+            [registration_id],
+        )
+    ]
+
+
+class NoEmployerYes(Exception):
+    """No yes stands for that employer: no employer's version is made."""
+
+
+def employer_profile(db, registration_id, answers, public_id):
+    """The version for the employer a standing yes names: no health, no contact details."""
+    found = [y for y in employer_yeses(db, registration_id) if y.public_id == public_id]
+    if not found or not found[0].stands:
+        raise NoEmployerYes(public_id)
+    latest = latest_version(db, registration_id)
+    return build_profile(answers, latest.additions, for_employer=found[0].employer), found[0]

