@@ -115,3 +115,18 @@ def test_closing_because_the_person_could_not_be_reached_is_no_first_contact(app
                    form_on=case_url(mette))
     row = next(db.query("SELECT status, first_contact_at FROM registrations"))
     assert row == {"status": "closed", "first_contact_at": None}
+
+
+def test_a_consultant_reads_the_months_of_the_report_by_their_danish_names(app):
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES)
+    karl.sign_in()
+    today = date.today()
+    page = karl.open("/staff/reports")  # as first opened: this quarter, all municipalities
+    danish_months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+                     "september", "oktober", "november", "december"]
+    this_month = f"{danish_months[today.month - 1]} {today.year}"
+    headers = [th.get_text(strip=True) for th in page.soup.select(".staff-table thead th")]
+    assert this_month in headers
+    offered = [option.get_text(strip=True) for option in page.soup.select("#first_month option")]
+    assert this_month in offered
+    assert f"{today:%Y-%m}" not in headers + offered

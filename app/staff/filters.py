@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 from app.domain.municipalities import municipality_name
 from app.core.phone import format_phone
 from app.domain.registrations.sending import spaced_reference
+from app.staff.reports import first_day
 
 
 def when(stamp):
@@ -29,6 +30,11 @@ def day(value):
     return format_date(value, format="medium")
 
 
+def month_name(month):
+    """'2026-12' as 'december 2026' (in English 'December 2026')."""
+    return format_date(first_day(month), format="LLLL y")
+
+
 def number(value):
     return "" if value is None else format_decimal(value)
 
@@ -44,6 +50,7 @@ def init_filters(app):
         staff_when=when,
         staff_day=day,
         staff_number=number,
+        staff_month=month_name,
         municipality=lambda code: municipality_name(code) or code,
         spaced_reference=spaced_reference,
         staff_phone=format_phone,

@@ -10,6 +10,7 @@ from wtforms import SelectField
 
 from app.domain.municipalities import municipalities_by_name
 from app.staff.blueprint import blueprint
+from app.staff.filters import month_name
 from app.staff.forms import choices
 from app.staff.monthly_figures import figures
 from app.staff.permissions import requires
@@ -35,13 +36,13 @@ class ReportForm(FlaskForm):
         csrf = False
 
     municipality = SelectField(_l("Municipality"),
-                               choices=choices(municipalities_by_name(), empty=_l("All")))
+                               choices=choices(municipalities_by_name(), empty=_l("All")), default="")
     first_month = SelectField(_l("From the month"))
     last_month = SelectField(_l("To the month"))
 
     def offer(self, today):
         months = recent_months(today)
-        self.first_month.choices = self.last_month.choices = choices((m, m) for m in months)
+        self.first_month.choices = self.last_month.choices = choices((m, month_name(m)) for m in months)
         quarter_start = f"{today.year:04d}-{(today.month - 1) // 3 * 3 + 1:02d}"
         self.first_month.default, self.last_month.default = quarter_start, months[0]
         self.process(request.args)
