@@ -39,6 +39,7 @@ def init_app(app):
         shared_devices,
         sign_in,
         statistics,
+        taken_by_phone,
         two_factor,
         users,
         week,
