@@ -25,6 +25,7 @@ def init_app(app):
         audit_log,
         calls,
         drafts,
+        duplicates,
         export,
         follow_ups,
         inbox,

@@ -16,6 +16,7 @@ from app.domain.registrations.resume import draft_hash_for_code
 from app.domain.registrations.sending import DraftNotFinished
 from app.staff import audit
 from app.staff.blueprint import blueprint
+from app.staff.casework.duplicates import likely_duplicates
 from app.staff.casework.taken_by_phone import (
     answers_from_signup,
     consents_from,
@@ -150,5 +151,6 @@ def intake_consent(public_id):
         "staff/intake_consent.html", intake=intake, form=form,
         rows=summary_rows(draft.answers, include_sensitive=True),
         unfinished=first_unfinished(draft.answers, draft.completed),
+        duplicates=likely_duplicates(db, current_user(), draft.answers),
         errors=form_errors(form),
     ), 400 if form.errors else 200
