@@ -56,6 +56,7 @@ def every_staff_page(app, language):
         ("match-ambassador", f"{case}/ambassador"), ("meetings", "/staff/meetings"),
         ("new-meeting", "/staff/meetings/new"), ("meeting", f"/staff/meetings/{meeting}"),
         ("device", "/staff/device"), ("find-draft", "/staff/drafts"),
+        ("new-registration", "/staff/registrations/new"),
     ):
         yield name, anna.client.get(path)
     yield "registration-error", anna.post_form(f"{case}/status", {"status-status": "closed"},
@@ -66,8 +67,25 @@ def every_staff_page(app, language):
     yield "new-ambassador-error", anna.post_form("/staff/ambassadors/new", {})
     yield "find-draft-error", anna.post_form("/staff/drafts", {})
     yield "delete-error", anna.post_form(f"{case}/delete", {"reference": "x"})
+    yield from registration_by_phone_pages(anna)
     karl.post_form("/staff/two-factor/set-up", {"code": karl.current_code()})
     yield "forbidden", karl.client.get("/staff/users")
+
+
+def registration_by_phone_pages(member):
+    """A journey's question on a staff page, with an error, and the consent page with a
+    likely duplicate (Mette's phone number)."""
+    yield "new-registration-error", member.post_form("/staff/registrations/new", {})
+    started = member.post_form("/staff/registrations/new", {"channel": "phone"})
+    intake = started.headers["Location"].rsplit("/", 1)[0]
+    yield "intake-step", member.client.get(f"{intake}/who")
+    yield "intake-step-error", member.post_form(f"{intake}/who", {})
+    member.post_form(f"{intake}/who", {"filled_by": "self"})
+    member.post_form(f"{intake}/name", {"name": "Mette Hansen"})
+    member.post_form(f"{intake}/contact", {"contact_method": "phone"})
+    member.post_form(f"{intake}/phone", {"phone": "20 30 40 50"})
+    yield "intake-consent", member.client.get(f"{intake}/consent")
+    yield "intake-consent-error", member.post_form(f"{intake}/consent", {})
 
 
 @pytest.mark.parametrize("language", ["da", "en"])

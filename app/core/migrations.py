@@ -440,3 +440,36 @@ def m011_monthly_figures(db):
         ALTER TABLE placements ADD COLUMN counted_months INTEGER NOT NULL DEFAULT 0
         """,
     )
+
+
+@migrations()
+def m012_staff_registrations_and_merges(db):
+    run_statements(
+        db,
+        """
+        -- Where a registration began: 'site', or staff who took it by 'phone', from a
+        -- 'jobcentre' referral or a 'meeting' sign-up. For those: which staff user took
+        -- the person's consent (given by phone) and when.
+        ALTER TABLE registrations ADD COLUMN channel TEXT NOT NULL DEFAULT 'site';
+        ALTER TABLE registrations ADD COLUMN consent_taken_by INTEGER REFERENCES users (id);
+        ALTER TABLE registrations ADD COLUMN consent_taken_at TEXT;
+
+        -- A registration staff are filling in with a person on the phone: a draft (the
+        -- same answers as the site's) held by its hash, the channel, who started it. Gone
+        -- with the draft, when it is sent or purged.
+        CREATE TABLE staff_intakes (
+            id INTEGER PRIMARY KEY,
+            public_id TEXT NOT NULL UNIQUE,
+            draft_token_hash TEXT NOT NULL UNIQUE
+                REFERENCES drafts (token_hash) ON DELETE CASCADE ON UPDATE CASCADE,
+            channel TEXT NOT NULL,
+            started_by INTEGER REFERENCES users (id),
+            started_at TEXT NOT NULL
+        );
+
+        -- Likely duplicates are found by phone, email, or name (with the age group).
+        CREATE INDEX registrations_phone ON registrations (phone);
+        CREATE INDEX registrations_email ON registrations (email);
+        CREATE INDEX registrations_name ON registrations (name COLLATE NOCASE)
+        """,
+    )

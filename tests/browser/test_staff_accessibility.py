@@ -119,6 +119,7 @@ def admin_tour(page, mette, anna, meeting):
         ("meeting", f"/staff/meetings/{meeting}"),
         ("device", "/staff/device"),
         ("find-draft", "/staff/drafts"),
+        ("new-registration", "/staff/registrations/new"),
         ("week", "/staff/week"),
         ("reports", "/staff/reports?municipality=751"),
         ("inbox-closed", "/staff/?status=closed&order=newest"),
@@ -142,6 +143,21 @@ def admin_tour(page, mette, anna, meeting):
         page.goto(path)
         page.click("main form button[type=submit]")
         yield name
+    yield from registration_by_phone_tour(page)
+
+
+def registration_by_phone_tour(page):
+    """A registration taken by phone: a question of the journey on a staff page, and the
+    answers with the consent given by phone."""
+    page.goto("/staff/registrations/new")
+    page.click("main form button[type=submit]")
+    yield "new-registration-error"
+    page.check("#channel-0")
+    page.click("main form button[type=submit]")
+    page.wait_for_url("**/who")
+    yield "intake-step"
+    page.goto(page.url.rsplit("/", 1)[0] + "/consent")
+    yield "intake-consent"
 
 
 @pytest.fixture(scope="module", params=[
@@ -199,7 +215,8 @@ def findings(request, browser, back_office):
 def test_the_tour_saw_every_staff_page(findings):
     assert {"sign-in", "set-up-two-factor", "inbox", "registration", "statistics",
             "municipalities", "audit-log", "forbidden", "registration-error", "week",
-            "reports", "placement-error"} <= set(
+            "reports", "placement-error", "new-registration", "intake-step",
+            "intake-consent"} <= set(
         findings["states"])
 
 

@@ -68,10 +68,13 @@ def load_draft(db, token):
     """The draft behind `token`, or an empty one when there is none."""
     if not token:
         return Draft()
+    return load_draft_by_hash(db, token_hash(token))
+
+
+def load_draft_by_hash(db, hashed):
+    """The draft stored under `hashed` (staff hold a draft by its hash), or an empty one."""
     rows = list(
-        db.query(
-            "SELECT answers, completed FROM drafts WHERE token_hash = ?", [token_hash(token)]
-        )
+        db.query("SELECT answers, completed FROM drafts WHERE token_hash = ?", [hashed])
     )
     if not rows:
         return Draft()
@@ -81,9 +84,13 @@ def load_draft(db, token):
 def save_step(db, token, step_key, answers, *, complete, language):
     """Store this step's answers. A step saved without being checked (the language switch)
     keeps what was typed but is not marked complete."""
-    hashed = token_hash(token)
+    return save_step_by_hash(db, token_hash(token), step_key, answers, complete=complete,
+                             language=language)
+
+
+def save_step_by_hash(db, hashed, step_key, answers, *, complete, language):
     with write_transaction(db):
-        draft = load_draft(db, token)
+        draft = load_draft_by_hash(db, hashed)
         draft.answers.update(answers)
         completed = [key for key in draft.completed if key != step_key]
         if complete:

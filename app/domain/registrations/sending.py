@@ -8,7 +8,7 @@ from flask import current_app
 
 from app.core.db import write_transaction
 from app.domain.registrations.callback import promised_callback_day
-from app.domain.registrations.drafts import load_draft, now_utc, token_hash
+from app.domain.registrations.drafts import load_draft_by_hash, now_utc, token_hash
 from app.domain.questions.flow import CHECK_ANSWERS, answers_to_send, first_unfinished
 from app.domain.questions.steps import FIELDS_BY_NAME
 from app.domain.municipalities import known_municipality_code
@@ -60,15 +60,22 @@ class DraftNotFinished(Exception):
         self.step_key = step_key
 
 
-def submit_registration(db, token, *, language, consents):
+def submit_registration(db, token, *, language, consents, recorded=None):
     """Turn the draft behind `token` into a registration, in one transaction, and remove
     the draft. Sending twice (a double click, a refresh) gives back the first one."""
-    hashed = token_hash(token)
+    return submit_draft(db, token_hash(token), language=language, consents=consents,
+                        recorded=recorded)
+
+
+def submit_draft(db, hashed, *, language, consents, recorded=None):
+    """submit_registration for the draft whose token hashes to `hashed`. `recorded(db,
+    registration_id)` runs in the same transaction: staff who take a registration on the
+    phone record there who took the consent, when and how."""
     with write_transaction(db):
         existing = registration_id_from_draft(db, hashed)
         if existing is not None:
             return existing
-        draft = load_draft(db, token)
+        draft = load_draft_by_hash(db, hashed)
         unfinished = first_unfinished(draft.answers, draft.completed)
         if unfinished != CHECK_ANSWERS:
             raise DraftNotFinished(unfinished)
@@ -87,6 +94,8 @@ def submit_registration(db, token, *, language, consents):
         registration_stored.send(db, registration_id=registration_id,
                                  municipality_code=municipality)
         promise_callback(db, registration_id, covered=has_consultant(db, registration_id))
+        if recorded is not None:
+            recorded(db, registration_id)
         db.execute("DELETE FROM drafts WHERE token_hash = ?", [hashed])
     # After the commit: the registration stands whether the staff email goes or not.
     registration_sent.send(db, registration_id=registration_id)

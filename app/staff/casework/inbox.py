@@ -47,10 +47,20 @@ def _escape_like(text):
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+# Answers with the phone or email of a helper or another contact person.
+HELPERS_CONTACTS = ("helper_contact", "other_contact_phone")
+
+
 def search_condition(search):
-    """Name, reference or phone: `K7M 4PX`, `20 30 40 50` and `Mette` all find Mette."""
+    """Name, reference, phone or email, the person's or their helper's: `K7M 4PX`,
+    `20 30 40 50` and `Mette` all find Mette, and so does her helper's email."""
     conditions = ["r.name LIKE ? ESCAPE '\\'"]
     params = [f"%{_escape_like(search.strip())}%"]
+    if "@" in search:
+        conditions.append("r.email LIKE ? ESCAPE '\\'")
+        conditions.append("r.id IN (SELECT registration_id FROM answers WHERE field = ?"
+                          " AND value LIKE ? ESCAPE '\\')")
+        params += [params[0], "helper_contact", params[0]]
     reference = "".join(ch for ch in search.upper() if ch.isalnum())
     if len(reference) == 6 and set(reference) <= set(REFERENCE_ALPHABET):
         conditions.append("r.reference = ?")
@@ -58,7 +68,9 @@ def search_condition(search):
     digits = "".join(ch for ch in search if ch.isdigit())
     if len(digits) >= 4:
         conditions.append("r.phone LIKE ?")
-        params.append(f"%{digits}%")
+        conditions.append("r.id IN (SELECT registration_id FROM answers WHERE field IN (?, ?)"
+                          " AND replace(replace(value, ' ', ''), '-', '') LIKE ?)")
+        params += [f"%{digits}%", *HELPERS_CONTACTS, f"%{digits}%"]
     return "(" + " OR ".join(conditions) + ")", params
 
 

@@ -13,6 +13,7 @@ from app.staff import audit
 from app.staff.blueprint import blueprint
 from app.staff.permissions import current_user, requires
 from app.staff.forms import DraftCodeForm
+from app.staff.intake_forms import ContinueDraftForm
 
 
 def draft_answers(db, hashed):
@@ -39,4 +40,5 @@ def find_draft():
         # Health stays out: the person can say it on the phone if it matters now.
         rows=summary_rows(answers, include_sensitive=False) if answers else None,
         errors=form_errors(form),
+        continue_form=ContinueDraftForm(formdata=None, code=form.code.data) if answers else None,
     )

@@ -30,6 +30,7 @@ from app.staff.day_forms import CallForm
 from app.staff.first_call import first_call_overview, mark_health_not_kept
 from app.staff.casework.placements import placements_of
 from app.staff.views.case_plan import case_plan, own_words, plan_forms
+from app.staff.views.duplicates import duplicates_of
 from app.staff.forms import ActionForm, AssignForm, FollowUpForm, JobForm, NoteForm, StatusForm
 
 SENSITIVE_FIELDS = tuple(name for name, spec in FIELDS_BY_NAME.items() if spec.sensitive)
@@ -106,6 +107,7 @@ def show_case(registration, *, submitted=None, status=200, health_asked=False):
         agreement=has_agreement(db, registration.municipality_code),
         plan=case_plan(db, registration),
         own_words=own_words(case.answers),
+        duplicates=duplicates_of(db, registration),
     ), status
 
 

@@ -1,0 +1,110 @@
+"""Registrations that do not start on the site: staff fill in the journey's own questions
+with a person on the phone (a call, a job centre referral, a meeting sign-up), or carry on
+with a person's unsent draft, and record the consent the person gave by phone.
+
+The answers live in a draft, as on the site, held here by its hash: the questions, their
+order and their checks are the journey's (app/domain/questions), never a copy.
+"""
+
+import json
+import secrets
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+from app.core.db import write_transaction
+from app.domain.registrations.drafts import new_token, now_utc, token_hash
+from app.domain.registrations.sending import Consents, submit_draft
+from app.staff import audit
+from app.staff.accounts.users import iso, utc_now
+
+CHANNELS = {
+    "phone": _l("Phone call"),
+    "jobcentre": _l("Job centre referral"),
+    "meeting": _l("Meeting sign-up"),
+}
+
+
+@dataclass
+class Intake:
+    id: int
+    public_id: str
+    draft_token_hash: str
+    channel: str
+    language: str
+
+    @property
+    def channel_label(self):
+        return CHANNELS[self.channel]
+
+
+def start_intake(db, user, channel, *, answers=None, draft_hash=None, language="da"):
+    """A new intake: on a new draft (with `answers` to begin from), or on the person's own
+    unsent draft (`draft_hash`). Returns its public id."""
+    if channel not in CHANNELS:
+        raise ValueError(channel)
+    public_id = secrets.token_urlsafe(12)
+    with write_transaction(db):
+        if draft_hash is None:
+            draft_hash = token_hash(new_token())  # nobody holds the token: staff use the hash
+            stamp = now_utc()
+            db.execute(
+                "INSERT INTO drafts (token_hash, answers, completed, language, created_at,"
+                " updated_at) VALUES (?, ?, '[]', ?, ?, ?)",
+                [draft_hash, json.dumps(answers or {}), language, stamp, stamp],
+            )
+        existing = list(db.query(
+            "SELECT public_id FROM staff_intakes WHERE draft_token_hash = ?", [draft_hash]))
+        if existing:
+            return existing[0]["public_id"]
+        db.execute(
+            "INSERT INTO staff_intakes (public_id, draft_token_hash, channel, started_by,"
+            " started_at) VALUES (?, ?, ?, ?, ?)",
+            [public_id, draft_hash, channel, user.id, iso(utc_now())],
+        )
+    return public_id
+
+
+def intake_by_public_id(db, public_id):
+    rows = list(db.query(
+        "SELECT i.id, i.public_id, i.draft_token_hash, i.channel, d.language"
+        " FROM staff_intakes i JOIN drafts d ON d.token_hash = i.draft_token_hash"
+        " WHERE i.public_id = ?", [public_id]))
+    return Intake(**rows[0]) if rows else None
+
+
+def answers_from_signup(db, signup_id):
+    """What a meeting sign-up already tells: the name, the phone, the meeting's
+    municipality. None when there is no such sign-up."""
+    rows = list(db.query(
+        "SELECT s.name, s.phone, m.municipality_code FROM meeting_signups s"
+        " JOIN meetings m ON m.id = s.meeting_id WHERE s.id = ?", [signup_id]))
+    if not rows:
+        return None
+    row = rows[0]
+    return {"filled_by": "self", "name": row["name"], "contact_method": "phone",
+            "phone": row["phone"], "municipality": row["municipality_code"]}
+
+
+def send_intake(db, user, intake, consents, *, now=None):
+    """The registration, with the consent recorded as given by phone: who took it, when,
+    through which channel; audited in the same transaction."""
+    now = now or utc_now()
+
+    def record_consent(db, registration_id):
+        db.execute(
+            "UPDATE registrations SET channel = ?, consent_taken_by = ?, consent_taken_at = ?"
+            " WHERE id = ?", [intake.channel, user.id, iso(now), registration_id])
+        reference = next(db.query("SELECT reference FROM registrations WHERE id = ?",
+                                  [registration_id]))["reference"]
+        audit.record(db, user, "registered_by_phone", reference=reference,
+                     detail=f"channel: {intake.channel}", now=now)
+
+    return submit_draft(db, intake.draft_token_hash, language=intake.language,
+                        consents=consents, recorded=record_consent)
+
+
+def consents_from(form):
+    return Consents(health=form.consent_health.data,
+                    contact_helper=form.consent_contact_helper.data,
+                    jobcentre=form.consent_jobcentre.data)

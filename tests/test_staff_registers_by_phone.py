@@ -1,0 +1,119 @@
+"""Registrations that do not start on the site: a consultant takes one with a person on
+the phone, asking the journey's own questions, and records the consent the person gives
+by phone; carries on with a person's unsent draft; or starts from a meeting sign-up."""
+
+from datetime import datetime, timedelta
+
+from pages import Page, location_path
+from people import MYSELF_IN_AARHUS
+from staff import TEST_MUNICIPALITIES, saved_draft, staff_member
+
+from app.core.db import connect
+from app.domain.meetings import create_meeting, meeting_by_public_id, sign_up
+from app.domain.registrations.resume import create_resume_key
+from app.domain.questions.steps import STEPS
+
+
+def answer_questions(member, url, answers_by_step):
+    """Answer each question page the consultant is sent to, as the person says it on the
+    phone, until the answers and the consent page. Returns that page's address."""
+    asked = []
+    while "/consent" not in url:
+        step_key = url.rsplit("/", 1)[1]
+        asked.append(step_key)
+        response = member.post_form(url, answers_by_step.get(step_key, {}))
+        assert response.status_code == 302, Page(response).error_summary_links()
+        url = location_path(response)
+    return url, asked
+
+
+def row_of(app, sql, params=()):
+    db = connect(app.config["DATABASE"])
+    try:
+        return next(db.query(sql, params), None)
+    finally:
+        db.close()
+
+
+def test_a_consultant_registers_a_person_who_called_and_records_the_consent_given_by_phone(app):
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    start = karl.open("/staff/registrations/new")
+    assert start.status == 200
+    response = karl.post_form("/staff/registrations/new", {"channel": "phone"})
+    consent_url, asked = answer_questions(karl, location_path(response), MYSELF_IN_AARHUS)
+    # The journey's own questions, in its order: no copy of them for staff.
+    journey_order = [step.key for step in STEPS if step.key in asked]
+    assert asked == journey_order and "work" in asked and "needs" in asked
+    consent_page = karl.open(consent_url)
+    assert "Mette Hansen" in consent_page.text()
+
+    refused = karl.post_form(consent_url, {})
+    assert refused.status_code == 400
+    assert Page(refused).error_summary_links()
+    saved = karl.post_form(consent_url, {"consent": "y", "consent_jobcentre": "y"})
+    assert saved.status_code == 302
+
+    row = row_of(app, "SELECT * FROM registrations WHERE name = 'Mette Hansen'")
+    assert row["channel"] == "phone"
+    assert row["consent_taken_by"] == karl.user.id
+    taken_at = datetime.fromisoformat(row["consent_taken_at"])
+    assert abs(datetime.now(taken_at.tzinfo) - taken_at) < timedelta(hours=1)
+    assert row["consent_jobcentre"] == 1 and row["consent_health"] == 0
+    assert row["consultant_id"] == karl.user.id  # Karl covers Aarhus
+    entry = row_of(app, "SELECT * FROM audit_log WHERE action = 'registered_by_phone'")
+    assert entry["reference"] == row["reference"] and entry["user_id"] == karl.user.id
+    assert entry["detail"] == "channel: phone"
+    case = karl.open(location_path(saved))
+    assert case.status == 200 and "Mette Hansen" in case.text()
+
+
+def test_a_consultant_carries_on_with_a_persons_unsent_draft_on_the_phone(app):
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    begun = {key: MYSELF_IN_AARHUS[key] for key in ("who", "name", "contact", "phone")}
+    token = saved_draft(app, begun)
+    db = connect(app.config["DATABASE"])
+    code = create_resume_key(db, token, "code", secret=app.config["SECRET_KEY"], days=7)
+    db.close()
+
+    found = karl.post_form("/staff/drafts", {"code": code})
+    assert found.status_code == 200 and "Mette Hansen" in found.get_data(as_text=True)
+    response = karl.post_form("/staff/drafts/continue", {"code": code, "channel": "phone"},
+                              form_on="/staff/drafts")
+    url = location_path(response)
+    # The person already answered the first questions: Karl starts where they stopped.
+    assert url.endswith("/municipality")
+    consent_url, asked = answer_questions(karl, url, MYSELF_IN_AARHUS)
+    assert "name" not in asked
+    saved = karl.post_form(consent_url, {"consent": "y"})
+    assert saved.status_code == 302
+    row = row_of(app, "SELECT * FROM registrations WHERE name = 'Mette Hansen'")
+    assert row["channel"] == "phone" and row["consent_taken_by"] == karl.user.id
+    assert row_of(app, "SELECT count(*) AS n FROM drafts")["n"] == 0
+
+
+def test_a_meeting_sign_up_becomes_a_registration_prefilled_from_the_sign_up(app):
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    db = connect(app.config["DATABASE"])
+    starts = datetime.now() + timedelta(days=10)
+    with app.test_request_context():
+        public_id = create_meeting(db, starts_at=starts, ends_at=None, place="Rådhuset",
+                                 municipality_code="751", description_da="Jobkaravane",
+                                 description_en="", created_by=karl.user.id)
+        sign_up(db, meeting_by_public_id(db, public_id), name="Sofie Sørensen", phone="+4561626364")
+    signup_id = next(db.query("SELECT id FROM meeting_signups"))["id"]
+    db.close()
+
+    page = karl.open("/staff/registrations/new")
+    assert "Sofie Sørensen" in page.text()
+    response = karl.post_form("/staff/registrations/new/from-signup", {"signup": signup_id},
+                              form_on="/staff/registrations/new")
+    url = location_path(response)
+    name_page = karl.open(url.replace("/who", "/name"))
+    assert 'value="Sofie Sørensen"' in name_page.html
+    answers = {**MYSELF_IN_AARHUS, "name": {"name": "Sofie Sørensen"},
+               "phone": {"phone": "61 62 63 64"}}
+    consent_url, _ = answer_questions(karl, url, answers)
+    karl.post_form(consent_url, {"consent": "y"})
+    row = row_of(app, "SELECT * FROM registrations WHERE name = 'Sofie Sørensen'")
+    assert row["channel"] == "meeting" and row["phone"] == "+4561626364"
+    assert row["municipality_code"] == "751"
