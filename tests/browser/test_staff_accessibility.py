@@ -117,6 +117,7 @@ def admin_tour(page, mette, anna, meeting):
         ("meetings", "/staff/meetings"),
         ("new-meeting", "/staff/meetings/new"),
         ("meeting", f"/staff/meetings/{meeting}"),
+        ("edit-meeting", f"/staff/meetings/{meeting}/edit"),
         ("device", "/staff/device"),
         ("find-draft", "/staff/drafts"),
         ("week", "/staff/week"),
