@@ -4,6 +4,7 @@ the audit entry cannot be written, the change is undone too (docs/architecture.m
 import contextlib
 
 from app.core.db import connect
+from app.domain.meetings import local_now
 from test_meetings_and_ambassadors import NEXT_WEEK, add_meeting
 from staff import PASSWORD, register, staff_member, TEST_MUNICIPALITIES
 
@@ -70,3 +71,46 @@ def test_an_ambassador_is_not_matched_without_its_audit_entry(app):
     post_while_audit_fails(karl, f"/staff/registrations/{mette['public_id']}/ambassador",
                            {"ambassador": sofie})
     assert count(app, "SELECT 1 FROM ambassador_matches") == 0
+
+
+def test_a_meeting_is_not_changed_without_its_audit_entry(app):
+    public_id = add_meeting(app, "751", place="Jobcenter Aarhus")
+    karl = staff_member(app).sign_in()
+    url = f"/staff/meetings/{public_id}/edit"
+    token = karl.open(url).csrf_token()
+    audit_log_refuses_entries(app)
+    with contextlib.suppress(Exception):
+        karl.client.post(url, data={
+            "csrf_token": token, "starts_on": NEXT_WEEK.date().isoformat(),
+            "starts_at": "10:00", "place": "Dokk1", "municipality": "751",
+            "description_da": "Vi fortæller om job."})
+    assert count(app, "SELECT 1 FROM meetings WHERE place = 'Jobcenter Aarhus'") == 1
+
+
+def test_attendance_is_not_marked_without_its_audit_entry(app):
+    public_id = add_meeting(app, "751")
+    db = connect(app.config["DATABASE"])
+    db.execute("INSERT INTO meeting_signups (meeting_id, name, phone, created_at) "
+               "SELECT id, 'Ali Khan', '+4520304050', '2026-11-20' FROM meetings")
+    db.conn.commit()
+    db.close()
+    karl = staff_member(app).sign_in()
+    page = karl.open(f"/staff/meetings/{public_id}")
+    action = page.soup.select_one("form[action$='/attendance']")["action"]
+    audit_log_refuses_entries(app)
+    with contextlib.suppress(Exception):
+        karl.client.post(action, data={"csrf_token": page.csrf_token(), "attended": "1"})
+    assert count(app, "SELECT 1 FROM meeting_signups WHERE attended IS NULL") == 1
+
+
+def test_a_request_from_a_person_is_not_registered_without_its_audit_entry(app):
+    mette = register(app)
+    anna = staff_member(app, "admin").sign_in()
+    url = f"/staff/registrations/{mette['public_id']}/requests"
+    token = anna.open(url).csrf_token()
+    audit_log_refuses_entries(app)
+    with contextlib.suppress(Exception):
+        anna.client.post(url, data={"csrf_token": token, "kind": "deletion",
+                                    "received_on": local_now().date().isoformat(),
+                                    "channel": "phone"})
+    assert count(app, "SELECT 1 FROM person_requests") == 0

@@ -140,7 +140,8 @@ def real_path(rule, ids):
              else ids["registration"])
     usual = {"public_id": owner, "step_key": "name", "language": "en", "concept": "job",
              "clipkey:key": "0" * 32, "key": "x", "pagetoken:token": "x" * 20,
-             "digest:digest": "x" * 22, "path:filename": "css/site.css", "yes_id": "x" * 16}
+             "digest:digest": "x" * 22, "path:filename": "css/site.css", "yes_id": "x" * 16,
+             "int:signup_id": "1"}
     parts = []
     for is_variable, text in split_rule(rule):
         if not is_variable:

@@ -12,6 +12,7 @@ ADMIN_ONLY = {
     "staff.municipalities", "staff.users", "staff.new_user", "staff.edit_user",
     "staff.unlock_user", "staff.reset_user_two_factor", "staff.audit_log",
     "staff.person_json", "staff.person_print", "staff.delete_registration",
+    "staff.request_register", "staff.request_done",
 }
 BEFORE_SIGN_IN = {"staff.sign_in", "staff.two_factor", "staff.set_up_two_factor"}
 
@@ -28,7 +29,8 @@ def staff_routes(app):
 
 
 def url_of(rule, public_ids):
-    return rule.rule.replace("<public_id>", public_ids.get(rule.endpoint, "no-such-id"))
+    return (rule.rule.replace("<public_id>", public_ids.get(rule.endpoint, "no-such-id"))
+            .replace("<int:signup_id>", "1"))
 
 
 def test_every_staff_route_declares_who_may_use_it(app):

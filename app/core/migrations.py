@@ -473,3 +473,37 @@ def m012_staff_registrations_and_merges(db):
         CREATE INDEX registrations_name ON registrations (name COLLATE NOCASE)
         """,
     )
+
+
+@migrations()
+def m013_attendance_and_requests(db):
+    run_statements(
+        db,
+        """
+        -- Did the person who signed up come to the meeting? NULL: not marked yet.
+        ALTER TABLE meeting_signups ADD COLUMN attended INTEGER;
+
+        -- The kind of work an ambassador knows (a key of the work question's choices),
+        -- so the match list can put ambassadors in the person's line of work first.
+        ALTER TABLE ambassadors ADD COLUMN line_of_work TEXT NOT NULL DEFAULT '';
+
+        -- Access and deletion requests from a person (GDPR art. 15 and 17), due 30 days
+        -- after they came in. When the registration is deleted the row stays without the
+        -- person: only the kind, the days and who handled it (the register of requests).
+        CREATE TABLE person_requests (
+            id INTEGER PRIMARY KEY,
+            public_id TEXT NOT NULL UNIQUE,
+            registration_id INTEGER REFERENCES registrations (id) ON DELETE SET NULL,
+            kind TEXT NOT NULL,
+            received_on TEXT NOT NULL,
+            due_on TEXT NOT NULL,
+            channel TEXT,
+            registered_by INTEGER REFERENCES users (id),
+            registered_at TEXT NOT NULL,
+            done_on TEXT,
+            done_by INTEGER REFERENCES users (id)
+        );
+        CREATE INDEX person_requests_due_on ON person_requests (done_on, due_on);
+        CREATE INDEX person_requests_registration ON person_requests (registration_id)
+        """,
+    )

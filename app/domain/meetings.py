@@ -123,11 +123,36 @@ def sign_up(db, meeting, *, name, phone):
         )
 
 
+def update_meeting(db, meeting, *, starts_at, ends_at, place, municipality_code,
+                   description_da, description_en=""):
+    with write_transaction(db):
+        db.execute(
+            """
+            UPDATE meetings SET starts_at = ?, ends_at = ?, place = ?, municipality_code = ?,
+                                description_da = ?, description_en = ?
+            WHERE id = ?
+            """,
+            [_stored(starts_at), _stored(ends_at) if ends_at else None, place,
+             municipality_code, description_da, description_en, meeting.id],
+        )
+
+
 def signups_for(db, meeting):
     return list(db.query(
-        "SELECT name, phone, created_at FROM meeting_signups WHERE meeting_id = ? ORDER BY id",
+        "SELECT id, name, phone, created_at, attended FROM meeting_signups"
+        " WHERE meeting_id = ? ORDER BY id",
         [meeting.id],
     ))
+
+
+def mark_attendance(db, meeting, signup_id, attended):
+    """Came (True) or did not come (False). False when the sign-up is not this meeting's."""
+    with write_transaction(db):
+        cursor = db.execute(
+            "UPDATE meeting_signups SET attended = ? WHERE id = ? AND meeting_id = ?",
+            [int(attended), signup_id, meeting.id],
+        )
+    return cursor.rowcount == 1
 
 
 def delete_meeting(db, meeting):

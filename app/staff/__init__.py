@@ -32,6 +32,7 @@ def init_app(app):
         meetings,
         municipalities,
         person,
+        person_requests,
         placements,
         plans,
         profile,

@@ -5,11 +5,18 @@ from dataclasses import dataclass
 
 from app.core.db import write_transaction
 from app.domain.municipalities import municipality_name
+from app.domain.questions.choices import WORK
 from app.staff.accounts.users import iso, utc_now
 from app.staff.casework.changes import add_history, visibility
 
 # "Would you like to talk with an ambassador?" Yes, or maybe: both are worth a call.
 WANTS_AMBASSADOR = ("yes", "dont_know")
+
+# The lines of work an ambassador can know: the work question's choices, less the
+# "something else" and "don't know" answers that name no line of work.
+LINES_OF_WORK = {c.value: c.label for c in WORK if c.value not in ("other", "dont_know")}
+
+AMBASSADOR_COLUMNS = "id, public_id, name, phone, email, municipality_code, note, active, line_of_work"
 
 
 @dataclass
@@ -22,10 +29,19 @@ class Ambassador:
     municipality_code: str
     note: str
     active: int
+    line_of_work: str = ""
+    open_cases: int = 0
+    # Set by ranked_for(): shared with the person being matched.
+    same_municipality: bool = False
+    same_line_of_work: bool = False
 
     @property
     def municipality(self):
         return municipality_name(self.municipality_code) or ""
+
+    @property
+    def line_of_work_label(self):
+        return LINES_OF_WORK.get(self.line_of_work, "")
 
 
 @dataclass
@@ -45,30 +61,61 @@ class AmbassadorRequest:
         return municipality_name(self.municipality_code) or ""
 
 
-def add_ambassador(db, *, name, phone="", email="", municipality_code="", note=""):
+def add_ambassador(db, *, name, phone="", email="", municipality_code="", note="",
+                   line_of_work=""):
     with write_transaction(db):
         db.execute(
             "INSERT INTO ambassadors (public_id, name, phone, email, municipality_code, note,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " line_of_work, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [secrets.token_urlsafe(9), name, phone, email, municipality_code, note,
-             iso(utc_now())],
+             line_of_work, iso(utc_now())],
         )
+
+
+def update_ambassador(db, ambassador, *, name, phone, email, municipality_code, note,
+                      line_of_work):
+    with write_transaction(db):
+        db.execute(
+            "UPDATE ambassadors SET name = ?, phone = ?, email = ?, municipality_code = ?,"
+            " note = ?, line_of_work = ? WHERE id = ?",
+            [name, phone, email, municipality_code, note, line_of_work, ambassador.id],
+        )
+
+
+# How many open cases each ambassador is matched to: their current load.
+OPEN_CASES = """(SELECT count(*) FROM ambassador_matches m
+                 JOIN registrations r ON r.id = m.registration_id
+                 WHERE m.ambassador_id = ambassadors.id AND r.status != 'closed') AS open_cases"""
 
 
 def ambassadors(db, *, only_active=True):
     where = "WHERE active = 1" if only_active else ""
     rows = db.query(
-        f"SELECT id, public_id, name, phone, email, municipality_code, note, active"
-        f" FROM ambassadors {where} ORDER BY name"
+        f"SELECT {AMBASSADOR_COLUMNS}, {OPEN_CASES} FROM ambassadors {where} ORDER BY name"
     )
     return [Ambassador(**row) for row in rows]
 
 
 def ambassador_by_public_id(db, public_id):
     rows = list(db.query(
-        "SELECT id, public_id, name, phone, email, municipality_code, note, active"
-        " FROM ambassadors WHERE public_id = ?", [public_id]))
+        f"SELECT {AMBASSADOR_COLUMNS} FROM ambassadors WHERE public_id = ?", [public_id]))
     return Ambassador(**rows[0]) if rows else None
+
+
+def ranked_for(available, municipality_code, work_wishes):
+    """The match list for one person: ambassadors in the same municipality and the same
+    line of work first, then either one, then the rest; the least busy first in each."""
+    for ambassador in available:
+        ambassador.same_municipality = (bool(municipality_code)
+                                        and ambassador.municipality_code == municipality_code)
+        ambassador.same_line_of_work = (bool(ambassador.line_of_work)
+                                        and ambassador.line_of_work in work_wishes)
+
+    def rank(ambassador):
+        shared = ambassador.same_municipality + ambassador.same_line_of_work
+        return (-shared, not ambassador.same_municipality, ambassador.open_cases,
+                ambassador.name)
+    return sorted(available, key=rank)
 
 
 def set_ambassador_active(db, ambassador, active):

@@ -19,6 +19,7 @@ from app.staff.accounts.users import iso, utc_now
 from app.staff import audit
 from app.staff.ambassadors import match_of
 from app.staff.casework.placements import count_jobs_still_going
+from app.staff.person_requests import done_by_deleting, requests_of
 from app.staff.profile_export import job_profile_export
 
 # The promises on the citizen's privacy page (templates/pages/privacy.html).
@@ -60,6 +61,10 @@ def person_export(db, case):
         ],
         "seen_by_staff": [
             {"at": e.at, "action": e.action} for e in audit_trail(db, row.reference)
+        ],
+        "requests": [
+            {"kind": r.kind, "received_on": r.received_on, "due_on": r.due_on,
+             "done_on": r.done_on} for r in requests_of(db, row.id)
         ],
     }
 
@@ -104,6 +109,7 @@ def delete_person(db, user, row):
         # The person's jobs count in the monthly figures before the person goes.
         count_jobs_still_going(db)
         audit.record(db, user, "deleted", reference=row.reference)
+        done_by_deleting(db, user, row, today=utc_now().astimezone(DANISH_TIME).date())
         db.execute("DELETE FROM registrations WHERE id = ?", [row.id])
     forget_deleted(db)
 
@@ -162,6 +168,8 @@ def purge(db, *, closed_days=CLOSED_REGISTRATION_DAYS, draft_days=DRAFT_DAYS, dr
             "DELETE FROM registrations WHERE status = 'closed' AND closed_at < ?",
             [closed_before],
         )
+        # The purged people's requests stay in the register without them.
+        db.execute("UPDATE person_requests SET channel = NULL WHERE registration_id IS NULL")
         db.execute("DELETE FROM drafts WHERE updated_at < ?", [drafts_before])
         db.conn.executemany("DELETE FROM meeting_signups WHERE id = ?",
                             [(row_id,) for row_id in report.meeting_signups])

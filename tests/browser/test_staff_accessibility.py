@@ -5,6 +5,7 @@ with the keyboard alone."""
 
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pyotp
 import pytest
@@ -31,6 +32,7 @@ from staff import PASSWORD, register, staff_member
 
 pytestmark = pytest.mark.browser
 
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -117,6 +119,9 @@ def admin_tour(page, mette, anna, meeting):
         ("meetings", "/staff/meetings"),
         ("new-meeting", "/staff/meetings/new"),
         ("meeting", f"/staff/meetings/{meeting}"),
+        ("edit-meeting", f"/staff/meetings/{meeting}/edit"),
+        ("person-requests", f"{case}/requests"),
+        ("requests", "/staff/requests"),
         ("device", "/staff/device"),
         ("find-draft", "/staff/drafts"),
         ("new-registration", "/staff/registrations/new"),
@@ -139,7 +144,8 @@ def admin_tour(page, mette, anna, meeting):
     yield "new-user-error"
     for name, path in (("new-meeting-error", "/staff/meetings/new"),
                        ("new-ambassador-error", "/staff/ambassadors/new"),
-                       ("find-draft-error", "/staff/drafts")):
+                       ("find-draft-error", "/staff/drafts"),
+                       ("person-requests-error", f"{case}/requests")):
         page.goto(path)
         page.click("main form button[type=submit]")
         yield name
@@ -294,4 +300,32 @@ def test_a_consultant_takes_a_case_and_counts_a_call_with_the_keyboard_alone(bro
     tab_to_button(page, "Ringet, intet svar")
     page.keyboard.press("Enter")
     page.wait_for_selector("text=1 opkald uden svar.")
+    context.close()
+
+
+def test_an_admin_registers_a_deletion_request_and_marks_it_done_with_the_keyboard(
+        browser, back_office):
+    server, anna, _karl, mette = back_office
+    context = browser.new_context(viewport=TABLET_LANDSCAPE, base_url=server.url)
+    context.add_cookies([{"name": "klapjob_lang", "value": "da", "url": server.url}])
+    page = context.new_page()
+    sign_in(page, anna, server.app.config["DATABASE"])
+    page.goto(f"/staff/registrations/{mette['public_id']}/requests")
+    tab_to(page, "kind")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # "Slette sine data"
+    tab_to(page, "received_on")
+    page.fill("#received_on", (date.today() - timedelta(days=27)).isoformat())
+    tab_to(page, "channel")
+    page.keyboard.press("ArrowDown")  # "I telefonen"
+    tab_to_button(page, "Gem anmodningen")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=Anmodningen er gemt.")
+    page.goto("/staff/requests")
+    row = page.locator("tbody tr").first
+    assert "Slette sine data" in row.inner_text() and "3 dage tilbage" in row.inner_text()
+    page.screenshot(path=str(DOCS / "staff-requests-due-first.png"), full_page=True)
+    tab_to_button(page, "Markér som klaret")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=Anmodningen er markeret som klaret.")
     context.close()

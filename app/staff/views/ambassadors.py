@@ -1,17 +1,19 @@
 """Ambassadors: staff keep KLAPjob's ambassadors as contacts, see who asked to talk with
 one, match them, and record when they talked."""
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from app.web.database import get_db
 from app.web.question_page import form_errors
 from app.core.db import write_transaction
 from app.core.phone import normalise_phone
+from app.domain.registrations.sending import answers_of
 from app.staff import audit
 from app.staff.blueprint import blueprint
 from app.staff.permissions import current_user, requires, with_registration
-from app.staff.forms import ActionForm, AmbassadorForm, MatchForm, TalkedForm, choices
+from app.staff.forms import ActionForm, MatchForm, TalkedForm, choices
+from app.staff.meeting_and_ambassador_forms import AmbassadorWithWorkForm
 from app.staff.ambassadors import (
     add_ambassador,
     ambassador_by_public_id,
@@ -19,8 +21,10 @@ from app.staff.ambassadors import (
     ambassadors,
     match,
     match_of,
+    ranked_for,
     record_talk,
     set_ambassador_active,
+    update_ambassador,
 )
 
 
@@ -38,18 +42,52 @@ def ambassador_list():
 @blueprint.route("/ambassadors/new", methods=["GET", "POST"])
 @requires("staff")
 def new_ambassador():
-    form = AmbassadorForm()
-    if form.validate_on_submit():
-        phone = form.phone.data
-        if phone and normalise_phone(phone) is None:
-            form.phone.errors.append(_l("Enter a phone number like 20 30 40 50"))
-        else:
-            add_ambassador(get_db(), name=form.name.data, phone=normalise_phone(phone) or "",
-                           email=form.email.data or "", municipality_code=form.municipality.data,
-                           note=form.note.data or "")
-            flash(_l("The ambassador is saved."))
-            return redirect(url_for(".ambassador_list"))
-    return render_template("staff/new_ambassador.html", form=form, errors=form_errors(form))
+    form = AmbassadorWithWorkForm()
+    if form.validate_on_submit() and valid_phone(form):
+        db = get_db()
+        with write_transaction(db):  # the ambassador and its audit entry, or neither
+            add_ambassador(db, **ambassador_fields(form))
+            audit.record(db, current_user(), "ambassador_created")
+        flash(_l("The ambassador is saved."))
+        return redirect(url_for(".ambassador_list"))
+    return render_template("staff/new_ambassador.html", form=form, errors=form_errors(form),
+                           ambassador=None)
+
+
+@blueprint.route("/ambassadors/<public_id>/edit", methods=["GET", "POST"])
+@requires("staff")
+def edit_ambassador(public_id):
+    db = get_db()
+    ambassador = ambassador_by_public_id(db, public_id) or abort(404)
+    if request.method == "POST":
+        form = AmbassadorWithWorkForm()
+    else:
+        form = AmbassadorWithWorkForm(data=dict(
+            name=ambassador.name, phone=ambassador.phone, email=ambassador.email,
+            municipality=ambassador.municipality_code, note=ambassador.note,
+            line_of_work=ambassador.line_of_work))
+    if form.validate_on_submit() and valid_phone(form):
+        with write_transaction(db):  # the change and its audit entry, or neither
+            update_ambassador(db, ambassador, **ambassador_fields(form))
+            audit.record(db, current_user(), "ambassador_changed", detail=public_id)
+        flash(_l("The ambassador is changed."))
+        return redirect(url_for(".ambassador_list"))
+    return render_template("staff/new_ambassador.html", form=form, errors=form_errors(form),
+                           ambassador=ambassador)
+
+
+def valid_phone(form):
+    phone = form.phone.data
+    if phone and normalise_phone(phone) is None:
+        form.phone.errors.append(_l("Enter a phone number like 20 30 40 50"))
+        return False
+    return True
+
+
+def ambassador_fields(form):
+    return dict(name=form.name.data, phone=normalise_phone(form.phone.data) or "",
+                email=form.email.data or "", municipality_code=form.municipality.data or "",
+                note=form.note.data or "", line_of_work=form.line_of_work.data or "")
 
 
 @blueprint.post("/ambassadors/<public_id>/active")
@@ -66,7 +104,8 @@ def toggle_ambassador(public_id):
 @with_registration
 def match_ambassador(registration):
     db = get_db()
-    available = ambassadors(db)
+    available = ranked_for(ambassadors(db), registration.municipality_code,
+                           answers_of(db, registration.id).get("work_wishes", []))
     form = MatchForm()
     form.ambassador.choices = choices(
         [(a.public_id, f"{a.name} ({a.municipality})" if a.municipality else a.name)
@@ -87,6 +126,7 @@ def match_ambassador(registration):
         "staff/match_ambassador.html",
         registration=registration,
         current=match_of(db, registration.id),
+        available=available,
         form=form,
         talked_form=talked_form,
         errors=form_errors(form),

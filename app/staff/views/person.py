@@ -15,6 +15,7 @@ from app.staff.casework.changes import case_file
 from app.staff.access_printout import drafts_of, history_in_words, meeting_signups_of, seen_by_staff
 from app.staff.forms import DeleteForm
 from app.staff.personal_data import audit_trail, delete_person, person_export
+from app.staff.person_requests import requests_of
 
 
 def audited_case(registration, action):
@@ -53,6 +54,7 @@ def person_print(registration):
         seen=seen_by_staff(audit_trail(db, registration.reference)),
         signups=meeting_signups_of(db, registration.phone),
         drafts=drafts_of(db, registration.phone, registration.email),
+        requests=requests_of(db, registration.id),
     )
 
 
