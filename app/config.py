@@ -95,6 +95,15 @@ def settings_from_environment(instance_path):
         "KNOWN_DEVICE_DAYS": _number("KLAPJOB_KNOWN_DEVICE_DAYS", 90),
         # Below this much free disk (MB) no new drafts are started; started ones still save.
         "DISK_FLOOR_MB": _number("KLAPJOB_DISK_FLOOR_MB", 200, float),
+        # What makes the sound: "espeak" (espeak-ng, the real one) or "fake" (silence as long
+        # as the words, at once: for tests that are not about synthesis). engine/engines.py
+        "SPEECH_ENGINE": os.environ.get("KLAPJOB_SPEECH_ENGINE", "espeak"),
+        "AUDIO_DIR": os.environ.get("KLAPJOB_AUDIO_DIR", str(Path(instance_path) / "audio")),
+        # The back office: a staff session ends after this long unused; the purge deletes
+        # registrations closed and drafts untouched longer ago than this.
+        "STAFF_IDLE_MINUTES": _number("KLAPJOB_STAFF_IDLE_MINUTES", 30),
+        "PURGE_CLOSED_DAYS": _number("KLAPJOB_PURGE_CLOSED_DAYS", 365),
+        "PURGE_DRAFT_DAYS": _number("KLAPJOB_PURGE_DRAFT_DAYS", 30),
     }
 
 

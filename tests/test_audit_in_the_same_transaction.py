@@ -114,3 +114,38 @@ def test_a_request_from_a_person_is_not_registered_without_its_audit_entry(app):
                                     "received_on": local_now().date().isoformat(),
                                     "channel": "phone"})
     assert count(app, "SELECT 1 FROM person_requests") == 0
+def test_a_locked_account_is_not_opened_without_its_audit_entry(app):
+    from test_staff_sign_in_strangers import seed_failures
+
+    anna = staff_member(app, "admin").sign_in()
+    karl = staff_member(app)
+    seed_failures(app, karl.user.email, 12)
+    token = anna.open(f"/staff/users/{karl.public_id}").csrf_token()
+    failures = count(app, "SELECT 1 FROM rate_events")
+    audit_log_refuses_entries(app)
+    with contextlib.suppress(Exception):
+        anna.client.post(f"/staff/users/{karl.public_id}/unlock", data={"csrf_token": token})
+    assert count(app, "SELECT 1 FROM rate_events") == failures > 0
+
+
+def test_a_lost_phone_is_not_reset_without_its_audit_entry(app):
+    anna = staff_member(app, "admin").sign_in()
+    karl = staff_member(app).sign_in()
+    token = anna.open(f"/staff/users/{karl.public_id}").csrf_token()
+    audit_log_refuses_entries(app)
+    with contextlib.suppress(Exception):
+        anna.client.post(f"/staff/users/{karl.public_id}/reset-two-factor",
+                         data={"csrf_token": token})
+    assert count(app, "SELECT 1 FROM users WHERE totp_confirmed = 1 AND id = ?",
+                 [karl.user.id]) == 1
+
+
+def test_the_municipalities_are_not_changed_without_their_audit_entry(app):
+    anna = staff_member(app, "admin").sign_in()
+    karl = staff_member(app)
+    token = anna.open("/staff/municipalities").csrf_token()
+    audit_log_refuses_entries(app)
+    with contextlib.suppress(Exception):
+        anna.client.post("/staff/municipalities", data={
+            "csrf_token": token, "agreement-751": "y", "consultant-751": karl.public_id})
+    assert count(app, "SELECT 1 FROM municipality_agreements WHERE has_agreement = 1") == 0

@@ -142,3 +142,45 @@ def test_another_consultant_cannot_open_a_profile_they_may_not_see(app):
     other.sign_in()
     assert other.client.get(profile_url(mette)).status_code == 404
     assert other.client.get(f"{profile_url(mette)}.pdf").status_code == 404
+
+
+def test_karl_emails_mette_the_new_version_after_her_yes_and_never_her_health(
+        app_with_mail, mail_server, db):
+    by_email = {**MYSELF_IN_AARHUS, "contact": {"contact_method": "email"},
+                "email": {"email": "mette@mail.dk"}}
+    mette = register(app_with_mail, by_email, health=HEALTH)
+    karl = staff_member(app_with_mail, "consultant", name="Karl Jensen",
+                        covers=("751",)).sign_in()
+    karl.post_form(profile_url(mette), {"good_at": "At bage boller", "went_well": "",
+                                        "was_hard": "", "accommodations": ""})
+    page = karl.open(profile_url(mette))
+    assert "mette@mail.dk" in page.text(), "Karl sees where the profile would go"
+    mails = len(mail_server.inbox.messages)
+
+    refused = karl.post_form(f"{profile_url(mette)}/email", {}, form_on=profile_url(mette))
+    assert refused.status_code == 200
+    assert "Sæt kryds, når personen har sagt ja" in refused.get_data(as_text=True)
+    assert len(mail_server.inbox.messages) == mails
+
+    karl.post_form(f"{profile_url(mette)}/email", {"person_agrees": "y"},
+                   form_on=profile_url(mette))
+    assert len(mail_server.inbox.messages) == mails + 1
+    message, body = mail_server.inbox.messages[-1], mail_server.inbox.bodies()[-1]
+    assert message["To"] == "mette@mail.dk" and message["Subject"] == "Din jobprofil fra KLAPjob"
+    assert "At bage boller" in body, "the new version goes, with what Karl and Mette added"
+    assert HEALTH not in body
+    assert "Vi har sendt jobprofilen på e-mail." in karl.open(profile_url(mette)).text()
+    [sender] = list(db.query("SELECT user_id FROM audit_log WHERE action = 'emailed_profile'"
+                             " AND reference = ?", [mette["reference"]]))
+    assert sender["user_id"] is not None, "the log says which consultant sent it"
+
+
+def test_without_an_email_address_karl_is_told_so_and_nothing_is_sent(app_with_mail, mail_server):
+    mette = register(app_with_mail, health=HEALTH)  # by phone, no helper
+    karl = staff_member(app_with_mail, "consultant", covers=("751",)).sign_in()
+    page = karl.open(profile_url(mette))
+    assert "Vi har ingen e-mailadresse til personen eller en hjælper." in page.text()
+    mails = len(mail_server.inbox.messages)
+    karl.client.post(f"{profile_url(mette)}/email", data={
+        "csrf_token": page.csrf_token(), "person_agrees": "y"})
+    assert len(mail_server.inbox.messages) == mails

@@ -170,3 +170,13 @@ def test_nobody_can_fill_a_helpers_inbox_with_profiles(app_with_mail, mail_serve
     assert again.status_code == 429
     assert "Vi har sendt mange mails herfra lige nu" in again.get_data(as_text=True)
     assert len(mail_server.inbox.messages) == mails
+
+
+def test_the_log_says_when_mette_herself_looked_at_and_printed_her_profile(app, client, db):
+    mette = sent(client, BY_EMAIL)
+    mette.open("/register/profile")
+    client.get("/register/profile.pdf")
+    [reference] = [r["reference"] for r in db.query("SELECT reference FROM registrations")]
+    entries = [(r["action"], r["user_id"]) for r in db.query(
+        "SELECT action, user_id FROM audit_log WHERE reference = ? ORDER BY id", [reference])]
+    assert ("viewed_profile", None) in entries and ("printed_profile", None) in entries

@@ -16,9 +16,6 @@ made on our own server by pyttsx3 on espeak-ng.
     views.py          /listen/... addresses;  cli.py: `flask audio build`
 """
 
-import os
-from pathlib import Path
-
 from app.speech.clips import Clips, Settings
 from app.speech.engine.engines import engine_named
 
@@ -38,12 +35,6 @@ DEFAULTS = {
 def init_app(app):
     for name, value in DEFAULTS.items():
         app.config.setdefault(name, value)
-    # What makes the sound: "espeak" (espeak-ng, the real one) or "fake" (silence as long as
-    # the words, at once: for tests that are not about synthesis). engine/engines.py
-    app.config.setdefault("SPEECH_ENGINE", os.environ.get("KLAPJOB_SPEECH_ENGINE", "espeak"))
-    app.config.setdefault(
-        "AUDIO_DIR", os.environ.get("KLAPJOB_AUDIO_DIR", str(Path(app.instance_path) / "audio"))
-    )
     settings = Settings(
         voices=dict(app.config["SPEECH_VOICES"]),
         rates=dict(app.config["SPEECH_RATES"]),

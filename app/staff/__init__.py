@@ -5,20 +5,10 @@ beside them (casework/, accounts/, personal_data, figures...) know nothing of re
 The views are imported in init_app, so that loading the package stays cheap.
 """
 
-import os
-
 from app.staff.blueprint import blueprint
 
 
 def init_app(app):
-    app.config.setdefault(
-        "STAFF_IDLE_MINUTES", int(os.environ.get("KLAPJOB_STAFF_IDLE_MINUTES", "30"))
-    )
-    app.config.setdefault(
-        "PURGE_CLOSED_DAYS", int(os.environ.get("KLAPJOB_PURGE_CLOSED_DAYS", "365"))
-    )
-    app.config.setdefault("PURGE_DRAFT_DAYS", int(os.environ.get("KLAPJOB_PURGE_DRAFT_DAYS", "30")))
-
     from app.staff import permissions  # noqa: F401 - its checks run before every view
     from app.staff.views import (  # noqa: F401 - each module adds its routes to the blueprint
         ambassadors,

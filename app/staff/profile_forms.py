@@ -3,7 +3,7 @@ showing the profile to an employer."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length
 
 from app.staff.forms import DAYS_GONE_BY, strip
@@ -32,4 +32,13 @@ class EmployerYesForm(FlaskForm):
     agreed_on = DateField(
         _l("The day the person said yes"),
         validators=[InputRequired(_l("Write the day the person said yes")), DAYS_GONE_BY],
+    )
+
+
+class ProfileMailForm(FlaskForm):
+    """The newest version to the person by email: only with the yes they give now."""
+
+    person_agrees = BooleanField(
+        _l("The person has just said yes to getting the profile by email"),
+        validators=[InputRequired(_l("Tick the box when the person has said yes"))],
     )

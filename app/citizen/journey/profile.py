@@ -12,12 +12,11 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField
 
 from app.citizen.journey.blueprint import blueprint
-from app.citizen.journey.sending import helper_email, sent_registration
+from app.citizen.journey.sending import sent_registration
 from app.core.db import write_transaction
 from app.core.limits import Limit, this_client
-from app.core.mail import send_mail
 from app.core.site_text import gettext as _
-from app.domain.registrations.profile import build_profile, can_show_health
+from app.domain.registrations.profile import can_show_health
 from app.domain.registrations.profile_versions import (
     latest_version,
     profile_changed,
@@ -27,6 +26,7 @@ from app.domain.registrations.profile_versions import (
 from app.web.database import get_db
 from app.web.i18n import current_language
 from app.web.listenable import listenable, not_listenable
+from app.web.profile_mail import profile_mail_address, send_profile_mail
 from app.web.profile_pdf import pdf_response, profile_pdf
 from app.web.question_page import form_errors
 
@@ -52,12 +52,6 @@ class HealthChoiceForm(FlaskForm):
     """A button each way: the form only carries the security token."""
 
 
-def mail_address(registration):
-    """The person's own address, or else their helper's."""
-    own = registration.answers.get("email")
-    return own if own and "@" in own else helper_email(registration)
-
-
 def render_profile(registration, mail_form, status=200, busy=False):
     db = get_db()
     return render_template(
@@ -65,7 +59,7 @@ def render_profile(registration, mail_form, status=200, busy=False):
         profile=profile_of(db, registration.id, registration.answers),
         asks_health=can_show_health(registration.answers),
         shows_health=latest_version(db, registration.id).include_health,
-        address=mail_address(registration),
+        address=profile_mail_address(registration.answers),
         mail_form=mail_form,
         health_form=HealthChoiceForm(),
         emailed=session.pop("profile_emailed", False),
@@ -80,6 +74,7 @@ def profile():
     registration = sent_registration()
     if registration is None:
         return redirect(url_for("pages.start"))
+    record_for_the_log(registration, "viewed_profile")
     return render_profile(registration, ProfileMailForm())
 
 
@@ -97,7 +92,7 @@ def choose_health(choice):
 @listenable
 def email_profile():
     registration = sent_registration()
-    address = registration and mail_address(registration)
+    address = registration and profile_mail_address(registration.answers)
     if not address:
         return redirect(url_for("pages.start"))
     form = ProfileMailForm()
@@ -109,19 +104,11 @@ def email_profile():
         form.person_agrees.errors = [TOO_MANY_MAILS]
         return render_profile(registration, form, status=429)
     limit.record(get_db(), client)
-    if send_profile_mail(registration, address):
+    additions = latest_version(get_db(), registration.id).additions
+    if send_profile_mail(registration.answers, additions, address):
         session["profile_emailed"] = True
         record_for_the_log(registration, "emailed_profile")
     return redirect(url_for("journey.profile"))
-
-
-def send_profile_mail(registration, address):
-    """The profile as plain text. Health never goes by email, whatever the page shows."""
-    latest = latest_version(get_db(), registration.id)
-    body = render_template(
-        "email/profile.txt", profile=build_profile(registration.answers, latest.additions)
-    )
-    return send_mail(address, _("Your job profile from KLAPjob"), body)
 
 
 @blueprint.get("/profile.pdf")
@@ -134,6 +121,7 @@ def profile_download():
     if limit.reached(get_db(), client):
         return render_profile(registration, ProfileMailForm(), status=429, busy=True)
     limit.record(get_db(), client)
+    record_for_the_log(registration, "printed_profile")
     profile = profile_of(get_db(), registration.id, registration.answers)
     pdf = profile_pdf(profile, title=_("My job profile"), language=current_language())
     return pdf_response(pdf, "jobprofil.pdf")

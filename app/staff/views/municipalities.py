@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from app.web.database import get_db
 from app.domain.municipalities import MUNICIPALITIES
 from app.staff.accounts.users import active_consultants
+from app.core.db import write_transaction
 from app.staff import audit
 from app.staff.blueprint import blueprint
 from app.staff.permissions import current_user, requires
@@ -29,8 +30,9 @@ def municipalities():
             )
             for code in MUNICIPALITIES
         }
-        save_coverage(db, choices)
-        audit.record_now(db, current_user(), "municipalities_changed")
+        with write_transaction(db):
+            save_coverage(db, choices)
+            audit.record(db, current_user(), "municipalities_changed")
         flash(_l("The municipalities are saved."))
         return redirect(url_for(".municipalities"))
     public_ids = {user.id: user.public_id for user in consultants}

@@ -27,19 +27,22 @@ from app.staff import audit
 from app.staff.blueprint import blueprint
 from app.staff.forms import ActionForm
 from app.staff.permissions import current_user, requires, with_registration
-from app.staff.profile_forms import EmployerYesForm, LearnedForm
+from app.staff.profile_forms import EmployerYesForm, LearnedForm, ProfileMailForm
 from app.web.database import get_db
+from app.web.profile_mail import profile_mail_address, send_profile_mail
 from app.web.profile_pdf import pdf_response, profile_pdf
 from app.web.question_page import form_errors
 
 
-def show_profile(registration, *, learned=None, employer_form=None, status=200):
+def show_profile(registration, *, learned=None, employer_form=None, mail_form=None,
+                 status=200):
     db = get_db()
     audit.record_now(db, current_user(), "viewed_profile", reference=registration.reference)
     answers = answers_of(db, registration.id)
     latest = latest_version(db, registration.id)
     learned = learned or LearnedForm(formdata=None, **asdict(latest.additions))
     employer_form = employer_form or EmployerYesForm(formdata=None)
+    mail_form = mail_form or ProfileMailForm(formdata=None)
     return render_template(
         "staff/profile.html",
         row=registration,
@@ -48,7 +51,9 @@ def show_profile(registration, *, learned=None, employer_form=None, status=200):
         yeses=employer_yeses(db, registration.id),
         learned=learned,
         employer_form=employer_form,
-        errors=form_errors(learned) + form_errors(employer_form),
+        mail_form=mail_form,
+        mail_address=profile_mail_address(answers),
+        errors=form_errors(learned) + form_errors(employer_form) + form_errors(mail_form),
     ), status
 
 
@@ -92,6 +97,28 @@ def registration_profile_pdf(registration):
     with force_locale(language):  # in the words the person read on the site
         pdf = profile_pdf(profile, title=_l("My job profile"), language=language)
     return pdf_response(pdf, "jobprofil.pdf")
+
+
+@blueprint.post("/registrations/<public_id>/profile/email")
+@requires("staff")
+@with_registration
+def email_profile(registration):
+    """The newest version, after the person's yes now, to their address or their helper's."""
+    db = get_db()
+    answers = answers_of(db, registration.id)
+    address = profile_mail_address(answers)
+    form = ProfileMailForm()
+    if not address:
+        return back_to_profile(registration, _l("Nothing was sent."))
+    if not form.validate():
+        return show_profile(registration, mail_form=form)
+    additions = latest_version(db, registration.id).additions
+    with force_locale(person_language(db, registration.id)):
+        sent = send_profile_mail(answers, additions, address)
+    if not sent:
+        return back_to_profile(registration, _l("The email could not be sent. Try again later."))
+    audit.record_now(db, current_user(), "emailed_profile", reference=registration.reference)
+    return back_to_profile(registration, _l("We have sent the job profile by email."))
 
 
 def person_language(db, registration_id):

@@ -14,6 +14,7 @@ from app.staff.accounts.sign_in_guard import (
 )
 from app.staff.accounts.users import SignInAttempt, check_code, confirm_two_factor, provisioning_uri
 from app.staff.accounts.users import qr_code_data_uri, spaced_secret
+from app.core.db import write_transaction
 from app.staff import audit
 from app.staff.blueprint import blueprint
 from app.staff.permissions import enter, leave, pending_user, requires
@@ -30,11 +31,13 @@ def check_and_enter(user, form):
     if wait:
         return None, wait_message(SignInAttempt(user, "locked" if locked else "wait", wait))
     if check_code(db, user, form.code.data):
-        confirm_two_factor(db, user)
-        audit.record_now(db, user, "signed_in")
+        with write_transaction(db):
+            confirm_two_factor(db, user)
+            audit.record(db, user, "signed_in")
         return remember_device(redirect(enter(start_session(db, user))), user.email), None
-    locked = record_failure(db, guard)
-    audit.record_now(db, user, "locked" if locked else "sign_in_failed")
+    with write_transaction(db):
+        locked = record_failure(db, guard)
+        audit.record(db, user, "locked" if locked else "sign_in_failed")
     if locked:
         leave()
         attempt = SignInAttempt(user, "locked", LOCK_MINUTES * 60)

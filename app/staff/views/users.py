@@ -73,9 +73,10 @@ def admin_action(public_id, action, detail, message):
     """A button on a user's page: do it (with its security token), log it, say so."""
     user = user_or_404(public_id)
     if ActionForm().validate_on_submit():
-        action(get_db(), user)
-        audit.record_now(get_db(), current_user(), "user_changed",
-                         detail=f"{user.public_id} {detail}")
+        db = get_db()
+        with write_transaction(db):
+            action(db, user)
+            audit.record(db, current_user(), "user_changed", detail=f"{user.public_id} {detail}")
         flash(message(user))
     return redirect(url_for(".edit_user", public_id=public_id))
 
