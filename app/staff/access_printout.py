@@ -30,6 +30,7 @@ HISTORY_WORDS = {
     "follow_up_plan": _l("A consultant planned the follow-ups"),
     "placement": _l("A work trial or job was written down"),
     "placement_ended": _l("A work trial or job ended"),
+    "merged": _l("Two registrations from the person were joined into one"),
 }
 
 
