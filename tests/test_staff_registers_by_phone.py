@@ -117,3 +117,13 @@ def test_a_meeting_sign_up_becomes_a_registration_prefilled_from_the_sign_up(app
     row = row_of(app, "SELECT * FROM registrations WHERE name = 'Sofie Sørensen'")
     assert row["channel"] == "meeting" and row["phone"] == "+4561626364"
     assert row["municipality_code"] == "751"
+
+
+def test_a_colleague_cannot_open_a_registration_another_consultant_is_taking_by_phone(app):
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    response = karl.post_form("/staff/registrations/new", {"channel": "phone"})
+    consent_url, _asked = answer_questions(karl, location_path(response), MYSELF_IN_AARHUS)
+    lise = staff_member(app, covers=TEST_MUNICIPALITIES, name="Lise Larsen").sign_in()
+    assert lise.client.get(consent_url).status_code == 404
+    anna = staff_member(app, "admin", name="Anna Admin").sign_in()
+    assert anna.client.get(consent_url).status_code == 200, "an admin can help"

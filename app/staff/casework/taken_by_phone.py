@@ -65,11 +65,14 @@ def start_intake(db, user, channel, *, answers=None, draft_hash=None, language="
     return public_id
 
 
-def intake_by_public_id(db, public_id):
+def intake_by_public_id(db, user, public_id):
+    """The registration `user` is taking by phone: theirs, or any for an admin. Until it
+    is sent it holds answers (health too) that only the one who took them has heard."""
     rows = list(db.query(
         "SELECT i.id, i.public_id, i.draft_token_hash, i.channel, d.language"
         " FROM staff_intakes i JOIN drafts d ON d.token_hash = i.draft_token_hash"
-        " WHERE i.public_id = ?", [public_id]))
+        " WHERE i.public_id = ? AND (i.started_by = ? OR ?)",
+        [public_id, user.id, int(user.is_admin)]))
     return Intake(**rows[0]) if rows else None
 
 

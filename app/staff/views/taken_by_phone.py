@@ -92,7 +92,7 @@ def continue_draft():
 
 
 def intake_or_404(public_id):
-    return intake_by_public_id(get_db(), public_id) or abort(404)
+    return intake_by_public_id(get_db(), current_user(), public_id) or abort(404)
 
 
 def render_intake_step(intake, step, form, draft, *, found=None, status=200):
