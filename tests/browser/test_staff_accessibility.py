@@ -14,6 +14,7 @@ from app import create_app
 from app.core.db import connect
 from app.domain.meetings import create_meeting
 from app.staff.accounts.users import user_by_id
+from app.staff.ambassadors import add_ambassador
 from app.staff.casework.appointments import add_appointment
 from app.staff.casework.changes import visible_registration
 from app.staff.casework.next_steps import set_next_step
@@ -54,6 +55,12 @@ def back_office(tmp_path_factory):
     db.execute("INSERT INTO meeting_signups (meeting_id, name, phone, created_at) "
                "SELECT id, 'Ali Khan', '+4520304050', '2026-11-20' FROM meetings")
     db.conn.commit()
+    # Two ambassadors, so the match list shows its table and an ambassador can be changed.
+    add_ambassador(db, name="Sofie Lund", phone="+4530405060", municipality_code="751",
+                   line_of_work="kitchen")
+    add_ambassador(db, name="Bo Berg", phone="+4531415161", municipality_code="101")
+    app.config["TOUR_AMBASSADOR"] = next(db.query(
+        "SELECT public_id FROM ambassadors WHERE name = 'Sofie Lund'"))["public_id"]
     db.close()
     app.config["TOUR_MEETING"] = meeting
     give_anna_a_working_day(app, str(database), anna, mette)
@@ -95,7 +102,7 @@ def sign_in(page, member, database):
     assert page.url.endswith("/staff/"), page.url
 
 
-def admin_tour(page, mette, anna, meeting):
+def admin_tour(page, mette, anna, meeting, ambassador):
     """Yields a name for each page state, with `page` showing it."""
     case = f"/staff/registrations/{mette['public_id']}"
     for name, path in (
@@ -115,6 +122,7 @@ def admin_tour(page, mette, anna, meeting):
         ("not-found", "/staff/registrations/guessed-id"),
         ("ambassadors", "/staff/ambassadors"),
         ("new-ambassador", "/staff/ambassadors/new"),
+        ("edit-ambassador", f"/staff/ambassadors/{ambassador}/edit"),
         ("match-ambassador", f"{case}/ambassador"),
         ("meetings", "/staff/meetings"),
         ("new-meeting", "/staff/meetings/new"),
@@ -181,6 +189,8 @@ def findings(request, browser, back_office):
     looks = {}
 
     def check(state):
+        # A state after a press on "Save" may still be loading: axe needs the whole page.
+        page.wait_for_load_state("load")
         found["states"].append(state)
         problems = axe_violations(page, tags=WCAG_AA)
         if problems:
@@ -212,7 +222,8 @@ def findings(request, browser, back_office):
     check("forbidden")
     page.click(".site-header button[type=submit]")  # sign out
     sign_in(page, anna, database)
-    for state in admin_tour(page, mette, anna, server.app.config["TOUR_MEETING"]):
+    for state in admin_tour(page, mette, anna, server.app.config["TOUR_MEETING"],
+                            server.app.config["TOUR_AMBASSADOR"]):
         check(state)
     context.close()
     return found
