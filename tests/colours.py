@@ -220,21 +220,26 @@ def hex_colour(rgb):
 
 
 # Every picture loaded (lazy ones too: a person scrolls to them) and every font, so that
-# nothing moves between measuring the page and taking its picture.
+# nothing moves between measuring the page and taking its picture. The deadline is a
+# safety net only: a picture that never answers, or a frame Chromium never draws, once
+# kept a walk waiting for ever; past it the gate goes on with what the page shows.
 SETTLE = """
-() => {
+deadline => {
   const images = [...document.images];
   images.forEach(image => { image.loading = 'eager'; });
-  return Promise.all([document.fonts.ready, ...images.map(image => image.complete ? null
+  const settled = Promise.all([document.fonts.ready, ...images.map(image => image.complete ? null
     : new Promise(done => { image.addEventListener('load', done); image.addEventListener('error', done); }))])
     .then(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))))
     .then(() => true);
+  return Promise.race([settled, new Promise(done => setTimeout(() => done(false), deadline))]);
 }
 """
+SETTLE_DEADLINE_MS = 60_000
 
 
-def settle(page):
-    page.evaluate(SETTLE)
+def settle(page, deadline_ms=SETTLE_DEADLINE_MS):
+    """True when everything arrived and was drawn; False when the deadline came first."""
+    return page.evaluate(SETTLE, deadline_ms)
 
 
 @contextmanager

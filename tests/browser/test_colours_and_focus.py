@@ -67,3 +67,23 @@ def test_the_focus_check_sees_a_transparent_outline_and_a_faint_change(browser):
         'a.transparent "Transparent outline"',
         'button[submit].faint "A 1 % darker background"',
     ]
+
+
+def test_the_gate_goes_on_when_a_picture_never_arrives(browser):
+    """A picture whose answer never comes (or a frame Chromium never draws) must not stop
+    the gate for ever: it waited without end once, on a busy machine, with every test
+    done but one walk."""
+    from colours import settle
+
+    context = browser.new_context(viewport=TABLET_PORTRAIT)
+    page = context.new_page()
+    page.route("http://pictures.invalid/**", lambda route: None)  # never answered
+    page.set_content("<p>Et billede, der aldrig kommer</p>")
+    page.evaluate("""() => { const picture = document.createElement('img');
+                             picture.src = 'http://pictures.invalid/never.png';
+                             document.body.append(picture); }""")
+    assert settle(page, deadline_ms=300) is False
+    calm = context.new_page()
+    calm.set_content("<p>Intet billede</p>")
+    assert settle(calm, deadline_ms=30_000) is True
+    context.close()
