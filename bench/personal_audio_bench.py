@@ -22,19 +22,18 @@ import json
 import os
 import re
 import secrets
-import statistics
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from audio_bench import Instance, get, milliseconds  # noqa: E402
+from app.core import codes
 
 ANSWERS = {
     "who": {"filled_by": "self"}, "name": {"name": "Mette Hansen"},
@@ -54,10 +53,10 @@ def new_draft():
     """A draft with every answer, made with the site's own code: its cookie token."""
     from app import create_app
     from app.core.db import connect
-    from app.domain.registrations.drafts import new_token, save_step
+    from app.domain.registrations.drafts import save_step
 
     app = create_app()
-    token = new_token()
+    token = codes.new_token()
     with app.test_request_context():
         db = connect(app.config["DATABASE"])
         for key, answers in ANSWERS.items():

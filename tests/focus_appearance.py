@@ -11,7 +11,6 @@ in the same walk looks the same focused, and is not screenshotted again.
 
 import hashlib
 
-import numpy
 
 from colours import CONTROL_MINIMUM, contrast, parse_colour, region, screenshot_pixels, whole_page_in_view
 

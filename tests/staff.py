@@ -9,12 +9,13 @@ import io
 import pyotp
 
 from app.core.db import connect
-from app.domain.registrations.drafts import new_token, save_step
+from app.domain.registrations.drafts import save_step
 from app.domain.registrations.sending import Consents, submit_registration
 from app.domain.coverage import save_coverage
 from app.staff.accounts.users import create_user, user_by_id
 from pages import Page, location_path
 from people import MYSELF_IN_AARHUS
+from app.core import codes
 
 PASSWORD = "en lang og sikker adgangssætning"
 
@@ -119,7 +120,7 @@ def register(app, answers_by_step=MYSELF_IN_AARHUS, *, consent_health=True,
 def saved_draft(app, answers_by_step):
     """A draft with these answers, saved step by step as the journey does: its token."""
     db = connect(app.config["DATABASE"])
-    token = new_token()
+    token = codes.new_token()
     try:
         with app.test_request_context():
             for key, step_answers in answers_by_step.items():

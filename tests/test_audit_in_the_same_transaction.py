@@ -4,9 +4,9 @@ the audit entry cannot be written, the change is undone too (docs/architecture.m
 import contextlib
 
 from app.core.db import connect
-from app.domain.meetings import local_now
 from test_meetings_and_ambassadors import NEXT_WEEK, add_meeting
 from staff import PASSWORD, register, staff_member, TEST_MUNICIPALITIES
+from app.core import clock
 
 
 def audit_log_refuses_entries(app):
@@ -111,7 +111,7 @@ def test_a_request_from_a_person_is_not_registered_without_its_audit_entry(app):
     audit_log_refuses_entries(app)
     with contextlib.suppress(Exception):
         anna.client.post(url, data={"csrf_token": token, "kind": "deletion",
-                                    "received_on": local_now().date().isoformat(),
+                                    "received_on": clock.local_now().date().isoformat(),
                                     "channel": "phone"})
     assert count(app, "SELECT 1 FROM person_requests") == 0
 def test_a_locked_account_is_not_opened_without_its_audit_entry(app):

@@ -5,8 +5,9 @@ import stat
 
 from app.core.db import connect, prepare_database
 from app.core.migrations import migrations
-from app.domain.registrations.sending import REFERENCE_ALPHABET, make_reference, spaced_reference
+from app.domain.registrations.sending import spaced_reference
 from people import MYSELF_IN_AARHUS, Visitor
+from app.core import codes
 
 
 def test_a_new_database_gets_every_migration_and_wal(app, db):
@@ -46,10 +47,10 @@ def test_deleting_a_registration_deletes_its_answers(client, db):
 
 
 def test_a_reference_is_easy_to_read_aloud():
-    references = {make_reference() for _ in range(2000)}
+    references = {codes.make_reference() for _ in range(2000)}
     assert len(references) > 1990
     letters = set("".join(references))
-    assert letters <= set(REFERENCE_ALPHABET)
+    assert letters <= set(codes.REFERENCE_ALPHABET)
     assert not letters & set("01OIL8SBZ")
     assert spaced_reference("K7M4PX") == "K7M 4PX"
 

@@ -24,13 +24,13 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from app import create_app
 from app.core import db as database
 from app.core.db import connect
-from app.domain.registrations.drafts import new_token, token_hash
 from app.domain.questions.steps import STEPS
 from app.web.display import SETTINGS
 from app.staff import forms as staff_forms
 from people import MYSELF_IN_AARHUS
 from staff import register, saved_draft, staff_member
 from test_meetings_and_ambassadors import add_meeting
+from app.core import codes
 
 settings.register_profile("ci", max_examples=3, derandomize=True, deadline=None, database=None,
                           suppress_health_check=list(HealthCheck))
@@ -162,11 +162,11 @@ def client_for(site, role):
         session = site["cookies"][role].get_cookie("klapjob_session")
         client.set_cookie("klapjob_session", session.value)
     elif role == "citizen":
-        token = new_token()
+        token = codes.new_token()
         db = connect(app.config["DATABASE"])
         db.execute("INSERT INTO drafts (token_hash, answers, completed, language, created_at,"
                    " updated_at) SELECT ?, answers, completed, language, created_at, updated_at"
-                   " FROM drafts WHERE token_hash = ?", [token_hash(token), token_hash(site["draft"])])
+                   " FROM drafts WHERE token_hash = ?", [codes.token_hash(token), codes.token_hash(site["draft"])])
         db.conn.commit()
         db.close()
         client.set_cookie("klapjob_draft", token)

@@ -4,11 +4,11 @@ silent, can be heard like every other citizen page."""
 
 from datetime import timedelta
 
-from app.domain.meetings import local_now
 from pages import Page
 from test_meetings_and_ambassadors import add_meeting
+from app.core import clock
 
-NEXT_WEEK = (local_now() + timedelta(days=7)).replace(hour=10, minute=0, tzinfo=None)
+NEXT_WEEK = (clock.local_now() + timedelta(days=7)).replace(hour=10, minute=0, tzinfo=None)
 BACK_OFFICE = ("staff.",)
 FLASK_OWN = ("static",)
 

@@ -4,13 +4,14 @@ parts of helping people where staff and citizens meet."""
 from datetime import datetime, timedelta
 
 from app.core.db import connect
-from app.domain.meetings import create_meeting, local_now
+from app.domain.meetings import create_meeting
 from app.staff.personal_data import purge
 from pages import Page, location_path
 from people import MYSELF_IN_AARHUS, Visitor
 from staff import TEST_MUNICIPALITIES, register, staff_member
+from app.core import clock
 
-NEXT_WEEK = (local_now() + timedelta(days=7)).replace(hour=10, minute=0, tzinfo=None)
+NEXT_WEEK = (clock.local_now() + timedelta(days=7)).replace(hour=10, minute=0, tzinfo=None)
 
 
 def add_meeting(app, municipality_code, *, starts_at=NEXT_WEEK, place="Jobcenter"):

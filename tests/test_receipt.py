@@ -4,8 +4,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from app.domain.registrations.callback import add_working_days
 from people import MYSELF_IN_AARHUS, Visitor
+from app.core import clock
 
 BY_EMAIL = {
     **MYSELF_IN_AARHUS,
@@ -76,4 +76,4 @@ def a_september_monday():
 def test_working_days_skip_the_weekend(sent_after_monday, days, expected_after_monday):
     monday = a_september_monday()
     sent = monday + timedelta(days=sent_after_monday)
-    assert add_working_days(sent, days) == monday + timedelta(days=expected_after_monday)
+    assert clock.add_working_days(sent, days) == monday + timedelta(days=expected_after_monday)

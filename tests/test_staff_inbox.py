@@ -1,16 +1,17 @@
 """A consultant's day: the inbox, a registration as the citizen sent it, calling back,
 moving it on to a job, and following up."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 
 from babel.dates import format_date
 
-from app.staff.casework.changes import add_months, follow_up_due_date, follow_ups_due
+from app.staff.casework.changes import follow_up_due_date, follow_ups_due
 from app.staff.casework.inbox import InboxFilters, inbox_page
 from app.staff.accounts.users import user_by_id
 from pages import Page, location_path
 from people import HELPED_BY_SUPPORT_WORKER
 from staff import TEST_MUNICIPALITIES, register, staff_member
+from app.core import clock
 
 
 def inbox_names(page):
@@ -162,7 +163,7 @@ def test_a_job_start_brings_follow_ups_six_months_later_and_then_yearly(app, db)
                    form_on=registration_url(mette))
     assert "Netto Aarhus" not in karl.open("/staff/follow-ups").text()
     page = karl.open(registration_url(mette))
-    next_due = format_date(add_months(started, 18), "medium", locale="da")
+    next_due = format_date(clock.add_months(started, 18), "medium", locale="da")
     assert f"Næste opfølgning {next_due}" in page.text()
     assert "Går godt." in page.text()
     row = next(db.query("SELECT job_start, employer, job_hours FROM registrations"))
@@ -175,7 +176,7 @@ def test_follow_ups_fall_due_six_months_after_the_start_then_once_a_year():
     assert follow_up_due_date(start, 0) == date(2027, 2, 28)
     assert follow_up_due_date(start, 1) == date(2028, 2, 29)
     assert follow_up_due_date(start, 2) == date(2029, 2, 28)
-    assert add_months(date(2026, 1, 15), -1) == date(2025, 12, 15)
+    assert clock.add_months(date(2026, 1, 15), -1) == date(2025, 12, 15)
 
 
 def test_the_follow_up_list_holds_only_people_in_a_job(app, db):

@@ -10,9 +10,9 @@ from babel.dates import format_date
 from staff import TEST_MUNICIPALITIES, register, staff_member
 
 from app.core.db import connect
-from app.domain.meetings import local_now
+from app.core import clock
 
-TODAY = local_now().date()
+TODAY = clock.local_now().date()
 
 
 def ask(member, person, kind, days_ago, channel="phone"):

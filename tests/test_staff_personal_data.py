@@ -6,10 +6,11 @@ import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from app.domain.registrations.drafts import new_token, save_step
+from app.domain.registrations.drafts import save_step
 from app.staff.personal_data import CLOSED_REGISTRATION_DAYS, DRAFT_DAYS, purge
 from pages import location_path
 from staff import TEST_MUNICIPALITIES, register, staff_member
+from app.core import codes
 
 NAME = "Mette Uniknavnesen"
 HEALTH = "Jeg har en sjælden diagnose xq7"
@@ -107,7 +108,7 @@ def purge_setup(app, db):
     db.execute("UPDATE registrations SET submitted_at = ? WHERE id = ?",
                [days_ago(900), open_case["id"]])
     with app.test_request_context():
-        for token, age in ((new_token(), 45), (new_token(), 5)):
+        for token, age in ((codes.new_token(), 45), (codes.new_token(), 5)):
             save_step(db, token, "name", {"name": f"Kladde {age}"}, complete=True, language="da")
             db.execute("UPDATE drafts SET updated_at = ?, created_at = ? WHERE answers LIKE ?",
                        [days_ago(age), days_ago(age), f"%Kladde {age}%"])

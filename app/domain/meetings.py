@@ -3,14 +3,12 @@
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from app.core.db import write_transaction
-from app.domain.registrations.drafts import now_utc
 from app.domain.municipalities import REGION_OF, municipality_name
+from app.core import clock
 
 # Meetings are stored in Danish local time, as staff enter them and people read them.
-DANISH_TIME = ZoneInfo("Europe/Copenhagen")
 
 # Names and numbers of people who signed up are kept until a while after the meeting.
 KEEP_SIGNUPS_AFTER_MEETING = timedelta(days=30)
@@ -39,17 +37,13 @@ class Meeting:
         return self.description_da, "da"
 
 
-def local_now():
-    return datetime.now(DANISH_TIME)
-
-
 def _stored(moment):
     """A local time as it is stored: 'YYYY-MM-DDTHH:MM', without a zone."""
     return moment.strftime("%Y-%m-%dT%H:%M")
 
 
 def _local(stored):
-    return datetime.fromisoformat(stored).replace(tzinfo=DANISH_TIME) if stored else None
+    return datetime.fromisoformat(stored).replace(tzinfo=clock.DANISH_TIME) if stored else None
 
 
 def _meeting(row):
@@ -84,7 +78,7 @@ def create_meeting(db, *, starts_at, ends_at, place, municipality_code, descript
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [public_id, _stored(starts_at), _stored(ends_at) if ends_at else None, place,
-             municipality_code, description_da, description_en, created_by, now_utc()],
+             municipality_code, description_da, description_en, created_by, clock.now_iso()],
         )
     return public_id
 
@@ -119,7 +113,7 @@ def sign_up(db, meeting, *, name, phone):
     with write_transaction(db):
         db.execute(
             "INSERT INTO meeting_signups (meeting_id, name, phone, created_at) VALUES (?, ?, ?, ?)",
-            [meeting.id, name, phone, now_utc()],
+            [meeting.id, name, phone, clock.now_iso()],
         )
 
 

@@ -24,8 +24,9 @@ import hmac
 import json
 
 from flask import current_app, g, request
-from itsdangerous import BadSignature, URLSafeSerializer
+from itsdangerous import BadSignature
 from werkzeug.test import EnvironBuilder
+from app.core import codes
 
 SALT = "klapjob.listen.own"
 # Headers the page needs to render as this visitor sees it.
@@ -33,7 +34,7 @@ VISITOR_HEADERS = ("Cookie", "Accept-Language", "X-Forwarded-Proto")
 
 
 def _serializer():
-    return URLSafeSerializer(current_app.secret_key, salt=SALT)
+    return codes.signer(current_app.secret_key, SALT)
 
 
 def page_token(path, nonce):

@@ -10,11 +10,11 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 
 from app.core.phone import normalise_phone
-from app.domain.meetings import DANISH_TIME
 from app.domain.questions.summary import summary_rows
 from app.staff.casework.next_steps import KINDS as STEP_KINDS
 from app.staff.casework.placements import END_REASONS
 from app.staff.casework.placements import KINDS as PLACEMENT_KINDS
+from app.core import clock
 
 HISTORY_WORDS = {
     "status": _l("The status was changed"),
@@ -60,7 +60,7 @@ def seen_by_staff(trail):
     """The audit trail with each kind of look once a day, and how many times."""
     lines = {}
     for entry in trail:
-        day = datetime.fromisoformat(entry.at).astimezone(DANISH_TIME).date()
+        day = datetime.fromisoformat(entry.at).astimezone(clock.DANISH_TIME).date()
         key = (day, entry.action)
         if key in lines:
             lines[key].times += 1

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from app.core.db import write_transaction
 from app.domain.municipalities import municipality_name
 from app.domain.questions.choices import WORK
-from app.staff.accounts.users import iso, utc_now
 from app.staff.casework.changes import add_history, visibility
+from app.core import clock
 
 # "Would you like to talk with an ambassador?" Yes, or maybe: both are worth a call.
 WANTS_AMBASSADOR = ("yes", "dont_know")
@@ -68,7 +68,7 @@ def add_ambassador(db, *, name, phone="", email="", municipality_code="", note="
             "INSERT INTO ambassadors (public_id, name, phone, email, municipality_code, note,"
             " line_of_work, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [secrets.token_urlsafe(9), name, phone, email, municipality_code, note,
-             line_of_work, iso(utc_now())],
+             line_of_work, clock.iso(clock.now())],
         )
 
 
@@ -150,7 +150,7 @@ def match_of(db, registration_id):
 
 
 def match(db, user, registration, ambassador, *, note=""):
-    now = utc_now()
+    now = clock.now()
     with write_transaction(db):
         db.execute(
             """
@@ -161,14 +161,14 @@ def match(db, user, registration, ambassador, *, note=""):
                 ambassador_id = excluded.ambassador_id, matched_by = excluded.matched_by,
                 matched_at = excluded.matched_at, talked_on = NULL, note = excluded.note
             """,
-            [registration.id, ambassador.id, user.id, iso(now), note],
+            [registration.id, ambassador.id, user.id, clock.iso(now), note],
         )
         add_history(db, registration, user, "ambassador", now=now,
                     note=f"{ambassador.name}. {note}".strip())
 
 
 def record_talk(db, user, registration, day):
-    now = utc_now()
+    now = clock.now()
     with write_transaction(db):
         db.execute("UPDATE ambassador_matches SET talked_on = ? WHERE registration_id = ?",
                    [day.isoformat(), registration.id])

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
-from app.staff.accounts.users import iso, utc_now
 from app.staff.paging import within
+from app.core import clock
 
 ACTIONS = {
     "viewed": _l("Viewed the registration"),
@@ -61,7 +61,7 @@ def record(db, user, action, *, reference=None, detail="", now=None):
     assert action in ACTIONS, action
     db.execute(
         "INSERT INTO audit_log (at, user_id, action, reference, detail) VALUES (?, ?, ?, ?, ?)",
-        [iso(now or utc_now()), user.id if user else None, action, reference, detail],
+        [clock.iso(now or clock.now()), user.id if user else None, action, reference, detail],
     )
 
 

@@ -6,14 +6,13 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from statistics import median
-from zoneinfo import ZoneInfo
 
 from flask_babel import format_date, lazy_gettext as _l
 
 from app.domain.municipalities import municipality_name
-from app.staff.casework.changes import STATUSES, add_months
+from app.staff.casework.changes import STATUSES
+from app.core import clock
 
-DANISH_TIME = ZoneInfo("Europe/Copenhagen")
 # The path to a job, in order; "closed" can follow any of them and is not a stage.
 STAGES = ("new", "contacted", "meeting", "praktik", "in_job", "follow_up")
 CONTACT_BUCKETS = (
@@ -26,18 +25,18 @@ CONTACT_BUCKETS = (
 
 
 def local_day(stamp):
-    return datetime.fromisoformat(stamp).astimezone(DANISH_TIME).date()
+    return datetime.fromisoformat(stamp).astimezone(clock.DANISH_TIME).date()
 
 
 def per_month(db, *, today, months=12):
     """(first day of the month, count) for the last `months` months, this one included."""
-    first = add_months(today.replace(day=1), -(months - 1))
+    first = clock.add_months(today.replace(day=1), -(months - 1))
     counts = Counter()
     for row in db.query("SELECT submitted_at FROM registrations"):
         day = local_day(row["submitted_at"])
         if day >= first:
             counts[day.replace(day=1)] += 1
-    return [(add_months(first, i), counts[add_months(first, i)]) for i in range(months)]
+    return [(clock.add_months(first, i), counts[clock.add_months(first, i)]) for i in range(months)]
 
 
 def per_municipality(db):

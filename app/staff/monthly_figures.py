@@ -7,9 +7,8 @@ person is in them, and deleting or purging a person leaves them as they are.
 """
 
 from datetime import date, datetime
+from app.core import clock
 
-from app.domain.meetings import DANISH_TIME
-from app.domain.registrations.callback import day_in_denmark
 
 REGISTERED = "registered"
 CONTACTED = "contacted"
@@ -25,7 +24,7 @@ def month_of(moment):
     if isinstance(moment, str):
         moment = datetime.fromisoformat(moment)
     if isinstance(moment, datetime):
-        moment = moment.astimezone(DANISH_TIME).date()
+        moment = moment.astimezone(clock.DANISH_TIME).date()
     return f"{moment.year:04d}-{moment.month:02d}"
 
 
@@ -43,7 +42,7 @@ def count_first_contact(db, registration_id, now):
     """The first real contact: counted once, with the days since the person sent."""
     row = next(db.query("SELECT submitted_at, municipality_code FROM registrations WHERE id = ?",
                         [registration_id]))
-    days = (now.astimezone(DANISH_TIME).date() - day_in_denmark(row["submitted_at"])).days
+    days = (now.astimezone(clock.DANISH_TIME).date() - clock.day_in_denmark(row["submitted_at"])).days
     add(db, CONTACTED, municipality=row["municipality_code"], month=month_of(now),
         amount=max(days, 0))
 

@@ -16,9 +16,10 @@ from flask_babel import lazy_gettext as _l
 
 from app.web.database import get_db
 from app.web.i18n import safe_local_path
-from app.staff.accounts.users import iso, user_by_public_id, utc_now
+from app.staff.accounts.users import user_by_public_id
 from app.staff.blueprint import blueprint
 from app.staff.accounts.sessions import end_session, user_of_session
+from app.core import clock
 
 SESSION_KEY = "staff_session"
 PENDING_KEY = "staff_pending"
@@ -71,7 +72,7 @@ def begin_pending(user):
     """The password was right: a fresh session that waits for the one-time code."""
     next_page = session.get("staff_next")
     session.clear()
-    session[PENDING_KEY] = {"user": user.public_id, "since": iso(utc_now())}
+    session[PENDING_KEY] = {"user": user.public_id, "since": clock.iso(clock.now())}
     if next_page:
         session["staff_next"] = next_page
 
@@ -80,7 +81,7 @@ def pending_user():
     pending = session.get(PENDING_KEY)
     if not pending:
         return None
-    if utc_now() - datetime.fromisoformat(pending["since"]) > PENDING_FOR:
+    if clock.now() - datetime.fromisoformat(pending["since"]) > PENDING_FOR:
         session.pop(PENDING_KEY, None)
         return None
     user = user_by_public_id(get_db(), pending["user"])

@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
 from app.staff import audit
-from app.staff.accounts.users import iso, utc_now
+from app.core import clock
 
 # GDPR art. 12(3) says one month; KLAPjob promises 30 days.
 ANSWER_WITHIN = timedelta(days=30)
@@ -66,7 +66,7 @@ def register_request(db, user, registration, *, kind, received_on, channel):
             "INSERT INTO person_requests (public_id, registration_id, kind, received_on,"
             " due_on, channel, registered_by, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [public_id, registration.id, kind, received_on.isoformat(),
-             (received_on + ANSWER_WITHIN).isoformat(), channel, user.id, iso(utc_now())],
+             (received_on + ANSWER_WITHIN).isoformat(), channel, user.id, clock.iso(clock.now())],
         )
         audit.record(db, user, "request_registered", reference=registration.reference,
                      detail=kind)

@@ -13,14 +13,14 @@ from flask import current_app
 from app.core.db import write_transaction
 from app.core.limits import purge_old_events
 from app.domain.questions.summary import summary_rows
-from app.domain.meetings import DANISH_TIME, old_signups
+from app.domain.meetings import old_signups
 from app.domain.municipalities import municipality_name
-from app.staff.accounts.users import iso, utc_now
 from app.staff import audit
 from app.staff.ambassadors import match_of
 from app.staff.casework.placements import count_jobs_still_going
 from app.staff.person_requests import done_by_deleting, requests_of
 from app.staff.profile_export import job_profile_export
+from app.core import clock
 
 # The promises on the citizen's privacy page (templates/pages/privacy.html).
 CLOSED_REGISTRATION_DAYS = 365
@@ -109,7 +109,7 @@ def delete_person(db, user, row):
         # The person's jobs count in the monthly figures before the person goes.
         count_jobs_still_going(db)
         audit.record(db, user, "deleted", reference=row.reference)
-        done_by_deleting(db, user, row, today=utc_now().astimezone(DANISH_TIME).date())
+        done_by_deleting(db, user, row, today=clock.now().astimezone(clock.DANISH_TIME).date())
         db.execute("DELETE FROM registrations WHERE id = ?", [row.id])
     forget_deleted(db)
 
@@ -122,8 +122,8 @@ class PurgeReport:
 
 
 def due_for_purge(db, *, closed_days, draft_days, now):
-    closed_before = iso(now - timedelta(days=closed_days))
-    drafts_before = iso(now - timedelta(days=draft_days))
+    closed_before = clock.iso(now - timedelta(days=closed_days))
+    drafts_before = clock.iso(now - timedelta(days=draft_days))
     return PurgeReport(
         registrations=[
             (row["reference"], row["closed_at"])
@@ -141,7 +141,7 @@ def due_for_purge(db, *, closed_days, draft_days, now):
                 [drafts_before],
             )
         ],
-        meeting_signups=[row["id"] for row in old_signups(db, now=now.astimezone(DANISH_TIME))],
+        meeting_signups=[row["id"] for row in old_signups(db, now=now.astimezone(clock.DANISH_TIME))],
     ), closed_before, drafts_before
 
 
@@ -149,7 +149,7 @@ def purge(db, *, closed_days=CLOSED_REGISTRATION_DAYS, draft_days=DRAFT_DAYS, dr
           now=None):
     """Delete registrations closed more than `closed_days` ago and drafts untouched for
     `draft_days`. With `dry_run`, only say what would go."""
-    now = now or utc_now()
+    now = now or clock.now()
     report, closed_before, drafts_before = due_for_purge(
         db, closed_days=closed_days, draft_days=draft_days, now=now
     )
@@ -158,7 +158,7 @@ def purge(db, *, closed_days=CLOSED_REGISTRATION_DAYS, draft_days=DRAFT_DAYS, dr
     purge_old_events(db, now=now.timestamp())
     with write_transaction(db):
         # Every night, and before anybody is purged: the jobs' 6- and 12-month figures.
-        count_jobs_still_going(db, now.astimezone(DANISH_TIME).date())
+        count_jobs_still_going(db, now.astimezone(clock.DANISH_TIME).date())
     if not (report.registrations or report.drafts or report.meeting_signups):
         return report
     with write_transaction(db):

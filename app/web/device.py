@@ -7,8 +7,9 @@ ever visible to the next; their draft stays on the server, where a link or code 
 """
 
 from flask import Blueprint, current_app, redirect, url_for
-from itsdangerous import BadSignature, URLSafeSerializer
+from itsdangerous import BadSignature
 
+from app.core import codes
 from app.web.cookies import (
     DISPLAY_COOKIE,
     DRAFT_COOKIE,
@@ -38,7 +39,7 @@ blueprint = Blueprint("device", __name__, url_prefix="/device")
 
 
 def _serializer():
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="shared-device")
+    return codes.signer(current_app.config["SECRET_KEY"], "shared-device")
 
 
 def is_shared_device():

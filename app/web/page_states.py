@@ -30,11 +30,13 @@ from datetime import timedelta
 
 from app.core.db import connect
 from app.web.device import SHARED_DEVICE_COOKIE, mark_as_shared
-from app.domain.registrations.drafts import new_token, save_step
+from app.domain.registrations.drafts import save_step
 from app.web.question_page import finder_field
 from app.domain.questions.steps import STEPS
 from app.domain.registrations.resume import create_resume_key, redeem
-from app.domain.meetings import create_meeting, local_now
+from app.domain.meetings import create_meeting
+from app.core import clock
+from app.core import codes
 
 # Answers of each kind that pass, and that fail for their format.
 RIGHT = {"text": "Tekst", "textarea": "Tekst", "phone": "20 30 40 50", "email": "navn@mail.dk",
@@ -309,7 +311,7 @@ def remove_meetings(app):
 
 def in_two_weeks():
     """10 o'clock, two weeks from today: a meeting that is always still to come."""
-    return (local_now() + timedelta(days=14)).replace(hour=10, minute=0, second=0, microsecond=0)
+    return (clock.local_now() + timedelta(days=14)).replace(hour=10, minute=0, second=0, microsecond=0)
 
 
 def add_meeting(app):
@@ -323,7 +325,7 @@ def add_meeting(app):
 
 def refused_link(app, reason):
     """A link from a mail that has been used already, or is too old."""
-    token = new_token()
+    token = codes.new_token()
     with database(app) as db:
         save_step(db, token, "name", {"name": "Ali"}, complete=True, language="da")
         key = create_resume_key(db, token, "link", secret=app.config["SECRET_KEY"],

@@ -3,16 +3,17 @@ once. They are kept on that device only, in a signed cookie, and offered the nex
 a clear "This is not me" that forgets them."""
 
 from flask import current_app
-from itsdangerous import BadSignature, URLSafeSerializer
+from itsdangerous import BadSignature
 
 from app.web.cookies import HELPER_COOKIE, forget_cookie, read_cookie, set_private_cookie
+from app.core import codes
 
 HELPER_COOKIE_DAYS = 30
 HELPER_FIELDS = ("helper_name", "helper_role", "helper_contact")
 
 
 def _serializer():
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="helper-profile")
+    return codes.signer(current_app.config["SECRET_KEY"], "helper-profile")
 
 
 def remembered_helper():

@@ -14,7 +14,7 @@ from app.domain.registrations.sending import (
     receipt_for,
     submit_registration,
 )
-from app.domain.registrations.drafts import delete_draft, now_utc
+from app.domain.registrations.drafts import delete_draft
 from app.web.cookies import DRAFT_COOKIE, RECEIPT_COOKIE
 from app.domain.questions.flow import CHECK_ANSWERS, first_unfinished
 from app.web.step_forms import ConsentForm, HelperCopyForm
@@ -23,6 +23,7 @@ from app.citizen.journey.receipt import email_receipt, receipt_context
 from app.domain.questions.summary import summary_rows
 from app.citizen.journey.blueprint import blueprint
 from app.citizen.journey.current import current_draft, draft_token, url_for_step
+from app.core import clock
 
 
 def consent_labels(answers):
@@ -134,7 +135,7 @@ def mark_helper_copy_sent(db, registration_id):
     with write_transaction(db):
         db.execute(
             "UPDATE registrations SET helper_copy_sent_at = ? WHERE id = ?",
-            [now_utc(), registration_id],
+            [clock.now_iso(), registration_id],
         )
 
 

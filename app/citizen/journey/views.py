@@ -18,13 +18,7 @@ from app.web.device import clear_person
 from app.web.errors import expired_form
 from app.web.i18n import choose_language, current_language, remember_language
 from app.core.site_text import gettext as _, site_value
-from app.domain.registrations.drafts import (
-    NoNewDraft,
-    draft_exists,
-    make_room_for_new_draft,
-    new_token,
-    save_step,
-)
+from app.domain.registrations.drafts import NoNewDraft, draft_exists, make_room_for_new_draft, save_step
 from app.domain.questions.flow import (
     CHECK_ANSWERS,
     first_unfinished,
@@ -40,6 +34,7 @@ from app.citizen.journey.helper_profile import forget_helper, remember_helper, r
 from app.web.question_page import error_list, questions_on_page, search_asked_for
 from app.domain.questions.steps import STEPS_BY_KEY
 from app.domain.questions.summary import summary_rows
+from app.core import codes
 
 NOT_SAVED = _l("We could not save your last answer. Try again in a moment, or call KLAPjob.")
 
@@ -159,7 +154,7 @@ def save_answers(step, answers, *, complete):
         if not complete and not any(answers.values()):
             return current_draft(), None
         make_room_for_new_draft(db)
-        token = new_token()
+        token = codes.new_token()
     try:
         draft = save_step(db, token, step.key, answers, complete=complete,
                           language=current_language())

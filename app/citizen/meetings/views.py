@@ -13,7 +13,8 @@ from app.web.step_forms import form_for
 from app.domain.questions.model import Choice, Field, Step
 from app.web.question_page import error_list, questions_on_page
 from app.domain.municipalities import municipalities_by_name
-from app.domain.meetings import local_now, meeting_by_public_id, meetings_near, sign_up
+from app.domain.meetings import meeting_by_public_id, meetings_near, sign_up
+from app.core import clock
 
 blueprint = Blueprint("meetings", __name__, url_prefix="/meetings")
 
@@ -61,7 +62,7 @@ def coming():
     chosen = request.args.get("municipality") or draft_answers().get("municipality", "")
     if chosen and chosen not in {c.value for c in CHOOSE_MUNICIPALITY.choices}:
         chosen = ""
-    meetings, are_near = meetings_near(get_db(), chosen, now=local_now())
+    meetings, are_near = meetings_near(get_db(), chosen, now=clock.local_now())
     return render_template(
         "meetings/coming.html",
         meetings=meetings,
@@ -76,7 +77,7 @@ def coming():
 @listenable
 def meeting(public_id):
     found = meeting_by_public_id(get_db(), public_id)
-    if found is None or found.starts_at < local_now():
+    if found is None or found.starts_at < clock.local_now():
         abort(404)
     status = 200
     if request.method == "POST":

@@ -21,8 +21,9 @@ from app.web.cookies import DRAFT_COOKIE
 from app.domain.questions.flow import first_unfinished, visible_steps
 from app.web.step_forms import form_for
 from app.web.question_page import error_list, questions_on_page
-from app.domain.meetings import local_now, meetings_near
+from app.domain.meetings import meetings_near
 from app.citizen.meetings.views import when
+from app.core import clock
 
 blueprint = Blueprint("pages", __name__)
 
@@ -37,7 +38,7 @@ TYPICAL_ANSWERS = {"filled_by": "self", "contact_method": "phone"}
 def start():
     draft = load_draft(get_db(), read_cookie(DRAFT_COOKIE))
     continue_at = first_unfinished(draft.answers, draft.completed) if draft.answers else None
-    meetings, _near = meetings_near(get_db(), draft.answers.get("municipality"), now=local_now())
+    meetings, _near = meetings_near(get_db(), draft.answers.get("municipality"), now=clock.local_now())
     return render_template(
         "pages/start.html",
         continue_at=continue_at,

@@ -4,29 +4,15 @@ The browser holds an unguessable token in a cookie; the database holds only its 
 a copy of the database cannot be turned into someone's cookie.
 """
 
-import hashlib
 import json
-import secrets
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 
 from flask import current_app
 
 from app.core.db import free_disk_mb, write_transaction
 from app.core.limits import Limit, this_client
-
-
-
-def now_utc():
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def new_token():
-    return secrets.token_urlsafe(32)
-
-
-def token_hash(token):
-    return hashlib.sha256(token.encode()).hexdigest()
+from app.core import clock
+from app.core import codes
 
 
 @dataclass
@@ -50,7 +36,7 @@ def new_drafts_limit():
 
 def draft_exists(db, token):
     return bool(token) and bool(list(db.query(
-        "SELECT 1 FROM drafts WHERE token_hash = ?", [token_hash(token)])))
+        "SELECT 1 FROM drafts WHERE token_hash = ?", [codes.token_hash(token)])))
 
 
 def make_room_for_new_draft(db):
@@ -68,7 +54,7 @@ def load_draft(db, token):
     """The draft behind `token`, or an empty one when there is none."""
     if not token:
         return Draft()
-    return load_draft_by_hash(db, token_hash(token))
+    return load_draft_by_hash(db, codes.token_hash(token))
 
 
 def load_draft_by_hash(db, hashed):
@@ -84,7 +70,7 @@ def load_draft_by_hash(db, hashed):
 def save_step(db, token, step_key, answers, *, complete, language):
     """Store this step's answers. A step saved without being checked (the language switch)
     keeps what was typed but is not marked complete."""
-    return save_step_by_hash(db, token_hash(token), step_key, answers, complete=complete,
+    return save_step_by_hash(db, codes.token_hash(token), step_key, answers, complete=complete,
                              language=language)
 
 
@@ -95,7 +81,7 @@ def save_step_by_hash(db, hashed, step_key, answers, *, complete, language):
         completed = [key for key in draft.completed if key != step_key]
         if complete:
             completed.append(step_key)
-        stamp = now_utc()
+        stamp = clock.now_iso()
         db.execute(
             """
             INSERT INTO drafts (token_hash, answers, completed, language, created_at, updated_at)
@@ -113,4 +99,4 @@ def save_step_by_hash(db, hashed, step_key, answers, *, complete, language):
 
 def delete_draft(db, token):
     with write_transaction(db):
-        db.execute("DELETE FROM drafts WHERE token_hash = ?", [token_hash(token)])
+        db.execute("DELETE FROM drafts WHERE token_hash = ?", [codes.token_hash(token)])

@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from blinker import Namespace
 
 from app.core.db import write_transaction
-from app.domain.registrations.drafts import now_utc
 from app.domain.registrations.profile import Additions, build_profile
+from app.core import clock
 
 signals = Namespace()
 # sender: the action ("profile_changed", "employer_yes", "employer_yes_withdrawn");
@@ -103,7 +103,7 @@ def save_version(db, registration_id, *, user=None, include_health=None, additio
             "INSERT INTO profile_versions (registration_id, number, made_at, made_by, "
             "include_health, good_at, went_well, was_hard, accommodations) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [registration_id, number, now_utc(), user.id if user else None,
+            [registration_id, number, clock.now_iso(), user.id if user else None,
              int(new.include_health), new.additions.good_at, new.additions.went_well,
              new.additions.was_hard, new.additions.accommodations],
         )
@@ -126,7 +126,7 @@ def record_employer_yes(db, registration_id, *, user, employer, agreed_on):
         db.execute(
             "INSERT INTO employer_consents (public_id, registration_id, employer, agreed_on, "
             "recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)",
-            [public_id, registration_id, employer, agreed_on, now_utc(), user.id],
+            [public_id, registration_id, employer, agreed_on, clock.now_iso(), user.id],
         )
         profile_changed.send("employer_yes", db=db, user=user,
                              reference=reference_of(db, registration_id),
@@ -139,7 +139,7 @@ def withdraw_employer_yes(db, registration_id, public_id, *, user):
         cursor = db.execute(
             "UPDATE employer_consents SET withdrawn_at = ?, withdrawn_by = ? "
             "WHERE registration_id = ? AND public_id = ? AND withdrawn_at IS NULL",
-            [now_utc(), user.id, registration_id, public_id],
+            [clock.now_iso(), user.id, registration_id, public_id],
         )
         if cursor.rowcount:
             profile_changed.send("employer_yes_withdrawn", db=db, user=user,

@@ -6,16 +6,14 @@ so a copy of the database gives neither. Using one moves the draft to a new cook
 the device that saved it no longer opens it.
 """
 
-import hashlib
-import hmac
 import re
 import secrets
 from datetime import datetime, timedelta, timezone
 
 from app.core.db import write_transaction
 from app.core.limits import Limit
-from app.domain.registrations.sending import REFERENCE_ALPHABET
-from app.domain.registrations.drafts import new_token, now_utc, token_hash
+from app.core import clock
+from app.core import codes
 
 CODE_LENGTH = 8
 HOUR = 3600
@@ -29,16 +27,12 @@ class ResumeRefused(Exception):
         self.reason = reason  # "unknown", "used" or "expired"
 
 
-def keyed_hash(secret, key):
-    return hmac.new(secret.encode(), key.encode(), hashlib.sha256).hexdigest()
-
-
 def new_code():
-    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(CODE_LENGTH))
+    return codes.random_code(CODE_LENGTH)
 
 
 def spaced_code(code):
-    return f"{code[:4]} {code[4:]}"
+    return codes.spaced(code, 4)
 
 
 def normalise_code(typed):
@@ -54,7 +48,7 @@ def create_resume_key(db, draft_token, kind, *, secret, days):
         if kind == "code":
             db.execute(
                 "DELETE FROM resume_keys WHERE draft_token_hash = ? AND kind = 'code'",
-                [token_hash(draft_token)],
+                [codes.token_hash(draft_token)],
             )
         db.execute(
             """
@@ -62,9 +56,9 @@ def create_resume_key(db, draft_token, kind, *, secret, days):
             VALUES (?, ?, ?, ?, ?)
             """,
             [
-                token_hash(draft_token),
+                codes.token_hash(draft_token),
                 kind,
-                keyed_hash(secret, key),
+                codes.keyed_hash(secret, key),
                 now.isoformat(timespec="seconds"),
                 (now + timedelta(days=days)).isoformat(timespec="seconds"),
             ],
@@ -79,7 +73,7 @@ def redeem(db, kind, key, *, secret):
             db.query(
                 "SELECT id, draft_token_hash, expires_at, used_at FROM resume_keys"
                 " WHERE key_hash = ? AND kind = ?",
-                [keyed_hash(secret, key), kind],
+                [codes.keyed_hash(secret, key), kind],
             )
         )
         if not rows:
@@ -89,13 +83,13 @@ def redeem(db, kind, key, *, secret):
             raise ResumeRefused("used")
         if datetime.fromisoformat(row["expires_at"]) < datetime.now(timezone.utc):
             raise ResumeRefused("expired")
-        token = new_token()
+        token = codes.new_token()
         # ON UPDATE CASCADE moves the draft's other keys along with it.
         db.execute(
             "UPDATE drafts SET token_hash = ? WHERE token_hash = ?",
-            [token_hash(token), row["draft_token_hash"]],
+            [codes.token_hash(token), row["draft_token_hash"]],
         )
-        db.execute("UPDATE resume_keys SET used_at = ? WHERE id = ?", [now_utc(), row["id"]])
+        db.execute("UPDATE resume_keys SET used_at = ? WHERE id = ?", [clock.now_iso(), row["id"]])
     return token
 
 
@@ -105,7 +99,7 @@ def draft_hash_for_code(db, code, *, secret):
         db.query(
             "SELECT draft_token_hash, expires_at FROM resume_keys"
             " WHERE key_hash = ? AND kind = 'code' AND used_at IS NULL",
-            [keyed_hash(secret, normalise_code(code))],
+            [codes.keyed_hash(secret, normalise_code(code))],
         )
     )
     if not rows or datetime.fromisoformat(rows[0]["expires_at"]) < datetime.now(timezone.utc):

@@ -1,6 +1,5 @@
 """Registrations: what a person sends to KLAPjob, stored once, with all their answers."""
 
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -8,25 +7,21 @@ from flask import current_app
 
 from app.core.db import write_transaction
 from app.domain.registrations.callback import promised_callback_day
-from app.domain.registrations.drafts import load_draft_by_hash, now_utc, token_hash
+from app.domain.registrations.drafts import load_draft_by_hash
 from app.domain.questions.flow import CHECK_ANSWERS, answers_to_send, first_unfinished
 from app.domain.questions.steps import FIELDS_BY_NAME
 from app.domain.municipalities import known_municipality_code
 from app.domain.registrations.events import registration_sent, registration_stored
+from app.core import clock
+from app.core import codes
 
 # Easy to read aloud and to write down: no 0/O, 1/I/L, 5/S, 8/B or 2/Z mix-ups.
-REFERENCE_ALPHABET = "2345679ACDEFGHJKMNPQRTUVWXY"
 REFERENCE_LENGTH = 6
-
-
-def make_reference():
-    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
 
 
 def spaced_reference(reference):
     """'K7M4PX' -> 'K7M 4PX': two groups of three are easier to read and say."""
-    half = len(reference) // 2
-    return f"{reference[:half]} {reference[half:]}"
+    return codes.spaced(reference)
 
 
 @dataclass
@@ -63,7 +58,7 @@ class DraftNotFinished(Exception):
 def submit_registration(db, token, *, language, consents, recorded=None):
     """Turn the draft behind `token` into a registration, in one transaction, and remove
     the draft. Sending twice (a double click, a refresh) gives back the first one."""
-    return submit_draft(db, token_hash(token), language=language, consents=consents,
+    return submit_draft(db, codes.token_hash(token), language=language, consents=consents,
                         recorded=recorded)
 
 
@@ -116,7 +111,7 @@ def registration_id_from_draft(db, hashed):
 
 def unused_reference(db):
     while True:
-        reference = make_reference()
+        reference = codes.make_reference()
         taken = list(db.query("SELECT 1 FROM registrations WHERE reference = ?", [reference]))
         if not taken:
             return reference
@@ -134,7 +129,7 @@ def insert_registration(db, hashed, answers, language, consents):
         [
             unused_reference(db),
             hashed,
-            now_utc(),
+            clock.now_iso(),
             language,
             answers["name"],
             answers["filled_by"],
@@ -207,7 +202,7 @@ def receipt_for(db, token, *, hours):
     """The registration sent from this browser in the last `hours`, for its receipt."""
     if not token:
         return None
-    registration_id = registration_id_from_draft(db, token_hash(token))
+    registration_id = registration_id_from_draft(db, codes.token_hash(token))
     if registration_id is None:
         return None
     registration = load_registration(db, registration_id)

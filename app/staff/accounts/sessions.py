@@ -2,12 +2,12 @@
 its hash. Signing out, an idle period, or an admin deactivating the account ends the
 session for real, whatever copy of the cookie is left somewhere."""
 
-import hashlib
-import secrets
 from datetime import datetime, timedelta
 
 from app.core.db import write_transaction
-from app.staff.accounts.users import iso, user_by_id, utc_now
+from app.staff.accounts.users import user_by_id
+from app.core import clock
+from app.core import codes
 
 # However active a person is, they sign in again after a working day.
 LONGEST_SESSION = timedelta(hours=12)
@@ -15,18 +15,14 @@ LONGEST_SESSION = timedelta(hours=12)
 TOUCH_EVERY = timedelta(minutes=1)
 
 
-def _hash(token):
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def start_session(db, user, *, now=None):
-    token = secrets.token_urlsafe(32)
-    stamp = iso(now or utc_now())
+    token = codes.new_token()
+    stamp = clock.iso(now or clock.now())
     with write_transaction(db):
         db.execute(
             "INSERT INTO staff_sessions (token_hash, user_id, created_at, last_seen_at) "
             "VALUES (?, ?, ?, ?)",
-            [_hash(token), user.id, stamp, stamp],
+            [codes.token_hash(token), user.id, stamp, stamp],
         )
     return token
 
@@ -36,11 +32,11 @@ def user_of_session(db, token, *, idle, now=None):
     been idle longer than `idle` (then it is ended)."""
     if not token:
         return None
-    now = now or utc_now()
+    now = now or clock.now()
     rows = list(
         db.query(
             "SELECT user_id, created_at, last_seen_at FROM staff_sessions WHERE token_hash = ?",
-            [_hash(token)],
+            [codes.token_hash(token)],
         )
     )
     if not rows:
@@ -56,12 +52,12 @@ def user_of_session(db, token, *, idle, now=None):
         with write_transaction(db):
             db.execute(
                 "UPDATE staff_sessions SET last_seen_at = ? WHERE token_hash = ?",
-                [iso(now), _hash(token)],
+                [clock.iso(now), codes.token_hash(token)],
             )
     return user
 
 
 def end_session(db, token):
     with write_transaction(db):
-        db.execute("DELETE FROM staff_sessions WHERE token_hash = ?", [_hash(token)])
+        db.execute("DELETE FROM staff_sessions WHERE token_hash = ?", [codes.token_hash(token)])
 

@@ -8,7 +8,6 @@ import hmac
 import logging
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 import pyotp
 import segno
@@ -17,6 +16,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from app.core.db import write_transaction
 from app.staff.accounts.sign_in_guard import LOCK_MINUTES, forget_failures, record_failure, seconds_to_wait
+from app.core import clock
 
 ROLES = ("admin", "consultant")
 MINIMUM_PASSWORD_LENGTH = 12
@@ -32,14 +32,6 @@ hasher = PasswordHasher()
 _DUMMY_HASH = hasher.hash(secrets.token_hex(16))
 
 log = logging.getLogger("klapjob.sign_in")
-
-
-def utc_now():
-    return datetime.now(timezone.utc)
-
-
-def iso(moment):
-    return moment.isoformat(timespec="seconds")
 
 
 @dataclass
@@ -128,7 +120,7 @@ def create_user(db, email, name, role, password, *, now=None):
                 role,
                 hasher.hash(password),
                 pyotp.random_base32(),
-                iso(now or utc_now()),
+                clock.iso(now or clock.now()),
             ],
         )
     return user_by_id(db, cursor.lastrowid)
@@ -185,7 +177,7 @@ def check_password(db, email, password, guard, *, now=None):
     """The same steps for a known and an unknown address, in every state: first the wait
     (no password is checked while it lasts), then one argon2 verification (of a dummy hash
     when there is no such active account), then the failure counted against `guard`."""
-    now = (now or utc_now()).timestamp()
+    now = (now or clock.now()).timestamp()
     wait, locked = seconds_to_wait(db, guard, now)
     if wait:
         log.warning("Sign-in refused: %s", "locked" if locked else "waiting")
@@ -241,7 +233,7 @@ def spaced_secret(user):
 def check_code(db, user, code, *, now=None):
     """True when `code` is the code of now (or 30 s either side) and has not been used
     before. A used code is spent: its time step is stored, and earlier ones refused."""
-    now = now or utc_now()
+    now = now or clock.now()
     digits = "".join(ch for ch in code or "" if ch.isdigit())
     if len(digits) != 6:
         return False

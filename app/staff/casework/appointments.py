@@ -14,10 +14,9 @@ import icalendar
 from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
-from app.domain.meetings import DANISH_TIME
 from app.staff import audit
-from app.staff.accounts.users import iso, utc_now
 from app.staff.casework.changes import add_history, visibility
+from app.core import clock
 
 ATTENDEES = {
     "person": _l("The person"),
@@ -52,7 +51,7 @@ def _stored(moment):
 
 
 def _local(stored):
-    return datetime.fromisoformat(stored).replace(tzinfo=DANISH_TIME) if stored else None
+    return datetime.fromisoformat(stored).replace(tzinfo=clock.DANISH_TIME) if stored else None
 
 
 def _appointment(row):
@@ -68,7 +67,7 @@ def _appointment(row):
 def add_appointment(db, user, registration, *, starts_at, ends_at, place, attendees, note="",
                     now=None):
     """`starts_at`, `ends_at`: naive Danish local times. Returns the public id."""
-    now = now or utc_now()
+    now = now or clock.now()
     public_id = secrets.token_urlsafe(12)
     with write_transaction(db):
         db.execute(
@@ -77,7 +76,7 @@ def add_appointment(db, user, registration, *, starts_at, ends_at, place, attend
             [public_id, registration.id, _stored(starts_at),
              _stored(ends_at) if ends_at else None, place,
              " ".join(key for key in ATTENDEES if key in attendees), note or "", user.id,
-             iso(now)],
+             clock.iso(now)],
         )
         add_history(db, registration, user, "appointment", now=now,
                     due_on=starts_at.date().isoformat(), note=note)

@@ -6,11 +6,10 @@ the promised day has passed), only the attempt is counted and kept in the histor
 
 from app.core.db import write_transaction
 from app.staff import audit
-from app.staff.accounts.users import utc_now
 from app.staff.casework.changes import add_history, assign
+from app.core import clock
 
 NO_ANSWER = "no_answer"
-
 
 
 def take(db, user, registration, *, now=None):
@@ -20,7 +19,7 @@ def take(db, user, registration, *, now=None):
 
 def record_no_answer(db, user, registration, *, note="", now=None):
     """A call that nobody answered: counted, and the case stays open as it was."""
-    now = now or utc_now()
+    now = now or clock.now()
     with write_transaction(db):
         add_history(db, registration, user, NO_ANSWER, now=now, note=note)
         audit.record(db, user, "changed", reference=registration.reference,

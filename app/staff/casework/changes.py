@@ -17,8 +17,8 @@ from app.core.db import write_transaction
 from app.domain.registrations.callback import is_overdue
 from app.domain.registrations.sending import answers_of
 from app.staff import audit, monthly_figures
-from app.staff.accounts.users import iso, utc_now
 from app.staff.casework import follow_up_plans
+from app.core import clock
 
 STATUSES = {
     "new": _l("New"),
@@ -202,7 +202,7 @@ def add_history(db, registration, user, kind, *, now, **values):
     db.execute(
         f"INSERT INTO registration_history ({', '.join(columns)}) "
         f"VALUES ({', '.join('?' for _ in columns)})",
-        [registration.id, iso(now), user.id if user else None, kind, *values.values()],
+        [registration.id, clock.iso(now), user.id if user else None, kind, *values.values()],
     )
 
 
@@ -218,7 +218,7 @@ def change_status(db, user, registration, status, *, reason=None, note="", now=N
         raise ValueError(status)
     if status == "closed" and reason not in CLOSE_REASONS:
         raise ValueError("closing needs a reason")
-    now = now or utc_now()
+    now = now or clock.now()
     reason = reason if status == "closed" else None
     with write_transaction(db):
         first_contact = is_real_contact(status, reason) and next(db.query(
@@ -232,7 +232,7 @@ def change_status(db, user, registration, status, *, reason=None, note="", now=N
                 first_contact_at = CASE WHEN ? THEN ? ELSE first_contact_at END
             WHERE id = ?
             """,
-            [status, iso(now), reason, status, iso(now), int(bool(first_contact)), iso(now),
+            [status, clock.iso(now), reason, status, clock.iso(now), int(bool(first_contact)), clock.iso(now),
              registration.id],
         )
         if first_contact:
@@ -249,7 +249,7 @@ def change_status(db, user, registration, status, *, reason=None, note="", now=N
 
 def assign(db, user, registration, consultant_id, *, note="", now=None):
     """Give the registration to a consultant (or to nobody, with None)."""
-    now = now or utc_now()
+    now = now or clock.now()
     with write_transaction(db):
         db.execute(
             "UPDATE registrations SET consultant_id = ? WHERE id = ?",
@@ -264,7 +264,7 @@ def assign(db, user, registration, consultant_id, *, note="", now=None):
 def save_job(db, user, registration, *, praktik_start, job_start, employer, hours, note="",
              now=None):
     """The work trial and the job: dates as date objects (or None), hours a week."""
-    now = now or utc_now()
+    now = now or clock.now()
     with write_transaction(db):
         db.execute(
             "UPDATE registrations SET praktik_start = ?, job_start = ?, employer = ?, "
@@ -283,7 +283,7 @@ def save_job(db, user, registration, *, praktik_start, job_start, employer, hour
 
 
 def add_note(db, user, registration, note, *, now=None):
-    now = now or utc_now()
+    now = now or clock.now()
     with write_transaction(db):
         add_history(db, registration, user, "note", now=now, note=note)
         audit.record(db, user, "changed", reference=registration.reference, detail="note",
@@ -294,25 +294,10 @@ def add_note(db, user, registration, note, *, now=None):
 # Follow-ups
 
 
-def add_months(day, months):
-    """`day` moved by whole months; the 31st becomes the last day of a shorter month.
-    OverflowError past the year 9999."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    if not date.min.year <= year <= date.max.year:
-        raise OverflowError(f"no year {year} in the calendar")
-    for last_day in (31, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, last_day))
-        except ValueError:
-            continue
-    raise AssertionError("every month has a 28th")
-
-
 def follow_up_due_date(start, number, plan=follow_up_plans.DEFAULT_PLAN):
     """The due date of follow-up `number` (0 is the first) after a start; None when that
     is past the end of the calendar (a far date stored before dates had bounds)."""
-    return follow_up_plans.due_date(start, number, plan, add_months=add_months)
+    return follow_up_plans.due_date(start, number, plan, add_months=clock.add_months)
 
 
 def follow_ups_done(db, registration_id, since):
@@ -335,7 +320,7 @@ def next_follow_up(db, row):
 
 
 def record_follow_up(db, user, registration, *, note="", now=None):
-    now = now or utc_now()
+    now = now or clock.now()
     due = next_follow_up(db, registration)
     if due is None:
         raise ValueError("no follow-up is due: no job start, or not in a job")

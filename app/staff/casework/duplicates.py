@@ -11,8 +11,8 @@ from app.core.db import write_transaction
 from app.core.phone import normalise_phone
 from app.domain.questions.steps import FIELDS_BY_NAME
 from app.staff import audit
-from app.staff.accounts.users import utc_now
 from app.staff.casework.changes import add_history, visibility
+from app.core import clock
 
 REASONS = {
     "phone": _l("Same phone number"),
@@ -82,7 +82,7 @@ def merge(db, user, kept, other, *, now=None):
     the kept case lacks (not health: that rests on each registration's own yes)."""
     if kept.id == other.id:
         raise ValueError("a registration cannot be merged with itself")
-    now = now or utc_now()
+    now = now or clock.now()
     with write_transaction(db):
         for table in MOVED_TABLES:
             db.execute(f"UPDATE {table} SET registration_id = ? WHERE registration_id = ?",

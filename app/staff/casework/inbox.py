@@ -5,7 +5,6 @@ promised), then whatever waited longest."""
 
 from dataclasses import dataclass
 
-from app.domain.registrations.sending import REFERENCE_ALPHABET
 from app.staff.casework.changes import (
     INBOX_COLUMNS,
     STATUSES,
@@ -13,6 +12,7 @@ from app.staff.casework.changes import (
     visibility,
 )
 from app.staff.paging import within
+from app.core import codes
 
 PAGE_SIZE = 25
 
@@ -62,7 +62,7 @@ def search_condition(search):
                           " AND value LIKE ? ESCAPE '\\')")
         params += [params[0], "helper_contact", params[0]]
     reference = "".join(ch for ch in search.upper() if ch.isalnum())
-    if len(reference) == 6 and set(reference) <= set(REFERENCE_ALPHABET):
+    if len(reference) == 6 and set(reference) <= set(codes.REFERENCE_ALPHABET):
         conditions.append("r.reference = ?")
         params.append(reference)
     digits = "".join(ch for ch in search if ch.isdigit())

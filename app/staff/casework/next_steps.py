@@ -12,9 +12,7 @@ from datetime import date, timedelta
 from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
-from app.domain.registrations.callback import day_in_denmark
 from app.staff import audit
-from app.staff.accounts.users import utc_now
 from app.staff.casework import follow_up_plans
 from app.staff.casework.changes import (
     INBOX_COLUMNS,
@@ -23,6 +21,7 @@ from app.staff.casework.changes import (
     next_follow_up,
     visibility,
 )
+from app.core import clock
 
 KINDS = {
     "call": _l("Call"),
@@ -63,7 +62,7 @@ def saved_step(db, registration_id):
 def implied_step(db, row):
     if row.status == "new":
         due = (date.fromisoformat(row.callback_promised_by) if row.callback_promised_by
-               else day_in_denmark(row.submitted_at))
+               else clock.day_in_denmark(row.submitted_at))
         return NextStep("call", due, implied=True)
     due = next_follow_up(db, row)
     if due is not None:
@@ -81,7 +80,7 @@ def next_step_of(db, row):
 def set_next_step(db, user, registration, *, kind, due_on, note="", now=None):
     if kind not in KINDS:
         raise ValueError(kind)
-    now = now or utc_now()
+    now = now or clock.now()
     with write_transaction(db):
         db.execute(
             "INSERT INTO next_steps (registration_id, kind, due_on, note, set_by, set_at) "
@@ -99,7 +98,7 @@ def set_next_step(db, user, registration, *, kind, due_on, note="", now=None):
 def choose_follow_up_plan(db, user, registration, plan, *, now=None):
     if plan not in follow_up_plans.PLANS:
         raise ValueError(plan)
-    now = now or utc_now()
+    now = now or clock.now()
     with write_transaction(db):
         db.execute("UPDATE registrations SET follow_up_plan = ? WHERE id = ?",
                    [plan, registration.id])

@@ -14,8 +14,8 @@ from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
 from app.staff import audit, monthly_figures
-from app.staff.accounts.users import iso, utc_now
-from app.staff.casework.changes import add_history, add_months, change_status
+from app.staff.casework.changes import add_history, change_status
+from app.core import clock
 
 KINDS = {
     "praktik": _l("Work trial (praktik)"),
@@ -86,7 +86,7 @@ def add_placement(db, user, registration, *, kind, workplace, starts_on, contact
                   note="", now=None):
     if kind not in KINDS:
         raise ValueError(kind)
-    now = now or utc_now()
+    now = now or clock.now()
     public_id = secrets.token_urlsafe(12)
     with write_transaction(db):
         db.execute(
@@ -96,7 +96,7 @@ def add_placement(db, user, registration, *, kind, workplace, starts_on, contact
             [public_id, registration.id, kind, workplace, contact_name or "", contact_phone or "",
              starts_on.isoformat(), ends_on.isoformat() if ends_on else None,
              float(hours) if hours is not None else None, int(bool(granted)),
-             granted_on.isoformat() if granted_on else None, note or "", user.id, iso(now)],
+             granted_on.isoformat() if granted_on else None, note or "", user.id, clock.iso(now)],
         )
         copy_to_case(db, registration, kind, starts_on, workplace, hours)
         monthly_figures.add(db, monthly_figures.PLACEMENT, kind=kind,
@@ -126,13 +126,13 @@ def copy_to_case(db, registration, kind, starts_on, workplace, hours):
 
 def count_jobs_still_going(db, today=None):
     """The monthly figures' jobs still going 6 and 12 months after their start."""
-    monthly_figures.count_jobs_still_going(db, today or date.today(), add_months, JOB_KINDS)
+    monthly_figures.count_jobs_still_going(db, today or date.today(), clock.add_months, JOB_KINDS)
 
 
 def end_placement(db, user, registration, public_id, *, ends_on, reason, now=None):
     if reason not in END_REASONS:
         raise ValueError(reason)
-    now = now or utc_now()
+    now = now or clock.now()
     with write_transaction(db):
         changed = db.execute(
             "UPDATE placements SET ends_on = ?, end_reason = ? "

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
-from app.domain.registrations.drafts import new_token, now_utc, token_hash
 from app.domain.registrations.sending import Consents, submit_draft
 from app.staff import audit
-from app.staff.accounts.users import iso, utc_now
+from app.core import clock
+from app.core import codes
 
 CHANNELS = {
     "phone": _l("Phone call"),
@@ -46,8 +46,8 @@ def start_intake(db, user, channel, *, answers=None, draft_hash=None, language="
     public_id = secrets.token_urlsafe(12)
     with write_transaction(db):
         if draft_hash is None:
-            draft_hash = token_hash(new_token())  # nobody holds the token: staff use the hash
-            stamp = now_utc()
+            draft_hash = codes.token_hash(codes.new_token())  # nobody holds the token: staff use the hash
+            stamp = clock.now_iso()
             db.execute(
                 "INSERT INTO drafts (token_hash, answers, completed, language, created_at,"
                 " updated_at) VALUES (?, ?, '[]', ?, ?, ?)",
@@ -60,7 +60,7 @@ def start_intake(db, user, channel, *, answers=None, draft_hash=None, language="
         db.execute(
             "INSERT INTO staff_intakes (public_id, draft_token_hash, channel, started_by,"
             " started_at) VALUES (?, ?, ?, ?, ?)",
-            [public_id, draft_hash, channel, user.id, iso(utc_now())],
+            [public_id, draft_hash, channel, user.id, clock.iso(clock.now())],
         )
     return public_id
 
@@ -92,12 +92,12 @@ def answers_from_signup(db, signup_id):
 def send_intake(db, user, intake, consents, *, now=None):
     """The registration, with the consent recorded as given by phone: who took it, when,
     through which channel; audited in the same transaction."""
-    now = now or utc_now()
+    now = now or clock.now()
 
     def record_consent(db, registration_id):
         db.execute(
             "UPDATE registrations SET channel = ?, consent_taken_by = ?, consent_taken_at = ?"
-            " WHERE id = ?", [intake.channel, user.id, iso(now), registration_id])
+            " WHERE id = ?", [intake.channel, user.id, clock.iso(now), registration_id])
         reference = next(db.query("SELECT reference FROM registrations WHERE id = ?",
                                   [registration_id]))["reference"]
         audit.record(db, user, "registered_by_phone", reference=reference,

@@ -4,7 +4,6 @@ person's case; admins see the register with what is due first, and mark them don
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
-from app.domain.meetings import local_now
 from app.web.database import get_db
 from app.web.question_page import form_errors
 from app.staff.blueprint import blueprint
@@ -18,6 +17,7 @@ from app.staff.person_requests import (
     request_by_public_id,
     requests_of,
 )
+from app.core import clock
 
 
 @blueprint.route("/registrations/<public_id>/requests", methods=["GET", "POST"])
@@ -40,7 +40,7 @@ def person_requests(registration):
 def request_register():
     open_requests, done = all_requests(get_db())
     return render_template("staff/request_register.html", open_requests=open_requests,
-                           done=done, today=local_now().date(),
+                           done=done, today=clock.local_now().date(),
                            action_form=ActionForm(formdata=None))
 
 
@@ -50,6 +50,6 @@ def request_done(public_id):
     db = get_db()
     found = request_by_public_id(db, public_id) or abort(404)
     if ActionForm().validate_on_submit():
-        mark_done(db, current_user(), found, today=local_now().date())
+        mark_done(db, current_user(), found, today=clock.local_now().date())
         flash(_l("The request is marked as done."))
     return redirect(url_for(".request_register"))

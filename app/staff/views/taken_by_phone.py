@@ -14,7 +14,6 @@ from app.domain.questions.summary import summary_rows
 from app.domain.registrations.drafts import load_draft_by_hash, save_step_by_hash
 from app.domain.registrations.resume import draft_hash_for_code
 from app.domain.registrations.sending import DraftNotFinished
-from app.staff import audit
 from app.staff.blueprint import blueprint
 from app.staff.casework.duplicates import likely_duplicates
 from app.staff.casework.taken_by_phone import (

@@ -3,18 +3,18 @@ late) or later this week, their meetings this week, and the open cases with no n
 
 from flask import render_template
 
-from app.domain.registrations.callback import today_in_denmark
 from app.staff.blueprint import blueprint
 from app.staff.casework.appointments import my_appointments
 from app.staff.casework.next_steps import end_of_week, this_week
 from app.staff.permissions import current_user, requires
 from app.web.database import get_db
+from app.core import clock
 
 
 @blueprint.get("/week")
 @requires("staff")
 def week():
-    db, user, today = get_db(), current_user(), today_in_denmark()
+    db, user, today = get_db(), current_user(), clock.today_in_denmark()
     due_now, later, missing = this_week(db, user, today)
     return render_template(
         "staff/week.html",

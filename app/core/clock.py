@@ -1,0 +1,80 @@
+"""The one clock: now as an aware UTC datetime, stored as ISO text, read in Danish time.
+
+Times are stored in UTC, to the second (`iso`); a day is a Danish calendar day. Danish
+working days leave out weekends and the public holidays of the `holidays` package.
+"""
+
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+
+DANISH_TIME = ZoneInfo("Europe/Copenhagen")
+
+
+def now() -> datetime:
+    """This moment, in UTC."""
+    return datetime.now(timezone.utc)
+
+
+def iso(moment: datetime) -> str:
+    """A moment as it is stored: ISO 8601, to the second."""
+    return moment.isoformat(timespec="seconds")
+
+
+def now_iso() -> str:
+    return iso(now())
+
+
+def local_now() -> datetime:
+    """This moment in Danish time."""
+    return datetime.now(DANISH_TIME)
+
+
+def today() -> date:
+    """The calendar day of the machine the site runs on."""
+    return date.today()
+
+
+def today_in_denmark() -> date:
+    return local_now().date()
+
+
+def day_in_denmark(stamp: str) -> date:
+    """The Danish calendar day of a stored UTC time stamp."""
+    return datetime.fromisoformat(stamp).astimezone(DANISH_TIME).date()
+
+
+@lru_cache(maxsize=16)
+def danish_public_holidays(year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("DK", years=year)
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and day not in danish_public_holidays(day.year)
+
+
+def add_working_days(start: date, days: int) -> date:
+    """The day `days` Danish working days after `start`."""
+    current = start
+    while days > 0:
+        current += timedelta(days=1)
+        if is_working_day(current):
+            days -= 1
+    return current
+
+
+def add_months(day: date, months: int) -> date:
+    """`day` moved by whole months; the 31st becomes the last day of a shorter month.
+    OverflowError past the year 9999."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    if not date.min.year <= year <= date.max.year:
+        raise OverflowError(f"no year {year} in the calendar")
+    for last_day in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last_day))
+        except ValueError:
+            continue
+    raise AssertionError("every month has a 28th")

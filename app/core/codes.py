@@ -1,0 +1,59 @@
+"""Codes: what a person reads, types or keeps, and what the database keeps of it.
+
+A reference and a "continue later" code use one alphabet, easy to read aloud and to write
+down. Tokens are unguessable; the database keeps only their hash (or a keyed hash, where a
+copy of the database must not let anybody check a guess). Signed values (cookies, page
+tokens) all come from one serializer factory, each with a salt of its own.
+"""
+
+import hashlib
+import hmac
+import secrets
+
+from itsdangerous import URLSafeSerializer, URLSafeTimedSerializer
+
+# Easy to read aloud and to write down: no 0/O, 1/I/L, 5/S, 8/B or 2/Z mix-ups.
+REFERENCE_ALPHABET = "2345679ACDEFGHJKMNPQRTUVWXY"
+REFERENCE_LENGTH = 6
+
+
+def random_code(length: int) -> str:
+    """`length` signs of the reference alphabet."""
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(length))
+
+
+def make_reference() -> str:
+    return random_code(REFERENCE_LENGTH)
+
+
+def spaced(code: str, group: int | None = None) -> str:
+    """A code in groups, easier to read and say: 'K7M4PX' -> 'K7M 4PX' (two halves by
+    default), or in groups of `group` signs."""
+    size = group or len(code) // 2
+    return " ".join(code[i : i + size] for i in range(0, len(code), size))
+
+
+def new_token() -> str:
+    """An unguessable token for a cookie or a link."""
+    return secrets.token_urlsafe(32)
+
+
+def new_public_id(size: int = 9) -> str:
+    """An unguessable id for an address (a user, a meeting, a registration)."""
+    return secrets.token_urlsafe(size)
+
+
+def token_hash(token: str) -> str:
+    """What the database keeps of a token: a copy of it cannot be turned into the token."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def keyed_hash(secret: str, text: str) -> str:
+    """A hash only the site can make: a copy of the database cannot test a guess."""
+    return hmac.new(secret.encode(), text.encode(), hashlib.sha256).hexdigest()
+
+
+def signer(secret: str, salt: str, *, timed: bool = False) -> URLSafeSerializer:
+    """The one factory of signed values; `timed` ones carry their age."""
+    kind = URLSafeTimedSerializer if timed else URLSafeSerializer
+    return kind(secret, salt=salt)
