@@ -1,8 +1,8 @@
 """Entry point for gunicorn: `gunicorn --config gunicorn.conf.py wsgi:app`."""
 
 from app import create_app
-from app.web.i18n import check_catalogues
 from app.core.serving import hold_serving_lock
+from app.web.i18n import check_catalogues
 
 app = create_app()
 check_catalogues(app)

@@ -11,8 +11,20 @@ from app.citizen import journey, meetings, pages
 from app.config import DEFAULTS, ROOT, settings_from_environment
 from app.core.db import prepare_database
 from app.web import (
-    cookies, compression, data_cli, database, device, display, errors, health, i18n,
-    logging_setup, pictures, security, static_files, templating,
+    compression,
+    cookies,
+    data_cli,
+    database,
+    device,
+    display,
+    errors,
+    health,
+    i18n,
+    logging_setup,
+    pictures,
+    security,
+    static_files,
+    templating,
 )
 from app.web.translate import translate
 

@@ -55,7 +55,9 @@ def settings_from_environment(instance_path):
         # On a shared device: ask "Are you still there?" after this long without a touch,
         # then clear the device if nobody answers.
         "SHARED_IDLE_SECONDS": int(os.environ.get("KLAPJOB_SHARED_IDLE_SECONDS", "600")),
-        "SHARED_IDLE_GRACE_SECONDS": int(os.environ.get("KLAPJOB_SHARED_IDLE_GRACE_SECONDS", "120")),
+        "SHARED_IDLE_GRACE_SECONDS": int(
+            os.environ.get("KLAPJOB_SHARED_IDLE_GRACE_SECONDS", "120")
+        ),
         # Mail: nothing is sent unless a host is set.
         "SMTP_HOST": os.environ.get("KLAPJOB_SMTP_HOST", ""),
         "SMTP_PORT": int(os.environ.get("KLAPJOB_SMTP_PORT", "25")),

@@ -97,7 +97,11 @@ class Instance:
         started = time.perf_counter()
         result = subprocess.run(
             [str(VENV / "flask"), "--app", "app", "audio", "build"],
-            cwd=ROOT, env=self.env, capture_output=True, text=True, check=True,
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         seconds = time.perf_counter() - started
         clips, size = re.search(r"; (\d+) clips, ([\d,]+) bytes", result.stdout).groups()
@@ -106,22 +110,45 @@ class Instance:
     def serve(self):
         config = self.folder / "gunicorn_bench.py"
         config.write_text(
-            "logconfig_dict = " + repr({
-                "version": 1, "disable_existing_loggers": False,
-                "formatters": {"plain": {"format": "%(asctime)s %(name)s %(message)s"}},
-                # gunicorn's own defaults name these two handlers: they must stay.
-                "handlers": {"file": {"class": "logging.FileHandler", "filename": str(self.log),
-                                      "formatter": "plain"},
-                             "console": {"class": "logging.NullHandler"},
-                             "error_console": {"class": "logging.NullHandler"}},
-                "loggers": {"klapjob.speech": {"level": "INFO", "handlers": ["file"]},
-                            "gunicorn.error": {"level": "INFO", "handlers": ["file"]}},
-            }) + "\n"
+            "logconfig_dict = "
+            + repr(
+                {
+                    "version": 1,
+                    "disable_existing_loggers": False,
+                    "formatters": {"plain": {"format": "%(asctime)s %(name)s %(message)s"}},
+                    # gunicorn's own defaults name these two handlers: they must stay.
+                    "handlers": {
+                        "file": {
+                            "class": "logging.FileHandler",
+                            "filename": str(self.log),
+                            "formatter": "plain",
+                        },
+                        "console": {"class": "logging.NullHandler"},
+                        "error_console": {"class": "logging.NullHandler"},
+                    },
+                    "loggers": {
+                        "klapjob.speech": {"level": "INFO", "handlers": ["file"]},
+                        "gunicorn.error": {"level": "INFO", "handlers": ["file"]},
+                    },
+                }
+            )
+            + "\n"
         )
         self.server = subprocess.Popen(
-            [str(VENV / "gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{self.port}",
-             "--config", str(config), "wsgi:app"],
-            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                str(VENV / "gunicorn"),
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--config",
+                str(config),
+                "wsgi:app",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         for _ in range(200):
             try:
@@ -150,14 +177,20 @@ def remember_sentences(numbers):
     from app.speech.text import Passage
 
     clips = create_app().extensions["klapjob_speech"]
-    return {n: clips.remember_passage(Passage.of("da", twenty_word_sentence(n)), "normal") for n in numbers}
+    return {
+        n: clips.remember_passage(Passage.of("da", twenty_word_sentence(n)), "normal")
+        for n in numbers
+    }
 
 
 def cached_against_static(instance, rounds):
     """A prebuilt clip and a static file with the same bytes, from the same server."""
     record_paths = sorted((instance.audio / "texts").glob("*/*.json"))
     passages = [p for p in record_paths if json.loads(p.read_text())["kind"] == "passage"]
-    key = max(passages, key=lambda p: (instance.audio / "clips" / p.parent.name / f"{p.stem}.mp3").stat().st_size).stem
+    key = max(
+        passages,
+        key=lambda p: (instance.audio / "clips" / p.parent.name / f"{p.stem}.mp3").stat().st_size,
+    ).stem
     clip = instance.audio / "clips" / key[:2] / f"{key}.mp3"
     static = ROOT / "static" / f"bench-{secrets.token_hex(4)}.mp3"
     static.write_bytes(clip.read_bytes())
@@ -183,7 +216,9 @@ def cold_against_cli(instance, keys, folder):
         assert status == 200 and body, status
         site.append(seconds)
         started = time.perf_counter()
-        subprocess.run(["espeak-ng", "-v", "da", "-w", str(wav), twenty_word_sentence(number)], check=True)
+        subprocess.run(
+            ["espeak-ng", "-v", "da", "-w", str(wav), twenty_word_sentence(number)], check=True
+        )
         cli.append(time.perf_counter() - started)
         assert wav.stat().st_size > 44
     return milliseconds(site), milliseconds(cli)
@@ -192,7 +227,9 @@ def cold_against_cli(instance, keys, folder):
 def many_at_once(instance, cached_keys, cold_keys):
     from app.speech.engine.audio_format import BadAudio, mp3_frames
 
-    paths = [f"/listen/clip/{k}.mp3" for k in cached_keys] + [f"/listen/clip/{k}.mp3" for k in cold_keys] * 2
+    paths = [f"/listen/clip/{k}.mp3" for k in cached_keys] + [
+        f"/listen/clip/{k}.mp3" for k in cold_keys
+    ] * 2
     start = threading.Barrier(len(paths))
 
     def fetch(path):
@@ -223,8 +260,10 @@ def many_at_once(instance, cached_keys, cold_keys):
         "cold": len(cold_keys) * 2,
         "failures": len(failures),
         "empty or broken files": empty,
-        "workers restarted": int(instance.workers() != workers_before
-                                 or len(instance.log_lines("Booting worker")) != booted_before),
+        "workers restarted": int(
+            instance.workers() != workers_before
+            or len(instance.log_lines("Booting worker")) != booted_before
+        ),
         "synthesised once each": all(count == 1 for count in made.values()),
         "seconds for all": round(wall, 2),
         "median ms": milliseconds([s for *_, s in results]),
@@ -233,7 +272,9 @@ def many_at_once(instance, cached_keys, cold_keys):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=200, help="requests per side, cached vs static")
+    parser.add_argument(
+        "--rounds", type=int, default=200, help="requests per side, cached vs static"
+    )
     parser.add_argument("--cold", type=int, default=30, help="cold sentences, site vs espeak-ng")
     arguments = parser.parse_args()
 
@@ -241,7 +282,11 @@ def main():
         instance = Instance(folder)
         results = {}
         seconds, clips, size = instance.build()
-        results["pre-build"] = {"seconds": round(seconds, 1), "clips": clips, "MB": round(size / 1e6, 1)}
+        results["pre-build"] = {
+            "seconds": round(seconds, 1),
+            "clips": clips,
+            "MB": round(size / 1e6, 1),
+        }
         again, _, _ = instance.build()
         results["pre-build, run again (nothing new)"] = {"seconds": round(again, 1)}
         instance.serve()
@@ -251,14 +296,19 @@ def main():
                 get(instance.port, f"/listen/clip/{key}.mp3")
             size, clip_ms, static_ms = cached_against_static(instance, arguments.rounds)
             results["cached clip vs static file"] = {
-                "bytes": size, "clip median ms": clip_ms, "static median ms": static_ms,
-                "ratio": round(clip_ms / static_ms, 2), "goal": "<= 1.3",
+                "bytes": size,
+                "clip median ms": clip_ms,
+                "static median ms": static_ms,
+                "ratio": round(clip_ms / static_ms, 2),
+                "goal": "<= 1.3",
             }
             cold = remember_sentences(range(arguments.cold))
             site_ms, cli_ms = cold_against_cli(instance, cold, folder)
             results["cold 20-word sentence vs espeak-ng -v da -w"] = {
-                "site median ms": site_ms, "espeak-ng median ms": cli_ms,
-                "ratio": round(site_ms / cli_ms, 2), "goal": "<= 2",
+                "site median ms": site_ms,
+                "espeak-ng median ms": cli_ms,
+                "ratio": round(site_ms / cli_ms, 2),
+                "goal": "<= 2",
             }
             cached = [p.stem for p in sorted((instance.audio / "clips").glob("*/*.mp3"))][:100]
             new = list(remember_sentences(range(2000, 2050)).values())

@@ -53,9 +53,7 @@ CHECK = "/register/check"
 GOVUK_FRONTEND_CSS_JS_GZIP_KB = 27.0  # 5.14: 15.8 KB CSS + 11.2 KB JS, gzip -9
 # /static/css/site.css?v=<hash> before issue 13, /static/css/site.<hash>.css since.
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]*/site\.[^"]*)"')
-PAGE_CLIP = re.compile(
-    r'data-listen-page[^>]*data-listen-normal="(/listen/clip/[^"]+)"'
-)
+PAGE_CLIP = re.compile(r'data-listen-page[^>]*data-listen-normal="(/listen/clip/[^"]+)"')
 ANY_CLIP = re.compile(r'data-listen-normal="(/listen/clip/[^"]+\.mp3)"')
 LATENCY = re.compile(r"^\s+(50|99)(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
 UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -64,9 +62,7 @@ UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 def parse_wrk(output):
     """{requests_per_second, p50, p99 (ms), failed} from wrk's --latency output."""
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    latency = {
-        f"p{q}": float(v) * UNITS_MS[unit] for q, v, unit in LATENCY.findall(output)
-    }
+    latency = {f"p{q}": float(v) * UNITS_MS[unit] for q, v, unit in LATENCY.findall(output)}
     failed = 0
     for pattern in (
         r"Non-2xx or 3xx responses:\s+(\d+)",
@@ -82,9 +78,7 @@ def wrk(url, headers, seconds, connections, threads):
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
-    output = subprocess.run(
-        command + [url], capture_output=True, text=True, check=True
-    ).stdout
+    output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
     return parse_wrk(output)
 
 
@@ -127,9 +121,7 @@ def measure(site, targets, rounds, seconds, connections, threads):
             results[name][-1]["share"] = results[name][-1]["rate"] / static
         print(
             f"round {number}/{rounds}: "
-            + ", ".join(
-                f"{name} {results[name][-1]['rate']:.0f}/s" for name in results
-            ),
+            + ", ".join(f"{name} {results[name][-1]['rate']:.0f}/s" for name in results),
             flush=True,
         )
     return results
@@ -140,13 +132,10 @@ def print_speed(results, connections):
         f"\nMedians of {len(results['static file'])} rounds, {connections} connections "
         "(share: of the static file's requests/s, within each round):"
     )
-    print(
-        f"{'what':<16}{'requests/s':>12}{'p50 ms':>9}{'p99 ms':>9}{'share':>8}   rounds (req/s)"
-    )
+    print(f"{'what':<16}{'requests/s':>12}{'p50 ms':>9}{'p99 ms':>9}{'share':>8}   rounds (req/s)")
     for name, runs in results.items():
         median = {
-            key: statistics.median(r[key] for r in runs)
-            for key in ("rate", "p50", "p99", "share")
+            key: statistics.median(r[key] for r in runs) for key in ("rate", "p50", "p99", "share")
         }
         each = " ".join(f"{r['rate']:.0f}" for r in runs)
         print(
@@ -214,9 +203,7 @@ def visit_twice(site, person):
         page.wait_for_load_state("networkidle")
         browser.close()
     # The page itself is one line (route=journey.step); the rest were asked for again.
-    again = [
-        line for line in access_lines(site)[before:] if f"route={QUESTION} " not in line
-    ]
+    again = [line for line in access_lines(site)[before:] if f"route={QUESTION} " not in line]
     return first, again
 
 
@@ -229,9 +216,7 @@ def print_wire(first, again):
     requests = sum(count for count, _ in first.values())
     total = sum(size for _, size in first.values()) / 1000
     css_js = sum(first.get(kind, (0, 0))[1] for kind in ("CSS", "JS")) / 1000
-    print(
-        f"  {'all':<11}{requests:>3} responses {total:>7.1f} KB   (target: at most 60 KB)"
-    )
+    print(f"  {'all':<11}{requests:>3} responses {total:>7.1f} KB   (target: at most 60 KB)")
     print(
         f"  CSS + JS {css_js:.1f} KB, beside GOV.UK Frontend 5's {GOVUK_FRONTEND_CSS_JS_GZIP_KB:.0f} KB "
         f"gzipped: {css_js / GOVUK_FRONTEND_CSS_JS_GZIP_KB:.0%} (target: at most 50 %)"
@@ -250,9 +235,7 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     arguments = parser.parse_args()
     if shutil.which("wrk") is None:
-        sys.exit(
-            "wrk is missing: run scripts/setup bench (it installs the Debian package wrk)"
-        )
+        sys.exit("wrk is missing: run scripts/setup bench (it installs the Debian package wrk)")
     with (
         tempfile.TemporaryDirectory(prefix="klapjob-pages-") as folder,
         ServedSite(folder) as site,

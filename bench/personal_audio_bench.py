@@ -32,19 +32,27 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from audio_bench import Instance, get, milliseconds  # noqa: E402
+from audio_bench import Instance, get, milliseconds
+
 from app.core import codes
 
 ANSWERS = {
-    "who": {"filled_by": "self"}, "name": {"name": "Mette Hansen"},
-    "contact": {"contact_method": "phone"}, "phone": {"phone": "+4520304050"},
-    "municipality": {"municipality": "751"}, "age": {"age_group": "18_24"},
-    "education": {"education": "stu"}, "support": {"support": "pension"},
+    "who": {"filled_by": "self"},
+    "name": {"name": "Mette Hansen"},
+    "contact": {"contact_method": "phone"},
+    "phone": {"phone": "+4520304050"},
+    "municipality": {"municipality": "751"},
+    "age": {"age_group": "18_24"},
+    "education": {"education": "stu"},
+    "support": {"support": "pension"},
     "work": {"work_wishes": ["kitchen", "cafe"]},
     "strengths": {"strengths": ["people"], "strengths_text": "Jeg kan lide at bage."},
-    "hours": {"hours": "5_10"}, "times": {"work_times": ["morning"]},
-    "transport": {"transport": ["bus_train"]}, "distance": {"distance": "30"},
-    "needs": {"needs": ["quiet"]}, "health": {"health": "Jeg har autisme."},
+    "hours": {"hours": "5_10"},
+    "times": {"work_times": ["morning"]},
+    "transport": {"transport": ["bus_train"]},
+    "distance": {"distance": "30"},
+    "needs": {"needs": ["quiet"]},
+    "health": {"health": "Jeg har autisme."},
     "ambassador": {"ambassador": "yes"},
 }
 
@@ -92,16 +100,23 @@ class Hammer(threading.Thread):
         self.statuses = []
 
     def cookie(self):
-        return "; ".join(f"{name}={value}" for name, value in
-                         {**self.jar, "x": secrets.token_hex(8)}.items())
+        return "; ".join(
+            f"{name}={value}" for name, value in {**self.jar, "x": secrets.token_hex(8)}.items()
+        )
 
     def run(self):
-        _status, html, _cookies = request(self.port, "GET", "/register/check", cookie=self.cookie(),
-                                          address=self.address)
+        _status, html, _cookies = request(
+            self.port, "GET", "/register/check", cookie=self.cookie(), address=self.address
+        )
         page = re.search(rb'data-listen-page data-listen-normal="([^"]+)"', html).group(1).decode()
         while self.running:
-            status, _data, _cookies = request(self.port, "GET", page.replace("&amp;", "&"),
-                                              cookie=self.cookie(), address=self.address)
+            status, _data, _cookies = request(
+                self.port,
+                "GET",
+                page.replace("&amp;", "&"),
+                cookie=self.cookie(),
+                address=self.address,
+            )
             self.statuses.append(status)
 
 
@@ -112,8 +127,10 @@ def start_page_times(port, rounds):
 def measure(folder, budget, rounds, seconds, quiet_too):
     Path(folder).mkdir(parents=True, exist_ok=True)
     instance = Instance(folder)
-    for key, value in {"KLAPJOB_TRUSTED_PROXIES": "1",
-                       "KLAPJOB_SPEECH_SECONDS_PER_MINUTE": str(budget)}.items():
+    for key, value in {
+        "KLAPJOB_TRUSTED_PROXIES": "1",
+        "KLAPJOB_SPEECH_SECONDS_PER_MINUTE": str(budget),
+    }.items():
         instance.env[key] = value
     os.environ.update(instance.env)
     instance.serve()
@@ -156,9 +173,14 @@ def main():
     quiet = budgeted.pop("quiet")
     results["start page median ms, quiet"] = quiet
     results["with the budget (10 s a minute a client)"] = {
-        **budgeted, "ratio to quiet": round(budgeted["hammered"] / quiet, 2), "goal": "<= 2"}
+        **budgeted,
+        "ratio to quiet": round(budgeted["hammered"] / quiet, 2),
+        "goal": "<= 2",
+    }
     results["without a budget, for comparison"] = {
-        **unlimited, "ratio to quiet": round(unlimited["hammered"] / quiet, 2)}
+        **unlimited,
+        "ratio to quiet": round(unlimited["hammered"] / quiet, 2),
+    }
     print(json.dumps(results, indent=2, ensure_ascii=False))
 
 

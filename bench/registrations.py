@@ -33,9 +33,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from http_visitor import HttpVisitor, reference_on  # noqa: E402
-from people import MYSELF_IN_AARHUS  # noqa: E402
-from served_site import ServedSite  # noqa: E402
+from http_visitor import HttpVisitor, reference_on
+from people import MYSELF_IN_AARHUS
+from served_site import ServedSite
 
 GIVE_UP_AFTER_TRIES = 50
 
@@ -149,7 +149,7 @@ class PeopleInBackground(threading.Thread):
     def run(self):
         try:
             run_people(*self.args)
-        except BaseException as error:  # noqa: BLE001 - handed on in join()
+        except BaseException as error:
             self.error = error
 
     def join(self, timeout=None):
@@ -170,9 +170,12 @@ def check_database(database, receipts):
         rows = conn.execute(
             "SELECT r.reference, r.name, r.consent_health, "
             "group_concat(a.field || '=' || a.value, '|') FROM registrations r "
-            "JOIN answers a ON a.registration_id = r.id GROUP BY r.id").fetchall()
-        counts = {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                  for table in ("registrations", "answers", "drafts")}
+            "JOIN answers a ON a.registration_id = r.id GROUP BY r.id"
+        ).fetchall()
+        counts = {
+            table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("registrations", "answers", "drafts")
+        }
     finally:
         conn.close()
     by_reference = {row[0]: row for row in rows}
@@ -196,20 +199,27 @@ def check_database(database, receipts):
 def database_alone(folder, count=500):
     """The same registrations written straight through the data layer, no HTTP: how many
     a second the database itself takes (synchronous=FULL: each one on disk when it returns)."""
+    from app import create_app
     from staff import register as write_registration
 
-    from app import create_app
-
-    app = create_app({"TESTING": True, "DATABASE": str(Path(folder) / "alone.sqlite3"),
-                      "AUDIO_DIR": str(Path(folder) / "audio"), "SMTP_HOST": ""})
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE": str(Path(folder) / "alone.sqlite3"),
+            "AUDIO_DIR": str(Path(folder) / "audio"),
+            "SMTP_HOST": "",
+        }
+    )
     began = time.monotonic()
     for number in range(count):
         write_registration(app, name=f"Bench Person {number}")
     seconds = time.monotonic() - began
-    print(f"Database alone (the data layer in one process, no HTTP; each registration is a "
-          f"draft saved after every step, then sent: about 19 transactions, each on disk "
-          f"before it returns): {count} registrations in {seconds:.1f} s "
-          f"({count / seconds:.1f} a second)")
+    print(
+        f"Database alone (the data layer in one process, no HTTP; each registration is a "
+        f"draft saved after every step, then sent: about 19 transactions, each on disk "
+        f"before it returns): {count} registrations in {seconds:.1f} s "
+        f"({count / seconds:.1f} a second)"
+    )
 
 
 def quantile(values, q):
@@ -218,14 +228,19 @@ def quantile(values, q):
 
 
 def print_phase(title, tally_requests, seconds, people):
-    latencies = [(end - start) * 1000 for start, end, outcome, _hops in tally_requests
-                 if outcome != "connection"]
+    latencies = [
+        (end - start) * 1000
+        for start, end, outcome, _hops in tally_requests
+        if outcome != "connection"
+    ]
     http_requests = sum(hops for *_rest, hops in tally_requests)
-    print(f"{title}: {people} registrations in {seconds:.1f} s "
-          f"({people / seconds:.1f} a second), {http_requests} HTTP requests "
-          f"({http_requests / seconds:.0f} a second); a page (a form sent and the page it "
-          f"leads to) p50 {statistics.median(latencies):.0f} ms, "
-          f"p99 {quantile(latencies, 0.99):.0f} ms")
+    print(
+        f"{title}: {people} registrations in {seconds:.1f} s "
+        f"({people / seconds:.1f} a second), {http_requests} HTTP requests "
+        f"({http_requests / seconds:.0f} a second); a page (a form sent and the page it "
+        f"leads to) p50 {statistics.median(latencies):.0f} ms, "
+        f"p99 {quantile(latencies, 0.99):.0f} ms"
+    )
 
 
 def main():
@@ -252,45 +267,66 @@ def main():
             began = time.monotonic()
             for round_number in range(args.rounds):
                 first = args.registrations + round_number * args.clients
-                people = PeopleInBackground(site, tally, range(first, first + args.clients),
-                                            args.clients)
+                people = PeopleInBackground(
+                    site, tally, range(first, first + args.clients), args.clients
+                )
                 people.start()
                 time.sleep(chance.uniform(0.2, 6.0))  # a random moment while they send
                 site.kill_and_restart()
                 people.join()
             killed_seconds = time.monotonic() - began
-            killed_requests = tally.requests[len(calm_requests):]
-            print_phase(f"With {args.rounds} SIGKILLs", killed_requests, killed_seconds,
-                        args.rounds * args.clients)
+            killed_requests = tally.requests[len(calm_requests) :]
+            print_phase(
+                f"With {args.rounds} SIGKILLs",
+                killed_requests,
+                killed_seconds,
+                args.rounds * args.clients,
+            )
         finally:
             site.stop()
 
         windows = site.down_windows
-        failures = [r for r in tally.requests if r[2] == "connection" or
-                    (isinstance(r[2], int) and r[2] >= 500)]
+        failures = [
+            r
+            for r in tally.requests
+            if r[2] == "connection" or (isinstance(r[2], int) and r[2] >= 500)
+        ]
         outside = [r for r in failures if not in_a_killed_moment(r, windows)]
         restarts = [up - killed for killed, up in windows]
         integrity, counts, problems, duplicates = check_database(site.database, tally.receipts)
         size = Path(site.database).stat().st_size
         wal = Path(site.database + "-wal")
-        print(f"Restarts: {len(windows)}, down {statistics.median(restarts):.2f} s median, "
-              f"{max(restarts):.2f} s at most")
-        print(f"Failed requests: {len(failures)} in the killed moments, "
-              f"{len(outside)} outside them ({sum(1 for r in outside if r[2] != 'connection')} "
-              "server errors)")
-        print(f"Receipts shown: {len(tally.receipts)}; in the database with every answer and "
-              f"the consent: {len(tally.receipts) - len(problems)}; sent twice: {duplicates}")
+        print(
+            f"Restarts: {len(windows)}, down {statistics.median(restarts):.2f} s median, "
+            f"{max(restarts):.2f} s at most"
+        )
+        print(
+            f"Failed requests: {len(failures)} in the killed moments, "
+            f"{len(outside)} outside them ({sum(1 for r in outside if r[2] != 'connection')} "
+            "server errors)"
+        )
+        print(
+            f"Receipts shown: {len(tally.receipts)}; in the database with every answer and "
+            f"the consent: {len(tally.receipts) - len(problems)}; sent twice: {duplicates}"
+        )
         print(f"PRAGMA integrity_check: {integrity}")
-        print(f"Database: {counts['registrations']} registrations, {counts['answers']} answers, "
-              f"{counts['drafts']} drafts left; {size / 1024 / 1024:.1f} MB "
-              f"({size_after_calm / 1024 / 1024:.1f} MB after the first "
-              f"{args.registrations}), WAL {wal.stat().st_size / 1024 / 1024 if wal.exists() else 0:.1f} MB")
+        print(
+            f"Database: {counts['registrations']} registrations, {counts['answers']} answers, "
+            f"{counts['drafts']} drafts left; {size / 1024 / 1024:.1f} MB "
+            f"({size_after_calm / 1024 / 1024:.1f} MB after the first "
+            f"{args.registrations}), WAL {wal.stat().st_size / 1024 / 1024 if wal.exists() else 0:.1f} MB"
+        )
         for problem in problems[:10]:
             print("  " + problem)
         everybody = args.registrations + args.rounds * args.clients
         database_alone(folder)
-        ok = (integrity == "ok" and not problems and not outside and not duplicates
-              and len(tally.receipts) == everybody)
+        ok = (
+            integrity == "ok"
+            and not problems
+            and not outside
+            and not duplicates
+            and len(tally.receipts) == everybody
+        )
         print("All checks passed." if ok else "CHECKS FAILED.")
         sys.exit(0 if ok else 1)
 

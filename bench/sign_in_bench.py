@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from audio_bench import Instance, milliseconds  # noqa: E402
+from audio_bench import Instance, milliseconds
 
 KNOWN, UNKNOWN = "karl@klapjob.dk", "kurt@klapjob.dk"
 STATES = {"fresh": 0, "slowed down": 4, "locked": 10}
@@ -57,8 +57,12 @@ def attempt(port, email):
     token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html).group(1)
     body = urlencode({"csrf_token": token, "email": email, "password": "forkert kodeord"})
     started = time.perf_counter()
-    connection.request("POST", "/staff/sign-in", body=body, headers={
-        "Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
+    connection.request(
+        "POST",
+        "/staff/sign-in",
+        body=body,
+        headers={"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"},
+    )
     page = connection.getresponse().read().decode()
     seconds = time.perf_counter() - started
     connection.close()
@@ -94,7 +98,8 @@ def main():
                         answers[email].add(answer)
                 known, unknown = milliseconds(times[KNOWN]), milliseconds(times[UNKNOWN])
                 results[state] = {
-                    "known median ms": known, "unknown median ms": unknown,
+                    "known median ms": known,
+                    "unknown median ms": unknown,
                     "ratio": round(known / unknown, 2),
                     "same answer": answers[KNOWN] == answers[UNKNOWN],
                     "answer": sorted(answers[KNOWN] | answers[UNKNOWN]),

@@ -24,8 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app import create_app  # noqa: E402
-from app.speech.engine.synthesis import SynthesisFailed, SynthesisTimedOut, process_for, synthesise  # noqa: E402
+from app import create_app
+from app.speech.engine.synthesis import SynthesisFailed, SynthesisTimedOut, process_for, synthesise
 
 
 def seconds(action):
@@ -41,39 +41,61 @@ def expect(error, call):
         except error:
             return
         raise AssertionError(f"expected {error.__name__}")
+
     return run
 
 
 def unknown_voice():
-    return seconds(expect(SynthesisFailed, lambda: synthesise("Hej", "no-such-voice", 160, timeout=5)))
+    return seconds(
+        expect(SynthesisFailed, lambda: synthesise("Hej", "no-such-voice", 160, timeout=5))
+    )
 
 
 def hung_engine(rate):
     audio = process_for("audio", "da", rate)
     audio.run("Hej", timeout=10)
     os.kill(audio.pid, signal.SIGSTOP)
-    return seconds(expect(SynthesisTimedOut, lambda: synthesise("Hvad hedder du?", "da", rate, timeout=1)))
+    return seconds(
+        expect(SynthesisTimedOut, lambda: synthesise("Hvad hedder du?", "da", rate, timeout=1))
+    )
 
 
 def site(folder, **settings):
-    return create_app({"TESTING": True, "DATABASE": f"{folder}/k.sqlite3",
-                       "AUDIO_DIR": f"{folder}/audio", "SMTP_HOST": "", **settings})
+    return create_app(
+        {
+            "TESTING": True,
+            "DATABASE": f"{folder}/k.sqlite3",
+            "AUDIO_DIR": f"{folder}/audio",
+            "SMTP_HOST": "",
+            **settings,
+        }
+    )
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
     rounds = parser.parse_args().rounds
-    figures = {"unknown voice": [], "hung engine": [], "page, engine hung": [],
-               "page, engine working": [], "4 clips while failing": []}
+    figures = {
+        "unknown voice": [],
+        "hung engine": [],
+        "page, engine hung": [],
+        "page, engine working": [],
+        "4 clips while failing": [],
+    }
     with tempfile.TemporaryDirectory() as folder:
         working = site(folder + "/w").test_client()
         hanging = site(folder + "/h", SPEECH_RATES={"normal": 163, "slow": 114}, SPEECH_TIMEOUT=1)
-        failing = site(folder + "/f", SPEECH_VOICES={"da": "no-such-voice", "en": "en"}).test_client()
+        failing = site(
+            folder + "/f", SPEECH_VOICES={"da": "no-such-voice", "en": "en"}
+        ).test_client()
         working.get("/register/name")
         failing.get("/register/name")
         import re
-        addresses = re.findall(r'<audio[^>]+src="([^"]+)"', failing.get("/register/age").get_data(as_text=True))
+
+        addresses = re.findall(
+            r'<audio[^>]+src="([^"]+)"', failing.get("/register/age").get_data(as_text=True)
+        )
         failing.get(addresses[1])
         for round_ in range(rounds):
             figures["unknown voice"].append(unknown_voice())
@@ -83,13 +105,20 @@ def main():
                 hanging_client = hanging.test_client()
                 process_for("audio", "da", 163).run("Hej", timeout=10)
                 os.kill(process_for("audio", "da", 163).pid, signal.SIGSTOP)
-                figures["page, engine hung"].append(seconds(lambda: hanging_client.get("/register/name")))
+                figures["page, engine hung"].append(
+                    seconds(lambda client=hanging_client: client.get("/register/name"))
+                )
                 process_for("audio", "da", 163).stop()
             figures["4 clips while failing"].append(
-                seconds(lambda: [failing.get(a) for a in addresses[2:6]]))
+                seconds(lambda: [failing.get(a) for a in addresses[2:6]])
+            )
     for name, values in figures.items():
-        print(f"{name:24} median {statistics.median(values) * 1000:8.1f} ms  ({len(values)} rounds)")
-    ratio = statistics.median(figures["page, engine hung"]) / statistics.median(figures["page, engine working"])
+        print(
+            f"{name:24} median {statistics.median(values) * 1000:8.1f} ms  ({len(values)} rounds)"
+        )
+    ratio = statistics.median(figures["page, engine hung"]) / statistics.median(
+        figures["page, engine working"]
+    )
     print(f"page with a hung engine / with a working one: {ratio:.2f}x")
 
 

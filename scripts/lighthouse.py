@@ -29,17 +29,38 @@ CHROME_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
     "--disable-background-networking --disable-component-update --disable-sync"
 )
-PLAIN_PAGES = ["/", "/register/who", "/register/name", "/register/support", "/register/work",
-               "/register/needs", "/register/health", "/settings", "/meetings", "/register/resume",
-               "/about", "/privacy", "/help"]
+PLAIN_PAGES = [
+    "/",
+    "/register/who",
+    "/register/name",
+    "/register/support",
+    "/register/work",
+    "/register/needs",
+    "/register/health",
+    "/settings",
+    "/meetings",
+    "/register/resume",
+    "/about",
+    "/privacy",
+    "/help",
+]
 
 
 def start_site(database):
     env = dict(os.environ, KLAPJOB_DATABASE=database)
     server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{PORT}",
-         "--chdir", str(ROOT), "wsgi:app"],
-        env=env, stdout=subprocess.DEVNULL,
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--chdir",
+            str(ROOT),
+            "wsgi:app",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
     )
     for _ in range(150):
         try:
@@ -67,9 +88,16 @@ def answered_draft_cookie():
 
 
 def lighthouse(url, cookie=None):
-    command = ["npx", "--yes", "lighthouse@12", url, "--quiet", "--output=json",
-               "--only-categories=accessibility,best-practices,performance",
-               f"--chrome-flags={CHROME_FLAGS}"]
+    command = [
+        "npx",
+        "--yes",
+        "lighthouse@12",
+        url,
+        "--quiet",
+        "--output=json",
+        "--only-categories=accessibility,best-practices,performance",
+        f"--chrome-flags={CHROME_FLAGS}",
+    ]
     if cookie:
         command.append("--extra-headers=" + json.dumps({"Cookie": cookie}))
     result = subprocess.run(command, capture_output=True, text=True, check=True)
@@ -88,8 +116,12 @@ def main():
                 scores = lighthouse(BASE + path, cookie)
                 low = {k: v for k, v in scores.items() if v < TARGETS[k]}
                 failures += bool(low)
-                print(f"{path:22} " + "  ".join(f"{k} {v}" for k, v in scores.items())
-                      + ("   BELOW TARGET" if low else ""), flush=True)
+                print(
+                    f"{path:22} "
+                    + "  ".join(f"{k} {v}" for k, v in scores.items())
+                    + ("   BELOW TARGET" if low else ""),
+                    flush=True,
+                )
         finally:
             server.terminate()
     sys.exit(1 if failures else 0)

@@ -11,8 +11,14 @@ from werkzeug.serving import make_server
 CHROMIUM = os.environ.get("KLAPJOB_CHROMIUM", "/usr/bin/chromium")
 # Without the background-networking flags the closed network here refuses connections.
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
 
@@ -55,8 +61,9 @@ def axe_results(page, tags=AXE_TAGS):
     """axe-core on the page as it is now: its violations as short readable lines, and how
     many contrast results it could not decide ("incomplete": text on a background it cannot
     see through). Those are not dropped: colours.py decides every text by pixels."""
-    options = ("{runOnly: {type: 'tag', values: %s}, resultTypes: ['violations', 'incomplete']}"
-               % json.dumps(tags))
+    options = json.dumps(
+        {"runOnly": {"type": "tag", "values": tags}, "resultTypes": ["violations", "incomplete"]}
+    )
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))
     result = page.evaluate(f"() => axe.run(document, {options})")

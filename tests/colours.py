@@ -122,7 +122,9 @@ def extra_style(page, css):
     try:
         yield
     finally:
-        page.evaluate("() => { document.adoptedStyleSheets = document.adoptedStyleSheets.slice(0, -1); }")
+        page.evaluate(
+            "() => { document.adoptedStyleSheets = document.adoptedStyleSheets.slice(0, -1); }"
+        )
 
 
 def parse_colour(css):
@@ -200,7 +202,9 @@ def colours_behind(pixels, mask=None):
 def seen_colour(text_colour, opacity, background):
     r, g, b, alpha = text_colour
     alpha *= opacity
-    return tuple(alpha * c + (1 - alpha) * behind for c, behind in zip((r, g, b), background))
+    return tuple(
+        alpha * c + (1 - alpha) * behind for c, behind in zip((r, g, b), background, strict=False)
+    )
 
 
 @dataclass
@@ -298,7 +302,9 @@ def worst_text_contrast(behind, run, cut_out):
             seen = seen_colour(text_colour, run["opacity"], background)
             ratio = float(contrast(seen, background))
             if worst is None or ratio < worst.ratio:
-                worst = Finding(run["what"], ratio, f"{hex_colour(seen)} on {hex_colour(background)}")
+                worst = Finding(
+                    run["what"], ratio, f"{hex_colour(seen)} on {hex_colour(background)}"
+                )
     return worst
 
 
@@ -369,4 +375,4 @@ def edge_contrast(pixels, box):
 
 def common_colours(colours, share):
     found, counts = numpy.unique(packed(colours), return_counts=True)
-    return [unpacked(c) for c, n in zip(found, counts) if n >= share * len(colours)]
+    return [unpacked(c) for c, n in zip(found, counts, strict=True) if n >= share * len(colours)]

@@ -1,7 +1,6 @@
 import pytest
 
 import gate_summary
-
 from app import create_app
 from app.core.db import connect
 from devices import shared_device_mark

@@ -9,5 +9,7 @@ def shared_device_mark(app):
 
     with app.test_request_context():
         response = mark_as_shared(Response(), staff_id=1)
-    header = [h for h in response.headers.getlist("Set-Cookie") if h.startswith(SHARED_DEVICE_COOKIE)][0]
+    header = [
+        h for h in response.headers.getlist("Set-Cookie") if h.startswith(SHARED_DEVICE_COOKIE)
+    ][0]
     return header.split(";")[0].split("=", 1)[1]

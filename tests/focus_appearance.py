@@ -11,8 +11,14 @@ in the same walk looks the same focused, and is not screenshotted again.
 
 import hashlib
 
-
-from colours import CONTROL_MINIMUM, contrast, parse_colour, region, screenshot_pixels, whole_page_in_view
+from colours import (
+    CONTROL_MINIMUM,
+    contrast,
+    parse_colour,
+    region,
+    screenshot_pixels,
+    whole_page_in_view,
+)
 
 AROUND = 12  # CSS px round the element where the indicator may be drawn
 MOST_STOPS = 400
@@ -115,7 +121,9 @@ class FocusWalk:
         if focused["scrolled"]:
             return f"{focused['what']}: the page scrolled sideways or down to show it"
         before = region(unfocused, box, AROUND)
-        look = hashlib.sha1(focused["key"].encode() + (before.tobytes() if before is not None else b"")).hexdigest()
+        look = hashlib.sha1(
+            focused["key"].encode() + (before.tobytes() if before is not None else b"")
+        ).hexdigest()
         if look not in self.measured:
             after = self.around(box, unfocused.shape)
             self.screenshots += 1
@@ -123,8 +131,10 @@ class FocusWalk:
             self.measured[look] = (area, required_area(box), text_contrast_while_focused(focused))
         area, required, text_ratio = self.measured[look]
         if area < required:
-            return (f"{focused['what']}: the focus indicator covers {area} px² at 3:1,"
-                    f" it needs {required:.0f} px² (a 2 px line round it)")
+            return (
+                f"{focused['what']}: the focus indicator covers {area} px² at 3:1,"
+                f" it needs {required:.0f} px² (a 2 px line round it)"
+            )
         if text_ratio is not None and text_ratio < 7:
             return f"{focused['what']}: its text is {text_ratio:.2f}:1 while focused"
         return None
@@ -138,8 +148,9 @@ class FocusWalk:
         bottom = min(int(round(y + height + AROUND)), shape[0])
         if right <= left or bottom <= top:
             return None
-        return screenshot_pixels(self.page, clip={
-            "x": left, "y": top, "width": right - left, "height": bottom - top})
+        return screenshot_pixels(
+            self.page, clip={"x": left, "y": top, "width": right - left, "height": bottom - top}
+        )
 
 
 def text_contrast_while_focused(focused):
@@ -151,7 +162,9 @@ def text_contrast_while_focused(focused):
         return None
     colour = parse_colour(focused["colour"])
     alpha = colour[3]
-    seen = tuple(alpha * c + (1 - alpha) * b for c, b in zip(colour[:3], background[:3]))
+    seen = tuple(
+        alpha * c + (1 - alpha) * b for c, b in zip(colour[:3], background[:3], strict=True)
+    )
     return float(contrast(seen, background[:3]))
 
 
@@ -163,8 +176,12 @@ def focus_problem_here(page):
     focused = page.evaluate(FOCUSED.replace("element === window.focusWalkFirst", "false"))
     if focused is None:
         return None
-    view = [focused["box"][0] - page.evaluate("scrollX"), focused["box"][1] - page.evaluate("scrollY"),
-            focused["box"][2], focused["box"][3]]
+    view = [
+        focused["box"][0] - page.evaluate("scrollX"),
+        focused["box"][1] - page.evaluate("scrollY"),
+        focused["box"][2],
+        focused["box"][3],
+    ]
     with_focus = screenshot_pixels(page)
     page.evaluate("window.focusWalkHere = document.activeElement; document.activeElement.blur()")
     without = screenshot_pixels(page)

@@ -30,8 +30,9 @@ class HttpVisitor:
         try:
             with self.opener.open(self.base + path, data=data, timeout=self.timeout) as response:
                 final = urllib.parse.urlsplit(response.url)
-                return Answer(response.status, final.path, response.read().decode(),
-                              response.headers)
+                return Answer(
+                    response.status, final.path, response.read().decode(), response.headers
+                )
         except urllib.error.HTTPError as error:
             return Answer(error.code, path, error.read().decode(errors="replace"), error.headers)
 
@@ -52,8 +53,7 @@ class HttpVisitor:
             token = TOKEN.search(page.html)
             if page.status != 200 or token is None or key not in answers_by_step:
                 return page
-            answer = self.request(page.path, {"csrf_token": token.group(1),
-                                              **answers_by_step[key]})
+            answer = self.request(page.path, {"csrf_token": token.group(1), **answers_by_step[key]})
             if answer.path == page.path:
                 return answer  # the page came back with an error
             page = answer

@@ -49,7 +49,9 @@ class Page:
         return element.get("value", "")
 
     def checked_values(self, name):
-        return [i["value"] for i in self.soup.find_all("input", {"name": name}) if i.has_attr("checked")]
+        return [
+            i["value"] for i in self.soup.find_all("input", {"name": name}) if i.has_attr("checked")
+        ]
 
     def assert_well_formed(self):
         assert len(self.soup.find_all("h1")) == 1, "a page has exactly one h1"

@@ -22,8 +22,11 @@ MYSELF_IN_AARHUS = {
     "travel_time": {"travel_time": "30"},
     "needs": {"needs": ["quiet", "same_tasks"]},
     "health": {"health": "Jeg har autisme."},
-    "other_contact": {"other_contact_name": "Hanne Hansen", "other_contact_role": "relative",
-                      "other_contact_phone": "40 50 60 70"},
+    "other_contact": {
+        "other_contact_name": "Hanne Hansen",
+        "other_contact_role": "relative",
+        "other_contact_phone": "40 50 60 70",
+    },
     "ambassador": {"ambassador": "yes"},
 }
 
@@ -74,12 +77,15 @@ class Visitor:
         while path.startswith("/register/") and path != "/register/check":
             key = path.split("?")[0].rsplit("/", 1)[-1]
             self.visited.append(key)
-            response = self.answer(key, answers_by_step[key], query=path[len(path.split("?")[0]):])
+            response = self.answer(key, answers_by_step[key], query=path[len(path.split("?")[0]) :])
             assert response.status_code == 302, Page(response).error_summary_links()
             path = location_path(response)
         return self.visited
 
     def send(self, consent=True, consent_health=True, consent_contact_helper=True):
-        yes = {"consent": consent, "consent_health": consent_health,
-               "consent_contact_helper": consent_contact_helper}
+        yes = {
+            "consent": consent,
+            "consent_health": consent_health,
+            "consent_contact_helper": consent_contact_helper,
+        }
         return self.post_form("/register/send", {name: "y" for name, given in yes.items() if given})

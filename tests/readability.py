@@ -19,9 +19,16 @@ SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
 # Names a reader knows or does not need to read (the service, the credits on the About
 # page) are not the hard words LIX looks for. Everything else counts.
 # The person's own municipality is a name they know, not a hard word, whatever its length.
-NAMES = {"KLAPjob", "OpenMoji", "Atkinson", "Hyperlegible", "Braille", "Institute", "License",
-         "Datatilsynet"} | {
-    word for name in MUNICIPALITIES.values() for word in re.findall(r"[^\W\d_]+", name)}
+NAMES = {
+    "KLAPjob",
+    "OpenMoji",
+    "Atkinson",
+    "Hyperlegible",
+    "Braille",
+    "Institute",
+    "License",
+    "Datatilsynet",
+} | {word for name in MUNICIPALITIES.values() for word in re.findall(r"[^\W\d_]+", name)}
 
 
 @dataclass

@@ -6,7 +6,9 @@ audio players, or a code or reference number (signs, not words)."""
 from colours import extra_style
 
 # A code or reference number is said sign by sign, not read as words.
-NOT_SEEN = ".visually-hidden, select, audio, [hidden], .code, .reference { display: none !important; }"
+NOT_SEEN = (
+    ".visually-hidden, select, audio, [hidden], .code, .reference { display: none !important; }"
+)
 
 
 def seen_lines(page):

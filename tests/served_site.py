@@ -45,13 +45,15 @@ class ServedSite:
 
     def environment(self):
         env = dict(os.environ)
-        env.update({
-            "KLAPJOB_DATABASE": self.database,
-            "KLAPJOB_AUDIO_DIR": str(self.folder / "audio"),
-            "KLAPJOB_SECRET_KEY": "served-site-tests-" + self.folder.name,
-            "KLAPJOB_BIND": f"127.0.0.1:{self.port}",
-            "KLAPJOB_SMTP_HOST": "",
-        })
+        env.update(
+            {
+                "KLAPJOB_DATABASE": self.database,
+                "KLAPJOB_AUDIO_DIR": str(self.folder / "audio"),
+                "KLAPJOB_SECRET_KEY": "served-site-tests-" + self.folder.name,
+                "KLAPJOB_BIND": f"127.0.0.1:{self.port}",
+                "KLAPJOB_SMTP_HOST": "",
+            }
+        )
         env.update(self.settings)
         return env
 
@@ -60,8 +62,12 @@ class ServedSite:
             self.port = free_port()
         with open(self.log_file, "ab") as log:
             self.process = subprocess.Popen(
-                [str(ROOT / "scripts/start")], cwd=ROOT, env=self.environment(),
-                stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                [str(ROOT / "scripts/start")],
+                cwd=ROOT,
+                env=self.environment(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
         self.wait_until_answering()
         return self

@@ -57,9 +57,14 @@ class BrowserSite:
 
     def send(self, path, answers, press=None, token="page"):
         self.page.goto(path)
-        selector = (f'main button[name="{press[0]}"]' if press
-                    else "main form button[type=submit]:not([name])")
-        assert self.page.evaluate(FILL_IN, [selector, answers, token]), f"no button {selector} on {path}"
+        selector = (
+            f'main button[name="{press[0]}"]'
+            if press
+            else "main form button[type=submit]:not([name])"
+        )
+        assert self.page.evaluate(FILL_IN, [selector, answers, token]), (
+            f"no button {selector} on {path}"
+        )
         with self.page.expect_navigation():
             self.page.locator(selector).first.click()
 
@@ -71,11 +76,15 @@ class BrowserSite:
         """Send answers with the browser's own cookies, without showing the result (nor
         the page the form's token comes from)."""
         html = self.page.request.get(token_from or path).text()
-        token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"', html)
+        token = re.search(
+            r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"', html
+        )
         token = token.group(1) or token.group(2)
         body = urlencode({"csrf_token": token, **answers}, doseq=True)
         self.page.request.post(
-            path, data=body, headers={"Content-Type": "application/x-www-form-urlencoded"},
+            path,
+            data=body,
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
             max_redirects=0,
         )
 

@@ -8,14 +8,14 @@ import io
 
 import pyotp
 
+from app.core import codes
 from app.core.db import connect
+from app.domain.coverage import save_coverage
 from app.domain.registrations.drafts import save_step
 from app.domain.registrations.sending import Consents, submit_registration
-from app.domain.coverage import save_coverage
 from app.staff.accounts.users import create_user, user_by_id
 from pages import Page, location_path
 from people import MYSELF_IN_AARHUS
-from app.core import codes
 
 PASSWORD = "en lang og sikker adgangssætning"
 
@@ -61,9 +61,7 @@ class StaffMember:
         return self.client.post(url, data={"csrf_token": token, **data})
 
     def enter_password(self, password=PASSWORD):
-        return self.post_form(
-            "/staff/sign-in", {"email": self.user.email, "password": password}
-        )
+        return self.post_form("/staff/sign-in", {"email": self.user.email, "password": password})
 
     def sign_in(self):
         response = self.enter_password()
@@ -85,7 +83,7 @@ def staff_member(app, role="consultant", email=None, name=None, covers=()):
     member = StaffMember(app, email, role, name)
     if covers:
         db = connect(app.config["DATABASE"])
-        save_coverage(db, {code: (True, member.user.id) for code in covers})
+        save_coverage(db, dict.fromkeys(covers, (True, member.user.id)))
         db.close()
     return member
 
@@ -94,8 +92,14 @@ def staff_member(app, role="consultant", email=None, name=None, covers=()):
 TEST_MUNICIPALITIES = ("751", "101")
 
 
-def register(app, answers_by_step=MYSELF_IN_AARHUS, *, consent_health=True,
-             consent_jobcentre=False, **changes):
+def register(
+    app,
+    answers_by_step=MYSELF_IN_AARHUS,
+    *,
+    consent_health=True,
+    consent_jobcentre=False,
+    **changes,
+):
     """A citizen sends a registration (the draft saved step by step, as the journey
     does). `changes` replace single answers: name="Ali", municipality="101"."""
     answers = copy.deepcopy(answers_by_step)
@@ -109,7 +113,9 @@ def register(app, answers_by_step=MYSELF_IN_AARHUS, *, consent_health=True,
     try:
         with app.test_request_context():
             registration_id = submit_registration(
-                db, token, language="da",
+                db,
+                token,
+                language="da",
                 consents=Consents(health=consent_health, jobcentre=consent_jobcentre),
             )
         return next(db.query("SELECT * FROM registrations WHERE id = ?", [registration_id]))

@@ -14,7 +14,7 @@ WRITTEN = re.compile(r"""add_history\(\s*\w+,\s*\w+,\s*\w+,\s*(?:"(\w+)"|(NO_ANS
 def kinds_written_by_the_back_office():
     kinds = set()
     for path in ROOT.glob("app/**/*.py"):
-        for literal, constant in WRITTEN.findall(path.read_text()):
+        for literal, _constant in WRITTEN.findall(path.read_text()):
             kinds.add(literal or NO_ANSWER)
     return kinds
 

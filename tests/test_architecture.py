@@ -12,8 +12,9 @@ TOOLS = Path(sys.executable).parent
 
 
 def run(tool, *arguments):
-    return subprocess.run([str(TOOLS / tool), *arguments], cwd=ROOT, capture_output=True,
-                          text=True, check=False)
+    return subprocess.run(
+        [str(TOOLS / tool), *arguments], cwd=ROOT, capture_output=True, text=True, check=False
+    )
 
 
 def test_every_import_points_down_and_no_import_goes_round_in_a_cycle():

@@ -3,17 +3,19 @@ the audit entry cannot be written, the change is undone too (docs/architecture.m
 
 import contextlib
 
-from app.core.db import connect
-from test_meetings_and_ambassadors import NEXT_WEEK, add_meeting
-from staff import PASSWORD, register, staff_member, TEST_MUNICIPALITIES
 from app.core import clock
+from app.core.db import connect
+from staff import PASSWORD, TEST_MUNICIPALITIES, register, staff_member
+from test_meetings_and_ambassadors import NEXT_WEEK, add_meeting
 
 
 def audit_log_refuses_entries(app):
     """From now on, every audit entry fails to be written, as on a broken disk."""
     db = connect(app.config["DATABASE"])
-    db.execute("CREATE TRIGGER no_audit BEFORE INSERT ON audit_log "
-               "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be written'); END")
+    db.execute(
+        "CREATE TRIGGER no_audit BEFORE INSERT ON audit_log "
+        "BEGIN SELECT RAISE(ABORT, 'the audit log cannot be written'); END"
+    )
     db.conn.commit()
     db.close()
 
@@ -33,11 +35,19 @@ def post_while_audit_fails(member, url, data, **kwargs):
 def test_a_meeting_is_not_created_without_its_audit_entry(app):
     karl = staff_member(app).sign_in()
     audit_log_refuses_entries(app)
-    post_while_audit_fails(karl, "/staff/meetings/new", {
-        "starts_on": NEXT_WEEK.date().isoformat(), "starts_at": "10.00", "ends_at": "",
-        "place": "Jobcenter Aarhus", "municipality": "751",
-        "description_da": "Vi fortæller om job.", "description_en": "",
-    })
+    post_while_audit_fails(
+        karl,
+        "/staff/meetings/new",
+        {
+            "starts_on": NEXT_WEEK.date().isoformat(),
+            "starts_at": "10.00",
+            "ends_at": "",
+            "place": "Jobcenter Aarhus",
+            "municipality": "751",
+            "description_da": "Vi fortæller om job.",
+            "description_en": "",
+        },
+    )
     assert count(app, "SELECT 1 FROM meetings") == 0
 
 
@@ -54,22 +64,38 @@ def test_a_meeting_is_not_deleted_without_its_audit_entry(app):
 def test_a_user_is_not_created_without_its_audit_entry(app):
     anna = staff_member(app, "admin").sign_in()
     audit_log_refuses_entries(app)
-    post_while_audit_fails(anna, "/staff/users/new", {
-        "name": "Lise Larsen", "email": "lise@klapjob.dk", "role": "consultant",
-        "password": PASSWORD})
+    post_while_audit_fails(
+        anna,
+        "/staff/users/new",
+        {
+            "name": "Lise Larsen",
+            "email": "lise@klapjob.dk",
+            "role": "consultant",
+            "password": PASSWORD,
+        },
+    )
     assert count(app, "SELECT 1 FROM users WHERE email = ?", ["lise@klapjob.dk"]) == 0
 
 
 def test_an_ambassador_is_not_matched_without_its_audit_entry(app):
     mette = register(app, ambassador="yes")
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
-    karl.post_form("/staff/ambassadors/new", {"name": "Sofie Lund", "phone": "30 40 50 60",
-                                              "email": "", "municipality": "751", "note": ""})
+    karl.post_form(
+        "/staff/ambassadors/new",
+        {
+            "name": "Sofie Lund",
+            "phone": "30 40 50 60",
+            "email": "",
+            "municipality": "751",
+            "note": "",
+        },
+    )
     page = karl.open(f"/staff/registrations/{mette['public_id']}/ambassador")
     sofie = page.soup.find("option", string=lambda s: s and "Sofie Lund" in s)["value"]
     audit_log_refuses_entries(app)
-    post_while_audit_fails(karl, f"/staff/registrations/{mette['public_id']}/ambassador",
-                           {"ambassador": sofie})
+    post_while_audit_fails(
+        karl, f"/staff/registrations/{mette['public_id']}/ambassador", {"ambassador": sofie}
+    )
     assert count(app, "SELECT 1 FROM ambassador_matches") == 0
 
 
@@ -80,18 +106,27 @@ def test_a_meeting_is_not_changed_without_its_audit_entry(app):
     token = karl.open(url).csrf_token()
     audit_log_refuses_entries(app)
     with contextlib.suppress(Exception):
-        karl.client.post(url, data={
-            "csrf_token": token, "starts_on": NEXT_WEEK.date().isoformat(),
-            "starts_at": "10:00", "place": "Dokk1", "municipality": "751",
-            "description_da": "Vi fortæller om job."})
+        karl.client.post(
+            url,
+            data={
+                "csrf_token": token,
+                "starts_on": NEXT_WEEK.date().isoformat(),
+                "starts_at": "10:00",
+                "place": "Dokk1",
+                "municipality": "751",
+                "description_da": "Vi fortæller om job.",
+            },
+        )
     assert count(app, "SELECT 1 FROM meetings WHERE place = 'Jobcenter Aarhus'") == 1
 
 
 def test_attendance_is_not_marked_without_its_audit_entry(app):
     public_id = add_meeting(app, "751")
     db = connect(app.config["DATABASE"])
-    db.execute("INSERT INTO meeting_signups (meeting_id, name, phone, created_at) "
-               "SELECT id, 'Ali Khan', '+4520304050', '2026-11-20' FROM meetings")
+    db.execute(
+        "INSERT INTO meeting_signups (meeting_id, name, phone, created_at) "
+        "SELECT id, 'Ali Khan', '+4520304050', '2026-11-20' FROM meetings"
+    )
     db.conn.commit()
     db.close()
     karl = staff_member(app).sign_in()
@@ -110,10 +145,18 @@ def test_a_request_from_a_person_is_not_registered_without_its_audit_entry(app):
     token = anna.open(url).csrf_token()
     audit_log_refuses_entries(app)
     with contextlib.suppress(Exception):
-        anna.client.post(url, data={"csrf_token": token, "kind": "deletion",
-                                    "received_on": clock.local_now().date().isoformat(),
-                                    "channel": "phone"})
+        anna.client.post(
+            url,
+            data={
+                "csrf_token": token,
+                "kind": "deletion",
+                "received_on": clock.local_now().date().isoformat(),
+                "channel": "phone",
+            },
+        )
     assert count(app, "SELECT 1 FROM person_requests") == 0
+
+
 def test_a_locked_account_is_not_opened_without_its_audit_entry(app):
     from test_staff_sign_in_strangers import seed_failures
 
@@ -134,10 +177,12 @@ def test_a_lost_phone_is_not_reset_without_its_audit_entry(app):
     token = anna.open(f"/staff/users/{karl.public_id}").csrf_token()
     audit_log_refuses_entries(app)
     with contextlib.suppress(Exception):
-        anna.client.post(f"/staff/users/{karl.public_id}/reset-two-factor",
-                         data={"csrf_token": token})
-    assert count(app, "SELECT 1 FROM users WHERE totp_confirmed = 1 AND id = ?",
-                 [karl.user.id]) == 1
+        anna.client.post(
+            f"/staff/users/{karl.public_id}/reset-two-factor", data={"csrf_token": token}
+        )
+    assert (
+        count(app, "SELECT 1 FROM users WHERE totp_confirmed = 1 AND id = ?", [karl.user.id]) == 1
+    )
 
 
 def test_the_municipalities_are_not_changed_without_their_audit_entry(app):
@@ -146,6 +191,8 @@ def test_the_municipalities_are_not_changed_without_their_audit_entry(app):
     token = anna.open("/staff/municipalities").csrf_token()
     audit_log_refuses_entries(app)
     with contextlib.suppress(Exception):
-        anna.client.post("/staff/municipalities", data={
-            "csrf_token": token, "agreement-751": "y", "consultant-751": karl.public_id})
+        anna.client.post(
+            "/staff/municipalities",
+            data={"csrf_token": token, "agreement-751": "y", "consultant-751": karl.public_id},
+        )
     assert count(app, "SELECT 1 FROM municipality_agreements WHERE has_agreement = 1") == 0

@@ -68,8 +68,9 @@ def test_a_backup_into_a_folder_gets_a_dated_name(app, tmp_path):
     assert mode_of(copy) == 0o600
 
 
-def test_a_copy_that_fails_the_check_is_not_reported_and_not_left_behind(app, tmp_path,
-                                                                        monkeypatch):
+def test_a_copy_that_fails_the_check_is_not_reported_and_not_left_behind(
+    app, tmp_path, monkeypatch
+):
     monkeypatch.setattr(backup, "integrity_problems", lambda path: ["*** in database main ***"])
     folder = tmp_path / "copies"
     folder.mkdir()
@@ -94,8 +95,13 @@ def test_restoring_a_backup_brings_back_what_it_held(app, tmp_path):
 def test_a_restore_onto_a_new_machine_makes_a_private_database(app, tmp_path):
     kept = register(app, name="Mette")["reference"]
     run(app, "backup", tmp_path / "copy.sqlite3")
-    new_machine = create_app({"TESTING": True, "DATABASE": str(tmp_path / "new" / "db.sqlite3"),
-                              "AUDIO_DIR": str(tmp_path / "audio")})
+    new_machine = create_app(
+        {
+            "TESTING": True,
+            "DATABASE": str(tmp_path / "new" / "db.sqlite3"),
+            "AUDIO_DIR": str(tmp_path / "audio"),
+        }
+    )
     os.unlink(new_machine.config["DATABASE"])
     for suffix in ("-wal", "-shm"):
         if os.path.exists(new_machine.config["DATABASE"] + suffix):
@@ -119,8 +125,9 @@ def test_a_damaged_backup_is_refused_and_nothing_is_changed(app, tmp_path, conte
 
 def test_a_running_site_is_not_restored_over_without_force(tmp_path):
     with ServedSite(tmp_path) as site:
-        app = create_app({"TESTING": True, "DATABASE": site.database,
-                          "AUDIO_DIR": str(tmp_path / "audio")})
+        app = create_app(
+            {"TESTING": True, "DATABASE": site.database, "AUDIO_DIR": str(tmp_path / "audio")}
+        )
         old = register(app, name="Mette")["reference"]
         run(app, "backup", tmp_path / "copy.sqlite3")
         new = register(app, name="Ali")["reference"]
@@ -139,8 +146,9 @@ def test_a_running_site_is_not_restored_over_without_force(tmp_path):
 
 def test_once_the_site_has_stopped_a_restore_needs_no_force(tmp_path):
     site = ServedSite(tmp_path).start()
-    app = create_app({"TESTING": True, "DATABASE": site.database,
-                      "AUDIO_DIR": str(tmp_path / "audio")})
+    app = create_app(
+        {"TESTING": True, "DATABASE": site.database, "AUDIO_DIR": str(tmp_path / "audio")}
+    )
     register(app, name="Mette")
     run(app, "backup", tmp_path / "copy.sqlite3")
     site.kill()  # even a site that died without cleaning up leaves no lock behind

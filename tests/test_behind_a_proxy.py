@@ -16,13 +16,15 @@ PUBLIC_URL = "https://tilmelding.klapjob.dk"
 
 
 def site(tmp_path, **settings):
-    return create_app({
-        "TESTING": True,
-        "DATABASE": str(tmp_path / "klapjob.sqlite3"),
-        "AUDIO_DIR": str(tmp_path / "audio"),
-        "SMTP_HOST": "",
-        **settings,
-    })
+    return create_app(
+        {
+            "TESTING": True,
+            "DATABASE": str(tmp_path / "klapjob.sqlite3"),
+            "AUDIO_DIR": str(tmp_path / "audio"),
+            "SMTP_HOST": "",
+            **settings,
+        }
+    )
 
 
 class PersonBehindProxy(Visitor):
@@ -30,13 +32,15 @@ class PersonBehindProxy(Visitor):
 
     def __init__(self, app, address):
         client = app.test_client()
-        client.environ_base.update({
-            "REMOTE_ADDR": "127.0.0.1",
-            "HTTP_X_FORWARDED_FOR": address,
-            "HTTP_X_FORWARDED_PROTO": "https",
-            # A browser sends it; Flask-WTF refuses an HTTPS form without it.
-            "HTTP_REFERER": "https://localhost/",
-        })
+        client.environ_base.update(
+            {
+                "REMOTE_ADDR": "127.0.0.1",
+                "HTTP_X_FORWARDED_FOR": address,
+                "HTTP_X_FORWARDED_PROTO": "https",
+                # A browser sends it; Flask-WTF refuses an HTTPS form without it.
+                "HTTP_REFERER": "https://localhost/",
+            }
+        )
         super().__init__(client)
 
 
@@ -83,8 +87,13 @@ def test_only_the_configured_number_of_proxies_is_trusted(tmp_path):
 
 @pytest.fixture
 def public_site(tmp_path, mail_server):
-    return site(tmp_path, SMTP_HOST="127.0.0.1", SMTP_PORT=mail_server.port,
-                TRUSTED_PROXIES=1, PUBLIC_URL=PUBLIC_URL)
+    return site(
+        tmp_path,
+        SMTP_HOST="127.0.0.1",
+        SMTP_PORT=mail_server.port,
+        TRUSTED_PROXIES=1,
+        PUBLIC_URL=PUBLIC_URL,
+    )
 
 
 def links_in(mail_server):
@@ -101,8 +110,14 @@ def test_every_link_in_every_mail_carries_the_public_address(public_site, mail_s
     mette.post_form("/register/later", {"email": "mette@mail.dk"})
     from people import MYSELF_IN_AARHUS
 
-    mette.answer_all({**MYSELF_IN_AARHUS, "contact": {"contact_method": "email"},
-                      "email": {"email": "mette@mail.dk"}}, start="/register/municipality")
+    mette.answer_all(
+        {
+            **MYSELF_IN_AARHUS,
+            "contact": {"contact_method": "email"},
+            "email": {"email": "mette@mail.dk"},
+        },
+        start="/register/municipality",
+    )
     assert mette.send().status_code == 302
     links = links_in(mail_server)
     assert len(mail_server.inbox.messages) >= 3, "the link, the receipt, the staff's mail"

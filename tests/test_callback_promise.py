@@ -3,13 +3,13 @@ municipality, counted in Danish working days (public holidays are not working da
 the person is always told what to do if nobody has called. Staff see the day promised and
 what is late."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from dateutil.easter import easter
 
+from app.core import clock
 from people import MYSELF_IN_AARHUS, Visitor
 from staff import TEST_MUNICIPALITIES, register, staff_member
-from app.core import clock
 
 AARHUS = "751"
 
@@ -67,10 +67,12 @@ def test_staff_see_the_promised_day_and_that_it_has_passed(app, db):
     cover(app, AARHUS, karl)
     mette = register(app, name="Mette Hansen")
     waiting = register(app, name="Ole Olsen")
-    long_ago = (datetime.now(timezone.utc) - timedelta(days=30)).isoformat(timespec="seconds")
+    long_ago = (datetime.now(UTC) - timedelta(days=30)).isoformat(timespec="seconds")
     promised = (date.today() - timedelta(days=20)).isoformat()
-    db.execute("UPDATE registrations SET submitted_at = ?, callback_promised_by = ? WHERE id = ?",
-               [long_ago, promised, mette["id"]])
+    db.execute(
+        "UPDATE registrations SET submitted_at = ?, callback_promised_by = ? WHERE id = ?",
+        [long_ago, promised, mette["id"]],
+    )
     db.conn.commit()
     karl.sign_in()
 
@@ -80,8 +82,10 @@ def test_staff_see_the_promised_day_and_that_it_has_passed(app, db):
     assert "Lovet at ringe senest" in on_time.text() and "For sent" not in on_time.text()
 
     inbox = karl.open("/staff/")
-    flags = {row.select_one("td a").get_text(strip=True): row.get_text(" ", strip=True)
-             for row in inbox.soup.select(".staff-table tbody tr")}
+    flags = {
+        row.select_one("td a").get_text(strip=True): row.get_text(" ", strip=True)
+        for row in inbox.soup.select(".staff-table tbody tr")
+    }
     assert "For sent" in flags["Mette Hansen"]
     assert "For sent" not in flags["Ole Olsen"]
 

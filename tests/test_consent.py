@@ -16,8 +16,9 @@ def test_the_consent_names_klapjob_the_job_centre_and_an_employer(client):
     headings = [h.get_text(strip=True) for h in page.soup.select("main h2")]
     assert headings[:3] == ["KLAPjob", "Jobcentret i din kommune", "En arbejdsgiver"]
     assert "Skal en arbejdsgiver høre om dig? Så spørger vi dig først." in page.text()
-    assert yes_boxes(page) == ["consent", "consent_jobcentre", "consent_health"], \
+    assert yes_boxes(page) == ["consent", "consent_jobcentre", "consent_health"], (
         "one yes for KLAPjob, one for the job centre, one for health; none for an employer"
+    )
     assert page.checked_values("consent_jobcentre") == [], "never ticked in advance"
 
 
@@ -25,8 +26,9 @@ def test_each_yes_is_kept_with_the_registration(client, db):
     mette = Visitor(client)
     mette.answer_all(MYSELF_IN_AARHUS)
     token = mette.open("/register/send").csrf_token()
-    client.post("/register/send", data={"csrf_token": token, "consent": "y",
-                                        "consent_jobcentre": "y"})
+    client.post(
+        "/register/send", data={"csrf_token": token, "consent": "y", "consent_jobcentre": "y"}
+    )
     [row] = db.query("SELECT consent_jobcentre, consent_health FROM registrations")
     assert row == {"consent_jobcentre": 1, "consent_health": 0}
 

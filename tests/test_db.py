@@ -3,11 +3,11 @@
 import os
 import stat
 
+from app.core import codes
 from app.core.db import connect, prepare_database
 from app.core.migrations import migrations
 from app.domain.registrations.sending import spaced_reference
 from people import MYSELF_IN_AARHUS, Visitor
-from app.core import codes
 
 
 def test_a_new_database_gets_every_migration_and_wal(app, db):

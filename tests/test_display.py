@@ -21,18 +21,26 @@ def html_classes(page):
 def test_the_settings_are_one_step_away_on_every_page(get_page):
     for url in ("/", "/about", "/register/who", "/register/name"):
         page = get_page(url)
-        control = page.soup.select_one(".header-actions [href^='/settings'], .header-actions [name=open_settings]")
+        control = page.soup.select_one(
+            ".header-actions [href^='/settings'], .header-actions [name=open_settings]"
+        )
         assert control is not None, url
         assert "Tilpas siden" in control.get_text()
 
 
 def test_a_person_chooses_big_letters_and_white_on_black(client):
     visitor = Visitor(client)
-    response = visitor.post_form("/settings?next=/register/who", {**BIG_AND_DARK, "next": "/register/who"})
+    response = visitor.post_form(
+        "/settings?next=/register/who", {**BIG_AND_DARK, "next": "/register/who"}
+    )
     assert location_path(response) == "/register/who"
     page = visitor.open("/register/who")
     assert html_classes(page) == {
-        "text-size-largest", "contrast-high", "spacing-wide", "motion-reduced", "pictures-few"
+        "text-size-largest",
+        "contrast-high",
+        "spacing-wide",
+        "motion-reduced",
+        "pictures-few",
     }
     settings_page = visitor.open("/settings")
     assert settings_page.checked_values("text_size") == ["largest"]
@@ -75,13 +83,18 @@ def test_a_normal_page_has_no_setting_classes(get_page):
 
 def test_an_odd_cookie_changes_nothing():
     assert parse("text_size=huge&contrast=high&pictures=&x=1&<script>") == {
-        "text_size": "normal", "contrast": "high", "spacing": "normal",
-        "motion": "normal", "pictures": "many",
+        "text_size": "normal",
+        "contrast": "high",
+        "spacing": "normal",
+        "motion": "normal",
+        "pictures": "many",
     }
 
 
 def test_the_settings_page_never_sends_anyone_to_another_site(client):
-    response = Visitor(client).post_form("/settings", {**BIG_AND_DARK, "next": "https://evil.example/"})
+    response = Visitor(client).post_form(
+        "/settings", {**BIG_AND_DARK, "next": "https://evil.example/"}
+    )
     assert location_path(response) == "/"
 
 
@@ -93,6 +106,8 @@ def test_a_setting_left_empty_says_what_to_choose(client):
 
 def test_the_cookie_holds_only_characters_a_browser_keeps_as_they_are(client):
     response = Visitor(client).post_form("/settings", BIG_AND_DARK)
-    [cookie] = [h for h in response.headers.getlist("Set-Cookie") if h.startswith("klapjob_display=")]
+    [cookie] = [
+        h for h in response.headers.getlist("Set-Cookie") if h.startswith("klapjob_display=")
+    ]
     value = cookie.split(";")[0].split("=", 1)[1]
     assert '"' not in value and "," not in value and "\\" not in value

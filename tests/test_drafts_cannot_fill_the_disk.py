@@ -26,7 +26,8 @@ def test_a_text_that_is_too_long_is_not_stored_and_comes_back_to_be_shortened(cl
         page = Page(response)
         assert response.status_code == 200, leaving
         assert page.error_summary_links() == [
-            ("#name", "Skriv en kortere tekst. Du kan skrive 100 tegn.")], leaving
+            ("#name", "Skriv en kortere tekst. Du kan skrive 100 tegn.")
+        ], leaving
         assert page.field_value("name") == LONG_NAME.strip(), "what was typed is shown back"
     assert all("name" not in answers for answers in stored_answers(db))
 
@@ -37,15 +38,17 @@ def test_control_characters_are_not_stored(client, db):
     response = visitor.answer("name", {"name": "Mette\x00\x1b[31m", "save_for_later": "1"})
     page = Page(response)
     assert page.error_summary_links() == [
-        ("#name", "Teksten har et tegn, vi ikke kan gemme. Skriv den uden det tegn.")]
+        ("#name", "Teksten har et tegn, vi ikke kan gemme. Skriv den uden det tegn.")
+    ]
     assert all("name" not in answers for answers in stored_answers(db))
 
 
 def test_a_choice_the_page_never_offered_is_not_stored(client, db):
     visitor = Visitor(client)
     visitor.answer("who", {"filled_by": "self"})
-    response = visitor.answer("work", {"work_wishes": ["kitchen"] + ["x" * 500] * 50,
-                                       "save_for_later": "1"})
+    response = visitor.answer(
+        "work", {"work_wishes": ["kitchen"] + ["x" * 500] * 50, "save_for_later": "1"}
+    )
     assert response.status_code == 200
     assert all("work_wishes" not in answers for answers in stored_answers(db))
 
@@ -57,7 +60,8 @@ def few_drafts_an_hour(app):
 
 
 def test_new_drafts_from_one_address_are_limited_but_started_ones_still_save(
-        few_drafts_an_hour, db):
+    few_drafts_an_hour, db
+):
     app = few_drafts_an_hour
     started = [Visitor(app.test_client()) for _ in range(3)]
     for visitor in started:
@@ -109,7 +113,9 @@ def full_disk(db, monkeypatch):
                     db.execute(
                         "INSERT INTO drafts (token_hash, answers, completed, language, created_at,"
                         " updated_at) VALUES (hex(randomblob(16)), hex(zeroblob(?)), '[]', 'da',"
-                        " '2026-01-01', '2026-01-01')", [size])
+                        " '2026-01-01', '2026-01-01')",
+                        [size],
+                    )
                     db.conn.commit()
                 except sqlite3.OperationalError as error:
                     assert "full" in str(error)
@@ -127,9 +133,15 @@ def test_on_a_full_disk_the_page_says_the_answer_was_not_saved_and_keeps_it(clie
     typed = "Jeg kan lide at bage brød og kager. " * 20
     for leaving in ({}, {"save_for_later": "1"}):
         token = mette.open("/register/strengths").csrf_token()
-        response = client.post("/register/strengths", data={
-            "csrf_token": token, "strengths": ["cooking"], "strengths_text": typed.strip()[:990],
-            **leaving})
+        response = client.post(
+            "/register/strengths",
+            data={
+                "csrf_token": token,
+                "strengths": ["cooking"],
+                "strengths_text": typed.strip()[:990],
+                **leaving,
+            },
+        )
         page = Page(response)
         assert response.status_code == 503, leaving
         assert "Dine svar er gemt" not in page.text()

@@ -4,16 +4,24 @@ the staff's registration page and in the CSV export; names and phone numbers go 
 municipality only for people who said yes to the job centre."""
 
 from people import MYSELF_IN_AARHUS
-from staff import TEST_MUNICIPALITIES, download_export as download, register, staff_member
+from staff import TEST_MUNICIPALITIES, register, staff_member
+from staff import download_export as download
 
 
 def test_the_new_answers_show_on_the_registration_page(app):
     mette = register(app, name="Mette Hansen")
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     text = karl.open(f"/staff/registrations/{mette['public_id']}").text()
-    for shown in ("Jeg går på STU", "Om mindre end et halvt år", "Ja, jeg har været i praktik",
-                  "Praktik i en kantine.", "Hanne Hansen", "40 50 60 70",
-                  "Familie", "Førtidspension"):
+    for shown in (
+        "Jeg går på STU",
+        "Om mindre end et halvt år",
+        "Ja, jeg har været i praktik",
+        "Praktik i en kantine.",
+        "Hanne Hansen",
+        "40 50 60 70",
+        "Familie",
+        "Førtidspension",
+    ):
         assert shown in text, shown
 
 
@@ -35,7 +43,9 @@ def test_a_municipality_gets_names_only_for_people_who_said_yes_to_the_job_centr
     db.execute("UPDATE registrations SET consent_jobcentre = 1 WHERE id = ?", [said_yes["id"]])
     db.conn.commit()
     anna = staff_member(app, "admin").sign_in()
-    rows = {row["Reference"]: row for row in download(anna, "include_contact=y&include_free_text=y")}
+    rows = {
+        row["Reference"]: row for row in download(anna, "include_contact=y&include_free_text=y")
+    }
     assert rows[said_yes["reference"]]["Navn"] == "Mette Hansen"
     [other] = [row for ref, row in rows.items() if ref != said_yes["reference"]]
     text = ";".join(other.values())

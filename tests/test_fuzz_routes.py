@@ -19,39 +19,101 @@ from urllib.parse import quote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from flask_wtf import FlaskForm
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app import create_app
+from app.core import codes
 from app.core import db as database
 from app.core.db import connect
 from app.domain.questions.steps import STEPS
-from app.web.display import SETTINGS
 from app.staff import forms as staff_forms
+from app.web.display import SETTINGS
 from people import MYSELF_IN_AARHUS
 from staff import register, saved_draft, staff_member
 from test_meetings_and_ambassadors import add_meeting
-from app.core import codes
 
-settings.register_profile("ci", max_examples=3, derandomize=True, deadline=None, database=None,
-                          suppress_health_check=list(HealthCheck))
-settings.register_profile("thorough", max_examples=200, deadline=None, database=None,
-                          suppress_health_check=list(HealthCheck))
+settings.register_profile(
+    "ci",
+    max_examples=3,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+settings.register_profile(
+    "thorough",
+    max_examples=200,
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
 settings.load_profile(os.environ.get("KLAPJOB_FUZZ", "ci"))
 
 HOSTILE = [
-    "", "0", "-1", "9" * 30, "-" + "9" * 30, "1e400", "NaN", "sNaN", "-Infinity", "0x1F",
-    "9999-12-31", "0001-01-01", "2026-02-30", "24:61", "99:99", "\x00", "\r\nSet-Cookie: x=1",
-    "/\r\nSet-Cookie: x=1", "\x1b[31m", "\u202e\u0645", "\ufdd0Mette\ufdd1", "😀" * 10, "x" * 5000,
-    "<script>alert(1)</script>", "'; DROP TABLE registrations; --", "%", "_", "\\",
-    "../../etc/passwd", "//evil.example", "/\\evil.example", "javascript:alert(1)",
-    "/register/check", "/staff/", "y", "on", "self", "helper", "751", "other",
+    "",
+    "0",
+    "-1",
+    "9" * 30,
+    "-" + "9" * 30,
+    "1e400",
+    "NaN",
+    "sNaN",
+    "-Infinity",
+    "0x1F",
+    "9999-12-31",
+    "0001-01-01",
+    "2026-02-30",
+    "24:61",
+    "99:99",
+    "\x00",
+    "\r\nSet-Cookie: x=1",
+    "/\r\nSet-Cookie: x=1",
+    "\x1b[31m",
+    "\u202e\u0645",
+    "\ufdd0Mette\ufdd1",
+    "😀" * 10,
+    "x" * 5000,
+    "<script>alert(1)</script>",
+    "'; DROP TABLE registrations; --",
+    "%",
+    "_",
+    "\\",
+    "../../etc/passwd",
+    "//evil.example",
+    "/\\evil.example",
+    "javascript:alert(1)",
+    "/register/check",
+    "/staff/",
+    "y",
+    "on",
+    "self",
+    "helper",
+    "751",
+    "other",
 ]
 # Bytes that are not UTF-8, sent percent-encoded as a browser would pass them on.
 NOT_UTF8 = ["%FF%FE", "%ED%A0%80", "%C0%AF", "%E2%82"]
 FIELD_PREFIXES = ("", "status-", "assign-", "job-", "note-", "follow_up-", "talked-")
-EXTRA_NAMES = ("page", "next", "change", "download", "reference", "show_code", "save_for_later",
-               "switch_language", "open_settings", "finish_device", "not_me", "reset",
-               "csrf_token", "person_agrees", "consent", "consent_health", "consent_contact_helper")
+EXTRA_NAMES = (
+    "page",
+    "next",
+    "change",
+    "download",
+    "reference",
+    "show_code",
+    "save_for_later",
+    "switch_language",
+    "open_settings",
+    "finish_device",
+    "not_me",
+    "reset",
+    "csrf_token",
+    "person_agrees",
+    "consent",
+    "consent_health",
+    "consent_contact_helper",
+)
 
 
 def every_field_name():
@@ -59,8 +121,11 @@ def every_field_name():
     for _name, form in inspect.getmembers(staff_forms, inspect.isclass):
         if issubclass(form, FlaskForm):
             names |= {name for name, _field in form._unbound_fields or []}
-            names |= {name for name in vars(form) if not name.startswith("_")
-                      and hasattr(getattr(form, name), "field_class")}
+            names |= {
+                name
+                for name in vars(form)
+                if not name.startswith("_") and hasattr(getattr(form, name), "field_class")
+            }
     return sorted({prefix + name for name in names | set(EXTRA_NAMES) for prefix in FIELD_PREFIXES})
 
 
@@ -79,28 +144,45 @@ def no_waiting_for_the_disk():
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, no_waiting_for_the_disk):
     folder = tmp_path_factory.mktemp("fuzz")
-    app = create_app({
-        "TESTING": True, "WTF_CSRF_ENABLED": False, "DATABASE": str(folder / "k.sqlite3"),
-        "AUDIO_DIR": str(folder / "audio"), "SMTP_HOST": "",
-        # The limits are tested elsewhere; here every request reaches its view.
-        "NEW_DRAFTS_PER_HOUR": 10**9, "MEETING_SIGNUPS_PER_HOUR": 10**9,
-        "SIGN_IN_FAILURES_PER_ADDRESS": 10**9, "FAILED_CODES_PER_HOUR": 10**9,
-    })
+    app = create_app(
+        {
+            "TESTING": True,
+            "WTF_CSRF_ENABLED": False,
+            "DATABASE": str(folder / "k.sqlite3"),
+            "AUDIO_DIR": str(folder / "audio"),
+            "SMTP_HOST": "",
+            # The limits are tested elsewhere; here every request reaches its view.
+            "NEW_DRAFTS_PER_HOUR": 10**9,
+            "MEETING_SIGNUPS_PER_HOUR": 10**9,
+            "SIGN_IN_FAILURES_PER_ADDRESS": 10**9,
+            "FAILED_CODES_PER_HOUR": 10**9,
+        }
+    )
     row = register(app)
     consultant = staff_member(app, name="Karl Konsulent", covers=("751", "101")).sign_in()
     admin = staff_member(app, "admin", name="Anna Admin").sign_in()
     victim = staff_member(app, name="Vera Victim")
     db = connect(app.config["DATABASE"])
     # In a job, so that the pages that work out follow-ups have one to work out.
-    db.execute("UPDATE registrations SET consultant_id = ?, status = 'in_job', "
-               "job_start = date('now', '-7 months') WHERE id = ?", [consultant.user.id, row["id"]])
+    db.execute(
+        "UPDATE registrations SET consultant_id = ?, status = 'in_job', "
+        "job_start = date('now', '-7 months') WHERE id = ?",
+        [consultant.user.id, row["id"]],
+    )
     db.conn.commit()
     db.close()
     draft = saved_draft(app, MYSELF_IN_AARHUS)
-    ids = {"registration": row["public_id"], "user": victim.public_id,
-           "meeting": add_meeting(app, "751")}
-    site = {"app": app, "draft": draft, "ids": ids,
-            "cookies": {"consultant": consultant.client, "admin": admin.client}}
+    ids = {
+        "registration": row["public_id"],
+        "user": victim.public_id,
+        "meeting": add_meeting(app, "751"),
+    }
+    site = {
+        "app": app,
+        "draft": draft,
+        "ids": ids,
+        "cookies": {"consultant": consultant.client, "admin": admin.client},
+    }
     clients = [client_for(site, role) for role in ("anonymous", "citizen", "admin")]
     site["fields"] = fields_of_every_form(app, clients, ids)
     return site
@@ -125,7 +207,7 @@ def fields_of_every_form(app, clients, ids):
                 method = (form.get("method") or "get").upper()
                 try:
                     endpoint, _ = adapter.match(action, method=method)
-                except Exception:  # noqa: BLE001 - a form that posts elsewhere
+                except Exception:
                     continue
                 controls = form.find_all(["input", "select", "textarea", "button"])
                 names = {control.get("name") for control in controls}
@@ -136,12 +218,26 @@ def fields_of_every_form(app, clients, ids):
 
 def real_path(rule, ids):
     """The route's address as its own pages use it: real ids, the first of each choice."""
-    owner = (ids["user"] if "/users/" in rule else ids["meeting"] if "meetings/" in rule
-             else ids["registration"])
-    usual = {"public_id": owner, "step_key": "name", "language": "en", "concept": "job",
-             "clipkey:key": "0" * 32, "key": "x", "pagetoken:token": "x" * 20,
-             "digest:digest": "x" * 22, "path:filename": "css/site.css", "yes_id": "x" * 16,
-             "int:signup_id": "1"}
+    owner = (
+        ids["user"]
+        if "/users/" in rule
+        else ids["meeting"]
+        if "meetings/" in rule
+        else ids["registration"]
+    )
+    usual = {
+        "public_id": owner,
+        "step_key": "name",
+        "language": "en",
+        "concept": "job",
+        "clipkey:key": "0" * 32,
+        "key": "x",
+        "pagetoken:token": "x" * 20,
+        "digest:digest": "x" * 22,
+        "path:filename": "css/site.css",
+        "yes_id": "x" * 16,
+        "int:signup_id": "1",
+    }
     parts = []
     for is_variable, text in split_rule(rule):
         if not is_variable:
@@ -164,9 +260,12 @@ def client_for(site, role):
     elif role == "citizen":
         token = codes.new_token()
         db = connect(app.config["DATABASE"])
-        db.execute("INSERT INTO drafts (token_hash, answers, completed, language, created_at,"
-                   " updated_at) SELECT ?, answers, completed, language, created_at, updated_at"
-                   " FROM drafts WHERE token_hash = ?", [codes.token_hash(token), codes.token_hash(site["draft"])])
+        db.execute(
+            "INSERT INTO drafts (token_hash, answers, completed, language, created_at,"
+            " updated_at) SELECT ?, answers, completed, language, created_at, updated_at"
+            " FROM drafts WHERE token_hash = ?",
+            [codes.token_hash(token), codes.token_hash(site["draft"])],
+        )
         db.conn.commit()
         db.close()
         client.set_cookie("klapjob_draft", token)
@@ -182,16 +281,24 @@ def encoded(value):
 
 
 def value_strategy():
-    return st.one_of(st.sampled_from(HOSTILE).map(encoded), st.sampled_from(NOT_UTF8),
-                     st.text(max_size=40).map(encoded))
+    return st.one_of(
+        st.sampled_from(HOSTILE).map(encoded),
+        st.sampled_from(NOT_UTF8),
+        st.text(max_size=40).map(encoded),
+    )
 
 
 def path_values(site, rule):
     """A strategy for the route's address, its variables real ids or hostile values."""
-    real = {"public_id": [site["ids"]["registration"], site["ids"]["user"], site["ids"]["meeting"]],
-            "step_key": [step.key for step in STEPS], "language": ["da", "en"],
-            "concept": ["job", "health"], "speed": ["normal", "slow"], "kind": ["mp3", "json"],
-            "filename": ["css/site.css"]}
+    real = {
+        "public_id": [site["ids"]["registration"], site["ids"]["user"], site["ids"]["meeting"]],
+        "step_key": [step.key for step in STEPS],
+        "language": ["da", "en"],
+        "concept": ["job", "health"],
+        "speed": ["normal", "slow"],
+        "kind": ["mp3", "json"],
+        "filename": ["css/site.css"],
+    }
     best = real_path(rule.rule, site["ids"])
     parts = []
     for is_variable, text in split_rule(rule.rule):
@@ -217,22 +324,29 @@ def split_rule(rule):
 def pairs(known):
     """Every field the route's own forms send, each with a hostile value (often the same one
     in all of them, so that a value reaches every field), and a few other names besides."""
+
     def filled(chosen):
         one, others, extra = chosen
-        values = [(name, one if same else value) for name, (same, value) in zip(known, others)]
+        values = [
+            (name, one if same else value)
+            for name, (same, value) in zip(known, others, strict=False)
+        ]
         return values + extra
 
     return st.tuples(
         value_strategy(),
-        st.tuples(*[st.tuples(st.booleans(), value_strategy()) for _ in known]) if known else st.just(()),
+        st.tuples(*[st.tuples(st.booleans(), value_strategy()) for _ in known])
+        if known
+        else st.just(()),
         st.lists(st.tuples(st.sampled_from(FIELD_NAMES), value_strategy()), max_size=3),
     ).map(filled)
 
 
 def send_as_a_browser(client, method, url, body):
     """Send a form (or open an address) and follow a redirect: no answer may be a 5xx."""
-    response = client.open(url, method=method, data=body,
-                           content_type="application/x-www-form-urlencoded")
+    response = client.open(
+        url, method=method, data=body, content_type="application/x-www-form-urlencoded"
+    )
     assert response.status_code < 500, f"{method} {url} {body[:300]!r}: {response.status_code}"
     if response.status_code in (301, 302, 303) and response.location.startswith("/"):
         after = client.get(response.location)
@@ -251,7 +365,9 @@ def routes():
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
             for role in ROLES:
                 if (role, rule.endpoint) not in SPOILERS:
-                    found.append(pytest.param(role, rule.endpoint, method, id=f"{role}-{method}-{rule.rule}"))
+                    found.append(
+                        pytest.param(role, rule.endpoint, method, id=f"{role}-{method}-{rule.rule}")
+                    )
     return found
 
 
@@ -281,16 +397,32 @@ def best_role(endpoint):
 
 def every_route():
     app = create_app({"TESTING": True, "DATABASE": ":memory:"})
-    return [pytest.param(rule.endpoint, method, id=f"{method}-{rule.rule}")
-            for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule)
-            for method in sorted(rule.methods - {"HEAD", "OPTIONS"})
-            if (best_role(rule.endpoint), rule.endpoint) not in SPOILERS]
+    return [
+        pytest.param(rule.endpoint, method, id=f"{method}-{rule.rule}")
+        for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule)
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"})
+        if (best_role(rule.endpoint), rule.endpoint) not in SPOILERS
+    ]
 
 
 # The sweep's values: one of each kind of trouble.
-SHARP = ["9" * 30, "-1", "1e400", "sNaN", "-Infinity", "9999-12-31", "0001-01-01", "\x00",
-         "/\r\nSet-Cookie: x=1", "x" * 5000, "<script>alert(1)</script>", "//evil.example",
-         "\ufdd0x\ufdd1", "%FF%FE", "%ED%A0%80"]
+SHARP = [
+    "9" * 30,
+    "-1",
+    "1e400",
+    "sNaN",
+    "-Infinity",
+    "9999-12-31",
+    "0001-01-01",
+    "\x00",
+    "/\r\nSet-Cookie: x=1",
+    "x" * 5000,
+    "<script>alert(1)</script>",
+    "//evil.example",
+    "\ufdd0x\ufdd1",
+    "%FF%FE",
+    "%ED%A0%80",
+]
 # Forms with more fields than this (the 98 municipalities) get each value in all at once only.
 FIELDS_ONE_AT_A_TIME = 12
 

@@ -14,7 +14,7 @@ def test_the_health_check_says_ok_when_the_database_answers_and_the_disk_has_roo
 
 
 def test_the_health_check_fails_when_the_disk_is_below_the_floor(app, client):
-    app.config["HEALTH_MIN_FREE_MB"] = 1024 ** 4  # a petabyte: no disk here has that free
+    app.config["HEALTH_MIN_FREE_MB"] = 1024**4  # a petabyte: no disk here has that free
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.get_data(as_text=True) == "not ok: disk\n"
@@ -22,8 +22,13 @@ def test_the_health_check_fails_when_the_disk_is_below_the_floor(app, client):
 
 @pytest.mark.parametrize("damage", ["missing", "not_a_database"])
 def test_the_health_check_fails_when_the_database_does_not_answer(tmp_path, damage):
-    app = create_app({"TESTING": True, "DATABASE": str(tmp_path / "klapjob.sqlite3"),
-                      "AUDIO_DIR": str(tmp_path / "audio")})
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE": str(tmp_path / "klapjob.sqlite3"),
+            "AUDIO_DIR": str(tmp_path / "audio"),
+        }
+    )
     database = tmp_path / "klapjob.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         (tmp_path / f"klapjob.sqlite3{suffix}").unlink(missing_ok=True)

@@ -36,12 +36,16 @@ def test_a_helper_registers_three_people_in_a_row_on_one_tablet(client, db):
                 "helper_confirm": "y",
             }
         assert jonas.answer("helper", details).status_code == 302
-        jonas.answer_all({**HELPED_BY_SUPPORT_WORKER, "name": {"name": name}}, start="/register/name")
+        jonas.answer_all(
+            {**HELPED_BY_SUPPORT_WORKER, "name": {"name": name}}, start="/register/name"
+        )
         jonas.send()
         finish_on_device(client)
     rows = list(db.query("SELECT name FROM registrations ORDER BY id"))
     assert [row["name"] for row in rows] == PEOPLE_JONAS_HELPS
-    helpers = {row["value"] for row in db.query("SELECT value FROM answers WHERE field = 'helper_name'")}
+    helpers = {
+        row["value"] for row in db.query("SELECT value FROM answers WHERE field = 'helper_name'")
+    }
     assert helpers == {"Jonas Berg"}
 
 
@@ -91,11 +95,17 @@ def test_the_person_says_yes_and_the_helper_says_yes_to_being_contacted(client, 
 
 def test_a_helper_may_say_no_to_contact_when_klapjob_calls_the_person(client, db):
     visitor = Visitor(client)
-    answers = {**HELPED_BY_SUPPORT_WORKER, "contact": {"contact_method": "phone"},
-               "phone": {"phone": "20304050"}}
+    answers = {
+        **HELPED_BY_SUPPORT_WORKER,
+        "contact": {"contact_method": "phone"},
+        "phone": {"phone": "20304050"},
+    }
     visitor.answer_all(answers)
     assert location_path(visitor.send(consent_contact_helper=False)) == "/register/done"
-    assert next(db.query("SELECT consent_contact_helper FROM registrations"))["consent_contact_helper"] == 0
+    assert (
+        next(db.query("SELECT consent_contact_helper FROM registrations"))["consent_contact_helper"]
+        == 0
+    )
 
 
 def test_the_helper_gets_a_copy_only_with_the_persons_yes_and_only_once(app_with_mail, mail_server):
@@ -105,19 +115,29 @@ def test_the_helper_gets_a_copy_only_with_the_persons_yes_and_only_once(app_with
     visitor.send()
     done = visitor.open("/register/done")
     assert "Vi kan sende en kopi til jonas@bosted.dk." in done.text()
-    without_yes = Page(client.post("/register/copy-for-helper", data={"csrf_token": done.csrf_token()}))
-    assert without_yes.error_summary_links() == [("#person_agrees", "Sæt kryds, når personen siger ja")]
+    without_yes = Page(
+        client.post("/register/copy-for-helper", data={"csrf_token": done.csrf_token()})
+    )
+    assert without_yes.error_summary_links() == [
+        ("#person_agrees", "Sæt kryds, når personen siger ja")
+    ]
     assert mail_server.inbox.messages == []
     for _ in range(2):
-        client.post("/register/copy-for-helper", data={"csrf_token": done.csrf_token(), "person_agrees": "y"})
+        client.post(
+            "/register/copy-for-helper",
+            data={"csrf_token": done.csrf_token(), "person_agrees": "y"},
+        )
     assert [m["To"] for m in mail_server.inbox.messages] == ["jonas@bosted.dk"]
     assert "Vi har sendt en kopi til jonas@bosted.dk." in visitor.open("/register/done").text()
 
 
 def half_way(visitor):
     for key in ("who", "name", "contact", "email"):
-        answers = {**MYSELF_IN_AARHUS, "contact": {"contact_method": "email"},
-                   "email": {"email": "mette@mail.dk"}}
+        answers = {
+            **MYSELF_IN_AARHUS,
+            "contact": {"contact_method": "email"},
+            "email": {"email": "mette@mail.dk"},
+        }
         visitor.answer(key, answers[key])
 
 
@@ -136,7 +156,9 @@ def test_save_and_continue_later_is_on_every_question(client):
     )
 
 
-def test_the_save_link_arrives_resumes_the_right_draft_and_fails_a_second_time(app_with_mail, mail_server):
+def test_the_save_link_arrives_resumes_the_right_draft_and_fails_a_second_time(
+    app_with_mail, mail_server
+):
     mette = Visitor(app_with_mail.test_client())
     half_way(mette)
     token = mette.open("/register/municipality").csrf_token()
@@ -155,7 +177,10 @@ def test_the_save_link_arrives_resumes_the_right_draft_and_fails_a_second_time(a
     assert "Tryk på knappen" in other_device.open(link).text(), "opening the link uses nothing"
     resumed = other_device.post_form(link, {})
     assert location_path(resumed) == "/register/age"
-    assert other_device.open("/register/municipality").soup.find("option", selected=True)["value"] == "751"
+    assert (
+        other_device.open("/register/municipality").soup.find("option", selected=True)["value"]
+        == "751"
+    )
 
     again = Visitor(app_with_mail.test_client()).post_form(link, {})
     assert again.status_code == 410
@@ -171,7 +196,9 @@ def test_an_expired_link_says_so_plainly(app_with_mail, mail_server, db):
     mette.post_form("/register/later", {"email": "mette@mail.dk"})
     db.execute("UPDATE resume_keys SET expires_at = '2020-01-01T00:00:00+00:00'")
     db.conn.commit()
-    response = Visitor(app_with_mail.test_client()).post_form(link_in(mail_server.inbox.messages[0]), {})
+    response = Visitor(app_with_mail.test_client()).post_form(
+        link_in(mail_server.inbox.messages[0]), {}
+    )
     assert response.status_code == 410
     assert "Linket er for gammelt." in Page(response).text()
 
@@ -196,7 +223,11 @@ def test_a_person_without_email_gets_a_code_to_read_aloud(app, client, db):
 def test_guessing_codes_is_slowed_down(app, client):
     mette = Visitor(client)
     half_way(mette)
-    code = Page(mette.post_form("/register/later", {"show_code": "1"})).soup.select_one(".code").get_text()
+    code = (
+        Page(mette.post_form("/register/later", {"show_code": "1"}))
+        .soup.select_one(".code")
+        .get_text()
+    )
     guesser = Visitor(app.test_client())
     for guess in range(10):
         page = Page(guesser.post_form("/register/resume", {"code": f"AAAA{guess:04d}"}))

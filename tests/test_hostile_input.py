@@ -14,15 +14,24 @@ THIRTY_DIGITS = "9" * 30
 def test_a_page_number_with_thirty_digits_shows_the_last_page_of_the_inbox_and_the_log(app):
     register(app)
     admin = staff_member(app, "admin").sign_in()
-    for url in (f"/staff/?page={THIRTY_DIGITS}", f"/staff/audit?page={THIRTY_DIGITS}",
-                "/staff/?page=-5", "/staff/audit?page=1e9"):
+    for url in (
+        f"/staff/?page={THIRTY_DIGITS}",
+        f"/staff/audit?page={THIRTY_DIGITS}",
+        "/staff/?page=-5",
+        "/staff/audit?page=1e9",
+    ):
         page = admin.open(url)
         assert page.status == 200, url
 
 
 def job_form(karl, row, **values):
-    fields = {"job-praktik_start": "", "job-job_start": "", "job-employer": "", "job-hours": "",
-              "job-note": ""}
+    fields = {
+        "job-praktik_start": "",
+        "job-job_start": "",
+        "job-employer": "",
+        "job-hours": "",
+        "job-note": "",
+    }
     fields.update({f"job-{name}": value for name, value in values.items()})
     url = f"/staff/registrations/{row['public_id']}"
     return karl.post_form(f"{url}/job", fields, form_on=url)
@@ -43,8 +52,11 @@ def test_a_job_start_far_in_the_future_is_refused_and_pages_stay_open(app):
     row = register(app)
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     url = f"/staff/registrations/{row['public_id']}"
-    karl.post_form(f"{url}/status", {"status-status": "in_job", "status-reason": "",
-                                     "status-note": ""}, form_on=url)
+    karl.post_form(
+        f"{url}/status",
+        {"status-status": "in_job", "status-reason": "", "status-note": ""},
+        form_on=url,
+    )
     response = job_form(karl, row, job_start="9999-12-31")
     links = Page(response).error_summary_links()
     assert response.status_code == 200 and links and links[0][0] == "#job-job_start", links
@@ -56,34 +68,51 @@ def test_a_far_date_already_in_the_database_does_not_close_the_registration(app,
     """A date stored before the bounds existed: every page that works out follow-ups
     still opens, for everybody."""
     row = register(app)
-    db.execute("UPDATE registrations SET job_start = '9999-12-31', status = 'in_job' "
-               "WHERE id = ?", [row["id"]])
+    db.execute(
+        "UPDATE registrations SET job_start = '9999-12-31', status = 'in_job' WHERE id = ?",
+        [row["id"]],
+    )
     db.conn.commit()
     admin = staff_member(app, "admin").sign_in()
-    for url in (f"/staff/registrations/{row['public_id']}", "/staff/follow-ups",
-                f"/staff/registrations/{row['public_id']}/data.json",
-                f"/staff/registrations/{row['public_id']}/print"):
+    for url in (
+        f"/staff/registrations/{row['public_id']}",
+        "/staff/follow-ups",
+        f"/staff/registrations/{row['public_id']}/data.json",
+        f"/staff/registrations/{row['public_id']}/print",
+    ):
         assert admin.open(url).status == 200, url
 
 
 def test_a_meeting_day_must_be_within_the_coming_years(app):
     admin = staff_member(app, "admin").sign_in()
     for day in ("9999-12-31", "0001-01-01", (date.today() - timedelta(days=400)).isoformat()):
-        response = admin.post_form("/staff/meetings/new", {
-            "starts_on": day, "starts_at": "10:00", "ends_at": "", "place": "Rådhuset",
-            "municipality": "751", "description_da": "Vi fortæller om job.", "description_en": "",
-        })
+        response = admin.post_form(
+            "/staff/meetings/new",
+            {
+                "starts_on": day,
+                "starts_at": "10:00",
+                "ends_at": "",
+                "place": "Rådhuset",
+                "municipality": "751",
+                "description_da": "Vi fortæller om job.",
+                "description_en": "",
+            },
+        )
         assert response.status_code == 200, day
         assert Page(response).error_summary_links()[0][0] == "#starts_on", day
 
 
 def test_line_breaks_in_a_next_address_never_reach_a_header(client, app):
-    for url in ("/listen/speed/slow?next=/%0D%0ASet-Cookie:%20x=1",
-                "/language/en?next=/%0ALocation:%20https://evil.example",
-                "/settings?next=/%0D%0Ax"):
+    for url in (
+        "/listen/speed/slow?next=/%0D%0ASet-Cookie:%20x=1",
+        "/language/en?next=/%0ALocation:%20https://evil.example",
+        "/settings?next=/%0D%0Ax",
+    ):
         response = client.get(url)
         assert response.status_code in (200, 302), url
-        assert "\n" not in response.headers.get("Location", "") and "Set-Cookie: x" not in str(response.headers)
+        assert "\n" not in response.headers.get("Location", "") and "Set-Cookie: x" not in str(
+            response.headers
+        )
 
 
 def test_line_breaks_in_next_after_the_staff_code_are_ignored(app):
@@ -102,6 +131,9 @@ def test_a_citizen_with_a_draft_can_send_nonsense_to_every_step(client):
         response = visitor.answer("name", {"name": value})
         assert response.status_code < 500, repr(value[:10])
     token = visitor.open("/register/name").csrf_token()
-    response = client.post("/register/name", data=f"csrf_token={token}&name=%FF%FE%ED%A0%80".encode(),
-                           content_type="application/x-www-form-urlencoded")
+    response = client.post(
+        "/register/name",
+        data=f"csrf_token={token}&name=%FF%FE%ED%A0%80".encode(),
+        content_type="application/x-www-form-urlencoded",
+    )
     assert response.status_code < 500, "bytes that are not UTF-8"

@@ -10,8 +10,9 @@ from served_site import ROOT
 
 
 def test_the_lock_matches_pyproject():
-    result = subprocess.run([str(ROOT / "scripts/uv"), "lock", "--check"], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(ROOT / "scripts/uv"), "lock", "--check"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -32,14 +33,22 @@ def test_setup_stops_with_a_clear_message_when_a_dependency_is_not_in_the_lock(t
     # The real environment, only read: the setup must stop before it installs anything.
     os.symlink(ROOT / ".venv", tmp_path / ".venv")
     pyproject = tmp_path / "pyproject.toml"
-    pyproject.write_text(pyproject.read_text().replace(
-        'dependencies = [\n', 'dependencies = [\n    "cowsay>=6",\n', 1))
+    pyproject.write_text(
+        pyproject.read_text().replace(
+            "dependencies = [\n", 'dependencies = [\n    "cowsay>=6",\n', 1
+        )
+    )
 
-    result = subprocess.run([str(tmp_path / "scripts/setup"), "run"], cwd=tmp_path,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(tmp_path / "scripts/setup"), "run"], cwd=tmp_path, capture_output=True, text=True
+    )
 
     assert result.returncode != 0
     assert "uv.lock does not match pyproject.toml: run scripts/lock" in result.stderr
     assert not (tmp_path / "node_modules").exists()
-    assert subprocess.run([str(ROOT / ".venv/bin/python"), "-c", "import cowsay"],
-                          capture_output=True).returncode != 0
+    assert (
+        subprocess.run(
+            [str(ROOT / ".venv/bin/python"), "-c", "import cowsay"], capture_output=True
+        ).returncode
+        != 0
+    )

@@ -25,8 +25,12 @@ def profile_url(mette):
 
 
 def audit_actions(db, reference):
-    return [r["action"] for r in db.query(
-        "SELECT action FROM audit_log WHERE reference = ? ORDER BY id", [reference])]
+    return [
+        r["action"]
+        for r in db.query(
+            "SELECT action FROM audit_log WHERE reference = ? ORDER BY id", [reference]
+        )
+    ]
 
 
 def test_karl_opens_mettes_profile_from_her_registration_and_the_log_says_so(app, db):
@@ -42,16 +46,29 @@ def test_karl_opens_mettes_profile_from_her_registration_and_the_log_says_so(app
 
 def test_after_the_praktik_karl_adds_what_they_learned_and_every_version_is_kept(app, db):
     karl, mette = karl_and_mette(app)
-    response = karl.post_form(profile_url(mette), {
-        "good_at": "At bage boller\nAt holde orden", "went_well": "Kaffen til mødet",
-        "was_hard": "Larm ved opvasken", "accommodations": "Høreværn\nEn fast makker"})
+    response = karl.post_form(
+        profile_url(mette),
+        {
+            "good_at": "At bage boller\nAt holde orden",
+            "went_well": "Kaffen til mødet",
+            "was_hard": "Larm ved opvasken",
+            "accommodations": "Høreværn\nEn fast makker",
+        },
+    )
     assert response.status_code == 302
     page = karl.open(profile_url(mette))
     assert "Version 1 af profilen er gemt." in page.text()
     assert "Jeg er god til:" in page.text() and "At holde orden" in page.text()
     assert "Det var svært:" in page.text() and "Larm ved opvasken" in page.text()
-    karl.post_form(profile_url(mette), {"good_at": "At bage boller", "went_well": "",
-                                        "was_hard": "", "accommodations": "Høreværn"})
+    karl.post_form(
+        profile_url(mette),
+        {
+            "good_at": "At bage boller",
+            "went_well": "",
+            "was_hard": "",
+            "accommodations": "Høreværn",
+        },
+    )
     rows = list(db.query("SELECT number, made_by, good_at FROM profile_versions ORDER BY number"))
     assert [(r["number"], r["made_by"]) for r in rows] == [(1, karl.user.id), (2, karl.user.id)]
     assert rows[0]["good_at"] == "At bage boller\nAt holde orden", "the old version is kept"
@@ -60,15 +77,16 @@ def test_after_the_praktik_karl_adds_what_they_learned_and_every_version_is_kept
     assert audit_actions(db, mette["reference"]).count("profile_changed") == 2
 
 
-
 def test_mette_gets_the_new_version_the_same_ways_as_the_first(app, db):
     mette_here = Visitor(app.test_client())
     mette_here.answer_all(MYSELF_IN_AARHUS)
     mette_here.send()
     mette = next(db.query("SELECT public_id FROM registrations"))
     karl = staff_member(app, "consultant", name="Karl Jensen", covers=("751",)).sign_in()
-    karl.post_form(profile_url(mette), {"good_at": "At bage boller", "went_well": "",
-                                        "was_hard": "", "accommodations": ""})
+    karl.post_form(
+        profile_url(mette),
+        {"good_at": "At bage boller", "went_well": "", "was_hard": "", "accommodations": ""},
+    )
     page = mette_here.open("/register/profile")
     assert "Jeg er god til:" in page.text() and "At bage boller" in page.text()
     pdf = mette_here.client.get("/register/profile.pdf").data
@@ -86,8 +104,11 @@ def test_karl_prints_mettes_profile_for_the_meeting_and_the_log_says_so(app, db)
 
 def employer_yes(karl, mette, employer="Bageriet Hansen", days_ago=0):
     day = (date.today() - timedelta(days=days_ago)).isoformat()
-    return karl.post_form(f"{profile_url(mette)}/employers",
-                          {"employer": employer, "agreed_on": day}, form_on=profile_url(mette))
+    return karl.post_form(
+        f"{profile_url(mette)}/employers",
+        {"employer": employer, "agreed_on": day},
+        form_on=profile_url(mette),
+    )
 
 
 def test_the_employers_version_comes_only_after_mettes_yes_and_has_no_health_or_phone(app, db):
@@ -145,14 +166,19 @@ def test_another_consultant_cannot_open_a_profile_they_may_not_see(app):
 
 
 def test_karl_emails_mette_the_new_version_after_her_yes_and_never_her_health(
-        app_with_mail, mail_server, db):
-    by_email = {**MYSELF_IN_AARHUS, "contact": {"contact_method": "email"},
-                "email": {"email": "mette@mail.dk"}}
+    app_with_mail, mail_server, db
+):
+    by_email = {
+        **MYSELF_IN_AARHUS,
+        "contact": {"contact_method": "email"},
+        "email": {"email": "mette@mail.dk"},
+    }
     mette = register(app_with_mail, by_email, health=HEALTH)
-    karl = staff_member(app_with_mail, "consultant", name="Karl Jensen",
-                        covers=("751",)).sign_in()
-    karl.post_form(profile_url(mette), {"good_at": "At bage boller", "went_well": "",
-                                        "was_hard": "", "accommodations": ""})
+    karl = staff_member(app_with_mail, "consultant", name="Karl Jensen", covers=("751",)).sign_in()
+    karl.post_form(
+        profile_url(mette),
+        {"good_at": "At bage boller", "went_well": "", "was_hard": "", "accommodations": ""},
+    )
     page = karl.open(profile_url(mette))
     assert "mette@mail.dk" in page.text(), "Karl sees where the profile would go"
     mails = len(mail_server.inbox.messages)
@@ -162,16 +188,21 @@ def test_karl_emails_mette_the_new_version_after_her_yes_and_never_her_health(
     assert "Sæt kryds, når personen har sagt ja" in refused.get_data(as_text=True)
     assert len(mail_server.inbox.messages) == mails
 
-    karl.post_form(f"{profile_url(mette)}/email", {"person_agrees": "y"},
-                   form_on=profile_url(mette))
+    karl.post_form(
+        f"{profile_url(mette)}/email", {"person_agrees": "y"}, form_on=profile_url(mette)
+    )
     assert len(mail_server.inbox.messages) == mails + 1
     message, body = mail_server.inbox.messages[-1], mail_server.inbox.bodies()[-1]
     assert message["To"] == "mette@mail.dk" and message["Subject"] == "Din jobprofil fra KLAPjob"
     assert "At bage boller" in body, "the new version goes, with what Karl and Mette added"
     assert HEALTH not in body
     assert "Vi har sendt jobprofilen på e-mail." in karl.open(profile_url(mette)).text()
-    [sender] = list(db.query("SELECT user_id FROM audit_log WHERE action = 'emailed_profile'"
-                             " AND reference = ?", [mette["reference"]]))
+    [sender] = list(
+        db.query(
+            "SELECT user_id FROM audit_log WHERE action = 'emailed_profile' AND reference = ?",
+            [mette["reference"]],
+        )
+    )
     assert sender["user_id"] is not None, "the log says which consultant sent it"
 
 
@@ -181,6 +212,7 @@ def test_without_an_email_address_karl_is_told_so_and_nothing_is_sent(app_with_m
     page = karl.open(profile_url(mette))
     assert "Vi har ingen e-mailadresse til personen eller en hjælper." in page.text()
     mails = len(mail_server.inbox.messages)
-    karl.client.post(f"{profile_url(mette)}/email", data={
-        "csrf_token": page.csrf_token(), "person_agrees": "y"})
+    karl.client.post(
+        f"{profile_url(mette)}/email", data={"csrf_token": page.csrf_token(), "person_agrees": "y"}
+    )
     assert len(mail_server.inbox.messages) == mails

@@ -1,11 +1,12 @@
-""""Se din jobprofil": after sending, the person opens their job profile from the
+""" "Se din jobprofil": after sending, the person opens their job profile from the
 receipt, listens to it, chooses whether their health is on it, gets it as a PDF, and by
 email only with their yes and never with their health."""
 
 import io
 
-from people import MYSELF_IN_AARHUS, Visitor
 from pypdf import PdfReader
+
+from people import MYSELF_IN_AARHUS, Visitor
 from test_what_the_site_promises import sent
 
 HEALTH = "Jeg har autisme."
@@ -45,7 +46,9 @@ def test_mette_sends_and_opens_her_job_profile_from_the_receipt(client):
     assert "Sådan kommer jeg på arbejde:" in text and "Bus eller tog" in text
     assert HEALTH not in text, "health is off the profile until Mette chooses it"
     # Each picture's address: its concept, a hash of the file, .svg.
-    pictures = {img["src"].rsplit("/", 1)[-1].split(".")[0] for img in profile.soup.select(".profile img")}
+    pictures = {
+        img["src"].rsplit("/", 1)[-1].split(".")[0] for img in profile.soup.select(".profile img")
+    }
     assert {"kitchen", "bus"} <= pictures
     assert "Se din jobprofil" in mette.open("/register/receipt").text()
 
@@ -79,7 +82,9 @@ def test_mette_chooses_to_show_her_health_and_it_is_marked(client):
     client.post("/register/profile/health/show", data={"csrf_token": token})
     shown = mette.open("/register/profile")
     [health] = shown.soup.select(".profile__section--health")
-    assert HEALTH in health.get_text() and "Jeg har selv valgt at vise det her." in health.get_text()
+    assert (
+        HEALTH in health.get_text() and "Jeg har selv valgt at vise det her." in health.get_text()
+    )
     client.post("/register/profile/health/hide", data={"csrf_token": token})
     assert HEALTH not in mette.open("/register/profile").text()
 
@@ -107,7 +112,9 @@ def test_the_pdf_holds_her_answers_on_one_page_without_her_health(client):
     assert "Det er mig: Mette Hansen" in text
     assert "Køkken og kantine" in text and "Jeg kan lide at bage." in text
     assert HEALTH not in text
-    on_the_page = mette.open("/register/profile").soup.select(".profile img:not(.pictogram--listen)")
+    on_the_page = mette.open("/register/profile").soup.select(
+        ".profile img:not(.pictogram--listen)"
+    )
     assert drawn_pictures(reader) == len(on_the_page) == 18, "the same pictures as the page"
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "da" and "/StructTreeRoot" in root, "tagged for screen readers"
@@ -115,8 +122,10 @@ def test_the_pdf_holds_her_answers_on_one_page_without_her_health(client):
 
 def test_the_pdf_has_her_health_only_when_she_chose_it(client):
     mette = sent(client)
-    client.post("/register/profile/health/show",
-                data={"csrf_token": mette.open("/register/profile").csrf_token()})
+    client.post(
+        "/register/profile/health/show",
+        data={"csrf_token": mette.open("/register/profile").csrf_token()},
+    )
     _reader, text = pdf_text(client.get("/register/profile.pdf").data)
     assert HEALTH in text and "Jeg har selv valgt at vise det her." in text
 
@@ -124,18 +133,23 @@ def test_the_pdf_has_her_health_only_when_she_chose_it(client):
 def test_the_profile_goes_by_email_only_with_her_yes_and_without_health(app_with_mail, mail_server):
     client = app_with_mail.test_client()
     mette = sent(client, BY_EMAIL)
-    client.post("/register/profile/health/show",
-                data={"csrf_token": mette.open("/register/profile").csrf_token()})
+    client.post(
+        "/register/profile/health/show",
+        data={"csrf_token": mette.open("/register/profile").csrf_token()},
+    )
     receipts = len(mail_server.inbox.messages)
 
-    refused = client.post("/register/profile/email",
-                          data={"csrf_token": mette.open("/register/profile").csrf_token()})
+    refused = client.post(
+        "/register/profile/email", data={"csrf_token": mette.open("/register/profile").csrf_token()}
+    )
     assert refused.status_code == 200
     assert "Sæt kryds, hvis du siger ja" in refused.get_data(as_text=True)
     assert len(mail_server.inbox.messages) == receipts
 
-    sent_page = client.post("/register/profile/email", data={
-        "csrf_token": mette.open("/register/profile").csrf_token(), "person_agrees": "y"})
+    sent_page = client.post(
+        "/register/profile/email",
+        data={"csrf_token": mette.open("/register/profile").csrf_token(), "person_agrees": "y"},
+    )
     assert sent_page.status_code == 302
     assert "Vi har sendt din jobprofil til mette@mail.dk." in mette.open("/register/profile").text()
     message = mail_server.inbox.messages[-1]
@@ -161,12 +175,16 @@ def test_nobody_can_fill_a_helpers_inbox_with_profiles(app_with_mail, mail_serve
     client = app_with_mail.test_client()
     mette = sent(client, BY_EMAIL)
     yes = {"person_agrees": "y"}
-    first = client.post("/register/profile/email",
-                        data={"csrf_token": mette.open("/register/profile").csrf_token(), **yes})
+    first = client.post(
+        "/register/profile/email",
+        data={"csrf_token": mette.open("/register/profile").csrf_token(), **yes},
+    )
     assert first.status_code == 302
     mails = len(mail_server.inbox.messages)
-    again = client.post("/register/profile/email",
-                        data={"csrf_token": mette.open("/register/profile").csrf_token(), **yes})
+    again = client.post(
+        "/register/profile/email",
+        data={"csrf_token": mette.open("/register/profile").csrf_token(), **yes},
+    )
     assert again.status_code == 429
     assert "Vi har sendt mange mails herfra lige nu" in again.get_data(as_text=True)
     assert len(mail_server.inbox.messages) == mails
@@ -177,6 +195,10 @@ def test_the_log_says_when_mette_herself_looked_at_and_printed_her_profile(app, 
     mette.open("/register/profile")
     client.get("/register/profile.pdf")
     [reference] = [r["reference"] for r in db.query("SELECT reference FROM registrations")]
-    entries = [(r["action"], r["user_id"]) for r in db.query(
-        "SELECT action, user_id FROM audit_log WHERE reference = ? ORDER BY id", [reference])]
+    entries = [
+        (r["action"], r["user_id"])
+        for r in db.query(
+            "SELECT action, user_id FROM audit_log WHERE reference = ? ORDER BY id", [reference]
+        )
+    ]
     assert ("viewed_profile", None) in entries and ("printed_profile", None) in entries

@@ -8,9 +8,27 @@ from pages import Page, location_path
 from people import HELPED_BY_SUPPORT_WORKER, MYSELF_IN_AARHUS, Visitor
 
 SELF_STEPS = [
-    "who", "name", "contact", "phone", "municipality", "age", "activity", "stu_end",
-    "experience", "support", "pension", "work", "strengths", "hours", "times", "transport",
-    "travel_time", "needs", "health", "other_contact", "ambassador",
+    "who",
+    "name",
+    "contact",
+    "phone",
+    "municipality",
+    "age",
+    "activity",
+    "stu_end",
+    "experience",
+    "support",
+    "pension",
+    "work",
+    "strengths",
+    "hours",
+    "times",
+    "transport",
+    "travel_time",
+    "needs",
+    "health",
+    "other_contact",
+    "ambassador",
 ]
 
 
@@ -102,7 +120,9 @@ def test_the_contact_choice_for_a_helper_is_only_offered_when_someone_helps(clie
     mette = Visitor(client)
     mette.answer("who", {"filled_by": "self"})
     page = mette.open("/register/contact")
-    assert "helper" not in [i["value"] for i in page.soup.find_all("input", {"name": "contact_method"})]
+    assert "helper" not in [
+        i["value"] for i in page.soup.find_all("input", {"name": "contact_method"})
+    ]
     tampered = mette.answer("contact", {"contact_method": "helper"})
     assert tampered.status_code == 200
     assert Page(tampered).error_summary_links()
@@ -214,7 +234,9 @@ def test_a_very_long_text_gets_a_message_not_an_error_page(client):
     visitor = Visitor(client)
     page = Page(visitor.answer("name", {"name": "A" * 150}))
     assert page.status == 200
-    assert page.error_summary_links() == [("#name", "Skriv en kortere tekst. Du kan skrive 100 tegn.")]
+    assert page.error_summary_links() == [
+        ("#name", "Skriv en kortere tekst. Du kan skrive 100 tegn.")
+    ]
 
 
 def test_the_back_link_goes_to_the_question_before_for_this_person(client):
@@ -248,7 +270,9 @@ def test_a_saved_phone_number_is_shown_the_way_people_write_it(client):
 
 def test_each_question_says_how_far_the_person_has_come(client):
     visitor = Visitor(client)
-    assert visitor.open("/register/who").soup.select_one(".progress").get_text() == "Spørgsmål 1 af 18"
+    assert (
+        visitor.open("/register/who").soup.select_one(".progress").get_text() == "Spørgsmål 1 af 18"
+    )
     visitor.answer("who", {"filled_by": "helper"})
     visitor.answer("contact", {"contact_method": "helper"})
     page = visitor.open("/register/name")

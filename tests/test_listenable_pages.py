@@ -4,9 +4,9 @@ silent, can be heard like every other citizen page."""
 
 from datetime import timedelta
 
+from app.core import clock
 from pages import Page
 from test_meetings_and_ambassadors import add_meeting
-from app.core import clock
 
 NEXT_WEEK = (clock.local_now() + timedelta(days=7)).replace(hour=10, minute=0, tzinfo=None)
 BACK_OFFICE = ("staff.",)

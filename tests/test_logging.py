@@ -8,8 +8,8 @@ import string
 
 import pytest
 
-from app.web.logging_setup import LogfmtFormatter
 from app.core.phone import normalise_phone
+from app.web.logging_setup import LogfmtFormatter
 from http_visitor import HttpVisitor, reference_on
 from people import HELPED_BY_SUPPORT_WORKER, MYSELF_IN_AARHUS
 from served_site import ServedSite
@@ -81,8 +81,9 @@ def test_nothing_a_person_types_or_searches_for_reaches_the_log(served):
 def test_each_request_is_one_parseable_line_in_utc_with_its_request_id(served):
     answer = HttpVisitor(served.base).request("/register/who?from=somewhere")
     served.stop()
-    lines = [parse_logfmt(line) for line in served.log_text().splitlines()
-             if "logger=access" in line]
+    lines = [
+        parse_logfmt(line) for line in served.log_text().splitlines() if "logger=access" in line
+    ]
     [line] = [line for line in lines if line["route"] == "/register/who"]
     assert answer.status == 200
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", line["time"])
@@ -123,8 +124,9 @@ def test_a_log_line_from_a_request_carries_its_id_and_no_error_message(app, capl
 
 
 def test_a_message_with_quotes_and_newlines_stays_one_line():
-    record = logging.LogRecord("klapjob", logging.WARNING, __file__, 1,
-                               'first "line"\nsecond=line', None, None)
+    record = logging.LogRecord(
+        "klapjob", logging.WARNING, __file__, 1, 'first "line"\nsecond=line', None, None
+    )
     line = LogfmtFormatter().format(record)
     assert "\n" not in line
     assert parse_logfmt(line)["level"] == "warning"

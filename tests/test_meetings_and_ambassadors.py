@@ -3,33 +3,45 @@ parts of helping people where staff and citizens meet."""
 
 from datetime import datetime, timedelta
 
+from app.core import clock
 from app.core.db import connect
 from app.domain.meetings import create_meeting
 from app.staff.personal_data import purge
 from pages import Page, location_path
 from people import MYSELF_IN_AARHUS, Visitor
 from staff import TEST_MUNICIPALITIES, register, staff_member
-from app.core import clock
 
 NEXT_WEEK = (clock.local_now() + timedelta(days=7)).replace(hour=10, minute=0, tzinfo=None)
 
 
 def add_meeting(app, municipality_code, *, starts_at=NEXT_WEEK, place="Jobcenter"):
     db = connect(app.config["DATABASE"])
-    public_id = create_meeting(db, starts_at=starts_at, ends_at=None, place=place,
-                               municipality_code=municipality_code,
-                               description_da="Vi fortæller om job. Du kan spørge.")
+    public_id = create_meeting(
+        db,
+        starts_at=starts_at,
+        ends_at=None,
+        place=place,
+        municipality_code=municipality_code,
+        description_da="Vi fortæller om job. Du kan spørge.",
+    )
     db.close()
     return public_id
 
 
 def test_staff_record_a_meeting_and_people_near_it_see_it(app):
     karl = staff_member(app).sign_in()
-    response = karl.post_form("/staff/meetings/new", {
-        "starts_on": NEXT_WEEK.date().isoformat(), "starts_at": "10.00", "ends_at": "12:00",
-        "place": "Jobcenter Aarhus", "municipality": "751",
-        "description_da": "Vi fortæller om job. Du kan spørge.", "description_en": "",
-    })
+    response = karl.post_form(
+        "/staff/meetings/new",
+        {
+            "starts_on": NEXT_WEEK.date().isoformat(),
+            "starts_at": "10.00",
+            "ends_at": "12:00",
+            "place": "Jobcenter Aarhus",
+            "municipality": "751",
+            "description_da": "Vi fortæller om job. Du kan spørge.",
+            "description_en": "",
+        },
+    )
     assert location_path(response).startswith("/staff/meetings/")
     add_meeting(app, "101", place="Jobcenter København")
 
@@ -63,7 +75,10 @@ def test_a_person_signs_up_and_staff_see_the_name(app, client):
     form = ali.open(f"/meetings/{public_id}")
     assert form.h1.startswith("Tilmeld dig mødet")
     empty = Page(ali.post_form(f"/meetings/{public_id}", {}))
-    assert empty.error_summary_links() == [("#name", "Skriv dit navn"), ("#phone", "Skriv dit telefonnummer")]
+    assert empty.error_summary_links() == [
+        ("#name", "Skriv dit navn"),
+        ("#phone", "Skriv dit telefonnummer"),
+    ]
     response = ali.post_form(f"/meetings/{public_id}", {"name": "Ali Khan", "phone": "20 30 40 50"})
     assert location_path(response) == f"/meetings/{public_id}/signed-up"
     assert "Tak. Du er tilmeldt." in ali.open(location_path(response)).h1
@@ -72,7 +87,10 @@ def test_a_person_signs_up_and_staff_see_the_name(app, client):
     page = karl.open(f"/staff/meetings/{public_id}")
     assert "Ali Khan" in page.text() and "20 30 40 50" in page.text()
     db = connect(app.config["DATABASE"])
-    assert next(db.query("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1"))["action"] == "viewed_signups"
+    assert (
+        next(db.query("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1"))["action"]
+        == "viewed_signups"
+    )
     db.close()
 
 
@@ -95,8 +113,11 @@ def test_past_and_unknown_meetings_are_not_found(app, client):
 def test_signups_are_deleted_30_days_after_the_meeting(app, client):
     past = add_meeting(app, "751", starts_at=datetime(2026, 1, 5, 10, 0))
     db = connect(app.config["DATABASE"])
-    db.execute("INSERT INTO meeting_signups (meeting_id, name, phone, created_at)"
-               " SELECT id, 'Ali', '+4520304050', '2026-01-01' FROM meetings WHERE public_id = ?", [past])
+    db.execute(
+        "INSERT INTO meeting_signups (meeting_id, name, phone, created_at)"
+        " SELECT id, 'Ali', '+4520304050', '2026-01-01' FROM meetings WHERE public_id = ?",
+        [past],
+    )
     db.conn.commit()
     assert len(purge(db, dry_run=True).meeting_signups) == 1
     purge(db)
@@ -109,16 +130,26 @@ def test_staff_match_a_person_with_an_ambassador_and_record_the_talk(app):
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     assert "Ingen venter" not in karl.open("/staff/ambassadors").text()
     assert "Mette Hansen" in karl.open("/staff/ambassadors").text()
-    karl.post_form("/staff/ambassadors/new", {"name": "Sofie Lund", "phone": "30 40 50 60",
-                                              "email": "", "municipality": "751", "note": ""})
+    karl.post_form(
+        "/staff/ambassadors/new",
+        {
+            "name": "Sofie Lund",
+            "phone": "30 40 50 60",
+            "email": "",
+            "municipality": "751",
+            "note": "",
+        },
+    )
     page = karl.open(f"/staff/registrations/{mette['public_id']}/ambassador")
     sofie = page.soup.find("option", string=lambda s: s and "Sofie Lund" in s)["value"]
     karl.post_form(f"/staff/registrations/{mette['public_id']}/ambassador", {"ambassador": sofie})
     page = karl.open(f"/staff/registrations/{mette['public_id']}/ambassador")
     assert "Sofie Lund" in page.text() and "Ikke endnu" in page.text()
-    karl.post_form(f"/staff/registrations/{mette['public_id']}/ambassador/talked",
-                   {"talked-talked_on": "2026-11-20"},
-                   form_on=f"/staff/registrations/{mette['public_id']}/ambassador")
+    karl.post_form(
+        f"/staff/registrations/{mette['public_id']}/ambassador/talked",
+        {"talked-talked_on": "2026-11-20"},
+        form_on=f"/staff/registrations/{mette['public_id']}/ambassador",
+    )
     listing = karl.open("/staff/ambassadors").text()
     assert "Sofie Lund" in listing
     history = karl.open(f"/staff/registrations/{mette['public_id']}").text()
@@ -146,7 +177,11 @@ def test_staff_find_a_draft_by_the_code_a_person_reads_aloud(app, client):
     mette = Visitor(client)
     for key in ("who", "name", "contact", "phone"):
         mette.answer(key, MYSELF_IN_AARHUS[key])
-    code = Page(mette.post_form("/register/later", {"show_code": "1"})).soup.select_one(".code [aria-hidden=true]").get_text()
+    code = (
+        Page(mette.post_form("/register/later", {"show_code": "1"}))
+        .soup.select_one(".code [aria-hidden=true]")
+        .get_text()
+    )
     karl = staff_member(app).sign_in()
     wrong = Page(karl.post_form("/staff/drafts", {"code": "AAAA AAAA"}))
     assert wrong.error_summary_links()
@@ -162,7 +197,9 @@ def test_sign_ups_from_one_address_are_limited_like_drafts(app, db):
     def sign_up(name, address="192.0.2.1"):
         client = app.test_client()
         client.environ_base["REMOTE_ADDR"] = address
-        return Visitor(client).post_form(f"/meetings/{public_id}", {"name": name, "phone": "20304050"})
+        return Visitor(client).post_form(
+            f"/meetings/{public_id}", {"name": name, "phone": "20304050"}
+        )
 
     assert [sign_up(f"Person {n}").status_code for n in range(3)] == [302, 302, 302]
     refused = sign_up("Person 4")

@@ -14,13 +14,17 @@ def offered(page):
 def test_the_postcode_file_covers_every_municipality():
     from app.domain.municipalities import MUNICIPALITIES
 
-    covered = {code for place in all_places() if place.postcode for code in place.municipality_codes}
+    covered = {
+        code for place in all_places() if place.postcode for code in place.municipality_codes
+    }
     assert covered == set(MUNICIPALITIES)
 
 
 def test_a_postcode_in_one_municipality_finds_it_and_chooses_it(client):
     visitor = Visitor(client)
-    page = Page(visitor.answer("municipality", {"municipality_find": "8000", "find": "municipality"}))
+    page = Page(
+        visitor.answer("municipality", {"municipality_find": "8000", "find": "municipality"})
+    )
     assert page.status == 200
     assert "Vi fandt din kommune: Aarhus." in page.text()
     assert offered(page) == ["dont_know", "751"]
@@ -30,7 +34,9 @@ def test_a_postcode_in_one_municipality_finds_it_and_chooses_it(client):
 
 def test_a_postcode_in_several_municipalities_offers_each_and_chooses_none(client):
     visitor = Visitor(client)
-    page = Page(visitor.answer("municipality", {"municipality_find": "2610", "find": "municipality"}))
+    page = Page(
+        visitor.answer("municipality", {"municipality_find": "2610", "find": "municipality"})
+    )
     assert "Vi fandt mere end 1 kommune. Vælg din på listen." in page.text()
     assert set(offered(page)) == {"dont_know", "101", "167", "175"}
     assert page.soup.select_one("#municipality option[selected]") is None
@@ -50,7 +56,9 @@ def test_enter_in_the_search_box_searches_rather_than_complaining(client):
 
 
 def test_what_was_searched_for_stays_out_of_the_address(client):
-    response = Visitor(client).answer("municipality", {"municipality_find": "8000", "find": "municipality"})
+    response = Visitor(client).answer(
+        "municipality", {"municipality_find": "8000", "find": "municipality"}
+    )
     assert response.status_code == 200 and "8000" not in response.request.url
 
 
@@ -76,6 +84,7 @@ def test_a_municipality_without_an_agreement_is_told_so_honestly(client):
 def test_a_search_leaves_the_answer_already_given(client):
     mette = Visitor(client)
     mette.answer_all(MYSELF_IN_AARHUS)
-    mette.answer("municipality", {"municipality": "751", "municipality_find": "2610",
-                                  "find": "municipality"})
+    mette.answer(
+        "municipality", {"municipality": "751", "municipality_find": "2610", "find": "municipality"}
+    )
     assert client.get("/register/check").status_code == 200, "Aarhus is still the answer"

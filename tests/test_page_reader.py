@@ -5,9 +5,8 @@ every page reads aloud, and looks, as it did."""
 
 from html.parser import HTMLParser
 
-from page_states import every_page_html
-
 from app.speech import blocks, page
+from page_states import every_page_html
 
 
 class HtmlParserTree(HTMLParser):
@@ -66,7 +65,7 @@ def test_the_page_reader_sees_tricky_html_as_html_parser_does():
         '<DIV class="a&amp;b" hidden data-x=\'1 > 0\' data-empty="" data-bare=x>'
         "Tom &amp; Jerry &lt;3 <!-- not <p>read</p> -->here<br>there<br/>"
         '<p data-listen-chunk>one</p></span>two<img alt="a > b"/><input value="">'
-        "<p aria-hidden=\"true\">x</P>&aelig;ble</div>tail"
+        '<p aria-hidden="true">x</P>&aelig;ble</div>tail'
     )
     assert shape(blocks.TreeBuilder(html).root) == shape(HtmlParserTree(html).root)
 

@@ -15,10 +15,10 @@ import pytest
 
 from app import create_app
 from app.config import ROOT
+from app.core.site_text import END, START
 from app.domain.questions.steps import STEPS
 from app.web.page_states import WAY, Person, every_page_state
 from app.web.server_site import ServerSite
-from app.core.site_text import END, START
 from pages import Page, location_path
 from staff import staff_member
 
@@ -35,7 +35,9 @@ for number, spec in enumerate(f for step in STEPS for f in step.fields if f.kind
 NAME = TYPED["name"]
 PERSON = Person(
     answers={**WAY, **TYPED, "municipality_find": "Zqsearchedfor"},
-    name="Sara Zqsignupname", phone="28 76 54 32", email="zqresumeemail@mail.dk",
+    name="Sara Zqsignupname",
+    phone="28 76 54 32",
+    email="zqresumeemail@mail.dk",
 )
 MARKS = {START, END}
 
@@ -46,8 +48,14 @@ def markers_of(value):
 
 
 REGISTRATION_MARKERS = sorted(set().union(*(markers_of(v) for v in TYPED.values())))
-OTHER_MARKERS = sorted(set().union(*(markers_of(v) for v in (
-    PERSON.name, PERSON.phone, PERSON.email, PERSON.answers["municipality_find"]))))
+OTHER_MARKERS = sorted(
+    set().union(
+        *(
+            markers_of(v)
+            for v in (PERSON.name, PERSON.phone, PERSON.email, PERSON.answers["municipality_find"])
+        )
+    )
+)
 
 
 class AccessLog:
@@ -62,8 +70,10 @@ class AccessLog:
         def logged_start(status, headers, *args):
             query = environ.get("QUERY_STRING")
             path = environ.get("PATH_INFO", "") + (f"?{query}" if query else "")
-            self.lines.append(f'{environ.get("REMOTE_ADDR")} "{environ["REQUEST_METHOD"]} '
-                              f'{path} HTTP/1.1" {status.split()[0]} "{environ.get("HTTP_REFERER", "-")}"')
+            self.lines.append(
+                f'{environ.get("REMOTE_ADDR")} "{environ["REQUEST_METHOD"]} '
+                f'{path} HTTP/1.1" {status.split()[0]} "{environ.get("HTTP_REFERER", "-")}"'
+            )
             return start_response(status, headers, *args)
 
         return self.wsgi_app(environ, logged_start)
@@ -72,11 +82,16 @@ class AccessLog:
 @pytest.fixture
 def site(tmp_path, mail_server):
     instance = tmp_path / "instance"
-    app = create_app({
-        "TESTING": True, "DATABASE": str(instance / "klapjob.sqlite3"),
-        "AUDIO_DIR": str(instance / "audio"), "SMTP_HOST": "127.0.0.1",
-        "SMTP_PORT": mail_server.port, "SPEECH_SECONDS_PER_MINUTE": 10_000,
-    })
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE": str(instance / "klapjob.sqlite3"),
+            "AUDIO_DIR": str(instance / "audio"),
+            "SMTP_HOST": "127.0.0.1",
+            "SMTP_PORT": mail_server.port,
+            "SPEECH_SECONDS_PER_MINUTE": 10_000,
+        }
+    )
     app.wsgi_app = access_log = AccessLog(app.wsgi_app)
     return app, instance, access_log
 
@@ -93,7 +108,9 @@ class Listener(ServerSite):
         assert not set(self.html) & MARKS, "the site's marks never leave it"
         page = Page(self.response)
         sources = {audio["src"] for audio in page.soup.select("audio[src]")}
-        sources |= {element["data-listen-normal"] for element in page.soup.select("[data-listen-normal]")}
+        sources |= {
+            element["data-listen-normal"] for element in page.soup.select("[data-listen-normal]")
+        }
         for source in sources - self.pressed:
             self.pressed.add(source)
             status = self.client.get(source).status_code
@@ -126,16 +143,22 @@ def lines_holding(lines, markers):
 
 
 def everywhere(instance, access_log, caplog, markers):
-    speech_folders = list(Path("/dev/shm").glob("klapjob-speech-*")) if Path("/dev/shm").is_dir() else []
+    speech_folders = (
+        list(Path("/dev/shm").glob("klapjob-speech-*")) if Path("/dev/shm").is_dir() else []
+    )
     return {
         "instance folder": files_holding(instance, markers),
         "the site's own instance folder": files_holding(ROOT / "instance", markers),
-        "speech processes' private folders": sum((files_holding(f, markers) for f in speech_folders), []),
+        "speech processes' private folders": sum(
+            (files_holding(f, markers) for f in speech_folders), []
+        ),
         "access log": lines_holding(access_log.lines, markers),
         # Every logger of the site, Flask's and Werkzeug's included; not the test's own mail
         # server (aiosmtpd logs what it receives, as a mail server would).
-        "application log": lines_holding([caplog.handler.format(r) for r in caplog.records
-                                          if not r.name.startswith("mail.")], markers),
+        "application log": lines_holding(
+            [caplog.handler.format(r) for r in caplog.records if not r.name.startswith("mail.")],
+            markers,
+        ),
     }
 
 
@@ -154,8 +177,9 @@ def test_nothing_a_person_types_is_kept_outside_the_database(site, caplog, mail_
     markers = REGISTRATION_MARKERS + OTHER_MARKERS + codes
     assert len(mail_server.inbox.messages) >= 2, "the link and the receipt"
     assert not any(set(body) & MARKS for body in mail_server.inbox.bodies()), "nor in a mail"
-    assert not any(everywhere(instance, access_log, caplog, markers).values()), (
-        everywhere(instance, access_log, caplog, markers))
+    assert not any(everywhere(instance, access_log, caplog, markers).values()), everywhere(
+        instance, access_log, caplog, markers
+    )
     audio_files = list((instance / "audio").rglob("*.mp3"))
     assert audio_files, "the pages' own texts were read and kept"
 

@@ -3,15 +3,25 @@ reads right is checked by looking: see docs/screenshots.)"""
 
 import pytest
 
-from app.domain.questions.steps import STEPS
 from app.domain.pictograms import OPENMOJI_CODES
+from app.domain.questions.steps import STEPS
 
 # Pictures the content review found misleading for our readers: a star for ambassadors,
 # a health worker for support workers, a hug for bad days, a turtle for a slow start, a
 # shushing face for quiet, a thumbs-up for "it does not matter", a bus stop for help with
 # transport, a world map for the trip, look-alike calendars and a sunset beside a sunrise.
-MISLEADING = {"2B50", "1F9D1-200D-2695-FE0F", "1F917", "1F422", "1F92B", "1F44D", "1F68F",
-              "1F5FA", "1F4C6", "1F307"}
+MISLEADING = {
+    "2B50",
+    "1F9D1-200D-2695-FE0F",
+    "1F917",
+    "1F422",
+    "1F92B",
+    "1F44D",
+    "1F68F",
+    "1F5FA",
+    "1F4C6",
+    "1F307",
+}
 PUSHING_A_WHEELCHAIR = "E083"
 
 

@@ -24,8 +24,8 @@ import re
 from bs4 import BeautifulSoup
 from wordfreq import zipf_frequency
 
-from app.domain.questions.steps import FIELDS_BY_NAME
 from app.domain.municipalities import MUNICIPALITIES
+from app.domain.questions.steps import FIELDS_BY_NAME
 from page_states import every_page_html
 from site_tour import TOUR_ANSWERS
 
@@ -37,28 +37,57 @@ ENDINGS = ("ernes", "erne", "ene", "ens", "ets", "en", "et", "ne", "er", "es", "
 # Words we explain, with the forms a page may use and the explanation, the same way
 # every time (see ../shared/easy-read.md).
 GLOSSARY = {
-    "førtidspension": (("førtidspension", "førtidspensionen"),
-                       "penge hver måned til folk med et handicap"),
-    "skånejob": (("skånejob", "skånejobbet"),
-                 "et skånejob er et job med løn for folk på førtidspension"),
+    "førtidspension": (
+        ("førtidspension", "førtidspensionen"),
+        "penge hver måned til folk med et handicap",
+    ),
+    "skånejob": (
+        ("skånejob", "skånejobbet"),
+        "et skånejob er et job med løn for folk på førtidspension",
+    ),
     "fleksjob": (("fleksjob", "fleksjobbet"), "et fleksjob er et job med færre timer"),
     "ledighedsydelse": (("ledighedsydelse",), "det er penge fra kommunen"),
     "praktik": (("praktik", "praktikken"), "du prøver et job et stykke tid. det hedder praktik"),
-    "jobkonsulent": (("jobkonsulent", "jobkonsulenten", "jobkonsulenter"),
-                     "en jobkonsulent hjælper dig med at få et job"),
-    "jobcenter": (("jobcenter", "jobcentret", "jobcenteret", "jobcentre"),
-                  "jobcentret er en del af din kommune"),
-    "ambassadør": (("ambassadør", "ambassadøren", "ambassadører"),
-                   "en ambassadør har selv fået job med hjælp fra klapjob"),
+    "jobkonsulent": (
+        ("jobkonsulent", "jobkonsulenten", "jobkonsulenter"),
+        "en jobkonsulent hjælper dig med at få et job",
+    ),
+    "jobcenter": (
+        ("jobcenter", "jobcentret", "jobcenteret", "jobcentre"),
+        "jobcentret er en del af din kommune",
+    ),
+    "ambassadør": (
+        ("ambassadør", "ambassadøren", "ambassadører"),
+        "en ambassadør har selv fået job med hjælp fra klapjob",
+    ),
     "STU": (("stu",), "stu er en uddannelse for unge med brug for støtte"),
-    "jobkaravane": (("jobkaravane", "jobkaravanen"),
-                    "en jobkaravane er et møde om job for folk på førtidspension"),
+    "jobkaravane": (
+        ("jobkaravane", "jobkaravanen"),
+        "en jobkaravane er et møde om job for folk på førtidspension",
+    ),
 }
 
 # Names: of the service and its makers, of places, and the credits on the About page.
-NAMES = {"klapjob", "klapjobs", "lev", "postnord", "openmoji", "atkinson", "hyperlegible",
-         "braille", "institute", "sil", "open", "font", "license", "cc", "by", "sa",
-         "datatilsynet", *(name.lower() for name in MUNICIPALITIES.values())}
+NAMES = {
+    "klapjob",
+    "klapjobs",
+    "lev",
+    "postnord",
+    "openmoji",
+    "atkinson",
+    "hyperlegible",
+    "braille",
+    "institute",
+    "sil",
+    "open",
+    "font",
+    "license",
+    "cc",
+    "by",
+    "sa",
+    "datatilsynet",
+    *(name.lower() for name in MUNICIPALITIES.values()),
+}
 ADDRESSES = re.compile(r"\S+@\S+|\S+\.(?:dk|org|com)\S*")
 WORDS = re.compile(r"[^\W\d_]+")
 # Staff's words about the meeting in tests/site_tour.py.
@@ -72,14 +101,18 @@ def is_common(word):
     stems = [word[: -len(e)] for e in ENDINGS if word.endswith(e) and len(word) - len(e) >= 2]
     if any(zipf_frequency(stem, "da") >= COMMON for stem in stems):
         return True
-    return any(is_known_part(word[:i]) and is_common_ending(word[i:])
-               for i in range(2, len(word) - 1))
+    return any(
+        is_known_part(word[:i]) and is_common_ending(word[i:]) for i in range(2, len(word) - 1)
+    )
 
 
 def is_known_part(part):
     """The first part of a compound, with or without the linking s of Danish."""
-    return any(zipf_frequency(p, "da") >= COMMON
-               for p in (part, part[:-1] if part.endswith("s") else part) if len(p) >= 2)
+    return any(
+        zipf_frequency(p, "da") >= COMMON
+        for p in (part, part[:-1] if part.endswith("s") else part)
+        if len(p) >= 2
+    )
 
 
 def is_common_ending(part):
@@ -87,8 +120,11 @@ def is_common_ending(part):
         return False
     if zipf_frequency(part, "da") >= COMMON:
         return True
-    return any(part.endswith(e) and zipf_frequency(part[: -len(e)], "da") >= COMMON
-               for e in ENDINGS if len(part) - len(e) >= 2)
+    return any(
+        part.endswith(e) and zipf_frequency(part[: -len(e)], "da") >= COMMON
+        for e in ENDINGS
+        if len(part) - len(e) >= 2
+    )
 
 
 def typed_texts():
@@ -114,8 +150,13 @@ def read_aloud_text(html):
 
 
 def uncommon_words(text):
-    return {w for w in WORDS.findall(text) if w.lower() not in NAMES and not is_common(w)
-            and not any(w.lower() in forms for forms, _ in GLOSSARY.values())}
+    return {
+        w
+        for w in WORDS.findall(text)
+        if w.lower() not in NAMES
+        and not is_common(w)
+        and not any(w.lower() in forms for forms, _ in GLOSSARY.values())
+    }
 
 
 def unexplained_words(text):
@@ -126,8 +167,11 @@ def unexplained_words(text):
         first = pattern.search(lowered)
         if first is None:
             continue
-        beside = lowered[max(0, first.start() - BESIDE - len(explanation)):
-                         first.end() + BESIDE + len(explanation)]
+        beside = lowered[
+            max(0, first.start() - BESIDE - len(explanation)) : first.end()
+            + BESIDE
+            + len(explanation)
+        ]
         if explanation not in beside:
             missing.add(word)
     return missing
@@ -137,8 +181,9 @@ def test_the_gate_knows_an_everyday_word_from_an_office_word():
     assert all(is_common(w) for w in ("kantine", "hjælperen", "bostøtte", "postnumre"))
     assert not any(is_common(w) for w in ("fleksjob", "visitation", "revalidering"))
     assert unexplained_words("Du får et fleksjob. Et fleksjob er et job med færre timer.") == set()
-    assert unexplained_words("Du får et fleksjob. " + "Ord. " * 100 +
-                             "Et fleksjob er et job med færre timer.") == {"fleksjob"}
+    assert unexplained_words(
+        "Du får et fleksjob. " + "Ord. " * 100 + "Et fleksjob er et job med færre timer."
+    ) == {"fleksjob"}
 
 
 def test_every_word_on_a_danish_page_is_common_or_explained_beside_it(app, client):
@@ -147,7 +192,8 @@ def test_every_word_on_a_danish_page_is_common_or_explained_beside_it(app, clien
     for name, html in every_page_html(app, client):
         text = read_aloud_text(html)
         words = sorted(uncommon_words(text)) + sorted(
-            f"{word} (not explained)" for word in unexplained_words(text))
+            f"{word} (not explained)" for word in unexplained_words(text)
+        )
         if words:
             failing[name] = words
     assert failing == {}, "words to change, or to explain beside them"

@@ -4,8 +4,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from people import MYSELF_IN_AARHUS, Visitor
 from app.core import clock
+from people import MYSELF_IN_AARHUS, Visitor
 
 BY_EMAIL = {
     **MYSELF_IN_AARHUS,
@@ -43,7 +43,11 @@ def test_a_mail_server_that_is_down_does_not_lose_the_registration(tmp_path):
     from mail_server import free_port
 
     app = create_app(
-        {"DATABASE": str(tmp_path / "k.sqlite3"), "SMTP_HOST": "127.0.0.1", "SMTP_PORT": free_port()}
+        {
+            "DATABASE": str(tmp_path / "k.sqlite3"),
+            "SMTP_HOST": "127.0.0.1",
+            "SMTP_PORT": free_port(),
+        }
     )
     mette = Visitor(app.test_client())
     mette.answer_all(BY_EMAIL)

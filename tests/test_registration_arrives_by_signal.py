@@ -22,8 +22,9 @@ def test_a_sent_registration_is_announced_inside_its_transaction_then_after_the_
 
     def on_sent(db, registration_id, **_):
         outside = connect(app.config["DATABASE"])
-        committed = list(outside.query("SELECT 1 FROM registrations WHERE id = ?",
-                                       [registration_id]))
+        committed = list(
+            outside.query("SELECT 1 FROM registrations WHERE id = ?", [registration_id])
+        )
         outside.close()
         heard.append(("sent", db.conn.in_transaction, bool(committed)))
 

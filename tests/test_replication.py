@@ -27,17 +27,21 @@ CATCH_UP_DEADLINE_SECONDS = 180
 
 def restore_replica(replica_url, folder, attempt):
     restored = Path(folder) / f"restored-{attempt}.sqlite3"
-    subprocess.run([LITESTREAM, "restore", "-o", str(restored), replica_url],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [LITESTREAM, "restore", "-o", str(restored), replica_url], check=True, capture_output=True
+    )
     return restored
 
 
 def registrations_in(path):
     conn = sqlite3.connect(path)
     try:
-        return {reference: count for reference, count in conn.execute(
-            "SELECT r.reference, count(a.registration_id) FROM registrations r "
-            "LEFT JOIN answers a ON a.registration_id = r.id GROUP BY r.id")}
+        return dict(
+            conn.execute(
+                "SELECT r.reference, count(a.registration_id) FROM registrations r "
+                "LEFT JOIN answers a ON a.registration_id = r.id GROUP BY r.id"
+            )
+        )
     finally:
         conn.close()
 
@@ -71,8 +75,12 @@ def delete_by_reference(database, reference):
     admin = staff_member(app, role="admin")
     db = connect(database)
     try:
-        [public_id] = [row["public_id"] for row in db.query(
-            "SELECT public_id FROM registrations WHERE reference = ?", [reference])]
+        [public_id] = [
+            row["public_id"]
+            for row in db.query(
+                "SELECT public_id FROM registrations WHERE reference = ?", [reference]
+            )
+        ]
         with app.app_context():
             delete_person(db, admin.user, visible_registration(db, admin.user, public_id))
     finally:
@@ -110,7 +118,8 @@ def test_every_confirmed_registration_comes_back_from_the_replica(replicated_sit
 
 
 def test_litestream_runs_with_the_site_from_a_private_configuration_and_stops_with_it(
-        replicated_site):
+    replicated_site,
+):
     site, replica = replicated_site
     config = Path(site.database).parent / "litestream.yml"
     assert stat.S_IMODE(os.stat(config).st_mode) == 0o600

@@ -39,7 +39,9 @@ def test_no_inline_script_or_style_anywhere(client):
         assert all(script.get("src") for script in soup.find_all("script")), url
         assert not soup.find_all("style"), url
         assert not soup.select("[style]"), url
-        assert not [tag for tag in soup.find_all(True) if any(a.startswith("on") for a in tag.attrs)]
+        assert not [
+            tag for tag in soup.find_all(True) if any(a.startswith("on") for a in tag.attrs)
+        ]
 
 
 def test_a_form_sent_without_its_security_token_is_refused_but_keeps_what_was_typed(client, db):
@@ -74,7 +76,12 @@ def test_a_request_that_is_too_big_gets_a_plain_page(client):
 
 
 @pytest.mark.parametrize(
-    "url", ["/pictograms/../app/config.py.svg", "/pictograms/%2e%2e%2fsecret.svg", "/pictograms/nothing.svg"]
+    "url",
+    [
+        "/pictograms/../app/config.py.svg",
+        "/pictograms/%2e%2e%2fsecret.svg",
+        "/pictograms/nothing.svg",
+    ],
 )
 def test_pictograms_serve_only_known_concepts(client, url):
     assert client.get(url).status_code == 404
@@ -116,10 +123,20 @@ def test_behind_tls_every_cookie_is_a_host_cookie(tmp_path):
     from app import create_app
     from staff import staff_member
 
-    app = create_app({"TESTING": True, "HTTPS": True, "TRUSTED_PROXIES": 1,
-                      "DATABASE": str(tmp_path / "k.sqlite3"), "AUDIO_DIR": str(tmp_path / "audio")})
-    through_tls = {"HTTP_X_FORWARDED_PROTO": "https", "HTTP_X_FORWARDED_FOR": "192.0.2.1",
-                   "HTTP_REFERER": "https://localhost/"}
+    app = create_app(
+        {
+            "TESTING": True,
+            "HTTPS": True,
+            "TRUSTED_PROXIES": 1,
+            "DATABASE": str(tmp_path / "k.sqlite3"),
+            "AUDIO_DIR": str(tmp_path / "audio"),
+        }
+    )
+    through_tls = {
+        "HTTP_X_FORWARDED_PROTO": "https",
+        "HTTP_X_FORWARDED_FOR": "192.0.2.1",
+        "HTTP_REFERER": "https://localhost/",
+    }
     client = app.test_client()
     client.environ_base.update(through_tls)
     mette, set_cookies = Visitor(client), []
@@ -128,18 +145,31 @@ def test_behind_tls_every_cookie_is_a_host_cookie(tmp_path):
     assert Page(client.get("/register/name")).field_value("name") == "Mette Hansen", (
         "the draft is read back under its prefixed name"
     )
-    settings = {"text_size": "large", "contrast": "normal", "spacing": "normal",
-                "motion": "normal", "pictures": "few"}
-    for response in (client.get("/listen/speed/slow?next=/"), client.get("/language/en?next=/"),
-                     mette.post_form("/settings", settings),
-                     mette.post_form("/device/finished", {})):
+    settings = {
+        "text_size": "large",
+        "contrast": "normal",
+        "spacing": "normal",
+        "motion": "normal",
+        "pictures": "few",
+    }
+    for response in (
+        client.get("/listen/speed/slow?next=/"),
+        client.get("/language/en?next=/"),
+        mette.post_form("/settings", settings),
+        mette.post_form("/device/finished", {}),
+    ):
         set_cookies.extend(response.headers.getlist("Set-Cookie"))
     karl = staff_member(app)
     karl.client.environ_base.update(through_tls)
     set_cookies.extend(karl.enter_password().headers.getlist("Set-Cookie"))
     names = {header.split("=", 1)[0] for header in set_cookies}
-    assert {"__Host-klapjob_draft", "__Host-klapjob_session", "__Host-klapjob_listen_speed",
-            "__Host-klapjob_lang", "__Host-klapjob_display"} <= names, names
+    assert {
+        "__Host-klapjob_draft",
+        "__Host-klapjob_session",
+        "__Host-klapjob_listen_speed",
+        "__Host-klapjob_lang",
+        "__Host-klapjob_display",
+    } <= names, names
     for header in set_cookies:
         assert header.startswith("__Host-"), header
         assert "Secure" in header and "Path=/" in header and "Domain" not in header, header

@@ -22,7 +22,8 @@ def readme_table():
         prefix = ""
         # "none" and "off" in words mean the empty default
         defaults = re.findall(r"`([^`]*)`", default) or [
-            "" if default.split()[0] in ("none", "off") else default.strip()]
+            "" if default.split()[0] in ("none", "off") else default.strip()
+        ]
         for index, name in enumerate(written):
             if name.startswith("KLAPJOB_"):
                 prefix = name.rsplit("_", 1)[0]
@@ -54,6 +55,9 @@ def test_the_readme_gives_each_setting_the_default_the_code_uses():
 
 
 def test_every_setting_is_read_in_one_place():
-    readers = {path.relative_to(ROOT).as_posix() for path in CODE_FILES
-               if READ_IN_CODE.search(path.read_text())}
+    readers = {
+        path.relative_to(ROOT).as_posix()
+        for path in CODE_FILES
+        if READ_IN_CODE.search(path.read_text())
+    }
     assert readers <= {"app/config.py", "gunicorn.conf.py"}

@@ -3,8 +3,15 @@
 from pages import Page, location_path
 from people import HELPED_BY_SUPPORT_WORKER, MYSELF_IN_AARHUS, Visitor
 
-PERSONAL = ("klapjob_draft", "klapjob_receipt", "klapjob_helper", "klapjob_display",
-            "klapjob_lang", "klapjob_session", "klapjob_listen_speed")
+PERSONAL = (
+    "klapjob_draft",
+    "klapjob_receipt",
+    "klapjob_helper",
+    "klapjob_display",
+    "klapjob_lang",
+    "klapjob_session",
+    "klapjob_listen_speed",
+)
 
 
 def shared_tablet(client, cookie):
@@ -19,7 +26,9 @@ def test_i_am_done_is_only_on_shared_devices(client, shared_device_cookie):
     [button] = page.soup.select("[data-finish-device]")
     assert button.get_text(strip=True) == "Jeg er færdig"
     assert button["form"] == "step-form"
-    assert Page(client.get("/about")).soup.select("form[action='/device/finished'] [data-finish-device]")
+    assert Page(client.get("/about")).soup.select(
+        "form[action='/device/finished'] [data-finish-device]"
+    )
 
 
 def test_a_forged_mark_is_not_a_shared_device(client):
@@ -29,8 +38,16 @@ def test_a_forged_mark_is_not_a_shared_device(client):
 
 def test_i_am_done_saves_what_was_typed_then_clears_the_device(client, db, shared_device_cookie):
     ali = shared_tablet(client, shared_device_cookie)
-    ali.post_form("/settings", {"text_size": "large", "contrast": "high", "spacing": "normal",
-                                "motion": "normal", "pictures": "many"})
+    ali.post_form(
+        "/settings",
+        {
+            "text_size": "large",
+            "contrast": "high",
+            "spacing": "normal",
+            "motion": "normal",
+            "pictures": "many",
+        },
+    )
     ali.answer("who", {"filled_by": "helper"})
     ali.answer("helper", HELPED_BY_SUPPORT_WORKER["helper"])
     token = ali.open("/register/name").csrf_token()
@@ -63,7 +80,9 @@ def test_after_sending_the_receipt_stays_until_i_am_done(client, shared_device_c
     response = client.post("/device/finished", data={"csrf_token": done.csrf_token()})
     assert location_path(response) == "/"
     assert location_path(client.get("/register/done")) == "/"
-    assert "Mette" not in client.get("/register/receipt", follow_redirects=True).get_data(as_text=True)
+    assert "Mette" not in client.get("/register/receipt", follow_redirects=True).get_data(
+        as_text=True
+    )
 
 
 def test_the_idle_question_is_set_up_only_on_shared_devices(client, shared_device_cookie):

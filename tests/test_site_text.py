@@ -14,9 +14,11 @@ def listens_to(app, template, **context):
     with app.test_request_context("/help"):
         app.preprocess_request()
         from flask import g
+
         g.mark_site_texts = True
         html = render_template_string(
-            '{% from "components/listen.html" import listen %}' + template, **context)
+            '{% from "components/listen.html" import listen %}' + template, **context
+        )
         from app.speech.page import listening
 
         page = listening().page(html)
@@ -26,28 +28,37 @@ def listens_to(app, template, **context):
     return shared, own
 
 
-@pytest.mark.parametrize("template, context", [
-    ("<h1>{{ _('Call KLAPjob on %(phone)s.', phone=phone) }}</h1>", {"phone": "20304050"}),
-    ("<h1>{{ _('Help') ~ name }}</h1>", {"name": "Mette"}),
-    ("<h1>{{ _('Help') }} {{ name }}</h1>", {"name": "Mette"}),
-    ("<h1>{{ name }}</h1>", {"name": "\ufdd0Mette\ufdd1"}),  # a person cannot forge the mark
-    ("<h1>{{ name|upper }}</h1>", {"name": SiteText("help")}),
-    ("<h1>{{ step.question|string }}</h1>", {"step": STEPS_BY_KEY["name"]}),
-    # Text only the template has is not a catalogue message either: it goes in the message.
-    ("<h1>Hjælp</h1>", {}),
-    ("<h1>{{ _('Help') }}: {{ _('Help') }}</h1>", {}),
-])
+@pytest.mark.parametrize(
+    "template, context",
+    [
+        ("<h1>{{ _('Call KLAPjob on %(phone)s.', phone=phone) }}</h1>", {"phone": "20304050"}),
+        ("<h1>{{ _('Help') ~ name }}</h1>", {"name": "Mette"}),
+        ("<h1>{{ _('Help') }} {{ name }}</h1>", {"name": "Mette"}),
+        ("<h1>{{ name }}</h1>", {"name": "\ufdd0Mette\ufdd1"}),  # a person cannot forge the mark
+        ("<h1>{{ name|upper }}</h1>", {"name": SiteText("help")}),
+        ("<h1>{{ step.question|string }}</h1>", {"step": STEPS_BY_KEY["name"]}),
+        # Text only the template has is not a catalogue message either: it goes in the message.
+        ("<h1>Hjælp</h1>", {}),
+        ("<h1>{{ _('Help') }}: {{ _('Help') }}</h1>", {}),
+    ],
+)
 def test_anything_not_marked_as_the_sites_is_personal(app, template, context):
     shared, own = listens_to(app, template, **context)
     assert shared == [] and own, template
 
 
-@pytest.mark.parametrize("template, context", [
-    ("<h1>{{ _('Help') }}</h1>", {}),
-    ("<h1>{{ _('Call KLAPjob on %(phone)s.', phone=help_phone) }}</h1>", {}),
-    ("<h1>{{ step.question }}</h1>", {"step": STEPS_BY_KEY["name"]}),
-    ("<h1>{{ _('Help') }}</h1><p>{{ _('Help') }}\n {{ step.question }}</p>", {"step": STEPS_BY_KEY["name"]}),
-])
+@pytest.mark.parametrize(
+    "template, context",
+    [
+        ("<h1>{{ _('Help') }}</h1>", {}),
+        ("<h1>{{ _('Call KLAPjob on %(phone)s.', phone=help_phone) }}</h1>", {}),
+        ("<h1>{{ step.question }}</h1>", {"step": STEPS_BY_KEY["name"]}),
+        (
+            "<h1>{{ _('Help') }}</h1><p>{{ _('Help') }}\n {{ step.question }}</p>",
+            {"step": STEPS_BY_KEY["name"]},
+        ),
+    ],
+)
 def test_catalogue_messages_steps_and_settings_are_the_sites(app, template, context):
     shared, own = listens_to(app, template, **context)
     assert shared and own == [], template
@@ -60,7 +71,11 @@ def test_a_control_is_the_sites_only_when_every_text_in_it_is(app):
         question = STEPS_BY_KEY["name"].question
         assert listening().control(question).src.startswith("/listen/clip/")
         assert listening().control(question, "Mette").src.startswith("/listen/own/")
-        assert listening().control(joined(question, SiteText("(valgfrit)"))).src.startswith("/listen/clip/")
+        assert (
+            listening()
+            .control(joined(question, SiteText("(valgfrit)")))
+            .src.startswith("/listen/clip/")
+        )
         assert listening().control(joined(question, "Mette")).src.startswith("/listen/own/")
 
 

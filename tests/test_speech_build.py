@@ -43,10 +43,15 @@ def test_the_build_makes_every_clip_the_pages_show_and_then_only_what_is_new(app
 def test_the_build_says_so_when_clips_cannot_be_made(tmp_path):
     from app import create_app
 
-    broken = create_app({
-        "TESTING": True, "DATABASE": str(tmp_path / "k.sqlite3"), "AUDIO_DIR": str(tmp_path / "audio"),
-        "SPEECH_VOICES": {"da": "no-such-voice", "en": "no-such-voice"}, "SPEECH_TIMEOUT": 5,
-    })
+    broken = create_app(
+        {
+            "TESTING": True,
+            "DATABASE": str(tmp_path / "k.sqlite3"),
+            "AUDIO_DIR": str(tmp_path / "audio"),
+            "SPEECH_VOICES": {"da": "no-such-voice", "en": "no-such-voice"},
+            "SPEECH_TIMEOUT": 5,
+        }
+    )
     result = broken.test_cli_runner().invoke(args=["audio", "build", "--jobs", "2"])
     assert result.exit_code == 1
     assert re.search(r"\(0 made now, \d+ failed\)", result.output)

@@ -24,14 +24,15 @@ PROBLEM = "Lyden virker ikke lige nu"
 
 def clip_addresses(page):
     """The players of a page, as a person without JavaScript has them: {label: address}."""
-    return {
-        audio["aria-label"]: audio["src"]
-        for audio in page.soup.select("audio.listen__audio")
-    }
+    return {audio["aria-label"]: audio["src"] for audio in page.soup.select("audio.listen__audio")}
 
 
 def syntheses(caplog):
-    return [r for r in caplog.records if r.name == "klapjob.speech" and r.message.startswith("synthesised")]
+    return [
+        r
+        for r in caplog.records
+        if r.name == "klapjob.speech" and r.message.startswith("synthesised")
+    ]
 
 
 @pytest.fixture
@@ -74,7 +75,8 @@ def test_word_times_come_with_every_clip(client, get_page):
     ]
     timings = client.get(address.replace(".mp3", ".json")).get_json()
     assert len(timings["words"]) == len(
-        "Jeg går på STU STU er en uddannelse for unge med brug for støtte.".split())
+        "Jeg går på STU STU er en uddannelse for unge med brug for støtte.".split()
+    )
     assert timings["words"] == sorted(timings["words"])
     assert timings["words"][-1] < timings["duration"]
 
@@ -95,7 +97,8 @@ def test_the_whole_page_is_one_clip_of_its_blocks(client, get_page):
     assert whole.status_code == 200 and whole.headers["Cache-Control"].endswith("immutable")
     blocks = page.soup.select("main [data-listen-normal]:not([data-listen])")
     assert [b.get_text(" ", strip=True) for b in blocks][:2] == [
-        "Hvad hedder du?", "Skriv hele dit navn."
+        "Hvad hedder du?",
+        "Skriv hele dit navn.",
     ]
     parts = [client.get(block["data-listen-normal"]).data for block in blocks]
     assert whole.data == b"".join(parts)
@@ -145,10 +148,15 @@ def test_the_audio_folder_is_under_the_instance_folder_by_default(tmp_path):
 @pytest.fixture
 def broken_speech(tmp_path):
     """A site whose Danish voice cannot be found: every new clip fails, for real."""
-    return create_app({
-        "TESTING": True, "DATABASE": str(tmp_path / "k.sqlite3"), "AUDIO_DIR": str(tmp_path / "audio"),
-        "SPEECH_VOICES": {"da": "no-such-voice", "en": "en"}, "SPEECH_TIMEOUT": 5,
-    })
+    return create_app(
+        {
+            "TESTING": True,
+            "DATABASE": str(tmp_path / "k.sqlite3"),
+            "AUDIO_DIR": str(tmp_path / "audio"),
+            "SPEECH_VOICES": {"da": "no-such-voice", "en": "en"},
+            "SPEECH_TIMEOUT": 5,
+        }
+    )
 
 
 def test_when_synthesis_fails_the_page_still_works_and_says_so_plainly(broken_speech):
@@ -178,7 +186,11 @@ def test_after_a_failure_the_site_waits_a_little_before_trying_again(broken_spee
 
 
 def test_a_clip_made_before_the_failure_still_plays(tmp_path):
-    settings = {"TESTING": True, "DATABASE": str(tmp_path / "k.sqlite3"), "AUDIO_DIR": str(tmp_path / "audio")}
+    settings = {
+        "TESTING": True,
+        "DATABASE": str(tmp_path / "k.sqlite3"),
+        "AUDIO_DIR": str(tmp_path / "audio"),
+    }
     working = create_app(settings).test_client()
     address = clip_addresses(Page(working.get("/register/name")))["Lyt til: Hvad hedder du?"]
     assert working.get(address).status_code == 200
@@ -191,10 +203,15 @@ def test_a_clip_made_before_the_failure_still_plays(tmp_path):
 def test_when_the_engine_hangs_the_page_still_answers_and_the_clip_gives_up(tmp_path, speech_log):
     """The page never waits for synthesis, and the clip gives up after SPEECH_TIMEOUT
     (how long each takes: bench/speech_failures.py)."""
-    app = create_app({
-        "TESTING": True, "DATABASE": str(tmp_path / "k.sqlite3"), "AUDIO_DIR": str(tmp_path / "audio"),
-        "SPEECH_RATES": {"normal": 163, "slow": 114}, "SPEECH_TIMEOUT": 1,
-    })
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE": str(tmp_path / "k.sqlite3"),
+            "AUDIO_DIR": str(tmp_path / "audio"),
+            "SPEECH_RATES": {"normal": 163, "slow": 114},
+            "SPEECH_TIMEOUT": 1,
+        }
+    )
     client = app.test_client()
     addresses = clip_addresses(Page(client.get("/register/name")))
     assert client.get(addresses["Lyt til: Hvad hedder du?"]).status_code == 200

@@ -31,13 +31,20 @@ def speech_log(caplog):
 
 
 def syntheses(caplog):
-    return [r for r in caplog.records if r.name == "klapjob.speech" and r.message.startswith("synthesised")]
+    return [
+        r
+        for r in caplog.records
+        if r.name == "klapjob.speech" and r.message.startswith("synthesised")
+    ]
 
 
 def check_page_controls(visitor):
     page = visitor.open("/register/check")
-    return page, [c["data-listen-normal"] for c in page.soup.select("[data-listen][data-listen-target]")
-                  if c["data-listen-target"].startswith("answer-")]
+    return page, [
+        c["data-listen-normal"]
+        for c in page.soup.select("[data-listen][data-listen-target]")
+        if c["data-listen-target"].startswith("answer-")
+    ]
 
 
 @pytest.fixture
@@ -64,11 +71,16 @@ def test_past_its_budget_a_client_waits_a_moment_and_the_pages_do_not(app, clien
     assert client.get(addresses[1]).status_code == 200, "within the budget"
     busy = client.get(addresses[2])
     assert busy.status_code == 429 and busy.headers["Retry-After"]
-    assert busy.get_data(as_text=True).strip() == "Der er for meget lyd lige nu. Vent lidt, og prøv igen."
+    assert (
+        busy.get_data(as_text=True).strip()
+        == "Der er for meget lyd lige nu. Vent lidt, og prøv igen."
+    )
     assert client.get("/listen/allowance").get_json() == {"busy": True}
     page, _ = check_page_controls(mette)
     assert page.status == 200, "the page itself answers as always"
-    assert "Der er for meget lyd lige nu" in page.soup.select_one(".listen-bar .listen__problem").text
+    assert (
+        "Der er for meget lyd lige nu" in page.soup.select_one(".listen-bar .listen__problem").text
+    )
     elsewhere = app.test_client()
     elsewhere.environ_base["REMOTE_ADDR"] = "192.0.2.9"
     assert elsewhere.get("/listen/allowance").get_json() == {"busy": False}
@@ -77,8 +89,14 @@ def test_past_its_budget_a_client_waits_a_moment_and_the_pages_do_not(app, clien
 def test_the_shared_cache_keeps_nothing_past_its_budget(tmp_path):
     from app import create_app
 
-    app = create_app({"TESTING": True, "DATABASE": str(tmp_path / "k.sqlite3"),
-                      "AUDIO_DIR": str(tmp_path / "audio"), "AUDIO_CACHE_MB": 0.000001})
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE": str(tmp_path / "k.sqlite3"),
+            "AUDIO_DIR": str(tmp_path / "audio"),
+            "AUDIO_CACHE_MB": 0.000001,
+        }
+    )
     client = app.test_client()
     page = Page(client.get("/"))
     address = page.soup.select_one("[data-listen-normal^='/listen/clip/']")["data-listen-normal"]

@@ -33,13 +33,24 @@ def test_a_test_about_synthesis_hears_espeak_ng(app):
 
 
 def test_the_fake_and_the_real_engine_never_share_a_clip(app, tmp_path):
-    real = create_app({"TESTING": True, "DATABASE": str(tmp_path / "real.sqlite3"),
-                       "AUDIO_DIR": app.config["AUDIO_DIR"], "SPEECH_ENGINE": "espeak"})
+    real = create_app(
+        {
+            "TESTING": True,
+            "DATABASE": str(tmp_path / "real.sqlite3"),
+            "AUDIO_DIR": app.config["AUDIO_DIR"],
+            "SPEECH_ENGINE": "espeak",
+        }
+    )
     fake, espeak = app.extensions["klapjob_speech"], real.extensions["klapjob_speech"]
     assert fake.engine_version != espeak.engine_version
 
 
 def test_an_engine_nobody_knows_stops_the_site_from_starting(tmp_path):
     with pytest.raises(ValueError, match="SPEECH_ENGINE"):
-        create_app({"TESTING": True, "DATABASE": str(tmp_path / "x.sqlite3"),
-                    "SPEECH_ENGINE": "loudspeaker"})
+        create_app(
+            {
+                "TESTING": True,
+                "DATABASE": str(tmp_path / "x.sqlite3"),
+                "SPEECH_ENGINE": "loudspeaker",
+            }
+        )

@@ -24,7 +24,9 @@ LISTEN_TO = "Lyt til: "
 
 def controls(page):
     """{target id: control} for the speaker controls on a page."""
-    return {c["data-listen-target"]: c for c in page.soup.select("[data-listen][data-listen-target]")}
+    return {
+        c["data-listen-target"]: c for c in page.soup.select("[data-listen][data-listen-target]")
+    }
 
 
 def shown_text(page, element_id):
@@ -111,10 +113,15 @@ def test_the_controls_use_their_own_words_as_their_name_in_english_too(client):
     assert controls(page)["question-text"].select_one("audio")["aria-label"] == (
         "Listen to: What work would you like?"
     )
-    assert page.soup.select_one(".listen-bar .listen__button")["aria-label"] == "Listen to the whole page"
+    assert (
+        page.soup.select_one(".listen-bar .listen__button")["aria-label"]
+        == "Listen to the whole page"
+    )
 
 
-@pytest.mark.parametrize("url", ["/", "/about", "/privacy", "/help", "/no-such-page", "/register/send"])
+@pytest.mark.parametrize(
+    "url", ["/", "/about", "/privacy", "/help", "/no-such-page", "/register/send"]
+)
 def test_every_other_citizen_page_can_be_heard_from_its_heading_down(client, url):
     Visitor(client).answer_all(MYSELF_IN_AARHUS) if url == "/register/send" else None
     page = Page(client.get(url))
@@ -143,7 +150,11 @@ def test_the_chosen_speed_is_remembered_and_works_without_javascript(client):
     slow = Visitor(client).open("/register/name")
     assert player_speed(slow) == "slow"
     question = controls(slow)["question-text"]
-    assert question.select_one("audio")["src"] == question["data-listen-slow"] != question["data-listen-normal"]
+    assert (
+        question.select_one("audio")["src"]
+        == question["data-listen-slow"]
+        != question["data-listen-normal"]
+    )
     normal_clip = client.get(question["data-listen-normal"]).data
     slow_clip = client.get(question["data-listen-slow"]).data
     assert len(slow_clip) > 1.2 * len(normal_clip)
@@ -191,8 +202,11 @@ def test_a_persons_answers_are_never_in_an_address_and_never_kept(app, client, m
     html = page.html
     addresses = re.findall(r'"(/listen/[^"]+)"', html)
     assert len(addresses) > 50
-    answers = {target: control for target, control in controls(page).items()
-               if target.startswith("answer-")}
+    answers = {
+        target: control
+        for target, control in controls(page).items()
+        if target.startswith("answer-")
+    }
     assert len(answers) > 10 and all(
         control["data-listen-normal"].startswith("/listen/own/") for control in answers.values()
     ), "every answer is read from a personal address"
@@ -200,7 +214,9 @@ def test_a_persons_answers_are_never_in_an_address_and_never_kept(app, client, m
     for address in set(addresses):
         for word in PERSONAL:
             assert word not in address and word.replace(" ", "") not in address
-    clip = client.get(controls(Page(client.get("/register/check")))["answer-name"]["data-listen-normal"])
+    clip = client.get(
+        controls(Page(client.get("/register/check")))["answer-name"]["data-listen-normal"]
+    )
     assert clip.status_code == 200 and clip.content_type == "audio/mpeg"
     assert clip.headers["Cache-Control"] == "no-store"
     folder = app.config["AUDIO_DIR"]
@@ -263,8 +279,13 @@ def mp3_seconds(data):
 
 def test_pages_that_are_not_for_citizens_read_nothing_and_remember_nothing(tmp_path):
     """The back office shows many people's answers: listening is for citizens' pages only."""
-    app = create_app({"TESTING": True, "DATABASE": str(tmp_path / "k.sqlite3"),
-                      "AUDIO_DIR": str(tmp_path / "audio")})
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE": str(tmp_path / "k.sqlite3"),
+            "AUDIO_DIR": str(tmp_path / "audio"),
+        }
+    )
     mette = register(app, name="Mette Hansen")
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     for url in ("/staff/", f"/staff/registrations/{mette['public_id']}"):
@@ -278,15 +299,24 @@ def test_pages_that_show_nothing_personal_are_read_from_the_shared_cache(client)
     """The other side of keeping personal texts out of the cache: a page that shows
     nothing of a person is read from clips made once for everybody, never made anew for
     each visitor."""
-    from site_tour import TOUR_ANSWERS
     from app.domain.questions.steps import STEPS
+    from site_tour import TOUR_ANSWERS
 
     def own_addresses(response):
-        return [element.get_text(" ", strip=True) for element in
-                Page(response).soup.select("[data-listen-normal^='/listen/own/']")]
+        return [
+            element.get_text(" ", strip=True)
+            for element in Page(response).soup.select("[data-listen-normal^='/listen/own/']")
+        ]
 
-    for url in ("/", "/about", "/privacy", "/help", "/settings", "/register/resume",
-                "/no-such-page"):
+    for url in (
+        "/",
+        "/about",
+        "/privacy",
+        "/help",
+        "/settings",
+        "/register/resume",
+        "/no-such-page",
+    ):
         assert own_addresses(client.get(url)) == [], url
     visitor = Visitor(client)
     for step in STEPS:

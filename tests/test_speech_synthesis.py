@@ -51,7 +51,9 @@ def test_every_clip_holds_all_of_its_sound():
     pause = (expected["samples"] - expected["sound_ends"]) / SAMPLE_RATE
     assert 0.25 < pause < 0.5, "espeak-ng ends with a pause of about a third of a second"
     for _ in range(10):
-        assert synthesise("Hvad hedder du?", "da", 160, timeout=10).samples >= expected["sound_ends"]
+        assert (
+            synthesise("Hvad hedder du?", "da", 160, timeout=10).samples >= expected["sound_ends"]
+        )
     assert last_loud(array("h", [0, 0, 300, -10, 5, 0] + [0] * 600)) == 2
     assert last_loud(array("h", [0, -4000] + [100] * 700)) == 1
     assert last_loud(array("h", [3] * 1000)) is None
@@ -122,7 +124,9 @@ def test_new_engines_never_hand_out_an_empty_or_cut_clip():
         return found
 
     with ThreadPoolExecutor(max_workers=3) as pool:
-        batches = pool.map(first_clips_of_new_engines, [range(120, 140), range(140, 160), range(160, 180)])
+        batches = pool.map(
+            first_clips_of_new_engines, [range(120, 140), range(140, 160), range(160, 180)]
+        )
     clips = [pair for batch in batches for pair in batch]
     assert len(clips) == 120
     for clip, sound_ends in clips:
@@ -154,6 +158,8 @@ def test_an_engine_stopped_by_another_thread_mid_job_fails_plainly():
         with pytest.raises((SynthesisFailed, SynthesisTimedOut)):
             job.result()
     assert audio.run("Hej", timeout=10)[0]["ok"], "the next job gets a new engine"
+
+
 def wait_until(condition, seconds=30):
     """Poll a condition; the deadline is only a safety net."""
     deadline = time.monotonic() + seconds
@@ -171,14 +177,16 @@ def test_replacing_a_process_waits_for_the_job_it_is_doing(tmp_path, monkeypatch
 
     from app.speech.engine import synthesis
 
-    monkeypatch.setattr(synthesis, "WORKER", Path(__file__).parent / "fakes" / "slow_speech_worker.py")
+    monkeypatch.setattr(
+        synthesis, "WORKER", Path(__file__).parent / "fakes" / "slow_speech_worker.py"
+    )
     process = synthesis.SpeechProcess("audio", str(tmp_path), 100)
     outcome = {}
 
     def job():
         try:
             outcome["answer"] = process.run("Hej", timeout=60)
-        except Exception as error:  # noqa: BLE001 - the test reports what went wrong
+        except Exception as error:
             outcome["error"] = error
 
     worker = Thread(target=job)

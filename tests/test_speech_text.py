@@ -10,8 +10,11 @@ from app.speech.text import Passage, normalise, spoken_form
 def phonemes(text, voice="da"):
     """How espeak-ng will say `text` (its phoneme mnemonics)."""
     result = subprocess.run(
-        ["espeak-ng", "-v", voice, "-q", "-x", "--stdin"], input=text, capture_output=True,
-        text=True, check=True,
+        ["espeak-ng", "-v", voice, "-q", "-x", "--stdin"],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return " ".join(result.stdout.split())
 

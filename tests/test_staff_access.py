@@ -9,10 +9,18 @@ from pages import location_path
 from staff import register, staff_member
 
 ADMIN_ONLY = {
-    "staff.municipalities", "staff.users", "staff.new_user", "staff.edit_user",
-    "staff.unlock_user", "staff.reset_user_two_factor", "staff.audit_log",
-    "staff.person_json", "staff.person_print", "staff.delete_registration",
-    "staff.request_register", "staff.request_done",
+    "staff.municipalities",
+    "staff.users",
+    "staff.new_user",
+    "staff.edit_user",
+    "staff.unlock_user",
+    "staff.reset_user_two_factor",
+    "staff.audit_log",
+    "staff.person_json",
+    "staff.person_print",
+    "staff.delete_registration",
+    "staff.request_register",
+    "staff.request_done",
 }
 BEFORE_SIGN_IN = {"staff.sign_in", "staff.two_factor", "staff.set_up_two_factor"}
 
@@ -29,8 +37,9 @@ def staff_routes(app):
 
 
 def url_of(rule, public_ids):
-    return (rule.rule.replace("<public_id>", public_ids.get(rule.endpoint, "no-such-id"))
-            .replace("<int:signup_id>", "1"))
+    return rule.rule.replace("<public_id>", public_ids.get(rule.endpoint, "no-such-id")).replace(
+        "<int:signup_id>", "1"
+    )
 
 
 def test_every_staff_route_declares_who_may_use_it(app):
@@ -82,8 +91,9 @@ def test_an_admin_reaches_every_admin_page(app):
     anna = staff_member(app, "admin").sign_in()
     for rule in staff_routes(app):
         if rule.endpoint in ADMIN_ONLY and "GET" in rule.methods:
-            url = rule.rule.replace("<public_id>", anna.public_id if "/users/" in rule.rule
-                                    else mette["public_id"])
+            url = rule.rule.replace(
+                "<public_id>", anna.public_id if "/users/" in rule.rule else mette["public_id"]
+            )
             assert anna.client.get(url).status_code == 200, url
 
 
@@ -100,9 +110,11 @@ def test_a_consultant_cannot_open_a_colleagues_registration(app):
     karl = staff_member(app, "consultant", name="Karl Konsulent").sign_in()
     lise = staff_member(app, "consultant", name="Lise Larsen")
     mette = register(app)
-    anna.post_form(f"/staff/registrations/{mette['public_id']}/consultant",
-                   {"assign-consultant": lise.public_id},
-                   form_on=f"/staff/registrations/{mette['public_id']}")
+    anna.post_form(
+        f"/staff/registrations/{mette['public_id']}/consultant",
+        {"assign-consultant": lise.public_id},
+        form_on=f"/staff/registrations/{mette['public_id']}",
+    )
     for path in ("", "/status", "/job", "/note", "/follow-up", "/consultant"):
         url = f"/staff/registrations/{mette['public_id']}{path}"
         method = "GET" if not path else "POST"

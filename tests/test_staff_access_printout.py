@@ -3,12 +3,11 @@ printout says what happened in sentences (no internal codes such as `ambassador_
 or `no_answer`), shows each kind of look by staff once a day with how many times, and
 holds her meeting sign-up and the unsent answers she started again with the same phone."""
 
-from people import MYSELF_IN_AARHUS
-from staff import TEST_MUNICIPALITIES, register, saved_draft, staff_member
-
 from app.core.db import connect
 from app.domain.meetings import create_meeting
 from app.web.page_states import in_two_weeks
+from people import MYSELF_IN_AARHUS
+from staff import TEST_MUNICIPALITIES, register, saved_draft, staff_member
 
 
 def test_an_access_printout_is_in_words_without_repeated_views(app):
@@ -20,11 +19,19 @@ def test_an_access_printout_is_in_words_without_repeated_views(app):
     karl.post_form(f"{url}/no-answer", {}, form_on=url)
     karl.post_form(f"{url}/status", {"status-status": "contacted"}, form_on=url)
     db = connect(app.config["DATABASE"])
-    meeting = create_meeting(db, starts_at=in_two_weeks(), ends_at=None, place="Jobcenter Aarhus",
-                             municipality_code="751", description_da="Vi fortæller om job.")
-    db.execute("INSERT INTO meeting_signups (meeting_id, name, phone, created_at) "
-               "SELECT id, 'Mette H.', '+4520304050', '2026-11-20' FROM meetings WHERE public_id = ?",
-               [meeting])
+    meeting = create_meeting(
+        db,
+        starts_at=in_two_weeks(),
+        ends_at=None,
+        place="Jobcenter Aarhus",
+        municipality_code="751",
+        description_da="Vi fortæller om job.",
+    )
+    db.execute(
+        "INSERT INTO meeting_signups (meeting_id, name, phone, created_at) "
+        "SELECT id, 'Mette H.', '+4520304050', '2026-11-20' FROM meetings WHERE public_id = ?",
+        [meeting],
+    )
     db.conn.commit()
     db.close()
     again = {**MYSELF_IN_AARHUS, "name": {"name": "Mette Igen"}}
@@ -39,8 +46,11 @@ def test_an_access_printout_is_in_words_without_repeated_views(app):
     for code in ("no_answer", "status", "assigned", "ambassador_talked"):
         assert f": {code}" not in text, code
     seen = page.soup.find("h2", string="Hvornår KLAPjobs medarbejdere så data").find_next("ul")
-    viewed = [li.get_text(" ", strip=True) for li in seen.find_all("li")
-              if "Så registreringen" in li.get_text()]
+    viewed = [
+        li.get_text(" ", strip=True)
+        for li in seen.find_all("li")
+        if "Så registreringen" in li.get_text()
+    ]
     db = connect(app.config["DATABASE"])
     views = next(db.query("SELECT count(*) AS n FROM audit_log WHERE action = 'viewed'"))["n"]
     db.close()

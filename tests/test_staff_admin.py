@@ -14,9 +14,10 @@ def test_an_admin_marks_aarhus_as_covered_by_karl_and_new_registrations_go_to_hi
     page = anna.open("/staff/municipalities")
     assert len(page.soup.select("tbody tr")) == 98
     assert "0 af 98 kommuner har en aftale." in page.text()
-    anna.post_form("/staff/municipalities",
-                   {"agreement-751": "y", "consultant-751": karl.public_id,
-                    "consultant-101": "not-a-user"})
+    anna.post_form(
+        "/staff/municipalities",
+        {"agreement-751": "y", "consultant-751": karl.public_id, "consultant-101": "not-a-user"},
+    )
     coverage = {c.code: c for c in all_coverage(db)}
     assert coverage["751"].has_agreement and coverage["751"].consultant_id == karl.user.id
     assert not coverage["101"].has_agreement and coverage["101"].consultant_id is None
@@ -27,15 +28,27 @@ def test_an_admin_marks_aarhus_as_covered_by_karl_and_new_registrations_go_to_hi
 
 def test_an_admin_creates_a_consultant_who_then_sets_up_the_app(app):
     anna = staff_member(app, "admin").sign_in()
-    response = anna.post_form("/staff/users/new", {
-        "name": "Lise Larsen", "email": "lise@klapjob.dk", "role": "consultant",
-        "password": "kort"})
+    response = anna.post_form(
+        "/staff/users/new",
+        {
+            "name": "Lise Larsen",
+            "email": "lise@klapjob.dk",
+            "role": "consultant",
+            "password": "kort",
+        },
+    )
     page = Page(response)
     assert page.title.startswith("Fejl:")
     assert ("#password", "Adgangskoden skal have mindst 12 tegn") in page.error_summary_links()
-    response = anna.post_form("/staff/users/new", {
-        "name": "Lise Larsen", "email": "lise@klapjob.dk", "role": "consultant",
-        "password": PASSWORD})
+    response = anna.post_form(
+        "/staff/users/new",
+        {
+            "name": "Lise Larsen",
+            "email": "lise@klapjob.dk",
+            "role": "consultant",
+            "password": PASSWORD,
+        },
+    )
     assert location_path(response) == "/staff/users"
     assert "Har ikke logget ind endnu" in anna.open("/staff/users").text()
     db = connect(app.config["DATABASE"])
@@ -49,14 +62,18 @@ def test_an_admin_creates_a_consultant_who_then_sets_up_the_app(app):
 
 def test_the_same_address_cannot_get_two_accounts(app):
     anna = staff_member(app, "admin").sign_in()
-    response = anna.post_form("/staff/users/new", {
-        "name": "Anna Igen", "email": "ANNA@klapjob.dk", "role": "admin", "password": PASSWORD})
+    response = anna.post_form(
+        "/staff/users/new",
+        {"name": "Anna Igen", "email": "ANNA@klapjob.dk", "role": "admin", "password": PASSWORD},
+    )
     assert Page(response).error_summary_links()[0][0] == "#email"
 
 
 def test_an_admin_cannot_lock_themselves_out(app):
     anna = staff_member(app, "admin").sign_in()
-    response = anna.post_form(f"/staff/users/{anna.public_id}",
-                              {"name": "Anna Admin", "role": "consultant", "active": "y"})
+    response = anna.post_form(
+        f"/staff/users/{anna.public_id}",
+        {"name": "Anna Admin", "role": "consultant", "active": "y"},
+    )
     assert Page(response).error_summary_links()[0][0] == "#role"
     assert anna.client.get("/staff/users").status_code == 200

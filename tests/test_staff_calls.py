@@ -4,24 +4,29 @@ municipalities, the one whose promised call day passed longest ago at the top.""
 
 from datetime import date, timedelta
 
+from app.core.db import connect
 from pages import Page, location_path
 from staff import TEST_MUNICIPALITIES, register, staff_member
-
-from app.core.db import connect
 
 
 def inbox_rows(page):
     """{name: the row's text} in the order the inbox shows them."""
-    return {row.select_one("td a").get_text(strip=True): row.get_text(" ", strip=True)
-            for row in page.soup.select(".staff-table tbody tr")}
+    return {
+        row.select_one("td a").get_text(strip=True): row.get_text(" ", strip=True)
+        for row in page.soup.select(".staff-table tbody tr")
+    }
 
 
 def promise(app, row, days_from_today, **columns):
     db = connect(app.config["DATABASE"])
-    values = {"callback_promised_by": (date.today() + timedelta(days=days_from_today)).isoformat(),
-              **columns}
-    db.execute(f"UPDATE registrations SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
-               [*values.values(), row["id"]])
+    values = {
+        "callback_promised_by": (date.today() + timedelta(days=days_from_today)).isoformat(),
+        **columns,
+    }
+    db.execute(
+        f"UPDATE registrations SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+        [*values.values(), row["id"]],
+    )
     db.conn.commit()
     db.close()
 
@@ -50,40 +55,53 @@ def test_a_consultant_calls_the_oldest_overdue_case_first_and_counts_calls_nobod
     inbox = karl.open("/staff/")
     rows = inbox_rows(inbox)
     assert list(rows) == ["Lars Langtid", "Mette Hansen", "Tove Tomorrow"], (
-        "open cases only, the longest overdue first; a colleague's case is not mine")
+        "open cases only, the longest overdue first; a colleague's case is not mine"
+    )
     assert "For sent" in rows["Lars Langtid"] and "For sent" not in rows["Tove Tomorrow"]
     assert "20 30 40 50" in rows["Mette Hansen"] and "Vil ringes op" in rows["Mette Hansen"]
     call_links = [a["href"] for a in inbox.soup.select(".staff-table a[href^='tel:']")]
     assert "tel:+4520304050" in call_links
     assert list(inbox_rows(karl.open("/staff/?status=closed"))) == ["Carl Closed"], (
-        "closed cases are apart")
+        "closed cases are apart"
+    )
 
     # "Jeg tager den" from the list: back in the list, the case is his.
     take = inbox.soup.find("form", action=f"{case_url(long_late)}/take")
     assert take.find("button").get_text(" ", strip=True).startswith("Jeg tager den")
-    response = karl.post_form(take["action"], {"next": take.find("input", attrs={"name": "next"})["value"]},
-                              form_on="/staff/")
+    response = karl.post_form(
+        take["action"],
+        {"next": take.find("input", attrs={"name": "next"})["value"]},
+        form_on="/staff/",
+    )
     assert location_path(response) == "/staff/"
     rows = inbox_rows(karl.open("/staff/"))
     assert "Karl Konsulent" in rows["Lars Langtid"] and "Jeg tager den" not in rows["Lars Langtid"]
 
     # Nobody answers, twice: counted, and the case is still new and still late.
     for _ in range(2):
-        response = karl.post_form(f"{case_url(long_late)}/no-answer",
-                                  {"call-note": "Ingen svarede."}, form_on=case_url(long_late))
+        response = karl.post_form(
+            f"{case_url(long_late)}/no-answer",
+            {"call-note": "Ingen svarede."},
+            form_on=case_url(long_late),
+        )
         assert location_path(response) == case_url(long_late)
     case = karl.open(case_url(long_late))
     assert "2 opkald uden svar." in case.text()
     assert "Ringet, intet svar" in case.soup.find(class_="staff-history").get_text(" ")
     rows = inbox_rows(karl.open("/staff/"))
     assert list(rows)[0] == "Lars Langtid" and "For sent" in rows["Lars Langtid"]
-    counts = [td.get_text(strip=True) for td in
-              karl.open("/staff/").soup.select(".staff-table tbody tr td.staff-number")]
+    counts = [
+        td.get_text(strip=True)
+        for td in karl.open("/staff/").soup.select(".staff-table tbody tr td.staff-number")
+    ]
     assert counts == ["2", "0", "0"]
 
     # He gives Mette's case to a colleague: she leaves his list.
-    karl.post_form(f"{case_url(late)}/consultant", {"assign-consultant": lise.public_id},
-                   form_on=case_url(late))
+    karl.post_form(
+        f"{case_url(late)}/consultant",
+        {"assign-consultant": lise.public_id},
+        form_on=case_url(late),
+    )
     assert list(inbox_rows(karl.open("/staff/"))) == ["Lars Langtid", "Tove Tomorrow"]
 
 
@@ -106,6 +124,8 @@ def test_a_call_without_an_answer_is_written_to_the_audit_log_and_needs_the_toke
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     assert karl.client.post(f"{case_url(mette)}/no-answer", data={}).status_code == 400
     karl.post_form(f"{case_url(mette)}/no-answer", {}, form_on=case_url(mette))
-    details = [row["detail"] for row in db.query("SELECT detail FROM audit_log WHERE action = 'changed'")]
+    details = [
+        row["detail"] for row in db.query("SELECT detail FROM audit_log WHERE action = 'changed'")
+    ]
     assert details == ["call attempt"]
     assert Page(karl.client.get(case_url(mette))).status == 200

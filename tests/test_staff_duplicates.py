@@ -4,12 +4,6 @@ warning, and merges the two into one case that keeps both histories."""
 import contextlib
 from datetime import date, datetime, timedelta
 
-from pages import Page, location_path
-from staff import TEST_MUNICIPALITIES, register, staff_member
-from test_audit_in_the_same_transaction import audit_log_refuses_entries, count
-from test_staff_registers_by_phone import answer_questions, row_of
-from people import HELPED_BY_SUPPORT_WORKER, MYSELF_IN_AARHUS
-
 from app.core.db import connect
 from app.domain.registrations.profile import Additions
 from app.domain.registrations.profile_versions import save_version
@@ -17,6 +11,11 @@ from app.staff.casework.appointments import add_appointment
 from app.staff.casework.calls import record_no_answer
 from app.staff.casework.changes import add_note, visible_registration
 from app.staff.casework.placements import add_placement
+from pages import Page, location_path
+from people import HELPED_BY_SUPPORT_WORKER, MYSELF_IN_AARHUS
+from staff import TEST_MUNICIPALITIES, register, staff_member
+from test_audit_in_the_same_transaction import audit_log_refuses_entries, count
+from test_staff_registers_by_phone import answer_questions, row_of
 
 
 def case_url(row):
@@ -30,10 +29,23 @@ def give_a_history(app, member, row):
         case = visible_registration(db, member.user, row["public_id"])
         add_note(db, member.user, case, "Talte med Mette om bageriet.")
         record_no_answer(db, member.user, case)
-        add_placement(db, member.user, case, kind="praktik", workplace="Bageriet",
-                      starts_on=date.today() - timedelta(days=20))
-        add_appointment(db, member.user, case, place="Jobcentret", attendees=["person"],
-                        starts_at=datetime.now() + timedelta(days=3), ends_at=None)
+        add_placement(
+            db,
+            member.user,
+            case,
+            kind="praktik",
+            workplace="Bageriet",
+            starts_on=date.today() - timedelta(days=20),
+        )
+        add_appointment(
+            db,
+            member.user,
+            case,
+            place="Jobcentret",
+            attendees=["person"],
+            starts_at=datetime.now() + timedelta(days=3),
+            ends_at=None,
+        )
         save_version(db, row["id"], user=member.user, additions=Additions(good_at="Bage brød"))
     db.close()
 
@@ -45,8 +57,9 @@ def test_a_consultant_sees_a_likely_duplicate_and_merges_it_keeping_both_histori
 
     # Mette calls, and Karl starts a registration: the same phone number shows a warning.
     response = karl.post_form("/staff/registrations/new", {"channel": "phone"})
-    consent_url, _ = answer_questions(karl, location_path(response), {
-        **MYSELF_IN_AARHUS, "phone": {"phone": "20 30 40 50"}})
+    consent_url, _ = answer_questions(
+        karl, location_path(response), {**MYSELF_IN_AARHUS, "phone": {"phone": "20 30 40 50"}}
+    )
     warning = karl.open(consent_url).soup.find(id="duplicates-heading").parent
     assert "Mette Hansen" in warning.get_text() and "Samme telefonnummer" in warning.get_text()
     saved = karl.post_form(consent_url, {"consent": "y"})
@@ -57,24 +70,42 @@ def test_a_consultant_sees_a_likely_duplicate_and_merges_it_keeping_both_histori
     page = karl.open(kept_url)
     panel = page.soup.find(id="duplicates-heading").parent
     assert on_the_site["public_id"] in str(panel)
-    merged = karl.post_form(f"{kept_url}/merge", {"other": on_the_site["public_id"]},
-                            form_on=kept_url)
+    merged = karl.post_form(
+        f"{kept_url}/merge", {"other": on_the_site["public_id"]}, form_on=kept_url
+    )
     assert location_path(merged) == kept_url
 
     assert karl.open(case_url(on_the_site)).status == 404
     kept = by_phone["id"]
     for table in ("placements", "appointments"):
         assert count(app, f"SELECT 1 FROM {table} WHERE registration_id = ?", [kept]) == 2
-    assert count(app, "SELECT 1 FROM registration_history WHERE registration_id = ?"
-                 " AND kind = 'note'", [kept]) == 2
-    assert count(app, "SELECT 1 FROM registration_history WHERE registration_id = ?"
-                 " AND kind = 'no_answer'", [kept]) == 2
-    versions = row_of(app, "SELECT group_concat(number) AS n FROM (SELECT number FROM"
-                      " profile_versions WHERE registration_id = ? ORDER BY number)", [kept])
+    assert (
+        count(
+            app,
+            "SELECT 1 FROM registration_history WHERE registration_id = ? AND kind = 'note'",
+            [kept],
+        )
+        == 2
+    )
+    assert (
+        count(
+            app,
+            "SELECT 1 FROM registration_history WHERE registration_id = ? AND kind = 'no_answer'",
+            [kept],
+        )
+        == 2
+    )
+    versions = row_of(
+        app,
+        "SELECT group_concat(number) AS n FROM (SELECT number FROM"
+        " profile_versions WHERE registration_id = ? ORDER BY number)",
+        [kept],
+    )
     assert versions["n"] == "1,2"
     # The audit log's entries about the other registration now name the kept one.
-    assert count(app, "SELECT 1 FROM audit_log WHERE reference = ?",
-                 [on_the_site["reference"]]) == 0
+    assert (
+        count(app, "SELECT 1 FROM audit_log WHERE reference = ?", [on_the_site["reference"]]) == 0
+    )
     entry = row_of(app, "SELECT * FROM audit_log WHERE action = 'merged'")
     assert entry["reference"] == by_phone["reference"]
     assert entry["detail"] == f"merged: {on_the_site['reference']}"
@@ -119,9 +150,14 @@ def test_the_inbox_search_finds_a_person_by_their_helpers_phone_or_email(app):
     register(app, name="Mette Hansen")  # her other contact: Hanne, 40 50 60 70
     register(app, HELPED_BY_SUPPORT_WORKER, name="Ali Khan")  # helper Jonas, jonas@bosted.dk
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
-    for search, found in (("jonas@bosted.dk", ["Ali Khan"]), ("JONAS@bosted", ["Ali Khan"]),
-                          ("40 50 60 70", ["Mette Hansen"]), ("40506070", ["Mette Hansen"])):
+    for search, found in (
+        ("jonas@bosted.dk", ["Ali Khan"]),
+        ("JONAS@bosted", ["Ali Khan"]),
+        ("40 50 60 70", ["Mette Hansen"]),
+        ("40506070", ["Mette Hansen"]),
+    ):
         page = Page(karl.post_form("/staff/", {"search": search}))
-        names = [a.get_text(strip=True)
-                 for a in page.soup.select(".staff-table tbody td:first-child a")]
+        names = [
+            a.get_text(strip=True) for a in page.soup.select(".staff-table tbody td:first-child a")
+        ]
         assert names == found, search

@@ -3,7 +3,8 @@ health unless chosen, and no cell a spreadsheet would run as a formula."""
 
 from app.staff.csv_export import safe_cell
 from people import HELPED_BY_SUPPORT_WORKER
-from staff import TEST_MUNICIPALITIES, download_export as download, register, staff_member
+from staff import TEST_MUNICIPALITIES, register, staff_member
+from staff import download_export as download
 
 
 def test_the_export_follows_the_filters_and_leaves_out_personal_details(app):
@@ -31,11 +32,12 @@ def test_contact_details_and_health_come_only_when_chosen(app):
 
 
 def test_a_formula_in_an_answer_stays_text_in_the_spreadsheet(app):
-    register(app, name="=HYPERLINK(\"http://evil\")", strengths_text="+SUM(A1:A9)",
-             consent_jobcentre=True)
+    register(
+        app, name='=HYPERLINK("http://evil")', strengths_text="+SUM(A1:A9)", consent_jobcentre=True
+    )
     anna = staff_member(app, "admin").sign_in()
     [row] = download(anna, "include_contact=y&include_free_text=y")
-    assert row["Navn"] == "'=HYPERLINK(\"http://evil\")"
+    assert row["Navn"] == '\'=HYPERLINK("http://evil")'
     assert row["Mere om, hvad jeg kan lide"] == "'+SUM(A1:A9)"
 
 
@@ -49,12 +51,16 @@ def test_a_consultant_exports_only_what_they_may_see_and_each_row_is_logged(app,
     register(app, name="Mette Hansen")
     other = register(app, name="Ali Khan")
     lise = staff_member(app, name="Lise Larsen")
-    db.execute("UPDATE registrations SET consultant_id = ? WHERE id = ?", [lise.user.id, other["id"]])
+    db.execute(
+        "UPDATE registrations SET consultant_id = ? WHERE id = ?", [lise.user.id, other["id"]]
+    )
     db.conn.commit()
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     assert len(download(karl, "")) == 1
-    logged = [r["reference"] for r in db.query(
-        "SELECT reference FROM audit_log WHERE action = 'exported_csv'")]
+    logged = [
+        r["reference"]
+        for r in db.query("SELECT reference FROM audit_log WHERE action = 'exported_csv'")
+    ]
     assert other["reference"] not in logged and len(logged) == 1
 
 

@@ -12,8 +12,10 @@ def overview(page):
 
 
 def facts(section):
-    return {div.find("dt").get_text(strip=True): div.find("dd").get_text(" ", strip=True)
-            for div in section.select("dl.staff-facts > div")}
+    return {
+        div.find("dt").get_text(strip=True): div.find("dd").get_text(" ", strip=True)
+        for div in section.select("dl.staff-facts > div")
+    }
 
 
 def case_url(row):
@@ -21,8 +23,15 @@ def case_url(row):
 
 
 def test_the_first_call_has_everything_on_one_screen(app):
-    ung = register(app, name="Uffe Ung", age_group="under_18", hours="dont_know",
-                   travel_time="dont_know", health="Jeg har ADHD.", consent_health=False)
+    ung = register(
+        app,
+        name="Uffe Ung",
+        age_group="under_18",
+        hours="dont_know",
+        travel_time="dont_know",
+        health="Jeg har ADHD.",
+        consent_health=False,
+    )
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     page = karl.open(case_url(ung))
     section = overview(page)
@@ -37,8 +46,11 @@ def test_the_first_call_has_everything_on_one_screen(app):
     asked = [li.get_text(strip=True) for li in section.select("ul li")]
     assert len(asked) == 2 and all(asked), asked
     assert "Ikke gemt – personen skrev om sit helbred" in page.text()
-    assert "Ikke besvaret" not in [dd.get_text(strip=True) for dd in page.soup.select(".summary__value")
-                                   if "Helbred" in dd.find_previous("dt").get_text()]
+    assert "Ikke besvaret" not in [
+        dd.get_text(strip=True)
+        for dd in page.soup.select(".summary__value")
+        if "Helbred" in dd.find_previous("dt").get_text()
+    ]
     assert "Jeg har ADHD." not in page.html, "nothing without a yes is kept"
 
 

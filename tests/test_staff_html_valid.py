@@ -1,7 +1,6 @@
 """Every back-office page is valid HTML by the Nu Html Checker (vnu.jar), in Danish and
 English, empty and with its errors showing."""
 
-
 from datetime import date
 
 import pytest
@@ -9,7 +8,6 @@ import pytest
 from app.core.db import connect
 from app.domain.meetings import create_meeting
 from app.web.page_states import in_two_weeks
-
 from html_checker import html_errors
 from staff import PASSWORD, register, staff_member
 
@@ -17,9 +15,14 @@ from staff import PASSWORD, register, staff_member
 def every_staff_page(app, language):
     mette = register(app, health="Jeg har autisme.")
     db = connect(app.config["DATABASE"])
-    meeting = create_meeting(db, starts_at=in_two_weeks(), ends_at=None,
-                             place="Jobcenter Aarhus", municipality_code="751",
-                             description_da="Vi fortæller om job.")
+    meeting = create_meeting(
+        db,
+        starts_at=in_two_weeks(),
+        ends_at=None,
+        place="Jobcenter Aarhus",
+        municipality_code="751",
+        description_da="Vi fortæller om job.",
+    )
     db.close()
     karl = staff_member(app)
     anna = staff_member(app, "admin")
@@ -37,30 +40,51 @@ def every_staff_page(app, language):
     anna.post_form("/staff/two-factor", {"code": anna.current_code()})
     case = f"/staff/registrations/{mette['public_id']}"
     anna.post_form(f"{case}/job", {"job-job_start": "2025-01-10"}, form_on=case)
-    anna.post_form(f"{case}/status", {"status-status": "in_job", "status-note": "Godt"},
-                   form_on=case)
+    anna.post_form(
+        f"{case}/status", {"status-status": "in_job", "status-note": "Godt"}, form_on=case
+    )
     anna.post_form(f"{case}/take", {}, form_on=case)
-    anna.post_form(f"{case}/appointments", {
-        "appointment-day": date.today().isoformat(), "appointment-starts_at": "10:00",
-        "appointment-place": "Jobcenter Aarhus", "appointment-with_jobcentre": "y"}, form_on=case)
+    anna.post_form(
+        f"{case}/appointments",
+        {
+            "appointment-day": date.today().isoformat(),
+            "appointment-starts_at": "10:00",
+            "appointment-place": "Jobcenter Aarhus",
+            "appointment-with_jobcentre": "y",
+        },
+        form_on=case,
+    )
     for name, path in (
-        ("inbox", "/staff/?status=in_job"), ("registration", case), ("week", "/staff/week"),
+        ("inbox", "/staff/?status=in_job"),
+        ("registration", case),
+        ("week", "/staff/week"),
         ("reports", "/staff/reports"),
-        ("follow-ups", "/staff/follow-ups"), ("statistics", "/staff/statistics"),
-        ("export", "/staff/export"), ("municipalities", "/staff/municipalities"),
-        ("users", "/staff/users"), ("new-user", "/staff/users/new"),
-        ("edit-user", f"/staff/users/{karl.public_id}"), ("audit", "/staff/audit"),
-        ("print", f"{case}/print"), ("delete", f"{case}/delete"),
+        ("follow-ups", "/staff/follow-ups"),
+        ("statistics", "/staff/statistics"),
+        ("export", "/staff/export"),
+        ("municipalities", "/staff/municipalities"),
+        ("users", "/staff/users"),
+        ("new-user", "/staff/users/new"),
+        ("edit-user", f"/staff/users/{karl.public_id}"),
+        ("audit", "/staff/audit"),
+        ("print", f"{case}/print"),
+        ("delete", f"{case}/delete"),
         ("not-found", "/staff/registrations/nothing"),
-        ("ambassadors", "/staff/ambassadors"), ("new-ambassador", "/staff/ambassadors/new"),
-        ("match-ambassador", f"{case}/ambassador"), ("meetings", "/staff/meetings"),
-        ("new-meeting", "/staff/meetings/new"), ("meeting", f"/staff/meetings/{meeting}"),
-        ("device", "/staff/device"), ("find-draft", "/staff/drafts"),
+        ("ambassadors", "/staff/ambassadors"),
+        ("new-ambassador", "/staff/ambassadors/new"),
+        ("match-ambassador", f"{case}/ambassador"),
+        ("meetings", "/staff/meetings"),
+        ("new-meeting", "/staff/meetings/new"),
+        ("meeting", f"/staff/meetings/{meeting}"),
+        ("device", "/staff/device"),
+        ("find-draft", "/staff/drafts"),
         ("new-registration", "/staff/registrations/new"),
     ):
         yield name, anna.client.get(path)
-    yield "registration-error", anna.post_form(f"{case}/status", {"status-status": "closed"},
-                                               form_on=case)
+    yield (
+        "registration-error",
+        anna.post_form(f"{case}/status", {"status-status": "closed"}, form_on=case),
+    )
     yield "appointment-error", anna.post_form(f"{case}/appointments", {}, form_on=case)
     yield "new-user-error", anna.post_form("/staff/users/new", {})
     yield "new-meeting-error", anna.post_form("/staff/meetings/new", {})

@@ -5,13 +5,13 @@ from datetime import date, timedelta
 
 from babel.dates import format_date
 
+from app.core import clock
+from app.staff.accounts.users import user_by_id
 from app.staff.casework.changes import follow_up_due_date, follow_ups_due
 from app.staff.casework.inbox import InboxFilters, inbox_page
-from app.staff.accounts.users import user_by_id
 from pages import Page, location_path
 from people import HELPED_BY_SUPPORT_WORKER
 from staff import TEST_MUNICIPALITIES, register, staff_member
-from app.core import clock
 
 
 def inbox_names(page):
@@ -40,7 +40,10 @@ def test_the_inbox_filters_by_status_municipality_helper_and_ambassador(app):
     assert inbox_names(karl.open("/staff/?ambassador=y")) == ["Mette Hansen"]
     assert inbox_names(karl.open("/staff/?status=new&order=newest")) == ["Ali Khan", "Mette Hansen"]
     assert inbox_names(karl.open("/staff/?status=closed")) == []
-    assert inbox_names(karl.open("/staff/?consultant=none&order=newest")) == ["Ali Khan", "Mette Hansen"]
+    assert inbox_names(karl.open("/staff/?consultant=none&order=newest")) == [
+        "Ali Khan",
+        "Mette Hansen",
+    ]
 
 
 def test_the_inbox_finds_a_person_by_name_reference_or_phone(app):
@@ -49,7 +52,9 @@ def test_the_inbox_finds_a_person_by_name_reference_or_phone(app):
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     spaced = f"{mette['reference'][:3]} {mette['reference'][3:]}".lower()
     for search in ("mette", spaced, "20 30 40 50", "HANSEN"):
-        assert inbox_names(Page(karl.post_form("/staff/", {"search": search}))) == ["Mette Hansen"], search
+        assert inbox_names(Page(karl.post_form("/staff/", {"search": search}))) == [
+            "Mette Hansen"
+        ], search
     assert inbox_names(Page(karl.post_form("/staff/", {"search": "%"}))) == [], (
         "LIKE wildcards are plain text"
     )
@@ -87,14 +92,24 @@ def test_a_registration_shows_every_answer_with_its_picture_and_the_contact(app)
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     page = karl.open(registration_url(ali))
     assert page.h1.endswith("Ali Khan")
-    assert page.title.startswith("Registrering ") and "Ali" not in page.title, \
+    assert page.title.startswith("Registrering ") and "Ali" not in page.title, (
         "no name in the title: titles end up in the browser history"
+    )
     text = page.text()
-    for shown in ("Jonas Berg", "jonas@bosted.dk", "Kontakt den, der hjælper mig",
-                  "Køkken og kantine", "Café og fastfood", "Bus eller tog", "København"):
+    for shown in (
+        "Jonas Berg",
+        "jonas@bosted.dk",
+        "Kontakt den, der hjælper mig",
+        "Køkken og kantine",
+        "Café og fastfood",
+        "Bus eller tog",
+        "København",
+    ):
         assert shown in text, shown
     # Each picture's address: its concept, a hash of the file, .svg.
-    pictures = {img["src"].rsplit("/", 1)[-1].split(".")[0] for img in page.soup.select(".summary img")}
+    pictures = {
+        img["src"].rsplit("/", 1)[-1].split(".")[0] for img in page.soup.select(".summary img")
+    }
     assert {"kitchen", "cafe", "bus", "helper"} <= pictures
 
 
@@ -118,14 +133,19 @@ def test_a_consultant_calls_back_a_new_registration(app, db):
 def test_closing_a_registration_needs_a_reason(app, db):
     mette = register(app)
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
-    response = karl.post_form(f"{registration_url(mette)}/status", {"status-status": "closed"},
-                              form_on=registration_url(mette))
+    response = karl.post_form(
+        f"{registration_url(mette)}/status",
+        {"status-status": "closed"},
+        form_on=registration_url(mette),
+    )
     page = Page(response)
     assert page.title.startswith("Fejl:")
     assert page.error_summary_links() == [("#status-reason", "Vælg hvorfor registreringen lukkes")]
-    karl.post_form(f"{registration_url(mette)}/status",
-                   {"status-status": "closed", "status-reason": "declined"},
-                   form_on=registration_url(mette))
+    karl.post_form(
+        f"{registration_url(mette)}/status",
+        {"status-status": "closed", "status-reason": "declined"},
+        form_on=registration_url(mette),
+    )
     row = next(db.query("SELECT status, close_reason, closed_at FROM registrations"))
     assert (row["status"], row["close_reason"]) == ("closed", "declined") and row["closed_at"]
 
@@ -134,12 +154,17 @@ def test_a_consultant_takes_a_registration_and_hands_it_to_a_colleague(app, db):
     mette = register(app)
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     lise = staff_member(app, name="Lise Larsen")
-    karl.post_form(f"{registration_url(mette)}/consultant",
-                   {"assign-consultant": karl.public_id}, form_on=registration_url(mette))
+    karl.post_form(
+        f"{registration_url(mette)}/consultant",
+        {"assign-consultant": karl.public_id},
+        form_on=registration_url(mette),
+    )
     assert "Karl Konsulent" in karl.open("/staff/").text()
-    response = karl.post_form(f"{registration_url(mette)}/consultant",
-                              {"assign-consultant": lise.public_id},
-                              form_on=registration_url(mette))
+    response = karl.post_form(
+        f"{registration_url(mette)}/consultant",
+        {"assign-consultant": lise.public_id},
+        form_on=registration_url(mette),
+    )
     assert location_path(response) == "/staff/"
     assert karl.client.get(registration_url(mette)).status_code == 404
     lise.sign_in()
@@ -150,17 +175,25 @@ def test_a_job_start_brings_follow_ups_six_months_later_and_then_yearly(app, db)
     mette = register(app)
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     started = date.today() - timedelta(days=200)
-    karl.post_form(f"{registration_url(mette)}/job",
-                   {"job-job_start": started.isoformat(), "job-employer": "Netto Aarhus",
-                    "job-hours": "12,5"}, form_on=registration_url(mette))
-    karl.post_form(f"{registration_url(mette)}/status", {"status-status": "in_job"},
-                   form_on=registration_url(mette))
+    karl.post_form(
+        f"{registration_url(mette)}/job",
+        {"job-job_start": started.isoformat(), "job-employer": "Netto Aarhus", "job-hours": "12,5"},
+        form_on=registration_url(mette),
+    )
+    karl.post_form(
+        f"{registration_url(mette)}/status",
+        {"status-status": "in_job"},
+        form_on=registration_url(mette),
+    )
     due_page = karl.open("/staff/follow-ups")
     assert inbox_names(due_page) == [], "the name is not the first column here"
     assert "Netto Aarhus" in due_page.text() and "For sent" in due_page.text()
 
-    karl.post_form(f"{registration_url(mette)}/follow-up", {"follow_up-note": "Går godt."},
-                   form_on=registration_url(mette))
+    karl.post_form(
+        f"{registration_url(mette)}/follow-up",
+        {"follow_up-note": "Går godt."},
+        form_on=registration_url(mette),
+    )
     assert "Netto Aarhus" not in karl.open("/staff/follow-ups").text()
     page = karl.open(registration_url(mette))
     next_due = format_date(clock.add_months(started, 18), "medium", locale="da")
@@ -168,7 +201,10 @@ def test_a_job_start_brings_follow_ups_six_months_later_and_then_yearly(app, db)
     assert "Går godt." in page.text()
     row = next(db.query("SELECT job_start, employer, job_hours FROM registrations"))
     assert (row["job_start"], row["employer"], row["job_hours"]) == (
-        started.isoformat(), "Netto Aarhus", 12.5)
+        started.isoformat(),
+        "Netto Aarhus",
+        12.5,
+    )
 
 
 def test_follow_ups_fall_due_six_months_after_the_start_then_once_a_year():
@@ -185,8 +221,10 @@ def test_the_follow_up_list_holds_only_people_in_a_job(app, db):
     anna = staff_member(app, "admin")
     admin = user_by_id(db, anna.user.id)
     six_months_ago = (date.today() - timedelta(days=190)).isoformat()
-    db.execute("UPDATE registrations SET job_start = ?, status = 'in_job' WHERE id = ?",
-               [six_months_ago, mette["id"]])
+    db.execute(
+        "UPDATE registrations SET job_start = ?, status = 'in_job' WHERE id = ?",
+        [six_months_ago, mette["id"]],
+    )
     db.conn.commit()
     due = follow_ups_due(db, admin, today=date.today())
     assert [item.row.name for item in due] == ["Mette Hansen"]
@@ -200,17 +238,22 @@ def test_hours_that_are_not_a_number_are_asked_for_again(app):
     for typed in ("mange", "70"):
         page = Page(karl.post_form(f"{url}/job", {"job-hours": typed}, form_on=url))
         assert page.error_summary_links() == [
-            ("#job-hours", "Skriv timer om ugen som et tal fra 0 til 60")], typed
+            ("#job-hours", "Skriv timer om ugen som et tal fra 0 til 60")
+        ], typed
 
 
 def test_a_note_is_kept_with_who_wrote_it(app):
     mette = register(app)
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
-    response = karl.post_form(f"{registration_url(mette)}/note", {"note-note": ""},
-                              form_on=registration_url(mette))
+    response = karl.post_form(
+        f"{registration_url(mette)}/note", {"note-note": ""}, form_on=registration_url(mette)
+    )
     assert Page(response).error_summary_links() == [("#note-note", "Skriv noten")]
-    karl.post_form(f"{registration_url(mette)}/note", {"note-note": "Vil gerne arbejde med dyr."},
-                   form_on=registration_url(mette))
+    karl.post_form(
+        f"{registration_url(mette)}/note",
+        {"note-note": "Vil gerne arbejde med dyr."},
+        form_on=registration_url(mette),
+    )
     assert "Vil gerne arbejde med dyr." in karl.open(registration_url(mette)).text()
 
 
@@ -219,8 +262,9 @@ def test_every_view_of_a_registration_is_written_to_the_audit_log(app, db):
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     karl.open(registration_url(mette))
     karl.open(registration_url(mette))
-    rows = list(db.query("SELECT user_id, action, reference, at FROM audit_log "
-                         "WHERE action = 'viewed'"))
+    rows = list(
+        db.query("SELECT user_id, action, reference, at FROM audit_log WHERE action = 'viewed'")
+    )
     assert len(rows) == 2
     assert {(r["user_id"], r["reference"]) for r in rows} == {(karl.user.id, mette["reference"])}
     assert all(r["at"] for r in rows)

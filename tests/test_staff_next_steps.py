@@ -6,12 +6,12 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar
-from pages import location_path
-from staff import TEST_MUNICIPALITIES, register, staff_member
 
 from app.staff.accounts.users import user_by_id
 from app.staff.casework.changes import visible_registration
 from app.staff.casework.next_steps import set_next_step, this_week
+from pages import location_path
+from staff import TEST_MUNICIPALITIES, register, staff_member
 
 DANISH_TIME = ZoneInfo("Europe/Copenhagen")
 
@@ -27,34 +27,45 @@ def section_names(page, heading):
     for sibling in h2.find_next_siblings():
         if sibling.name == "h2":
             break
-        names += [a.get_text(strip=True) for a in sibling.select("a[href^='/staff/registrations/']")]
+        names += [
+            a.get_text(strip=True) for a in sibling.select("a[href^='/staff/registrations/']")
+        ]
     return names
 
 
 def test_a_consultant_plans_the_next_step_books_a_meeting_and_follows_a_work_trial(app, db):
     karl = staff_member(app, covers=TEST_MUNICIPALITIES)
     mette = register(app, name="Mette Hansen")
-    db.execute("UPDATE registrations SET callback_promised_by = ? WHERE id = ?",
-               [date.today().isoformat(), mette["id"]])
+    db.execute(
+        "UPDATE registrations SET callback_promised_by = ? WHERE id = ?",
+        [date.today().isoformat(), mette["id"]],
+    )
     db.conn.commit()
     karl.sign_in()
 
     week = karl.open("/staff/week")
     assert week.h1 == "I dag og denne uge"
     assert section_names(week, "I dag og for sent") == ["Mette Hansen"], (
-        "a new case waits for its first call by the promised day")
+        "a new case waits for its first call by the promised day"
+    )
     assert "Ring op" in week.text()
 
-    karl.post_form(f"{case_url(mette)}/status", {"status-status": "contacted"},
-                   form_on=case_url(mette))
+    karl.post_form(
+        f"{case_url(mette)}/status", {"status-status": "contacted"}, form_on=case_url(mette)
+    )
     week = karl.open("/staff/week")
     assert section_names(week, "Åbne sager uden næste skridt") == ["Mette Hansen"]
     assert "Intet næste skridt: vælg et" in karl.open(case_url(mette)).text()
 
-    response = karl.post_form(f"{case_url(mette)}/next-step",
-                              {"next_step-kind": "meeting", "next_step-due_on": date.today().isoformat(),
-                               "next_step-note": "Aftal møde med jobcentret."},
-                              form_on=case_url(mette))
+    response = karl.post_form(
+        f"{case_url(mette)}/next-step",
+        {
+            "next_step-kind": "meeting",
+            "next_step-due_on": date.today().isoformat(),
+            "next_step-note": "Aftal møde med jobcentret.",
+        },
+        form_on=case_url(mette),
+    )
     assert location_path(response) == case_url(mette)
     week = karl.open("/staff/week")
     assert section_names(week, "I dag og for sent") == ["Mette Hansen"]
@@ -62,13 +73,23 @@ def test_a_consultant_plans_the_next_step_books_a_meeting_and_follows_a_work_tri
 
     # A meeting next week with the job centre, into his calendar.
     day = date.today() + timedelta(days=7)
-    response = karl.post_form(f"{case_url(mette)}/appointments", {
-        "appointment-day": day.isoformat(), "appointment-starts_at": "10.00",
-        "appointment-ends_at": "11:30", "appointment-place": "Jobcenter Aarhus, Værkmestergade 23",
-        "appointment-with_person": "y", "appointment-with_jobcentre": "y"}, form_on=case_url(mette))
+    response = karl.post_form(
+        f"{case_url(mette)}/appointments",
+        {
+            "appointment-day": day.isoformat(),
+            "appointment-starts_at": "10.00",
+            "appointment-ends_at": "11:30",
+            "appointment-place": "Jobcenter Aarhus, Værkmestergade 23",
+            "appointment-with_person": "y",
+            "appointment-with_jobcentre": "y",
+        },
+        form_on=case_url(mette),
+    )
     assert location_path(response) == case_url(mette)
     case = karl.open(case_url(mette))
-    meetings = case.soup.find("h2", string="Møder i sagen").find_next("ul").get_text(" ", strip=True)
+    meetings = (
+        case.soup.find("h2", string="Møder i sagen").find_next("ul").get_text(" ", strip=True)
+    )
     assert "Jobcenter Aarhus" in meetings and "Personen, Jobcentret" in meetings
     ics_link = case.soup.find("a", string="Læg i min kalender (.ics)")["href"]
     download = karl.client.get(ics_link)
@@ -78,27 +99,39 @@ def test_a_consultant_plans_the_next_step_books_a_meeting_and_follows_a_work_tri
     assert event.decoded("dtstart") == starts.astimezone(UTC)
     assert event.decoded("dtend") == (starts + timedelta(minutes=90)).astimezone(UTC)
     assert "Jobcenter Aarhus" in str(event["location"])
-    assert mette["reference"] in str(event["summary"]) and "Mette" not in download.get_data(as_text=True), (
-        "a calendar leaves the back office: it names the case, not the person")
-    assert [row["action"] for row in db.query(
-        "SELECT action FROM audit_log WHERE action = 'exported_calendar'")] == ["exported_calendar"]
+    assert mette["reference"] in str(event["summary"]) and "Mette" not in download.get_data(
+        as_text=True
+    ), "a calendar leaves the back office: it names the case, not the person"
+    assert [
+        row["action"]
+        for row in db.query("SELECT action FROM audit_log WHERE action = 'exported_calendar'")
+    ] == ["exported_calendar"]
     lise = staff_member(app, name="Lise Larsen").sign_in()
     assert lise.client.get(ics_link).status_code == 404
 
     # A work trial started 3 weeks ago, followed closely: the first follow-up is late.
     started = date.today() - timedelta(days=21)
-    karl.post_form(f"{case_url(mette)}/job", {"job-praktik_start": started.isoformat()},
-                   form_on=case_url(mette))
-    karl.post_form(f"{case_url(mette)}/status", {"status-status": "praktik"}, form_on=case_url(mette))
+    karl.post_form(
+        f"{case_url(mette)}/job",
+        {"job-praktik_start": started.isoformat()},
+        form_on=case_url(mette),
+    )
+    karl.post_form(
+        f"{case_url(mette)}/status", {"status-status": "praktik"}, form_on=case_url(mette)
+    )
     assert "Mette Hansen" not in karl.open("/staff/follow-ups").text(), (
-        "6 months after the start by the usual plan")
-    karl.post_form(f"{case_url(mette)}/follow-up-plan", {"plan-plan": "close"}, form_on=case_url(mette))
+        "6 months after the start by the usual plan"
+    )
+    karl.post_form(
+        f"{case_url(mette)}/follow-up-plan", {"plan-plan": "close"}, form_on=case_url(mette)
+    )
     case = karl.open(case_url(mette))
     assert "Efter 2 uger, 3 måneder og 6 måneder, derefter en gang om året" in case.text()
     follow_ups = karl.open("/staff/follow-ups")
     assert "Mette Hansen" in follow_ups.text() and "For sent" in follow_ups.text()
-    karl.post_form(f"{case_url(mette)}/follow-up", {"follow_up-note": "Går godt."},
-                   form_on=case_url(mette))
+    karl.post_form(
+        f"{case_url(mette)}/follow-up", {"follow_up-note": "Går godt."}, form_on=case_url(mette)
+    )
     case = karl.open(case_url(mette))
     assert "Netto" not in case.text()
     assert "Opfølgninger planlagt" in case.soup.find(class_="staff-history").get_text(" ")
@@ -112,9 +145,12 @@ def test_the_week_runs_from_today_to_sunday(app, db):
     db.execute("UPDATE registrations SET status = 'contacted'")
     db.conn.commit()
     monday = date.today() + timedelta(days=7 - date.today().weekday())
-    for name, due in (("Mandag", monday), ("Søndag", monday + timedelta(days=6)),
-                      ("Næste uge", monday + timedelta(days=7)),
-                      ("For sent", monday - timedelta(days=3))):
+    for name, due in (
+        ("Mandag", monday),
+        ("Søndag", monday + timedelta(days=6)),
+        ("Næste uge", monday + timedelta(days=7)),
+        ("For sent", monday - timedelta(days=3)),
+    ):
         registration = visible_registration(db, karl, rows[name]["public_id"])
         set_next_step(db, karl, registration, kind="call", due_on=due)
     due_now, later, missing = this_week(db, karl, monday)

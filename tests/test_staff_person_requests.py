@@ -7,18 +7,23 @@ from datetime import timedelta
 
 from babel.dates import format_date
 
-from staff import TEST_MUNICIPALITIES, register, staff_member
-
-from app.core.db import connect
 from app.core import clock
+from app.core.db import connect
+from staff import TEST_MUNICIPALITIES, register, staff_member
 
 TODAY = clock.local_now().date()
 
 
 def ask(member, person, kind, days_ago, channel="phone"):
     url = f"/staff/registrations/{person['public_id']}/requests"
-    return member.post_form(url, {"kind": kind, "channel": channel,
-                                  "received_on": (TODAY - timedelta(days=days_ago)).isoformat()})
+    return member.post_form(
+        url,
+        {
+            "kind": kind,
+            "channel": channel,
+            "received_on": (TODAY - timedelta(days=days_ago)).isoformat(),
+        },
+    )
 
 
 def shown(day):
@@ -27,8 +32,10 @@ def shown(day):
 
 def register_rows(page, heading):
     table = page.soup.find(attrs={"role": "region", "aria-label": heading}).find("table")
-    return [[td.get_text(" ", strip=True) for td in row.find_all("td")]
-            for row in table.select("tbody tr")]
+    return [
+        [td.get_text(" ", strip=True) for td in row.find_all("td")]
+        for row in table.select("tbody tr")
+    ]
 
 
 def test_an_admin_sees_a_deletion_request_due_in_three_days_before_one_due_next_month(app):
@@ -121,6 +128,11 @@ def test_alis_data_file_holds_his_request(app):
     anna = staff_member(app, "admin").sign_in()
     ask(anna, ali, "access", days_ago=3)
     data = anna.client.get(f"/staff/registrations/{ali['public_id']}/data.json").get_json()
-    assert data["requests"] == [{
-        "kind": "access", "received_on": (TODAY - timedelta(days=3)).isoformat(),
-        "due_on": (TODAY + timedelta(days=27)).isoformat(), "done_on": None}]
+    assert data["requests"] == [
+        {
+            "kind": "access",
+            "received_on": (TODAY - timedelta(days=3)).isoformat(),
+            "due_on": (TODAY + timedelta(days=27)).isoformat(),
+            "done_on": None,
+        }
+    ]

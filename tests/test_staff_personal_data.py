@@ -3,14 +3,14 @@ request to be forgotten really removes the rows from the file; `flask data purge
 the privacy page's promises (1 year after closing, 30 days for a draft not sent)."""
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from app.core import codes
 from app.domain.registrations.drafts import save_step
 from app.staff.personal_data import CLOSED_REGISTRATION_DAYS, DRAFT_DAYS, purge
 from pages import location_path
 from staff import TEST_MUNICIPALITIES, register, staff_member
-from app.core import codes
 
 NAME = "Mette Uniknavnesen"
 HEALTH = "Jeg har en sjælden diagnose xq7"
@@ -22,7 +22,7 @@ def file_bytes(app):
 
 
 def days_ago(days):
-    return (datetime.now(timezone.utc) - timedelta(days=days)).isoformat(timespec="seconds")
+    return (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
 
 
 def registered_mette(app):
@@ -41,7 +41,9 @@ def test_an_admin_exports_one_persons_data_as_json(app, db):
     assert data["answers"]["name"] == NAME
     assert data["answers"]["health"] == HEALTH
     assert data["answers"]["work_wishes"] == ["kitchen", "cafe"]
-    assert ["Køkken og kantine", "Café og fastfood"] in [a["answer"] for a in data["answers_as_shown"]]
+    assert ["Køkken og kantine", "Café og fastfood"] in [
+        a["answer"] for a in data["answers_as_shown"]
+    ]
     assert data["municipality"] == {"code": "751", "name": "Aarhus"}
     assert data["ambassador"] is None and data["helper_may_be_contacted"] is False
     assert [e["action"] for e in data["seen_by_staff"]] == ["viewed", "exported_json"]
@@ -63,8 +65,9 @@ def test_deleting_a_person_really_removes_the_rows_from_the_file(app, db):
     mette = registered_mette(app)
     anna = staff_member(app, "admin").sign_in()
     url = f"/staff/registrations/{mette['public_id']}"
-    anna.post_form(f"{url}/status", {"status-status": "contacted", "status-note": "Ring igen"},
-                   form_on=url)
+    anna.post_form(
+        f"{url}/status", {"status-status": "contacted", "status-note": "Ring igen"}, form_on=url
+    )
     assert NAME.encode() in file_bytes(app)
 
     page = anna.open(f"{url}/delete")
@@ -101,17 +104,24 @@ def purge_setup(app, db):
     old = register(app, name="Gammel Lukket")
     recent = register(app, name="Nylig Lukket")
     open_case = register(app, name="Stadig Åben")
-    db.execute("UPDATE registrations SET status = 'closed', closed_at = ? WHERE id = ?",
-               [days_ago(400), old["id"]])
-    db.execute("UPDATE registrations SET status = 'closed', closed_at = ? WHERE id = ?",
-               [days_ago(100), recent["id"]])
-    db.execute("UPDATE registrations SET submitted_at = ? WHERE id = ?",
-               [days_ago(900), open_case["id"]])
+    db.execute(
+        "UPDATE registrations SET status = 'closed', closed_at = ? WHERE id = ?",
+        [days_ago(400), old["id"]],
+    )
+    db.execute(
+        "UPDATE registrations SET status = 'closed', closed_at = ? WHERE id = ?",
+        [days_ago(100), recent["id"]],
+    )
+    db.execute(
+        "UPDATE registrations SET submitted_at = ? WHERE id = ?", [days_ago(900), open_case["id"]]
+    )
     with app.test_request_context():
         for token, age in ((codes.new_token(), 45), (codes.new_token(), 5)):
             save_step(db, token, "name", {"name": f"Kladde {age}"}, complete=True, language="da")
-            db.execute("UPDATE drafts SET updated_at = ?, created_at = ? WHERE answers LIKE ?",
-                       [days_ago(age), days_ago(age), f"%Kladde {age}%"])
+            db.execute(
+                "UPDATE drafts SET updated_at = ?, created_at = ? WHERE answers LIKE ?",
+                [days_ago(age), days_ago(age), f"%Kladde {age}%"],
+            )
     db.conn.commit()
     return old
 

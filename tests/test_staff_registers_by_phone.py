@@ -4,14 +4,13 @@ by phone; carries on with a person's unsent draft; or starts from a meeting sign
 
 from datetime import datetime, timedelta
 
+from app.core.db import connect
+from app.domain.meetings import create_meeting, meeting_by_public_id, sign_up
+from app.domain.questions.steps import STEPS
+from app.domain.registrations.resume import create_resume_key
 from pages import Page, location_path
 from people import MYSELF_IN_AARHUS
 from staff import TEST_MUNICIPALITIES, saved_draft, staff_member
-
-from app.core.db import connect
-from app.domain.meetings import create_meeting, meeting_by_public_id, sign_up
-from app.domain.registrations.resume import create_resume_key
-from app.domain.questions.steps import STEPS
 
 
 def answer_questions(member, url, answers_by_step):
@@ -77,8 +76,9 @@ def test_a_consultant_carries_on_with_a_persons_unsent_draft_on_the_phone(app):
 
     found = karl.post_form("/staff/drafts", {"code": code})
     assert found.status_code == 200 and "Mette Hansen" in found.get_data(as_text=True)
-    response = karl.post_form("/staff/drafts/continue", {"code": code, "channel": "phone"},
-                              form_on="/staff/drafts")
+    response = karl.post_form(
+        "/staff/drafts/continue", {"code": code, "channel": "phone"}, form_on="/staff/drafts"
+    )
     url = location_path(response)
     # The person already answered the first questions: Karl starts where they stopped.
     assert url.endswith("/municipality")
@@ -96,22 +96,35 @@ def test_a_meeting_sign_up_becomes_a_registration_prefilled_from_the_sign_up(app
     db = connect(app.config["DATABASE"])
     starts = datetime.now() + timedelta(days=10)
     with app.test_request_context():
-        public_id = create_meeting(db, starts_at=starts, ends_at=None, place="Rådhuset",
-                                 municipality_code="751", description_da="Jobkaravane",
-                                 description_en="", created_by=karl.user.id)
+        public_id = create_meeting(
+            db,
+            starts_at=starts,
+            ends_at=None,
+            place="Rådhuset",
+            municipality_code="751",
+            description_da="Jobkaravane",
+            description_en="",
+            created_by=karl.user.id,
+        )
         sign_up(db, meeting_by_public_id(db, public_id), name="Sofie Sørensen", phone="+4561626364")
     signup_id = next(db.query("SELECT id FROM meeting_signups"))["id"]
     db.close()
 
     page = karl.open("/staff/registrations/new")
     assert "Sofie Sørensen" in page.text()
-    response = karl.post_form("/staff/registrations/new/from-signup", {"signup": signup_id},
-                              form_on="/staff/registrations/new")
+    response = karl.post_form(
+        "/staff/registrations/new/from-signup",
+        {"signup": signup_id},
+        form_on="/staff/registrations/new",
+    )
     url = location_path(response)
     name_page = karl.open(url.replace("/who", "/name"))
     assert 'value="Sofie Sørensen"' in name_page.html
-    answers = {**MYSELF_IN_AARHUS, "name": {"name": "Sofie Sørensen"},
-               "phone": {"phone": "61 62 63 64"}}
+    answers = {
+        **MYSELF_IN_AARHUS,
+        "name": {"name": "Sofie Sørensen"},
+        "phone": {"phone": "61 62 63 64"},
+    }
     consent_url, _ = answer_questions(karl, url, answers)
     karl.post_form(consent_url, {"consent": "y"})
     row = row_of(app, "SELECT * FROM registrations WHERE name = 'Sofie Sørensen'")

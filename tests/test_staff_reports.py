@@ -8,12 +8,12 @@ import io
 from datetime import date, datetime, timedelta
 
 from openpyxl import load_workbook
-from pages import Page
-from staff import TEST_MUNICIPALITIES, register, staff_member
 
+from app.core import clock
 from app.core.db import connect
 from app.staff.personal_data import purge
-from app.core import clock
+from pages import Page
+from staff import TEST_MUNICIPALITIES, register, staff_member
 
 
 def case_url(row):
@@ -41,8 +41,10 @@ def test_a_consultants_year_shows_in_the_municipalitys_report_and_survives_delet
     mette = register(app, name="Mette Hansen")
     unreachable = register(app, name="Ukendt Person")
     db = connect(app.config["DATABASE"])
-    db.execute("UPDATE registrations SET consultant_id = NULL, callback_promised_by = ?",
-               [(date.today() - timedelta(days=3)).isoformat()])
+    db.execute(
+        "UPDATE registrations SET consultant_id = NULL, callback_promised_by = ?",
+        [(date.today() - timedelta(days=3)).isoformat()],
+    )
     db.conn.commit()
     karl.sign_in()
     url = case_url(mette)
@@ -50,24 +52,47 @@ def test_a_consultants_year_shows_in_the_municipalitys_report_and_survives_delet
     karl.post_form(take["action"], {}, form_on="/staff/")
     for _ in range(2):
         karl.post_form(f"{url}/no-answer", {}, form_on=url)
-    karl.post_form(f"{url}/appointments", {
-        "appointment-day": (date.today() + timedelta(days=3)).isoformat(),
-        "appointment-starts_at": "9:30", "appointment-place": "Jobcenter Aarhus",
-        "appointment-with_person": "y", "appointment-with_jobcentre": "y"}, form_on=url)
+    karl.post_form(
+        f"{url}/appointments",
+        {
+            "appointment-day": (date.today() + timedelta(days=3)).isoformat(),
+            "appointment-starts_at": "9:30",
+            "appointment-place": "Jobcenter Aarhus",
+            "appointment-with_person": "y",
+            "appointment-with_jobcentre": "y",
+        },
+        form_on=url,
+    )
     karl.post_form(f"{url}/status", {"status-status": "meeting"}, form_on=url)
     trial = date.today() - timedelta(days=300)
     job = date.today() - timedelta(days=200)
-    karl.post_form(f"{url}/placements", {
-        "placement-kind": "praktik", "placement-workplace": "Netto",
-        "placement-starts_on": trial.isoformat(), "placement-hours": "7,5"}, form_on=url)
-    karl.post_form(f"{url}/placements", {
-        "placement-kind": "fleksjob", "placement-workplace": "Føtex",
-        "placement-starts_on": job.isoformat(), "placement-hours": "12,5", "placement-granted": "y"},
-        form_on=url)
+    karl.post_form(
+        f"{url}/placements",
+        {
+            "placement-kind": "praktik",
+            "placement-workplace": "Netto",
+            "placement-starts_on": trial.isoformat(),
+            "placement-hours": "7,5",
+        },
+        form_on=url,
+    )
+    karl.post_form(
+        f"{url}/placements",
+        {
+            "placement-kind": "fleksjob",
+            "placement-workplace": "Føtex",
+            "placement-starts_on": job.isoformat(),
+            "placement-hours": "12,5",
+            "placement-granted": "y",
+        },
+        form_on=url,
+    )
     # The other person never answers: closed as "could not be reached", which is no contact.
-    karl.post_form(f"{case_url(unreachable)}/status",
-                   {"status-status": "closed", "status-reason": "not_reached"},
-                   form_on=case_url(unreachable))
+    karl.post_form(
+        f"{case_url(unreachable)}/status",
+        {"status-status": "closed", "status-reason": "not_reached"},
+        form_on=case_url(unreachable),
+    )
     purge(db)  # the nightly run: counts the jobs still going 6 months after their start
     db.close()
 
@@ -81,8 +106,12 @@ def test_a_consultants_year_shows_in_the_municipalitys_report_and_survives_delet
     assert counts["Stadig i jobbet 6 måneder efter starten"] == 1
     assert counts["Lukket: Kunne ikke træffes"] == 1
     assert "12,5 timer om ugen, i gennemsnit" in before.text()
-    assert report_counts(karl.open(f"/staff/reports?municipality=101&{this_year_so_far()}"))[
-        "Tilmeldt"] == 0
+    assert (
+        report_counts(karl.open(f"/staff/reports?municipality=101&{this_year_so_far()}"))[
+            "Tilmeldt"
+        ]
+        == 0
+    )
 
     csv_response = karl.client.get(f"{address}&download=csv")
     assert csv_response.mimetype == "text/csv"
@@ -110,9 +139,11 @@ def test_a_consultants_year_shows_in_the_municipalitys_report_and_survives_delet
 def test_closing_because_the_person_could_not_be_reached_is_no_first_contact(app, db):
     mette = register(app)
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
-    karl.post_form(f"{case_url(mette)}/status",
-                   {"status-status": "closed", "status-reason": "not_reached"},
-                   form_on=case_url(mette))
+    karl.post_form(
+        f"{case_url(mette)}/status",
+        {"status-status": "closed", "status-reason": "not_reached"},
+        form_on=case_url(mette),
+    )
     row = next(db.query("SELECT status, first_contact_at FROM registrations"))
     assert row == {"status": "closed", "first_contact_at": None}
 
@@ -122,8 +153,20 @@ def test_a_consultant_reads_the_months_of_the_report_by_their_danish_names(app):
     karl.sign_in()
     today = date.today()
     page = karl.open("/staff/reports")  # as first opened: this quarter, all municipalities
-    danish_months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-                     "september", "oktober", "november", "december"]
+    danish_months = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ]
     this_month = f"{danish_months[today.month - 1]} {today.year}"
     headers = [th.get_text(strip=True) for th in page.soup.select(".staff-table thead th")]
     assert this_month in headers

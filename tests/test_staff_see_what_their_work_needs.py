@@ -47,8 +47,14 @@ def own_words(key):
 @pytest.fixture
 def office(app):
     rows = {
-        key: register(app, name=name, municipality=municipality, health=health(key),
-                      strengths_text=own_words(key), consent_jobcentre=True)
+        key: register(
+            app,
+            name=name,
+            municipality=municipality,
+            health=health(key),
+            strengths_text=own_words(key),
+            consent_jobcentre=True,
+        )
         for key, (name, municipality) in PEOPLE.items()
     }
     staff = {
@@ -58,9 +64,11 @@ def office(app):
     }
     db = connect(app.config["DATABASE"])
     for key, role in (("karls", "karl"), ("lises", "lise")):
-        db.execute("UPDATE registrations SET consultant_id = ?, status = 'in_job', "
-                   "job_start = date('now', '-7 months') WHERE id = ?",
-                   [staff[role].user.id, rows[key]["id"]])
+        db.execute(
+            "UPDATE registrations SET consultant_id = ?, status = 'in_job', "
+            "job_start = date('now', '-7 months') WHERE id = ?",
+            [staff[role].user.id, rows[key]["id"]],
+        )
     db.conn.commit()
     db.close()
     for member in staff.values():
@@ -110,16 +118,22 @@ def test_health_shows_at_once_only_to_the_consultant_it_is_given_to(office, role
         assert health(key) not in page.text(), f"{role} must ask to see {key}'s health"
         shown = Page(member.post_form(f"{url}/health", {}, form_on=url))
         assert health(key) in shown.text()
-        logged = [r["action"] for r in db.query(
-            "SELECT action FROM audit_log WHERE reference = ? AND user_id = ? ORDER BY id",
-            [rows[key]["reference"], member.user.id])]
+        logged = [
+            r["action"]
+            for r in db.query(
+                "SELECT action FROM audit_log WHERE reference = ? AND user_id = ? ORDER BY id",
+                [rows[key]["reference"], member.user.id],
+            )
+        ]
         assert "viewed_health" in logged
 
 
 def test_a_consultant_exports_health_only_for_their_own_registrations(office):
     rows, staff = office
-    exported = {row["Navn"]: row for row in export(staff["karl"], include_contact="y",
-                                                    include_sensitive="y")}
+    exported = {
+        row["Navn"]: row
+        for row in export(staff["karl"], include_contact="y", include_sensitive="y")
+    }
     assert exported["Karen Karlsen"]["Mit helbred"] == health("karls")
     assert exported["Aase Aarhus"]["Mit helbred"] == "(ikke med i filen)"
 
@@ -130,12 +144,17 @@ def test_an_admin_exports_health_only_with_a_purpose_kept_in_the_audit_log(offic
     refused = anna.post_form("/staff/export", {**EVERY_FILTER, "include_sensitive": "y"})
     assert refused.mimetype == "text/html"
     assert Page(refused).error_summary_links() == [
-        ("#purpose", "Skriv, hvorfor filen skal have helbredsoplysninger")]
+        ("#purpose", "Skriv, hvorfor filen skal have helbredsoplysninger")
+    ]
     exported = export(anna, include_sensitive="y", purpose="Aktindsigt efter art. 15")
     assert {row["Mit helbred"] for row in exported} == {health(k) for k in PEOPLE}
-    details = {r["detail"] for r in db.query(
-        "SELECT detail FROM audit_log WHERE action = 'exported_csv' AND user_id = ?",
-        [anna.user.id])}
+    details = {
+        r["detail"]
+        for r in db.query(
+            "SELECT detail FROM audit_log WHERE action = 'exported_csv' AND user_id = ?",
+            [anna.user.id],
+        )
+    }
     assert details == {"health (purpose: Aktindsigt efter art. 15)"}
 
 
@@ -146,14 +165,22 @@ def test_an_export_without_personal_data_points_at_nobody(office, role):
     assert len(exported) == len(SEES[role])
     text = "\n".join(";".join(row.keys()) + ";" + ";".join(row.values()) for row in exported)
     for key in PEOPLE:
-        for private in (rows[key]["reference"], PEOPLE[key][0], own_words(key), health(key),
-                        "20 30 40 50"):
+        for private in (
+            rows[key]["reference"],
+            PEOPLE[key][0],
+            own_words(key),
+            health(key),
+            "20 30 40 50",
+        ):
             assert private not in text, private
     assert "Nummer" not in exported[0] and "Arbejdsgiver" not in exported[0]
 
 
 def test_own_words_come_only_when_chosen(office):
     rows, staff = office
-    [karens] = [row for row in export(staff["karl"], include_free_text="y")
-                if own_words("karls") in ";".join(row.values())]
+    [karens] = [
+        row
+        for row in export(staff["karl"], include_free_text="y")
+        if own_words("karls") in ";".join(row.values())
+    ]
     assert "Mit helbred" not in karens

@@ -2,13 +2,18 @@
 code at first sign-in; failed attempts slow down then lock the account; idle sessions
 end; signing out ends the session for real."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pyotp
 import pytest
 
 from app.core.db import connect
-from app.staff.accounts.sign_in_guard import LOCK_AFTER_FAILURES, failures_of, guard_for, seconds_to_wait
+from app.staff.accounts.sign_in_guard import (
+    LOCK_AFTER_FAILURES,
+    failures_of,
+    guard_for,
+    seconds_to_wait,
+)
 from app.staff.accounts.users import check_code, check_password, create_user, hasher, user_by_email
 from pages import Page, location_path
 from staff import PASSWORD, staff_member
@@ -81,7 +86,7 @@ def test_a_wrong_code_does_not_sign_in(app):
 
 def test_a_code_works_only_once(db):
     karl = create_user(db, "karl@klapjob.dk", "Karl", "consultant", PASSWORD)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     code = pyotp.TOTP(karl.totp_secret).at(now)
     assert check_code(db, karl, code, now=now)
     karl = user_by_email(db, "karl@klapjob.dk")
@@ -92,14 +97,14 @@ def test_a_code_works_only_once(db):
 
 def test_a_code_from_two_minutes_ago_is_refused(db):
     karl = create_user(db, "karl@klapjob.dk", "Karl", "consultant", PASSWORD)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     old = pyotp.TOTP(karl.totp_secret).at(now - timedelta(minutes=2))
     assert not check_code(db, karl, old, now=now)
 
 
 def test_failed_sign_ins_slow_down_then_lock_the_account(app, db):
     create_user(db, "karl@klapjob.dk", "Karl", "consultant", PASSWORD)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     waits = []
     with app.test_request_context():
         guard = guard_for("karl@klapjob.dk")
@@ -114,13 +119,17 @@ def test_failed_sign_ins_slow_down_then_lock_the_account(app, db):
         assert waits[-1] >= 29 * 60, "then the account is locked for 30 minutes"
         right = check_password(db, "karl@klapjob.dk", PASSWORD, guard, now=now)
         assert right.problem == "locked", "even the right password waits"
-        assert check_password(db, "karl@klapjob.dk", PASSWORD, guard,
-                              now=now + timedelta(minutes=31)).problem is None
+        assert (
+            check_password(
+                db, "karl@klapjob.dk", PASSWORD, guard, now=now + timedelta(minutes=31)
+            ).problem
+            is None
+        )
 
 
 def test_a_slowed_down_account_refuses_even_the_right_password_for_now(app, db):
     create_user(db, "karl@klapjob.dk", "Karl", "consultant", PASSWORD)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with app.test_request_context():
         guard = guard_for("karl@klapjob.dk")
         for _ in range(4):
@@ -138,8 +147,12 @@ def test_a_locked_account_is_told_so_and_the_failures_are_logged(app, db):
     assert "Vent 30 minutter" in page.text()
     page = Page(karl.enter_password())
     assert "Vent 30 minutter" in page.text(), "the right password does not open a locked account"
-    actions = [row["action"] for row in db.query(
-        "SELECT action FROM audit_log WHERE user_id = ? ORDER BY id", [karl.user.id])]
+    actions = [
+        row["action"]
+        for row in db.query(
+            "SELECT action FROM audit_log WHERE user_id = ? ORDER BY id", [karl.user.id]
+        )
+    ]
     assert actions[0] == "locked"
 
 
@@ -159,8 +172,12 @@ def test_an_unknown_address_gets_the_same_answer_as_a_wrong_password(app):
     wrong_password = Page(karl.enter_password("forkert")).error_summary_links()
     client = app.test_client()
     token = Page(client.get("/staff/sign-in")).csrf_token()
-    unknown = Page(client.post("/staff/sign-in", data={
-        "csrf_token": token, "email": "nobody@klapjob.dk", "password": "forkert"}))
+    unknown = Page(
+        client.post(
+            "/staff/sign-in",
+            data={"csrf_token": token, "email": "nobody@klapjob.dk", "password": "forkert"},
+        )
+    )
     assert unknown.error_summary_links() == wrong_password
 
 
@@ -191,7 +208,7 @@ def test_a_staff_session_ends_after_the_idle_period(app, db):
     karl = staff_member(app).sign_in()
     assert karl.client.get("/staff/").status_code == 200
     idle = app.config["STAFF_IDLE_MINUTES"] + 1
-    stale = (datetime.now(timezone.utc) - timedelta(minutes=idle)).isoformat(timespec="seconds")
+    stale = (datetime.now(UTC) - timedelta(minutes=idle)).isoformat(timespec="seconds")
     db.execute("UPDATE staff_sessions SET last_seen_at = ?", [stale])
     db.conn.commit()
     response = karl.client.get("/staff/follow-ups")
@@ -221,8 +238,9 @@ def test_citizens_keep_their_session_without_a_time_limit(app):
 def test_a_deactivated_user_is_signed_out_at_once(app):
     anna = staff_member(app, "admin").sign_in()
     karl = staff_member(app).sign_in()
-    anna.post_form(f"/staff/users/{karl.public_id}",
-                   {"name": "Karl Konsulent", "role": "consultant"})
+    anna.post_form(
+        f"/staff/users/{karl.public_id}", {"name": "Karl Konsulent", "role": "consultant"}
+    )
     assert location_path(karl.client.get("/staff/")).startswith("/staff/sign-in")
     assert Page(karl.enter_password()).error_summary_links()
 
@@ -236,11 +254,13 @@ def test_the_command_line_creates_the_first_admin(app):
     assert result.exit_code == 0, result.output
     assert "otpauth://totp/KLAPjob:anna%40klapjob.dk?secret=" in result.output
     assert users_row(app, "anna@klapjob.dk").role == "admin"
-    again = runner.invoke(args=["users", "create", "anna@klapjob.dk", "--role", "admin"],
-                          input=f"{PASSWORD}\n")
+    again = runner.invoke(
+        args=["users", "create", "anna@klapjob.dk", "--role", "admin"], input=f"{PASSWORD}\n"
+    )
     assert again.exit_code != 0
-    short = runner.invoke(args=["users", "create", "karl@klapjob.dk", "--role", "consultant"],
-                          input="kort\n")
+    short = runner.invoke(
+        args=["users", "create", "karl@klapjob.dk", "--role", "consultant"], input="kort\n"
+    )
     assert short.exit_code != 0 and "12" in short.output
 
 
@@ -252,12 +272,16 @@ def test_an_admin_opens_a_locked_account_and_resets_a_lost_phone(app, db):
     seed_failures(app, karl.user.email, 12)
     page = anna.open(f"/staff/users/{karl.public_id}")
     assert "Lås kontoen op" in page.text()
-    anna.post_form(f"/staff/users/{karl.public_id}/unlock", {},
-                   form_on=f"/staff/users/{karl.public_id}")
+    anna.post_form(
+        f"/staff/users/{karl.public_id}/unlock", {}, form_on=f"/staff/users/{karl.public_id}"
+    )
     assert location_path(karl.enter_password()) == "/staff/two-factor/set-up"
     karl.sign_in()
-    anna.post_form(f"/staff/users/{karl.public_id}/reset-two-factor", {},
-                   form_on=f"/staff/users/{karl.public_id}")
+    anna.post_form(
+        f"/staff/users/{karl.public_id}/reset-two-factor",
+        {},
+        form_on=f"/staff/users/{karl.public_id}",
+    )
     assert location_path(karl.client.get("/staff/")).startswith("/staff/sign-in")
     assert location_path(karl.enter_password()) == "/staff/two-factor/set-up"
 

@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-from app.staff.accounts import users
 from app.core.db import connect
+from app.staff.accounts import users
 from app.staff.accounts.sign_in_guard import LOCK_AFTER_FAILURES, guard_for, record_failure
 from pages import Page, location_path
 from staff import PASSWORD, staff_member
@@ -46,8 +46,9 @@ def attempt(app, email, address):
     client = app.test_client()
     client.environ_base["REMOTE_ADDR"] = address
     token = Page(client.get("/staff/sign-in")).csrf_token()
-    response = client.post("/staff/sign-in", data={
-        "csrf_token": token, "email": email, "password": "forkert kodeord"})
+    response = client.post(
+        "/staff/sign-in", data={"csrf_token": token, "email": email, "password": "forkert kodeord"}
+    )
     html = response.get_data(as_text=True).replace(email, "EMAIL")
     html = re.sub(r'(name="csrf_token"[^>]*value=")[^"]*', r"\1TOKEN", html)
     return Page(response).error_summary_links(), re.sub(r"\d+", "N", html)
@@ -138,7 +139,9 @@ def test_a_known_browser_that_guesses_is_slowed_down_on_its_own(app):
 def test_one_address_guessing_many_accounts_waits(app):
     app.config["SIGN_IN_FAILURES_PER_ADDRESS"] = 5
     answers = [attempt(app, f"person{n}@klapjob.dk", "203.0.113.5")[0] for n in range(6)]
-    assert all(links[0][1] == "E-mailadressen eller adgangskoden er forkert" for links in answers[:5])
+    assert all(
+        links[0][1] == "E-mailadressen eller adgangskoden er forkert" for links in answers[:5]
+    )
     assert answers[5][0][1].startswith("For mange forkerte forsøg"), "the sixth waits"
     assert attempt(app, "person9@klapjob.dk", "203.0.113.6")[0][0][1].startswith("E-mail"), (
         "another address does not"
@@ -151,6 +154,7 @@ def test_an_admin_can_open_an_account_for_every_browser(app):
     seed_failures(app, KNOWN, LOCK_AFTER_FAILURES)
     page = anna.open(f"/staff/users/{karl.public_id}")
     assert "10 forkerte forsøg den sidste time." in page.text()
-    anna.post_form(f"/staff/users/{karl.public_id}/unlock", {},
-                   form_on=f"/staff/users/{karl.public_id}")
+    anna.post_form(
+        f"/staff/users/{karl.public_id}/unlock", {}, form_on=f"/staff/users/{karl.public_id}"
+    )
     assert location_path(karl.enter_password(PASSWORD)) == "/staff/two-factor/set-up"

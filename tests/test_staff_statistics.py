@@ -1,7 +1,7 @@
 """Statistics drawn on the server: each chart an SVG with a title and a description,
 each with the same numbers in a table beside it; counts, never names."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from app.staff import figures
 from people import HELPED_BY_SUPPORT_WORKER
@@ -57,9 +57,11 @@ def test_registrations_per_month_counts_in_danish_time(app, db):
 def test_days_to_first_contact_and_the_median(app, db):
     for waited in (0, 2, 2, 20):
         row = register(app)
-        sent = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
-        db.execute("UPDATE registrations SET submitted_at = ?, first_contact_at = ? WHERE id = ?",
-                   [sent.isoformat(), (sent + timedelta(days=waited)).isoformat(), row["id"]])
+        sent = datetime(2026, 3, 2, 9, tzinfo=UTC)
+        db.execute(
+            "UPDATE registrations SET submitted_at = ?, first_contact_at = ? WHERE id = ?",
+            [sent.isoformat(), (sent + timedelta(days=waited)).isoformat(), row["id"]],
+        )
     db.conn.commit()
     times = figures.days_to_first_contact(db)
     assert [count for _label, count in times.buckets] == [1, 2, 0, 0, 1]

@@ -63,8 +63,10 @@ def test_static_files_come_compressed_as_the_browser_asks(client):
 def test_a_question_page_comes_compressed_and_still_private(client):
     Visitor(client).answer_all(MYSELF_IN_AARHUS)
     plain = client.get("/register/work")
-    for asked, answered, decompress in (("gzip, deflate, br", "br", brotli.decompress),
-                                        ("gzip", "gzip", gzip.decompress)):
+    for asked, answered, decompress in (
+        ("gzip, deflate, br", "br", brotli.decompress),
+        ("gzip", "gzip", gzip.decompress),
+    ):
         response = client.get("/register/work", headers={"Accept-Encoding": asked})
         assert response.headers["Content-Encoding"] == answered
         assert response.headers["Cache-Control"] == "no-store"
@@ -82,8 +84,11 @@ def test_a_page_that_echoes_the_request_is_never_compressed(client):
     """BREACH: a stranger who can put words in a request and see the length of the answer
     could guess the person's answers on the page, piece by piece."""
     Visitor(client).answer_all(MYSELF_IN_AARHUS)
-    for address in ("/register/work?change=1", "/register/work?guess=Jeg+har+epi",
-                    "/no-such-page-Jeg-har-epi"):
+    for address in (
+        "/register/work?change=1",
+        "/register/work?guess=Jeg+har+epi",
+        "/no-such-page-Jeg-har-epi",
+    ):
         response = client.get(address, headers={"Accept-Encoding": "gzip, br"})
         assert "Content-Encoding" not in response.headers, address
     response = client.post("/register/work", data={}, headers={"Accept-Encoding": "gzip, br"})

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.questions.steps import STEPS, STEPS_BY_KEY
-from app.domain.pictograms import OPENMOJI_CODES, SVG_DIRECTORY
 from app.domain.municipalities import MUNICIPALITIES, municipalities_by_name
+from app.domain.pictograms import OPENMOJI_CODES, SVG_DIRECTORY
+from app.domain.questions.steps import STEPS, STEPS_BY_KEY
 
 ALL_FIELDS = [spec for step in STEPS for spec in step.fields]
 
@@ -57,8 +57,20 @@ def test_all_98_municipalities_in_danish_order():
 def test_the_work_wishes_offer_the_kinds_of_work_klapjob_finds():
     offered = {choice.value for choice in STEPS_BY_KEY["work"].fields[0].choices}
     assert {
-        "kitchen", "shop", "cleaning", "warehouse", "garden", "animals", "office",
-        "elderly_care", "children", "cafe", "laundry", "workshop", "transport_post", "other",
+        "kitchen",
+        "shop",
+        "cleaning",
+        "warehouse",
+        "garden",
+        "animals",
+        "office",
+        "elderly_care",
+        "children",
+        "cafe",
+        "laundry",
+        "workshop",
+        "transport_post",
+        "other",
     } <= offered
 
 

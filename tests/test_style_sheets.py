@@ -10,8 +10,11 @@ MOTION = re.compile(r"(?:^|[;{\s])(animation|transition)(?:-[a-z-]+)?\s*:\s*([^;
 
 
 def motion_in(css):
-    return [f"{name}: {value.strip()}" for name, value in MOTION.findall(css)
-            if not value.strip().startswith("none")]
+    return [
+        f"{name}: {value.strip()}"
+        for name, value in MOTION.findall(css)
+        if not value.strip().startswith("none")
+    ]
 
 
 def test_the_gate_sees_a_transition_if_one_is_added():

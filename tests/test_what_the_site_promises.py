@@ -4,8 +4,13 @@ it concerns, the job centre decides, KLAPjob keeps in touch, and under 18 is ans
 
 from people import HELPED_BY_SUPPORT_WORKER, MYSELF_IN_AARHUS, Visitor
 
-PROMISES_NOBODY_CAN_KEEP = ("Du får et job", "KLAPjob finder et sted at arbejde",
-                            "efter 6 måneder", "1 gang om året", "går dine svar væk")
+PROMISES_NOBODY_CAN_KEEP = (
+    "Du får et job",
+    "KLAPjob finder et sted at arbejde",
+    "efter 6 måneder",
+    "1 gang om året",
+    "går dine svar væk",
+)
 
 
 def sent(client, answers=MYSELF_IN_AARHUS):
@@ -63,9 +68,13 @@ def test_relatives_and_professionals_have_a_page_linked_from_the_start_and_the_h
     assert helper.open("/register/helper").soup.find("a", href="/for-relatives")
     page = helper.open("/for-relatives")
     assert page.h1 == "Til pårørende og fagfolk"
-    for fact in ("KLAPjob er ikke jobcentret.", "KLAPjob kan ikke love et job.",
-                 "Kommunen regner det præcise beløb ud.", "Personen kontakter selv KLAPjob.",
-                 "spørg KLAPjob, før I sender"):
+    for fact in (
+        "KLAPjob er ikke jobcentret.",
+        "KLAPjob kan ikke love et job.",
+        "Kommunen regner det præcise beløb ud.",
+        "Personen kontakter selv KLAPjob.",
+        "spørg KLAPjob, før I sender",
+    ):
         assert fact in page.text(), fact
 
 

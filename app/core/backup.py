@@ -12,7 +12,7 @@ import contextlib
 import os
 import sqlite3
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from app.core.serving import site_stopped
@@ -50,7 +50,7 @@ def integrity_problems(path):
 
 
 def backup_name(now=None):
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     return f"klapjob-{now:%Y%m%dT%H%M%SZ}.sqlite3"
 
 
@@ -108,8 +108,9 @@ def restore_database(source, database, *, force=False):
         raise BackupProblem(f"There is no file at {source}.")
     problems = integrity_problems(source)
     if problems:
-        raise BackupProblem(f"{source} failed the integrity check, nothing was restored: "
-                            f"{problems[:3]}")
+        raise BackupProblem(
+            f"{source} failed the integrity check, nothing was restored: {problems[:3]}"
+        )
     with site_stopped(database) as stopped:
         if not stopped and not force:
             raise BackupProblem(

@@ -4,7 +4,7 @@ Times are stored in UTC, to the second (`iso`); a day is a Danish calendar day. 
 working days leave out weekends and the public holidays of the `holidays` package.
 """
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -15,7 +15,7 @@ DANISH_TIME = ZoneInfo("Europe/Copenhagen")
 
 def now() -> datetime:
     """This moment, in UTC."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def iso(moment: datetime) -> str:

@@ -61,7 +61,7 @@ def m001_drafts_and_registrations(db):
             value TEXT NOT NULL
         );
         CREATE INDEX answers_registration ON answers (registration_id);
-        """
+        """,
     )
 
 
@@ -148,7 +148,7 @@ def m002_back_office(db):
         );
         CREATE INDEX audit_log_reference ON audit_log (reference);
         CREATE INDEX audit_log_at ON audit_log (at)
-        """
+        """,
     )
     import secrets
 

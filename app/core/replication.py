@@ -28,18 +28,20 @@ def config_path(database):
 
 def litestream_config(database, replica_url, retention):
     """The YAML text. JSON strings are valid YAML scalars, which quotes any address."""
-    return "\n".join([
-        "# Written by `flask data replication-config` from the KLAPJOB_LITESTREAM_* settings.",
-        "# Do not edit: it is written again every time the site starts.",
-        "snapshot:",
-        "  interval: 1h",
-        f"  retention: {json.dumps(retention)}",
-        "dbs:",
-        f"  - path: {json.dumps(str(Path(database).resolve()))}",
-        "    replica:",
-        f"      url: {json.dumps(replica_url)}",
-        "",
-    ])
+    return "\n".join(
+        [
+            "# Written by `flask data replication-config` from the KLAPJOB_LITESTREAM_* settings.",
+            "# Do not edit: it is written again every time the site starts.",
+            "snapshot:",
+            "  interval: 1h",
+            f"  retention: {json.dumps(retention)}",
+            "dbs:",
+            f"  - path: {json.dumps(str(Path(database).resolve()))}",
+            "    replica:",
+            f"      url: {json.dumps(replica_url)}",
+            "",
+        ]
+    )
 
 
 def write_litestream_config(database, replica_url, retention):

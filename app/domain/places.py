@@ -55,12 +55,13 @@ def all_places():
                 continue
             towns[postcode] = row["BYNAVN"].strip()
             codes.setdefault(postcode, set()).add(code)
-    municipalities_as_places = [
-        Place("", name, (code,)) for code, name in MUNICIPALITIES.items()
-    ]
+    municipalities_as_places = [Place("", name, (code,)) for code, name in MUNICIPALITIES.items()]
     return tuple(
-        [Place(postcode, towns[postcode], tuple(sorted(codes[postcode])))
-         for postcode in sorted(towns)] + municipalities_as_places
+        [
+            Place(postcode, towns[postcode], tuple(sorted(codes[postcode])))
+            for postcode in sorted(towns)
+        ]
+        + municipalities_as_places
     )
 
 
@@ -75,7 +76,8 @@ def find_municipalities(text):
     else:
         exact = [place for place in all_places() if comparable(place.town) == typed]
         places = exact or [
-            place for place in all_places()
+            place
+            for place in all_places()
             if len(typed) >= 2 and comparable(place.town).startswith(typed)
         ]
     return Found(text.strip(), places[:MOST_PLACES_SHOWN])

@@ -95,8 +95,12 @@ class TreeBuilder:
                 continue
             self_closing = attributes.endswith("/")
             read = READ_ATTRIBUTES.search(attributes)
-            element = Element(tag, attributes_of(attributes) if read else {},
-                              match.end() - (2 if self_closing else 1), [])
+            element = Element(
+                tag,
+                attributes_of(attributes) if read else {},
+                match.end() - (2 if self_closing else 1),
+                [],
+            )
             stack[-1].children.append(element)
             if tag not in VOID_TAGS and not self_closing:
                 stack.append(element)
@@ -159,7 +163,9 @@ def chunks_of(block):
             if isinstance(child, str):
                 current.append(child)
             elif not child.skipped:
-                pause = child.tag == "br" or child.tag in BLOCK_TAGS or CHUNK_ATTRIBUTE in child.attrs
+                pause = (
+                    child.tag == "br" or child.tag in BLOCK_TAGS or CHUNK_ATTRIBUTE in child.attrs
+                )
                 if pause:
                     end_chunk()
                 walk(child)

@@ -129,8 +129,11 @@ class AudioCache:
 
     def size(self):
         """Bytes of every clip, timing and text kept."""
-        return sum(path.stat().st_size for folder in ("clips", "texts")
-                   for path in (self.root / folder).glob("*/*"))
+        return sum(
+            path.stat().st_size
+            for folder in ("clips", "texts")
+            for path in (self.root / folder).glob("*/*")
+        )
 
     def prune(self, keep):
         """Delete every clip, timing and text whose key is not in `keep` (the keys some

@@ -42,7 +42,9 @@ def build_command(jobs):
         except ClipUnavailable:
             return False
 
-    with click.progressbar(length=len(missing), label=f"Making {len(missing)} of {len(keys)} clips") as bar:
+    with click.progressbar(
+        length=len(missing), label=f"Making {len(missing)} of {len(keys)} clips"
+    ) as bar:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             for made in chain(pool.map(make, passages), map(make, sequences)):
                 failed += not made

@@ -14,8 +14,8 @@ import logging
 import time
 from dataclasses import dataclass
 
-from app.speech.engine import audio_format
 from app.speech.cache import AudioCache
+from app.speech.engine import audio_format
 from app.speech.engine.engines import ProcessEngine
 from app.speech.engine.synthesis import SynthesisFailed
 from app.speech.text import Passage, spoken_form
@@ -68,8 +68,15 @@ class Clips:
     def passage_key(self, passage, speed):
         voice = self.settings.voices[passage.language]
         rate = self.settings.rates[speed]
-        return hashed(self.engine_version, "passage", passage.language, voice, rate, spoken_form(passage).text,
-                      passage.words)
+        return hashed(
+            self.engine_version,
+            "passage",
+            passage.language,
+            voice,
+            rate,
+            spoken_form(passage).text,
+            passage.words,
+        )
 
     def sequence_key(self, language, speed, keys):
         return hashed(self.engine_version, "sequence", language, speed, list(keys))
@@ -79,8 +86,12 @@ class Clips:
         key = self._remembered.get((passage, speed))
         if key is None:
             key = self.passage_key(passage, speed)
-            record = {"kind": "passage", "language": passage.language, "speed": speed,
-                      "chunks": list(passage.chunks)}
+            record = {
+                "kind": "passage",
+                "language": passage.language,
+                "speed": speed,
+                "chunks": list(passage.chunks),
+            }
             self._remember(key, record)
             self._remembered[(passage, speed)] = key
         elif self.collected is not None:
@@ -93,8 +104,7 @@ class Clips:
         key = self._remembered.get(remembered)
         if key is None:
             key = self.sequence_key(language, speed, keys)
-            record = {"kind": "sequence", "language": language, "speed": speed,
-                      "parts": list(keys)}
+            record = {"kind": "sequence", "language": language, "speed": speed, "parts": list(keys)}
             self._remember(key, record)
             self._remembered[remembered] = key
         elif self.collected is not None:
@@ -132,8 +142,9 @@ class Clips:
             return None
         record, passage = self.known_record(key)
         if record["kind"] == "sequence":
-            parts = [self.make(part) or (self.cache.read_clip(part), None)
-                     for part in record["parts"]]
+            parts = [
+                self.make(part) or (self.cache.read_clip(part), None) for part in record["parts"]
+            ]
             mp3 = b"".join(part_mp3 for part_mp3, _timings in parts)
             return self._keep(key, mp3, None)
         self._check_working()
@@ -154,8 +165,12 @@ class Clips:
             measured, size = time.monotonic(), self.cache.size()
         if size + len(mp3) > self.settings.budget_bytes:
             self._size = (measured, size)
-            log.warning("the audio cache is over its budget (%d bytes): clip %s not kept; "
-                        "`flask audio prune` removes clips no page shows", size, key)
+            log.warning(
+                "the audio cache is over its budget (%d bytes): clip %s not kept; "
+                "`flask audio prune` removes clips no page shows",
+                size,
+                key,
+            )
             return mp3, timings
         self.cache.store(key, mp3, timings)
         self._size = (measured, size + len(mp3))
@@ -198,8 +213,11 @@ class Clips:
             self.cache.mark_failing()
             raise ClipUnavailable(str(error)) from error
         self.cache.mark_working()
-        log.info("synthesised %d words in %.0f ms", len(passage.words),
-                 (time.monotonic() - started) * 1000)
+        log.info(
+            "synthesised %d words in %.0f ms",
+            len(passage.words),
+            (time.monotonic() - started) * 1000,
+        )
         return made.mp3, timings(passage, spoken, made)
 
 
@@ -216,5 +234,7 @@ def timings(passage, spoken, made):
     shown, previous = [], 0
     for sample in starts:
         previous = sample if sample is not None else previous
-        shown.append(round(previous * 1000 / audio_format.SAMPLE_RATE) + audio_format.ENCODER_DELAY_MS)
+        shown.append(
+            round(previous * 1000 / audio_format.SAMPLE_RATE) + audio_format.ENCODER_DELAY_MS
+        )
     return {"duration": duration + audio_format.ENCODER_DELAY_MS, "words": shown}

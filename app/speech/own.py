@@ -26,6 +26,7 @@ import json
 from flask import current_app, g, request
 from itsdangerous import BadSignature
 from werkzeug.test import EnvironBuilder
+
 from app.core import codes
 
 SALT = "klapjob.listen.own"
@@ -74,7 +75,7 @@ def page_for_visitor(path, nonce):
         g.listen_nonce = nonce
         try:
             response = app.full_dispatch_request()
-        except Exception:  # noqa: BLE001 - a page that fails to render reads nothing
+        except Exception:
             current_app.logger.exception("could not render %s again to read it", path)
             return None
         listening = g.get("listening")

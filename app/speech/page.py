@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from flask import current_app, g, request, url_for
 from markupsafe import Markup, escape
 
-from app.web.cookies import SPEED_COOKIE, read_cookie
-from app.web.i18n import current_language
-from app.web.listenable import listenable_request
-from app.core.site_text import gettext as _, is_all_site, is_site, without_marks
+from app.core.site_text import gettext as _
+from app.core.site_text import is_all_site, is_site, without_marks
 from app.speech import own
 from app.speech.blocks import readable_blocks, with_attributes
 from app.speech.clips import SPEEDS
 from app.speech.text import Passage, normalise
+from app.web.cookies import SPEED_COOKIE, read_cookie
+from app.web.i18n import current_language
+from app.web.listenable import listenable_request
 
 DIGEST_PLACEHOLDER = "D" * 22  # a digest's length (own.digest)
 
@@ -92,8 +93,12 @@ class Listening:
             passage = Passage.of(self.language, *(without_marks(str(t)) for t in texts))
             if not passage:
                 return None
-            return Control(_("Listen to: %(text)s", text=passage.text),
-                           self._sources(passage, False), self.speed, self._problem(None))
+            return Control(
+                _("Listen to: %(text)s", text=passage.text),
+                self._sources(passage, False),
+                self.speed,
+                self._problem(None),
+            )
         shared = self._shared_control(texts)
         if shared is None:
             return None
@@ -125,10 +130,15 @@ class Listening:
             if not passage:
                 continue
             passages.append((passage, shared))
-            additions.append((element, "".join(
-                f' data-listen-{speed}="{escape(address)}"'
-                for speed, address in self._sources(passage, shared).items()
-            )))
+            additions.append(
+                (
+                    element,
+                    "".join(
+                        f' data-listen-{speed}="{escape(address)}"'
+                        for speed, address in self._sources(passage, shared).items()
+                    ),
+                )
+            )
         self.page_passages = passages
         html = Markup(without_marks(with_attributes(main_html, additions)))
         if not passages:
@@ -136,7 +146,9 @@ class Listening:
         if all(shared for _passage, shared in passages):
             keys = {speed: [self._key(p, speed) for p, _ in passages] for speed in SPEEDS}
             sources = {
-                speed: self._clip_address(self.clips.remember_sequence(self.language, speed, keys[speed]))
+                speed: self._clip_address(
+                    self.clips.remember_sequence(self.language, speed, keys[speed])
+                )
                 for speed in SPEEDS
             }
             problem = self._problem(keys[self.speed])
@@ -172,8 +184,13 @@ class Listening:
         # The addresses of one page differ only in their digest: url_for once a speed.
         prefix = self._own_clip_prefixes.get(speed)
         if prefix is None:
-            address = url_for("speech.own_clip", token=self._token, speed=speed,
-                              digest=DIGEST_PLACEHOLDER, kind="mp3")
+            address = url_for(
+                "speech.own_clip",
+                token=self._token,
+                speed=speed,
+                digest=DIGEST_PLACEHOLDER,
+                kind="mp3",
+            )
             prefix = address.removesuffix(f"{DIGEST_PLACEHOLDER}.mp3")
             self._own_clip_prefixes[speed] = prefix
         return f"{prefix}{name}.mp3"

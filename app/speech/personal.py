@@ -19,8 +19,8 @@ from collections import OrderedDict
 
 from flask import current_app, request
 
-from app.web.database import get_db
 from app.core.limits import Limit, this_client
+from app.web.database import get_db
 
 # Enough for a few dozen whole pages; a clip is about 4 KB a second of speech.
 MEMORY_BYTES = 48 * 1024 * 1024

@@ -74,9 +74,7 @@ def pronunciation_rules(language):
     if not table:
         return None, {}
     written = sorted(table, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<!\w)(" + "|".join(re.escape(w) for w in written) + r")(?!\w)"
-    )
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in written) + r")(?!\w)")
     return pattern, table
 
 

@@ -12,18 +12,27 @@ Nothing a request sends becomes a file path or a text to synthesise: a key must 
 digits of a text some page showed, a token must carry our signature.
 """
 
-from flask import Blueprint, Response, abort, current_app, jsonify, redirect, request, send_file, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    jsonify,
+    redirect,
+    request,
+    send_file,
+    url_for,
+)
 from werkzeug.routing import BaseConverter
 
-from app.web.listenable import not_listenable
-from app.web.cookies import set_private_cookie
-from app.web.i18n import safe_local_path
 from app.core.site_text import gettext as _
 from app.speech import own
-from app.speech.engine.audio_format import MIME_TYPE
 from app.speech.clips import ClipUnavailable, ClipUnknown
-from app.web.cookies import SPEED_COOKIE
+from app.speech.engine.audio_format import MIME_TYPE
 from app.speech.personal import TooMuchSpeech, over_budget, personal_clip, personal_page
+from app.web.cookies import SPEED_COOKIE, set_private_cookie
+from app.web.i18n import safe_local_path
+from app.web.listenable import not_listenable
 
 blueprint = Blueprint("speech", __name__, url_prefix="/listen")
 SPEED_COOKIE_DAYS = 365
@@ -36,7 +45,7 @@ class ClipKey(BaseConverter):
 
 
 class PageToken(BaseConverter):
-    regex = "[A-Za-z0-9_.-]{10,%d}" % LONGEST_TOKEN
+    regex = f"[A-Za-z0-9_.-]{{10,{LONGEST_TOKEN}}}"
 
 
 class Digest(BaseConverter):
@@ -82,8 +91,11 @@ def clip(key, kind):
 
 def too_much_now():
     """The budget of this client is used: the sound waits a moment, the pages do not."""
-    response = Response(_("Too much sound just now. Wait a moment, and try again.") + "\n", 429,
-                        mimetype="text/plain")
+    response = Response(
+        _("Too much sound just now. Wait a moment, and try again.") + "\n",
+        429,
+        mimetype="text/plain",
+    )
     response.headers["Retry-After"] = "60"
     return response
 
@@ -98,7 +110,9 @@ def visitor_page(token):
     return page
 
 
-@blueprint.get("/own/<pagetoken:token>/<any(normal, slow):speed>/<digest:digest>.<any(mp3, json):kind>")
+@blueprint.get(
+    "/own/<pagetoken:token>/<any(normal, slow):speed>/<digest:digest>.<any(mp3, json):kind>"
+)
 @not_listenable
 def own_clip(token, speed, digest, kind):
     if over_budget():  # before rendering the page again: a stranger's loop stays cheap

@@ -28,20 +28,22 @@ def every_shown_key(app):
         if name.startswith(("KLAPJOB_", "SPEECH_")) or name in SHARED_SETTINGS
     }
     with tempfile.TemporaryDirectory(prefix="klapjob-walk-") as folder:
-        walker = create_app({
-            **settings,
-            "TESTING": True,
-            "DATABASE": f"{folder}/walk.sqlite3",
-            "SMTP_HOST": "127.0.0.1",
-            "SMTP_PORT": closed_port(),
-            # An in-process copy: plain http, so no redirect to https and no __Host- names.
-            "HTTPS": False,
-            "SESSION_COOKIE_SECURE": False,
-            # Its drafts are throwaway ones in a temporary file: no limits on them.
-            "DISK_FLOOR_MB": 0,
-            "NEW_DRAFTS_PER_HOUR": 1_000_000,
-            "MEETING_SIGNUPS_PER_HOUR": 1_000_000,
-        })
+        walker = create_app(
+            {
+                **settings,
+                "TESTING": True,
+                "DATABASE": f"{folder}/walk.sqlite3",
+                "SMTP_HOST": "127.0.0.1",
+                "SMTP_PORT": closed_port(),
+                # An in-process copy: plain http, so no redirect to https and no __Host- names.
+                "HTTPS": False,
+                "SESSION_COOKIE_SECURE": False,
+                # Its drafts are throwaway ones in a temporary file: no limits on them.
+                "DISK_FLOOR_MB": 0,
+                "NEW_DRAFTS_PER_HOUR": 1_000_000,
+                "MEETING_SIGNUPS_PER_HOUR": 1_000_000,
+            }
+        )
         clips = walker.extensions["klapjob_speech"]
         clips.collected = set()
         for language in walker.config["LANGUAGES"]:

@@ -10,6 +10,10 @@ from app.staff.blueprint import blueprint
 
 def init_app(app):
     from app.staff import permissions  # noqa: F401 - its checks run before every view
+    from app.staff.cli import users_command
+    from app.staff.filters import init_filters
+    from app.staff.intake import subscribe
+    from app.staff.profiles import init_profiles
     from app.staff.views import (  # noqa: F401 - each module adds its routes to the blueprint
         ambassadors,
         audit_log,
@@ -36,10 +40,6 @@ def init_app(app):
         users,
         week,
     )
-    from app.staff.cli import users_command
-    from app.staff.intake import subscribe
-    from app.staff.filters import init_filters
-    from app.staff.profiles import init_profiles
 
     app.register_blueprint(blueprint)
     app.cli.add_command(users_command)

@@ -9,12 +9,12 @@ from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 
+from app.core import clock
 from app.core.phone import normalise_phone
 from app.domain.questions.summary import summary_rows
 from app.staff.casework.next_steps import KINDS as STEP_KINDS
 from app.staff.casework.placements import END_REASONS
 from app.staff.casework.placements import KINDS as PLACEMENT_KINDS
-from app.core import clock
 
 HISTORY_WORDS = {
     "status": _l("The status was changed"),
@@ -80,7 +80,8 @@ def meeting_signups_of(db, phone):
         return []
     rows = db.query(
         "SELECT m.starts_at, m.place, s.name, s.phone, s.created_at FROM meeting_signups s "
-        "JOIN meetings m ON m.id = s.meeting_id ORDER BY m.starts_at")
+        "JOIN meetings m ON m.id = s.meeting_id ORDER BY m.starts_at"
+    )
     return [row for row in rows if normalise_phone(row["phone"]) == phone]
 
 

@@ -3,11 +3,11 @@
 import secrets
 from dataclasses import dataclass
 
+from app.core import clock
 from app.core.db import write_transaction
 from app.domain.municipalities import municipality_name
 from app.domain.questions.choices import WORK
 from app.staff.casework.changes import add_history, visibility
-from app.core import clock
 
 # "Would you like to talk with an ambassador?" Yes, or maybe: both are worth a call.
 WANTS_AMBASSADOR = ("yes", "dont_know")
@@ -16,7 +16,9 @@ WANTS_AMBASSADOR = ("yes", "dont_know")
 # "something else" and "don't know" answers that name no line of work.
 LINES_OF_WORK = {c.value: c.label for c in WORK if c.value not in ("other", "dont_know")}
 
-AMBASSADOR_COLUMNS = "id, public_id, name, phone, email, municipality_code, note, active, line_of_work"
+AMBASSADOR_COLUMNS = (
+    "id, public_id, name, phone, email, municipality_code, note, active, line_of_work"
+)
 
 
 @dataclass
@@ -61,19 +63,25 @@ class AmbassadorRequest:
         return municipality_name(self.municipality_code) or ""
 
 
-def add_ambassador(db, *, name, phone="", email="", municipality_code="", note="",
-                   line_of_work=""):
+def add_ambassador(db, *, name, phone="", email="", municipality_code="", note="", line_of_work=""):
     with write_transaction(db):
         db.execute(
             "INSERT INTO ambassadors (public_id, name, phone, email, municipality_code, note,"
             " line_of_work, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [secrets.token_urlsafe(9), name, phone, email, municipality_code, note,
-             line_of_work, clock.iso(clock.now())],
+            [
+                secrets.token_urlsafe(9),
+                name,
+                phone,
+                email,
+                municipality_code,
+                note,
+                line_of_work,
+                clock.iso(clock.now()),
+            ],
         )
 
 
-def update_ambassador(db, ambassador, *, name, phone, email, municipality_code, note,
-                      line_of_work):
+def update_ambassador(db, ambassador, *, name, phone, email, municipality_code, note, line_of_work):
     with write_transaction(db):
         db.execute(
             "UPDATE ambassadors SET name = ?, phone = ?, email = ?, municipality_code = ?,"
@@ -97,8 +105,9 @@ def ambassadors(db, *, only_active=True):
 
 
 def ambassador_by_public_id(db, public_id):
-    rows = list(db.query(
-        f"SELECT {AMBASSADOR_COLUMNS} FROM ambassadors WHERE public_id = ?", [public_id]))
+    rows = list(
+        db.query(f"SELECT {AMBASSADOR_COLUMNS} FROM ambassadors WHERE public_id = ?", [public_id])
+    )
     return Ambassador(**rows[0]) if rows else None
 
 
@@ -106,15 +115,17 @@ def ranked_for(available, municipality_code, work_wishes):
     """The match list for one person: ambassadors in the same municipality and the same
     line of work first, then either one, then the rest; the least busy first in each."""
     for ambassador in available:
-        ambassador.same_municipality = (bool(municipality_code)
-                                        and ambassador.municipality_code == municipality_code)
-        ambassador.same_line_of_work = (bool(ambassador.line_of_work)
-                                        and ambassador.line_of_work in work_wishes)
+        ambassador.same_municipality = (
+            bool(municipality_code) and ambassador.municipality_code == municipality_code
+        )
+        ambassador.same_line_of_work = (
+            bool(ambassador.line_of_work) and ambassador.line_of_work in work_wishes
+        )
 
     def rank(ambassador):
         shared = ambassador.same_municipality + ambassador.same_line_of_work
-        return (-shared, not ambassador.same_municipality, ambassador.open_cases,
-                ambassador.name)
+        return (-shared, not ambassador.same_municipality, ambassador.open_cases, ambassador.name)
+
     return sorted(available, key=rank)
 
 
@@ -142,10 +153,14 @@ def ambassador_requests(db, user):
 
 
 def match_of(db, registration_id):
-    rows = list(db.query(
-        "SELECT a.name, a.phone, a.email, m.matched_at, m.talked_on, m.note"
-        " FROM ambassador_matches m JOIN ambassadors a ON a.id = m.ambassador_id"
-        " WHERE m.registration_id = ?", [registration_id]))
+    rows = list(
+        db.query(
+            "SELECT a.name, a.phone, a.email, m.matched_at, m.talked_on, m.note"
+            " FROM ambassador_matches m JOIN ambassadors a ON a.id = m.ambassador_id"
+            " WHERE m.registration_id = ?",
+            [registration_id],
+        )
+    )
     return rows[0] if rows else None
 
 
@@ -163,13 +178,16 @@ def match(db, user, registration, ambassador, *, note=""):
             """,
             [registration.id, ambassador.id, user.id, clock.iso(now), note],
         )
-        add_history(db, registration, user, "ambassador", now=now,
-                    note=f"{ambassador.name}. {note}".strip())
+        add_history(
+            db, registration, user, "ambassador", now=now, note=f"{ambassador.name}. {note}".strip()
+        )
 
 
 def record_talk(db, user, registration, day):
     now = clock.now()
     with write_transaction(db):
-        db.execute("UPDATE ambassador_matches SET talked_on = ? WHERE registration_id = ?",
-                   [day.isoformat(), registration.id])
+        db.execute(
+            "UPDATE ambassador_matches SET talked_on = ? WHERE registration_id = ?",
+            [day.isoformat(), registration.id],
+        )
         add_history(db, registration, user, "ambassador_talked", now=now, note=day.isoformat())

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
+from app.core import clock
 from app.core.db import write_transaction
 from app.staff.paging import within
-from app.core import clock
 
 ACTIONS = {
     "viewed": _l("Viewed the registration"),

@@ -8,7 +8,13 @@ from flask.cli import AppGroup
 
 from app.core.db import connect
 from app.speech.cli import prune as prune_audio
-from app.staff.accounts.users import ROLES, PasswordProblem, create_user, provisioning_uri, user_by_email
+from app.staff.accounts.users import (
+    ROLES,
+    PasswordProblem,
+    create_user,
+    provisioning_uri,
+    user_by_email,
+)
 from app.staff.personal_data import purge
 from app.web.data_cli import data_command
 
@@ -41,7 +47,7 @@ def create_user_command(email, role, name):
         try:
             user = create_user(db, email, name, role, password)
         except PasswordProblem:
-            raise click.ClickException("The password must have 12 to 256 characters.")
+            raise click.ClickException("The password must have 12 to 256 characters.") from None
         click.echo(f"Created {user.role} {user.email}.")
         click.echo("Add this to the authenticator app (or scan the QR code at first sign-in):")
         click.echo(provisioning_uri(user))
@@ -50,10 +56,18 @@ def create_user_command(email, role, name):
 
 
 @data_command.command("purge")
-@click.option("--closed-days", type=click.IntRange(min=1), default=None,
-              help="Delete registrations closed longer ago than this (default 365).")
-@click.option("--draft-days", type=click.IntRange(min=1), default=None,
-              help="Delete drafts untouched for longer than this (default 30).")
+@click.option(
+    "--closed-days",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Delete registrations closed longer ago than this (default 365).",
+)
+@click.option(
+    "--draft-days",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Delete drafts untouched for longer than this (default 30).",
+)
 @click.option("--dry-run", is_flag=True, help="Only list what would be deleted.")
 def purge_command(closed_days, draft_days, dry_run):
     """Delete closed registrations and abandoned drafts older than the privacy page says."""
@@ -66,16 +80,19 @@ def purge_command(closed_days, draft_days, dry_run):
     finally:
         db.close()
     verb = "Would delete" if dry_run else "Deleted"
-    click.echo(f"{verb} {len(report.registrations)} registrations closed more than "
-               f"{closed_days} days ago:")
+    click.echo(
+        f"{verb} {len(report.registrations)} registrations closed more than {closed_days} days ago:"
+    )
     for reference, closed_at in report.registrations:
         click.echo(f"  {reference}  closed {closed_at}")
     click.echo(f"{verb} {len(report.drafts)} drafts untouched for more than {draft_days} days:")
     for created_at, updated_at in report.drafts:
         click.echo(f"  draft started {created_at}, last changed {updated_at}")
-    click.echo(f"{verb} {len(report.meeting_signups)} sign-ups to meetings held more than "
-               "30 days ago.")
+    click.echo(
+        f"{verb} {len(report.meeting_signups)} sign-ups to meetings held more than 30 days ago."
+    )
     if not dry_run:
         removed, freed = prune_audio(current_app)
-        click.echo(f"Removed {removed} read-aloud files ({freed / 1e6:.1f} MB) "
-                   "no page shows any more.")
+        click.echo(
+            f"Removed {removed} read-aloud files ({freed / 1e6:.1f} MB) no page shows any more."
+        )

@@ -14,14 +14,21 @@ import io
 
 from flask_babel import lazy_gettext as _l
 
+from app.domain.municipalities import municipality_name
 from app.domain.questions.steps import STEPS
 from app.domain.questions.summary import shown_answers
-from app.domain.municipalities import municipality_name
 from app.domain.registrations.sending import answers_of
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-CONTACT_FIELDS = {"name", "phone", "email", "helper_name", "helper_contact",
-                  "other_contact_name", "other_contact_phone"}
+CONTACT_FIELDS = {
+    "name",
+    "phone",
+    "email",
+    "helper_name",
+    "helper_contact",
+    "other_contact_name",
+    "other_contact_phone",
+}
 # Asked again in the columns of the registration itself, or nothing to report.
 LEFT_OUT = {"helper_confirm", "municipality"}
 
@@ -79,11 +86,22 @@ CASE_COLUMNS = (
 NOT_INCLUDED = _l("(not in this file)")
 
 
-def csv_text(db, rows, *, include_contact=False, include_sensitive=False,
-             include_free_text=False, health_for=lambda row: True):
-    fields = list(answer_fields(include_contact=include_contact,
-                                include_sensitive=include_sensitive,
-                                include_free_text=include_free_text))
+def csv_text(
+    db,
+    rows,
+    *,
+    include_contact=False,
+    include_sensitive=False,
+    include_free_text=False,
+    health_for=lambda row: True,
+):
+    fields = list(
+        answer_fields(
+            include_contact=include_contact,
+            include_sensitive=include_sensitive,
+            include_free_text=include_free_text,
+        )
+    )
     columns = (IDENTIFYING_COLUMNS if include_contact else ()) + CASE_COLUMNS
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
@@ -93,9 +111,12 @@ def csv_text(db, rows, *, include_contact=False, include_sensitive=False,
     for row in rows:
         answers = answers_of(db, row.id)
         shared = bool(row.consent_jobcentre)
-        cells = [value(row) if shared or (label, value) in CASE_COLUMNS else str(NOT_INCLUDED)
-                 for label, value in columns]
-        cells += [answer_cell(spec, answers, shared=shared, health=health_for(row))
-                  for spec in fields]
+        cells = [
+            value(row) if shared or (label, value) in CASE_COLUMNS else str(NOT_INCLUDED)
+            for label, value in columns
+        ]
+        cells += [
+            answer_cell(spec, answers, shared=shared, health=health_for(row)) for spec in fields
+        ]
         writer.writerow([safe_cell(cell) for cell in cells])
     return "\ufeff" + out.getvalue()

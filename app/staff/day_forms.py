@@ -31,20 +31,22 @@ from app.staff.forms import (
 
 
 def optional_note():
-    return TextAreaField(_l("Note (optional)"), filters=[strip],
-                         validators=[Length(max=NOTE_LENGTH)])
+    return TextAreaField(
+        _l("Note (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)]
+    )
 
 
 class CallForm(FlaskForm):
-    """"Ringet, intet svar": a call nobody answered, with an optional note."""
+    """ "Ringet, intet svar": a call nobody answered, with an optional note."""
 
     note = optional_note()
 
 
 class NextStepForm(FlaskForm):
     kind = SelectField(_l("What is the next step?"), choices=choices(KINDS.items()))
-    due_on = DateField(_l("Do it by"),
-                       validators=[InputRequired(_l("Enter the day to do it by")), MEETING_DAYS])
+    due_on = DateField(
+        _l("Do it by"), validators=[InputRequired(_l("Enter the day to do it by")), MEETING_DAYS]
+    )
     note = optional_note()
 
 
@@ -105,14 +107,25 @@ class DanishDecimalField(StringField):
 
 class PlacementForm(FlaskForm):
     kind = SelectField(_l("Kind"), choices=choices(PLACEMENT_KINDS.items()))
-    workplace = StringField(_l("Workplace"), filters=[strip],
-                            validators=[DataRequired(_l("Enter the workplace")), Length(max=200)])
-    contact_name = StringField(_l("Contact person at the workplace (optional)"), filters=[strip],
-                               validators=[Length(max=100)])
-    contact_phone = StringField(_l("The contact person's phone (optional)"), filters=[strip],
-                                validators=[Length(max=30)], render_kw={"inputmode": "tel"})
-    starts_on = DateField(_l("Starts"),
-                          validators=[InputRequired(_l("Enter the day it starts")), CASE_DAYS])
+    workplace = StringField(
+        _l("Workplace"),
+        filters=[strip],
+        validators=[DataRequired(_l("Enter the workplace")), Length(max=200)],
+    )
+    contact_name = StringField(
+        _l("Contact person at the workplace (optional)"),
+        filters=[strip],
+        validators=[Length(max=100)],
+    )
+    contact_phone = StringField(
+        _l("The contact person's phone (optional)"),
+        filters=[strip],
+        validators=[Length(max=30)],
+        render_kw={"inputmode": "tel"},
+    )
+    starts_on = DateField(
+        _l("Starts"), validators=[InputRequired(_l("Enter the day it starts")), CASE_DAYS]
+    )
     ends_on = DateField(_l("Ends (optional)"), validators=[Optional(), CASE_DAYS])
     hours = DanishDecimalField(_l("Hours a week (optional)"), render_kw={"inputmode": "decimal"})
     granted = BooleanField(_l("The job centre has granted it (bevilling)"))
@@ -126,10 +139,12 @@ class PlacementForm(FlaskForm):
 
 class EndPlacementForm(FlaskForm):
     placement = SelectField(_l("Which one"), validators=[DataRequired(_l("Choose which one"))])
-    ends_on = DateField(_l("Ended on"),
-                        validators=[InputRequired(_l("Enter the day it ended")), CASE_DAYS])
+    ends_on = DateField(
+        _l("Ended on"), validators=[InputRequired(_l("Enter the day it ended")), CASE_DAYS]
+    )
     reason = SelectField(_l("Why it ended"), choices=choices(END_REASONS.items()))
 
     def offer(self, placements):
         self.placement.choices = choices(
-            (p.public_id, f"{p.kind_label}: {p.workplace}") for p in placements if not p.ends_on)
+            (p.public_id, f"{p.kind_label}: {p.workplace}") for p in placements if not p.ends_on
+        )

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from statistics import median
 
-from flask_babel import format_date, lazy_gettext as _l
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
 
+from app.core import clock
 from app.domain.municipalities import municipality_name
 from app.staff.casework.changes import STATUSES
-from app.core import clock
 
 # The path to a job, in order; "closed" can follow any of them and is not a stage.
 STAGES = ("new", "contacted", "meeting", "praktik", "in_job", "follow_up")
@@ -45,8 +46,9 @@ def per_municipality(db):
         "SELECT municipality_code, count(*) AS n FROM registrations "
         "GROUP BY municipality_code ORDER BY n DESC, municipality_code"
     )
-    return [(municipality_name(r["municipality_code"]) or r["municipality_code"], r["n"])
-            for r in rows]
+    return [
+        (municipality_name(r["municipality_code"]) or r["municipality_code"], r["n"]) for r in rows
+    ]
 
 
 def funnel(db):
@@ -79,8 +81,9 @@ def days_to_first_contact(db):
         if row["first_contact_at"] is None:
             not_yet += 1
             continue
-        waited = (datetime.fromisoformat(row["first_contact_at"])
-                  - datetime.fromisoformat(row["submitted_at"]))
+        waited = datetime.fromisoformat(row["first_contact_at"]) - datetime.fromisoformat(
+            row["submitted_at"]
+        )
         days.append(max(0, waited.days))
     buckets, lower = [], 0
     for upper, label in CONTACT_BUCKETS:

@@ -7,8 +7,8 @@ from flask_babel import format_date, format_datetime, format_decimal
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
-from app.domain.municipalities import municipality_name
 from app.core.phone import format_phone
+from app.domain.municipalities import municipality_name
 from app.domain.registrations.sending import spaced_reference
 from app.staff.reports import first_day
 

@@ -12,8 +12,9 @@ from app.domain.questions.summary import ShownAnswer, shown_answers
 DONT_KNOW = "dont_know"
 # In the order a first call goes: who they are, what they have now, what they want.
 OVERVIEW_FIELDS = ("age_group", "activity", "support", "work_wishes", "hours", "needs")
-HEALTH_NOT_KEPT = _l("Not kept: the person wrote about their health but did not say yes to "
-                     "keeping it")
+HEALTH_NOT_KEPT = _l(
+    "Not kept: the person wrote about their health but did not say yes to keeping it"
+)
 
 
 @dataclass

@@ -3,7 +3,8 @@ what to do."""
 
 from datetime import date, timedelta
 
-from flask_babel import format_date, lazy_gettext as _l
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -135,18 +136,24 @@ class DayWithin:
         today = date.today()
         first, last = self.earliest(today), self.latest(today)
         if not first <= field.data <= last:
-            raise ValidationError(_l("Write a day from %(first)s to %(last)s",
-                                     first=format_date(first, "short"),
-                                     last=format_date(last, "short")))
+            raise ValidationError(
+                _l(
+                    "Write a day from %(first)s to %(last)s",
+                    first=format_date(first, "short"),
+                    last=format_date(last, "short"),
+                )
+            )
 
 
 def years_from(years):
     """The same day `years` from a day (28 February for 29 February)."""
+
     def moved(today):
         try:
             return today.replace(year=today.year + years)
         except ValueError:
             return today.replace(year=today.year + years, day=28)
+
     return moved
 
 
@@ -156,7 +163,10 @@ def days_from(days):
 
 # KLAPjob began in 2009: no work trial, job or talk of ours is older. Plans reach a few
 # years ahead at most.
-SINCE_KLAPJOB_BEGAN = (lambda _today: date(2009, 1, 1))
+def SINCE_KLAPJOB_BEGAN(_today):
+    return date(2009, 1, 1)
+
+
 CASE_DAYS = DayWithin(SINCE_KLAPJOB_BEGAN, years_from(2))
 MEETING_DAYS = DayWithin(days_from(-31), years_from(2))
 DAYS_GONE_BY = DayWithin(SINCE_KLAPJOB_BEGAN, days_from(1))
@@ -209,7 +219,8 @@ class FilterForm(FlaskForm):
     helped = BooleanField(_l("Helped by someone"))
     ambassador = BooleanField(_l("Wants an ambassador"))
     search = StringField(
-        _l("Search by name, reference or phone"), filters=[strip],
+        _l("Search by name, reference or phone"),
+        filters=[strip],
         render_kw={"spellcheck": "false", "autocomplete": "off"},
     )
     order = SelectField(
@@ -230,7 +241,8 @@ class SearchForm(FlaskForm):
     """The inbox's search, sent as a form: a name never goes into an address."""
 
     search = StringField(
-        _l("Search by name, reference or phone"), filters=[strip],
+        _l("Search by name, reference or phone"),
+        filters=[strip],
         validators=[Length(max=100)],
         render_kw={"spellcheck": "false", "autocomplete": "off"},
     )
@@ -245,11 +257,13 @@ class ExportForm(FilterForm):
     status = SelectField(_l("Status"), choices=FilterForm.status.kwargs["choices"], default="")
     order = SelectField(_l("Order"), choices=FilterForm.order.kwargs["choices"], default="newest")
     include_contact = BooleanField(
-        _l("Reference, names, phone numbers, email addresses and employers"))
+        _l("Reference, names, phone numbers, email addresses and employers")
+    )
     include_free_text = BooleanField(_l("What people wrote in their own words"))
     include_sensitive = BooleanField(_l("Health information"))
     purpose = StringField(
-        _l("Why does the file need health information?"), filters=[strip],
+        _l("Why does the file need health information?"),
+        filters=[strip],
         validators=[Length(max=200)],
     )
 
@@ -283,7 +297,8 @@ class NewUserForm(FlaskForm):
         render_kw={"autocomplete": "off", "spellcheck": "false"},
     )
     name = StringField(
-        _l("Name"), filters=[strip],
+        _l("Name"),
+        filters=[strip],
         validators=[DataRequired(_l("Enter the person's name")), Length(max=100)],
         render_kw={"autocomplete": "off"},
     )
@@ -307,7 +322,8 @@ class NewUserForm(FlaskForm):
 
 class EditUserForm(FlaskForm):
     name = StringField(
-        _l("Name"), filters=[strip],
+        _l("Name"),
+        filters=[strip],
         validators=[DataRequired(_l("Enter the person's name")), Length(max=100)],
     )
     role = NewUserForm.role
@@ -321,12 +337,14 @@ class ActionForm(FlaskForm):
 class MeetingForm(FlaskForm):
     starts_on = DateField(_l("Day"), validators=[InputRequired(_l("Enter the day")), MEETING_DAYS])
     starts_at = StringField(
-        _l("Starts at"), filters=[strip],
+        _l("Starts at"),
+        filters=[strip],
         validators=[DataRequired(_l("Enter when it starts, for example 10:00"))],
     )
     ends_at = StringField(_l("Ends at (optional)"), filters=[strip])
     place = StringField(
-        _l("Place"), filters=[strip],
+        _l("Place"),
+        filters=[strip],
         validators=[DataRequired(_l("Enter the place")), Length(max=200)],
     )
     municipality = SelectField(
@@ -335,11 +353,13 @@ class MeetingForm(FlaskForm):
         validators=[DataRequired(_l("Choose the municipality"))],
     )
     description_da = TextAreaField(
-        _l("What happens at the meeting, in easy Danish"), filters=[strip],
+        _l("What happens at the meeting, in easy Danish"),
+        filters=[strip],
         validators=[DataRequired(_l("Write what happens at the meeting")), Length(max=600)],
     )
-    description_en = TextAreaField(_l("The same in English (optional)"), filters=[strip],
-                                   validators=[Length(max=600)])
+    description_en = TextAreaField(
+        _l("The same in English (optional)"), filters=[strip], validators=[Length(max=600)]
+    )
 
     def validate_starts_at(self, field):
         parse_clock(field.data)
@@ -362,29 +382,46 @@ def parse_clock(text):
 
 
 class AmbassadorForm(FlaskForm):
-    name = StringField(_l("Name"), filters=[strip],
-                       validators=[DataRequired(_l("Enter the name")), Length(max=100)])
+    name = StringField(
+        _l("Name"),
+        filters=[strip],
+        validators=[DataRequired(_l("Enter the name")), Length(max=100)],
+    )
     phone = StringField(_l("Phone number"), filters=[strip], validators=[Length(max=30)])
-    email = EmailField(_l("Email address"), filters=[strip],
-                       validators=[Optional(), Email(_l("Enter an email address like name@mail.dk"))])
+    email = EmailField(
+        _l("Email address"),
+        filters=[strip],
+        validators=[Optional(), Email(_l("Enter an email address like name@mail.dk"))],
+    )
     municipality = SelectField(
         _l("Municipality"),
         choices=choices(municipalities_by_name(), empty=_l("Choose the municipality")),
         validators=[Optional()],
     )
-    note = TextAreaField(_l("Note (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)])
+    note = TextAreaField(
+        _l("Note (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)]
+    )
 
 
 class MatchForm(FlaskForm):
-    ambassador = SelectField(_l("Ambassador"), validators=[DataRequired(_l("Choose an ambassador"))])
-    note = TextAreaField(_l("Note (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)])
+    ambassador = SelectField(
+        _l("Ambassador"), validators=[DataRequired(_l("Choose an ambassador"))]
+    )
+    note = TextAreaField(
+        _l("Note (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)]
+    )
 
 
 class TalkedForm(FlaskForm):
-    talked_on = DateField(_l("They talked on"),
-                          validators=[InputRequired(_l("Enter the day they talked")), DAYS_GONE_BY])
+    talked_on = DateField(
+        _l("They talked on"),
+        validators=[InputRequired(_l("Enter the day they talked")), DAYS_GONE_BY],
+    )
 
 
 class DraftCodeForm(FlaskForm):
-    code = StringField(_l("The person's code"), filters=[strip],
-                       validators=[DataRequired(_l("Enter the code the person reads to you"))])
+    code = StringField(
+        _l("The person's code"),
+        filters=[strip],
+        validators=[DataRequired(_l("Enter the code the person reads to you"))],
+    )

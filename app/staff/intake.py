@@ -8,14 +8,15 @@ personal data, and the link works only after signing in.
 import secrets
 
 from flask import current_app, render_template
-from flask_babel import force_locale, gettext as _
+from flask_babel import force_locale
+from flask_babel import gettext as _
 
-from app.web.links import public_url
 from app.core.mail import send_mail
-from app.staff import monthly_figures
-from app.staff.accounts.users import user_by_id
 from app.domain.coverage import covering_consultant_id
 from app.domain.registrations.events import registration_sent, registration_stored
+from app.staff import monthly_figures
+from app.staff.accounts.users import user_by_id
+from app.web.links import public_url
 
 
 def receive_registration(db, registration_id, municipality_code):
@@ -27,10 +28,15 @@ def receive_registration(db, registration_id, municipality_code):
         "submitted_at WHERE id = ?",
         [secrets.token_urlsafe(12), consultant_id, registration_id],
     )
-    submitted_at = next(db.query("SELECT submitted_at FROM registrations WHERE id = ?",
-                                 [registration_id]))["submitted_at"]
-    monthly_figures.add(db, monthly_figures.REGISTERED, municipality=municipality_code,
-                        month=monthly_figures.month_of(submitted_at))
+    submitted_at = next(
+        db.query("SELECT submitted_at FROM registrations WHERE id = ?", [registration_id])
+    )["submitted_at"]
+    monthly_figures.add(
+        db,
+        monthly_figures.REGISTERED,
+        municipality=municipality_code,
+        month=monthly_figures.month_of(submitted_at),
+    )
     return consultant_id
 
 
@@ -38,17 +44,23 @@ def recipients(db, consultant_id):
     """The consultant it was given to; nobody covers the municipality, then the admins."""
     if consultant_id is not None:
         return [user_by_id(db, consultant_id).email]
-    return [row["email"] for row in db.query(
-        "SELECT email FROM users WHERE role = 'admin' AND active = 1 ORDER BY id"
-    )]
+    return [
+        row["email"]
+        for row in db.query(
+            "SELECT email FROM users WHERE role = 'admin' AND active = 1 ORDER BY id"
+        )
+    ]
 
 
 def notify_new_registration(db, registration_id):
     """Tell staff a registration has come. Never raises: the person's registration is
     stored already, and a mail problem must not turn their receipt into an error page."""
     try:
-        row = next(db.query("SELECT public_id, consultant_id FROM registrations WHERE id = ?",
-                            [registration_id]))
+        row = next(
+            db.query(
+                "SELECT public_id, consultant_id FROM registrations WHERE id = ?", [registration_id]
+            )
+        )
         public_id, consultant_id = row["public_id"], row["consultant_id"]
         link = public_url("staff.registration", public_id=public_id)
         with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
@@ -58,9 +70,8 @@ def notify_new_registration(db, registration_id):
             )
         for address in recipients(db, consultant_id):
             send_mail(address, subject, body)
-    except Exception:  # noqa: BLE001 - the registration must stand whatever happens here
+    except Exception:
         current_app.logger.exception("Staff notification not sent")
-
 
 
 def on_registration_stored(db, registration_id, municipality_code, **_):

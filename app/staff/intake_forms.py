@@ -38,16 +38,20 @@ class PhoneConsentForm(FlaskForm):
         validators=[DataRequired(_l("Tick the box when the person has said yes"))],
     )
     consent_contact_helper = BooleanField(
-        _l("The helper said yes: KLAPjob may also contact the helper."))
+        _l("The helper said yes: KLAPjob may also contact the helper.")
+    )
     consent_jobcentre = BooleanField(
-        _l("The person said yes: KLAPjob may talk with the job centre about them."))
+        _l("The person said yes: KLAPjob may talk with the job centre about them.")
+    )
     consent_health = BooleanField(
-        _l("The person said yes: KLAPjob may keep what they told about their health."))
+        _l("The person said yes: KLAPjob may keep what they told about their health.")
+    )
 
     def validate_for(self, answers):
         valid = self.validate()
         if answers.get("contact_method") == "helper" and not self.consent_contact_helper.data:
             self.consent_contact_helper.errors = [
-                _l("The person wants contact through the helper: the helper must say yes")]
+                _l("The person wants contact through the helper: the helper must say yes")
+            ]
             valid = False
         return valid

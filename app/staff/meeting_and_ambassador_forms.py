@@ -19,5 +19,6 @@ class AmbassadorWithWorkForm(AmbassadorForm):
 
 class AttendanceForm(FlaskForm):
     # Two buttons named "attended": "Came" sends 1, "Did not come" sends 0.
-    attended = RadioField(choices=choices([("1", _l("Came")), ("0", _l("Did not come"))]),
-                          validators=[DataRequired()])
+    attended = RadioField(
+        choices=choices([("1", _l("Came")), ("0", _l("Did not come"))]), validators=[DataRequired()]
+    )

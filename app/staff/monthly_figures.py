@@ -7,8 +7,8 @@ person is in them, and deleting or purging a person leaves them as they are.
 """
 
 from datetime import date, datetime
-from app.core import clock
 
+from app.core import clock
 
 REGISTERED = "registered"
 CONTACTED = "contacted"
@@ -40,22 +40,35 @@ def add(db, measure, *, municipality, month, kind="", amount=0.0):
 
 def count_first_contact(db, registration_id, now):
     """The first real contact: counted once, with the days since the person sent."""
-    row = next(db.query("SELECT submitted_at, municipality_code FROM registrations WHERE id = ?",
-                        [registration_id]))
-    days = (now.astimezone(clock.DANISH_TIME).date() - clock.day_in_denmark(row["submitted_at"])).days
-    add(db, CONTACTED, municipality=row["municipality_code"], month=month_of(now),
-        amount=max(days, 0))
+    row = next(
+        db.query(
+            "SELECT submitted_at, municipality_code FROM registrations WHERE id = ?",
+            [registration_id],
+        )
+    )
+    days = (
+        now.astimezone(clock.DANISH_TIME).date() - clock.day_in_denmark(row["submitted_at"])
+    ).days
+    add(
+        db,
+        CONTACTED,
+        municipality=row["municipality_code"],
+        month=month_of(now),
+        amount=max(days, 0),
+    )
 
 
 def count_jobs_still_going(db, today, add_months, job_kinds):
     """Jobs whose 6- or 12-month day has come: counted in that day's month when the job
     had not ended by then. Run nightly (the purge) and before a person is deleted."""
-    rows = list(db.query(
-        f"SELECT p.id, p.kind, p.starts_on, p.ends_on, p.counted_months, r.municipality_code "
-        f"FROM placements p JOIN registrations r ON r.id = p.registration_id "
-        f"WHERE p.kind IN ({', '.join('?' for _ in job_kinds)}) AND p.counted_months < ?",
-        [*job_kinds, ANNIVERSARIES[-1]],
-    ))
+    rows = list(
+        db.query(
+            f"SELECT p.id, p.kind, p.starts_on, p.ends_on, p.counted_months, r.municipality_code "
+            f"FROM placements p JOIN registrations r ON r.id = p.registration_id "
+            f"WHERE p.kind IN ({', '.join('?' for _ in job_kinds)}) AND p.counted_months < ?",
+            [*job_kinds, ANNIVERSARIES[-1]],
+        )
+    )
     for row in rows:
         start = date.fromisoformat(row["starts_on"])
         counted = row["counted_months"]
@@ -65,11 +78,18 @@ def count_jobs_still_going(db, today, add_months, job_kinds):
                 continue
             ends = date.fromisoformat(row["ends_on"]) if row["ends_on"] else None
             if ends is None or ends >= day:
-                add(db, STILL_IN_JOB, municipality=row["municipality_code"], month=month_of(day),
-                    kind=str(months))
+                add(
+                    db,
+                    STILL_IN_JOB,
+                    municipality=row["municipality_code"],
+                    month=month_of(day),
+                    kind=str(months),
+                )
             counted = months
         if counted != row["counted_months"]:
-            db.execute("UPDATE placements SET counted_months = ? WHERE id = ?", [counted, row["id"]])
+            db.execute(
+                "UPDATE placements SET counted_months = ? WHERE id = ?", [counted, row["id"]]
+            )
 
 
 def figures(db, *, municipality, first_month, last_month):
@@ -81,8 +101,11 @@ def figures(db, *, municipality, first_month, last_month):
     found = {}
     for row in db.query(
         f"SELECT month, measure, kind, sum(count) AS count, sum(amount) AS amount "
-        f"FROM monthly_figures WHERE {where} GROUP BY month, measure, kind", params,
+        f"FROM monthly_figures WHERE {where} GROUP BY month, measure, kind",
+        params,
     ):
         found.setdefault((row["measure"], row["kind"]), {})[row["month"]] = (
-            row["count"], row["amount"])
+            row["count"],
+            row["amount"],
+        )
     return found

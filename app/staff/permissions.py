@@ -14,12 +14,12 @@ from functools import wraps
 from flask import abort, current_app, flash, g, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
 
-from app.web.database import get_db
-from app.web.i18n import safe_local_path
+from app.core import clock
+from app.staff.accounts.sessions import end_session, user_of_session
 from app.staff.accounts.users import user_by_public_id
 from app.staff.blueprint import blueprint
-from app.staff.accounts.sessions import end_session, user_of_session
-from app.core import clock
+from app.web.database import get_db
+from app.web.i18n import safe_local_path
 
 SESSION_KEY = "staff_session"
 PENDING_KEY = "staff_pending"
@@ -48,7 +48,8 @@ def check_access():
         abort(403)
     db = get_db()
     g.staff_user = user_of_session(
-        db, session.get(SESSION_KEY),
+        db,
+        session.get(SESSION_KEY),
         idle=timedelta(minutes=current_app.config["STAFF_IDLE_MINUTES"]),
     )
     if level == "public":
@@ -58,7 +59,12 @@ def check_access():
     if g.staff_user is None:
         if session.pop(SESSION_KEY, None):
             flash(_l("You were signed out because you had not used the back office for a while."))
-        return redirect(url_for("staff.sign_in", next=request.full_path.rstrip("?") if request.method == "GET" else None))
+        return redirect(
+            url_for(
+                "staff.sign_in",
+                next=request.full_path.rstrip("?") if request.method == "GET" else None,
+            )
+        )
     if level == "admin" and not g.staff_user.is_admin:
         abort(403)
     return None

@@ -10,12 +10,17 @@ from app.staff.person_requests import CHANNELS, KINDS
 
 
 class PersonRequestForm(FlaskForm):
-    kind = SelectField(_l("The person asks to"),
-                       choices=choices(KINDS.items(), empty=_l("Choose what they ask")),
-                       validators=[DataRequired(_l("Choose what they ask"))])
-    received_on = DateField(_l("We got the request on"),
-                            validators=[InputRequired(_l("Enter the day we got it")),
-                                        DAYS_GONE_BY])
-    channel = SelectField(_l("How it came"),
-                          choices=choices(CHANNELS.items(), empty=_l("Choose how it came")),
-                          validators=[DataRequired(_l("Choose how it came"))])
+    kind = SelectField(
+        _l("The person asks to"),
+        choices=choices(KINDS.items(), empty=_l("Choose what they ask")),
+        validators=[DataRequired(_l("Choose what they ask"))],
+    )
+    received_on = DateField(
+        _l("We got the request on"),
+        validators=[InputRequired(_l("Enter the day we got it")), DAYS_GONE_BY],
+    )
+    channel = SelectField(
+        _l("How it came"),
+        choices=choices(CHANNELS.items(), empty=_l("Choose how it came")),
+        validators=[DataRequired(_l("Choose how it came"))],
+    )

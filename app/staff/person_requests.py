@@ -11,9 +11,9 @@ from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
 
+from app.core import clock
 from app.core.db import write_transaction
 from app.staff import audit
-from app.core import clock
 
 # GDPR art. 12(3) says one month; KLAPjob promises 30 days.
 ANSWER_WITHIN = timedelta(days=30)
@@ -65,11 +65,18 @@ def register_request(db, user, registration, *, kind, received_on, channel):
         db.execute(
             "INSERT INTO person_requests (public_id, registration_id, kind, received_on,"
             " due_on, channel, registered_by, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [public_id, registration.id, kind, received_on.isoformat(),
-             (received_on + ANSWER_WITHIN).isoformat(), channel, user.id, clock.iso(clock.now())],
+            [
+                public_id,
+                registration.id,
+                kind,
+                received_on.isoformat(),
+                (received_on + ANSWER_WITHIN).isoformat(),
+                channel,
+                user.id,
+                clock.iso(clock.now()),
+            ],
         )
-        audit.record(db, user, "request_registered", reference=registration.reference,
-                     detail=kind)
+        audit.record(db, user, "request_registered", reference=registration.reference, detail=kind)
     return public_id
 
 
@@ -86,8 +93,7 @@ SELECT_REQUESTS = """
 
 def all_requests(db):
     """Open requests first, the one due soonest at the top; then the done, newest first."""
-    rows = db.query(SELECT_REQUESTS + " ORDER BY q.done_on IS NOT NULL, q.due_on,"
-                    " q.done_on DESC")
+    rows = db.query(SELECT_REQUESTS + " ORDER BY q.done_on IS NOT NULL, q.due_on, q.done_on DESC")
     open_requests, done = [], []
     for row in rows:
         (done if row["done_on"] else open_requests).append(PersonRequest(**row))
@@ -95,9 +101,13 @@ def all_requests(db):
 
 
 def requests_of(db, registration_id):
-    return [PersonRequest(**row) for row in db.query(
-        SELECT_REQUESTS + " WHERE q.registration_id = ? ORDER BY q.received_on",
-        [registration_id])]
+    return [
+        PersonRequest(**row)
+        for row in db.query(
+            SELECT_REQUESTS + " WHERE q.registration_id = ? ORDER BY q.received_on",
+            [registration_id],
+        )
+    ]
 
 
 def request_by_public_id(db, public_id):
@@ -107,17 +117,24 @@ def request_by_public_id(db, public_id):
 
 def mark_done(db, user, request, *, today):
     with write_transaction(db):  # the mark and its audit entry, or neither
-        db.execute("UPDATE person_requests SET done_on = ?, done_by = ?"
-                   " WHERE public_id = ? AND done_on IS NULL",
-                   [today.isoformat(), user.id, request.public_id])
+        db.execute(
+            "UPDATE person_requests SET done_on = ?, done_by = ?"
+            " WHERE public_id = ? AND done_on IS NULL",
+            [today.isoformat(), user.id, request.public_id],
+        )
         audit.record(db, user, "request_done", detail=request.kind)
 
 
 def done_by_deleting(db, user, registration, *, today):
     """Deleting the person answers their open deletion requests; every request of theirs
     keeps only its kind, days and who handled it (the registration's row goes next)."""
-    db.execute("UPDATE person_requests SET done_on = ?, done_by = ?"
-               " WHERE registration_id = ? AND kind = 'deletion' AND done_on IS NULL",
-               [today.isoformat(), user.id, registration.id])
-    db.execute("UPDATE person_requests SET channel = NULL, registration_id = NULL"
-               " WHERE registration_id = ?", [registration.id])
+    db.execute(
+        "UPDATE person_requests SET done_on = ?, done_by = ?"
+        " WHERE registration_id = ? AND kind = 'deletion' AND done_on IS NULL",
+        [today.isoformat(), user.id, registration.id],
+    )
+    db.execute(
+        "UPDATE person_requests SET channel = NULL, registration_id = NULL"
+        " WHERE registration_id = ?",
+        [registration.id],
+    )

@@ -10,17 +10,17 @@ from datetime import timedelta
 
 from flask import current_app
 
+from app.core import clock
 from app.core.db import write_transaction
 from app.core.limits import purge_old_events
-from app.domain.questions.summary import summary_rows
 from app.domain.meetings import old_signups
 from app.domain.municipalities import municipality_name
+from app.domain.questions.summary import summary_rows
 from app.staff import audit
 from app.staff.ambassadors import match_of
 from app.staff.casework.placements import count_jobs_still_going
 from app.staff.person_requests import done_by_deleting, requests_of
 from app.staff.profile_export import job_profile_export
-from app.core import clock
 
 # The promises on the citizen's privacy page (templates/pages/privacy.html).
 CLOSED_REGISTRATION_DAYS = 365
@@ -34,8 +34,10 @@ def person_export(db, case):
         "reference": row.reference,
         "submitted_at": row.submitted_at,
         "status": row.status,
-        "municipality": {"code": row.municipality_code,
-                         "name": municipality_name(row.municipality_code)},
+        "municipality": {
+            "code": row.municipality_code,
+            "name": municipality_name(row.municipality_code),
+        },
         "consultant": row.consultant_name,
         "consent_to_health_information": bool(row.consent_health),
         "helper_may_be_contacted": bool(consent_contact_helper(db, row.id)),
@@ -55,23 +57,28 @@ def person_export(db, case):
         ],
         "job_profile": job_profile_export(db, row.id, case.answers),
         "history": [
-            {"at": h.at, "what": h.kind, "status": h.status, "reason": h.reason,
-             "follow_up_due_on": h.due_on, "note": h.note}
+            {
+                "at": h.at,
+                "what": h.kind,
+                "status": h.status,
+                "reason": h.reason,
+                "follow_up_due_on": h.due_on,
+                "note": h.note,
+            }
             for h in case.history
         ],
-        "seen_by_staff": [
-            {"at": e.at, "action": e.action} for e in audit_trail(db, row.reference)
-        ],
+        "seen_by_staff": [{"at": e.at, "action": e.action} for e in audit_trail(db, row.reference)],
         "requests": [
-            {"kind": r.kind, "received_on": r.received_on, "due_on": r.due_on,
-             "done_on": r.done_on} for r in requests_of(db, row.id)
+            {"kind": r.kind, "received_on": r.received_on, "due_on": r.due_on, "done_on": r.done_on}
+            for r in requests_of(db, row.id)
         ],
     }
 
 
 def consent_contact_helper(db, registration_id):
-    [row] = db.query("SELECT consent_contact_helper FROM registrations WHERE id = ?",
-                     [registration_id])
+    [row] = db.query(
+        "SELECT consent_contact_helper FROM registrations WHERE id = ?", [registration_id]
+    )
     return row["consent_contact_helper"]
 
 
@@ -79,8 +86,12 @@ def ambassador_match(db, registration_id):
     found = match_of(db, registration_id)
     if found is None:
         return None
-    return {"ambassador": found["name"], "chosen_at": found["matched_at"],
-            "talked_on": found["talked_on"], "note": found["note"]}
+    return {
+        "ambassador": found["name"],
+        "chosen_at": found["matched_at"],
+        "talked_on": found["talked_on"],
+        "note": found["note"],
+    }
 
 
 def audit_trail(db, reference):
@@ -124,29 +135,36 @@ class PurgeReport:
 def due_for_purge(db, *, closed_days, draft_days, now):
     closed_before = clock.iso(now - timedelta(days=closed_days))
     drafts_before = clock.iso(now - timedelta(days=draft_days))
-    return PurgeReport(
-        registrations=[
-            (row["reference"], row["closed_at"])
-            for row in db.query(
-                "SELECT reference, closed_at FROM registrations "
-                "WHERE status = 'closed' AND closed_at < ? ORDER BY closed_at",
-                [closed_before],
-            )
-        ],
-        drafts=[
-            (row["created_at"], row["updated_at"])
-            for row in db.query(
-                "SELECT created_at, updated_at FROM drafts WHERE updated_at < ? "
-                "ORDER BY updated_at",
-                [drafts_before],
-            )
-        ],
-        meeting_signups=[row["id"] for row in old_signups(db, now=now.astimezone(clock.DANISH_TIME))],
-    ), closed_before, drafts_before
+    return (
+        PurgeReport(
+            registrations=[
+                (row["reference"], row["closed_at"])
+                for row in db.query(
+                    "SELECT reference, closed_at FROM registrations "
+                    "WHERE status = 'closed' AND closed_at < ? ORDER BY closed_at",
+                    [closed_before],
+                )
+            ],
+            drafts=[
+                (row["created_at"], row["updated_at"])
+                for row in db.query(
+                    "SELECT created_at, updated_at FROM drafts WHERE updated_at < ? "
+                    "ORDER BY updated_at",
+                    [drafts_before],
+                )
+            ],
+            meeting_signups=[
+                row["id"] for row in old_signups(db, now=now.astimezone(clock.DANISH_TIME))
+            ],
+        ),
+        closed_before,
+        drafts_before,
+    )
 
 
-def purge(db, *, closed_days=CLOSED_REGISTRATION_DAYS, draft_days=DRAFT_DAYS, dry_run=False,
-          now=None):
+def purge(
+    db, *, closed_days=CLOSED_REGISTRATION_DAYS, draft_days=DRAFT_DAYS, dry_run=False, now=None
+):
     """Delete registrations closed more than `closed_days` ago and drafts untouched for
     `draft_days`. With `dry_run`, only say what would go."""
     now = now or clock.now()
@@ -171,7 +189,9 @@ def purge(db, *, closed_days=CLOSED_REGISTRATION_DAYS, draft_days=DRAFT_DAYS, dr
         # The purged people's requests stay in the register without them.
         db.execute("UPDATE person_requests SET channel = NULL WHERE registration_id IS NULL")
         db.execute("DELETE FROM drafts WHERE updated_at < ?", [drafts_before])
-        db.conn.executemany("DELETE FROM meeting_signups WHERE id = ?",
-                            [(row_id,) for row_id in report.meeting_signups])
+        db.conn.executemany(
+            "DELETE FROM meeting_signups WHERE id = ?",
+            [(row_id,) for row_id in report.meeting_signups],
+        )
     forget_deleted(db)
     return report

@@ -24,15 +24,20 @@ def job_profile_export(db, registration_id, answers):
                 "made_by": version.made_by_name or "the person",
                 "health_shown": version.include_health,
                 "added": asdict(version.additions),
-                "profile": sections_as_text(build_profile(
-                    answers, version.additions, include_health=version.include_health)),
+                "profile": sections_as_text(
+                    build_profile(answers, version.additions, include_health=version.include_health)
+                ),
             }
             for version in versions(db, registration_id)
         ],
         "employer_consents": [
-            {"employer": yes.employer, "agreed_on": yes.agreed_on,
-             "recorded_at": yes.recorded_at, "recorded_by": yes.recorded_by_name,
-             "withdrawn_at": yes.withdrawn_at}
+            {
+                "employer": yes.employer,
+                "agreed_on": yes.agreed_on,
+                "recorded_at": yes.recorded_at,
+                "recorded_by": yes.recorded_by_name,
+                "withdrawn_at": yes.withdrawn_at,
+            }
             for yes in employer_yeses(db, registration_id)
         ],
     }

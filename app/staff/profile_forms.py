@@ -14,19 +14,26 @@ ADDITION_LENGTH = 1000
 class LearnedForm(FlaskForm):
     """What the consultant adds with the person after a meeting or a praktik."""
 
-    good_at = TextAreaField(_l("What the person is good at"), filters=[strip],
-                            validators=[Length(max=ADDITION_LENGTH)])
-    went_well = TextAreaField(_l("What went well in the work trial"), filters=[strip],
-                              validators=[Length(max=ADDITION_LENGTH)])
-    was_hard = TextAreaField(_l("What was hard"), filters=[strip],
-                             validators=[Length(max=ADDITION_LENGTH)])
-    accommodations = TextAreaField(_l("Accommodations that worked"), filters=[strip],
-                                   validators=[Length(max=ADDITION_LENGTH)])
+    good_at = TextAreaField(
+        _l("What the person is good at"), filters=[strip], validators=[Length(max=ADDITION_LENGTH)]
+    )
+    went_well = TextAreaField(
+        _l("What went well in the work trial"),
+        filters=[strip],
+        validators=[Length(max=ADDITION_LENGTH)],
+    )
+    was_hard = TextAreaField(
+        _l("What was hard"), filters=[strip], validators=[Length(max=ADDITION_LENGTH)]
+    )
+    accommodations = TextAreaField(
+        _l("Accommodations that worked"), filters=[strip], validators=[Length(max=ADDITION_LENGTH)]
+    )
 
 
 class EmployerYesForm(FlaskForm):
     employer = StringField(
-        _l("Employer"), filters=[strip],
+        _l("Employer"),
+        filters=[strip],
         validators=[DataRequired(_l("Write the employer's name")), Length(max=200)],
     )
     agreed_on = DateField(

@@ -38,8 +38,12 @@ class Line:
 def lines(found):
     def line(label, measure, kind="", amount_label=""):
         per_month = found.get((measure, kind), {})
-        return Line(str(label), {m: c for m, (c, _a) in per_month.items()},
-                    {m: a for m, (_c, a) in per_month.items()}, str(amount_label))
+        return Line(
+            str(label),
+            {m: c for m, (c, _a) in per_month.items()},
+            {m: a for m, (_c, a) in per_month.items()},
+            str(amount_label),
+        )
 
     hours = _l("hours a week, on average")
     result = [
@@ -47,12 +51,18 @@ def lines(found):
         line(_l("First real contact"), mf.CONTACTED, amount_label=_l("days from sent, on average")),
         line(_l("Work trials started"), mf.PLACEMENT, "praktik", hours),
     ]
-    result += [line(_l("Jobs started: %(kind)s", kind=PLACEMENT_KINDS[kind]), mf.PLACEMENT, kind,
-                    hours) for kind in JOB_KINDS]
-    result += [line(_l("Still in the job 6 months after the start"), mf.STILL_IN_JOB, "6"),
-               line(_l("Still in the job 12 months after the start"), mf.STILL_IN_JOB, "12")]
-    result += [line(_l("Closed: %(reason)s", reason=label), mf.CLOSED, reason)
-               for reason, label in CLOSE_REASONS.items()]
+    result += [
+        line(_l("Jobs started: %(kind)s", kind=PLACEMENT_KINDS[kind]), mf.PLACEMENT, kind, hours)
+        for kind in JOB_KINDS
+    ]
+    result += [
+        line(_l("Still in the job 6 months after the start"), mf.STILL_IN_JOB, "6"),
+        line(_l("Still in the job 12 months after the start"), mf.STILL_IN_JOB, "12"),
+    ]
+    result += [
+        line(_l("Closed: %(reason)s", reason=label), mf.CLOSED, reason)
+        for reason, label in CLOSE_REASONS.items()
+    ]
     return result
 
 
@@ -77,13 +87,25 @@ def report_rows(report_lines, months, municipality):
     for month in months:
         for line in report_lines:
             if line.count(month):
-                yield (first_day(month), place, line.label, line.count(month),
-                       line.average(month), line.amount_label)
+                yield (
+                    first_day(month),
+                    place,
+                    line.label,
+                    line.count(month),
+                    line.average(month),
+                    line.amount_label,
+                )
 
 
 def headers():
-    return [str(_l("Month")), str(_l("Municipality")), str(_l("What")), str(_l("Number")),
-            str(_l("Average")), str(_l("Average of"))]
+    return [
+        str(_l("Month")),
+        str(_l("Municipality")),
+        str(_l("What")),
+        str(_l("Number")),
+        str(_l("Average")),
+        str(_l("Average of")),
+    ]
 
 
 def csv_file(rows):
@@ -94,9 +116,18 @@ def csv_file(rows):
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(headers())
     for month, place, label, count, average, of in rows:
-        writer.writerow([month.strftime("%d-%m-%Y"), place, label, count,
-                         format_decimal(round(average, 1), locale="da", group_separator=False)
-                         if average is not None else "", of])
+        writer.writerow(
+            [
+                month.strftime("%d-%m-%Y"),
+                place,
+                label,
+                count,
+                format_decimal(round(average, 1), locale="da", group_separator=False)
+                if average is not None
+                else "",
+                of,
+            ]
+        )
     return out.getvalue()
 
 
@@ -106,8 +137,9 @@ def xlsx_file(rows):
     sheet.title = str(_l("Report"))[:31]
     sheet.append(headers())
     for month, place, label, count, average, of in rows:
-        sheet.append([month, place, label, count,
-                      round(average, 1) if average is not None else None, of])
+        sheet.append(
+            [month, place, label, count, round(average, 1) if average is not None else None, of]
+        )
         sheet.cell(row=sheet.max_row, column=1).number_format = "mmm yyyy"
         sheet.cell(row=sheet.max_row, column=5).number_format = "0.0"
     for column, width in zip("ABCDEF", (12, 20, 48, 10, 10, 28), strict=True):

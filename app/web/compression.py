@@ -37,5 +37,9 @@ def init_app(app):
 
 
 def may_compress(response):
-    return (request.method == "GET" and not request.query_string
-            and response.status_code == 200 and not request.path.startswith(STAFF_PREFIX))
+    return (
+        request.method == "GET"
+        and not request.query_string
+        and response.status_code == 200
+        and not request.path.startswith(STAFF_PREFIX)
+    )

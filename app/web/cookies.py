@@ -11,15 +11,15 @@ from flask import current_app, request
 DAY = 24 * 3600
 
 # Every cookie the site sets, by name (each is set where its concern lives).
-SESSION_COOKIE = "klapjob_session"            # Flask's session (staff sign-in, form tokens)
-LANGUAGE_COOKIE = "klapjob_lang"              # the language a person chose (web/i18n.py)
-DISPLAY_COOKIE = "klapjob_display"            # display settings (web/display.py)
+SESSION_COOKIE = "klapjob_session"  # Flask's session (staff sign-in, form tokens)
+LANGUAGE_COOKIE = "klapjob_lang"  # the language a person chose (web/i18n.py)
+DISPLAY_COOKIE = "klapjob_display"  # display settings (web/display.py)
 SHARED_DEVICE_COOKIE = "klapjob_shared_device"  # this tablet is shared (web/device.py)
-DRAFT_COOKIE = "klapjob_draft"                # the token of a person's draft (citizen.journey)
+DRAFT_COOKIE = "klapjob_draft"  # the token of a person's draft (citizen.journey)
 # After sending, until the browser closes: the receipt of what this browser sent.
 RECEIPT_COOKIE = "klapjob_receipt"
-HELPER_COOKIE = "klapjob_helper"              # a helper's own details, signed
-SPEED_COOKIE = "klapjob_listen_speed"         # read-aloud speed (speech/page.py)
+HELPER_COOKIE = "klapjob_helper"  # a helper's own details, signed
+SPEED_COOKIE = "klapjob_listen_speed"  # read-aloud speed (speech/page.py)
 HOST_PREFIX = "__Host-"
 
 
@@ -48,8 +48,11 @@ def set_private_cookie(response, name, value, *, days=None):
 
 def forget_cookie(response, name):
     response.delete_cookie(
-        cookie_name(name), path="/", secure=current_app.config["SESSION_COOKIE_SECURE"],
-        httponly=True, samesite="Lax",
+        cookie_name(name),
+        path="/",
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+        httponly=True,
+        samesite="Lax",
     )
     return response
 

@@ -8,7 +8,9 @@ from flask.cli import AppGroup, with_appcontext
 from app.core.backup import BackupProblem, backup_database, restore_database
 from app.core.replication import write_litestream_config
 
-data_command = AppGroup("data", help="The database: purge what is due, back up, restore, replicate.")
+data_command = AppGroup(
+    "data", help="The database: purge what is due, back up, restore, replicate."
+)
 
 
 @click.command("backup")
@@ -20,22 +22,23 @@ def backup_command(destination):
     try:
         written = backup_database(current_app.config["DATABASE"], destination)
     except (BackupProblem, OSError) as problem:
-        raise click.ClickException(f"No backup was made: {problem}")
+        raise click.ClickException(f"No backup was made: {problem}") from problem
     click.echo(f"Backup written and checked: {written}")
 
 
 @click.command("restore")
 @with_appcontext
 @click.argument("source", type=click.Path(exists=True, dir_okay=False))
-@click.option("--force", is_flag=True,
-              help="Restore even while the site is running on the database.")
+@click.option(
+    "--force", is_flag=True, help="Restore even while the site is running on the database."
+)
 def restore_command(source, force):
     """Write the backup SOURCE over the site's database, after checking it."""
     database = current_app.config["DATABASE"]
     try:
         restore_database(source, database, force=force)
     except BackupProblem as problem:
-        raise click.ClickException(str(problem))
+        raise click.ClickException(str(problem)) from problem
     click.echo(f"Restored {source} into {database}; integrity check ok.")
 
 
@@ -46,8 +49,9 @@ def replication_config_command():
     config = current_app.config
     if not config["LITESTREAM_REPLICA"]:
         raise click.ClickException("KLAPJOB_LITESTREAM_REPLICA is not set: no replica to use.")
-    path = write_litestream_config(config["DATABASE"], config["LITESTREAM_REPLICA"],
-                                   config["LITESTREAM_RETENTION"])
+    path = write_litestream_config(
+        config["DATABASE"], config["LITESTREAM_REPLICA"], config["LITESTREAM_RETENTION"]
+    )
     click.echo(str(path))
 
 

@@ -83,7 +83,7 @@ def template_globals():
 
 @blueprint.post("/finished")
 def finished():
-    """"I am done", or no answer to "Are you still there?": back to an empty start page."""
+    """ "I am done", or no answer to "Are you still there?": back to an empty start page."""
     return clear_person(redirect(url_for("pages.start")))
 
 

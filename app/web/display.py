@@ -7,8 +7,8 @@ The settings page is made of the same Steps, Fields and Choices as the journey.
 
 from flask_babel import lazy_gettext as _l
 
-from app.web.cookies import DISPLAY_COOKIE, read_cookie
 from app.domain.questions.model import Choice, Field, Step
+from app.web.cookies import DISPLAY_COOKIE, read_cookie
 
 DISPLAY_COOKIE_DAYS = 365
 
@@ -52,7 +52,10 @@ SETTINGS = Step(
             "radio",
             _l("Things that move on the page"),
             error_required=_l("Choose if things may move"),
-            choices=(Choice("normal", _l("They may move")), Choice("reduced", _l("As little as possible"))),
+            choices=(
+                Choice("normal", _l("They may move")),
+                Choice("reduced", _l("As little as possible")),
+            ),
         ),
         Field(
             "pictures",

@@ -36,7 +36,8 @@ def database_error(error):
         return server_error(error)
     current_app.logger.error("database: %s", "disk full" if is_disk_full(error) else "busy")
     response = current_app.make_response(
-        (render_template("errors/general.html", code=503, not_saved=True), 503))
+        (render_template("errors/general.html", code=503, not_saved=True), 503)
+    )
     response.headers["Retry-After"] = "60"
     return response
 

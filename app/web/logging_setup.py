@@ -17,7 +17,7 @@ import re
 import secrets
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from flask import g, has_request_context, request
 from gunicorn.glogging import Logger as _GunicornBaseLogger
@@ -32,7 +32,7 @@ TRACE_FRAMES = 6
 
 
 def utc_timestamp(seconds):
-    moment = datetime.fromtimestamp(seconds, timezone.utc)
+    moment = datetime.fromtimestamp(seconds, UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
@@ -170,14 +170,18 @@ class GunicornLogger(_GunicornBaseLogger):
         if not self.access_log_enabled or environ.get("PATH_INFO") in UNLOGGED_PATHS:
             return
         duration = request_time.total_seconds() * 1000
-        self.access_log.info(logfmt([
-            ("time", utc_timestamp(time.time())),
-            ("level", "info"),
-            ("logger", "access"),
-            ("request_id", environ.get(REQUEST_ID_KEY, "-")),
-            ("method", environ.get("REQUEST_METHOD", "-")),
-            ("route", environ.get(ROUTE_KEY, "-")),
-            ("status", getattr(resp, "status_code", None) or str(resp.status).split()[0]),
-            ("bytes", getattr(resp, "sent", None)),
-            ("ms", f"{duration:.1f}"),
-        ]))
+        self.access_log.info(
+            logfmt(
+                [
+                    ("time", utc_timestamp(time.time())),
+                    ("level", "info"),
+                    ("logger", "access"),
+                    ("request_id", environ.get(REQUEST_ID_KEY, "-")),
+                    ("method", environ.get("REQUEST_METHOD", "-")),
+                    ("route", environ.get(ROUTE_KEY, "-")),
+                    ("status", getattr(resp, "status_code", None) or str(resp.status).split()[0]),
+                    ("bytes", getattr(resp, "sent", None)),
+                    ("ms", f"{duration:.1f}"),
+                ]
+            )
+        )

@@ -22,30 +22,41 @@ name of each state while the site shows it. A site is anything with these method
 The questions come from domain/questions/steps.py, so a new question is walked without a change here.
 """
 
+import dataclasses
 import smtplib
 import socket
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 
+from app.core import clock, codes
 from app.core.db import connect
-from app.web.device import SHARED_DEVICE_COOKIE, mark_as_shared
-from app.domain.registrations.drafts import save_step
-from app.web.question_page import finder_field
-from app.domain.questions.steps import STEPS
-from app.domain.registrations.resume import create_resume_key, redeem
 from app.domain.meetings import create_meeting
-from app.core import clock
-from app.core import codes
+from app.domain.questions.steps import STEPS
+from app.domain.registrations.drafts import save_step
+from app.domain.registrations.resume import create_resume_key, redeem
+from app.web.device import SHARED_DEVICE_COOKIE, mark_as_shared
+from app.web.question_page import finder_field
 
 # Answers of each kind that pass, and that fail for their format.
-RIGHT = {"text": "Tekst", "textarea": "Tekst", "phone": "20 30 40 50", "email": "navn@mail.dk",
-         "phone_or_email": "navn@mail.dk", "confirm": "y"}
+RIGHT = {
+    "text": "Tekst",
+    "textarea": "Tekst",
+    "phone": "20 30 40 50",
+    "email": "navn@mail.dk",
+    "phone_or_email": "navn@mail.dk",
+    "confirm": "y",
+}
 WRONG = {"phone": "12", "email": "navn", "phone_or_email": "navn"}
 # The way through the questions with the most on the pages: a helper, who gives their own
 # email (so that they can have a copy), for a person who wants "something else" as work.
-WAY = {"filled_by": "helper", "contact_method": "helper", "work_wishes": ["other"],
-       "work_other": "Noget med biler", "helper_role": "support_worker"}
+WAY = {
+    "filled_by": "helper",
+    "contact_method": "helper",
+    "work_wishes": ["other"],
+    "work_other": "Noget med biler",
+    "helper_role": "support_worker",
+}
 AARHUS, COPENHAGEN = "751", "101"
 
 
@@ -54,10 +65,12 @@ class Person:
     """What the walk types into the pages: by default everyday answers; the privacy test
     gives a person who types a marker into every field instead."""
 
-    answers: dict = field(default_factory=lambda: dict(WAY))  # field name -> answer
+    answers: dict = dataclasses.field(default_factory=lambda: dict(WAY))  # field name -> answer
     name: str = "Ali"  # signing up for a meeting
     phone: str = RIGHT["phone"]
     email: str = RIGHT["email"]  # for a "continue later" link
+
+
 # Where the states that every question of a kind shares are shown once.
 FIRST_TEXT_STEP = next(s for s in STEPS if len(s.fields) == 1 and s.fields[0].kind == "text").key
 FIRST_CHOICE_STEP = next(s for s in STEPS if s.fields[0].kind == "radio").key
@@ -80,12 +93,19 @@ def before_anyone_starts(site, person):
     site.open("/")
     yield "start-no-meetings"
     meeting = add_meeting(site.app)
-    for name, path in (("start", "/"), ("meetings", f"/meetings?municipality={AARHUS}"),
-                       ("meetings-not-near", f"/meetings?municipality={COPENHAGEN}"),
-                       ("meeting", f"/meetings/{meeting}"), ("about", "/about"),
-                       ("privacy", "/privacy"), ("help", "/help"), ("settings", "/settings"),
-                       ("not-found", "/no-such-page"), ("resume-code", "/register/resume"),
-                       ("resume-link", "/register/resume/any-key")):
+    for name, path in (
+        ("start", "/"),
+        ("meetings", f"/meetings?municipality={AARHUS}"),
+        ("meetings-not-near", f"/meetings?municipality={COPENHAGEN}"),
+        ("meeting", f"/meetings/{meeting}"),
+        ("about", "/about"),
+        ("privacy", "/privacy"),
+        ("help", "/help"),
+        ("settings", "/settings"),
+        ("not-found", "/no-such-page"),
+        ("resume-code", "/register/resume"),
+        ("resume-link", "/register/resume/any-key"),
+    ):
         site.open(path)
         yield name
     site.send(f"/meetings/{meeting}", {})
@@ -177,8 +197,11 @@ def errors_of(site, step, answers, way):
                 yield f"{step.key}-{field.name}-revealed"
     finder = finder_field(step)
     if finder:
-        searches = (("found", "8000"), ("found-several", "2000"),
-                    ("not-found", way.get(f"{finder.name}_find", "Atlantis")))
+        searches = (
+            ("found", "8000"),
+            ("found-several", "2000"),
+            ("not-found", way.get(f"{finder.name}_find", "Atlantis")),
+        )
         for name, typed in searches:
             site.send(path, {f"{finder.name}_find": typed}, press=("find", finder.name))
             yield f"{step.key}-{name}"
@@ -212,7 +235,9 @@ def sending(site):
     yield "consent"
     site.send("/register/send", {})
     yield "consent-error"
-    site.send("/register/send", {"consent": "y", "consent_health": "y", "consent_contact_helper": "y"})
+    site.send(
+        "/register/send", {"consent": "y", "consent_health": "y", "consent_contact_helper": "y"}
+    )
     yield "done"
     site.send("/register/done", {})
     yield "done-copy-error"
@@ -228,7 +253,7 @@ def sending(site):
 
 
 def the_job_profile(site):
-    """"Se din jobprofil" after sending: the profile, its mail's error, with health shown
+    """ "Se din jobprofil" after sending: the profile, its mail's error, with health shown
     (the person's choice), and the mail sent."""
     site.open("/register/profile")
     yield "profile"
@@ -311,16 +336,23 @@ def remove_meetings(app):
 
 def in_two_weeks():
     """10 o'clock, two weeks from today: a meeting that is always still to come."""
-    return (clock.local_now() + timedelta(days=14)).replace(hour=10, minute=0, second=0, microsecond=0)
+    return (clock.local_now() + timedelta(days=14)).replace(
+        hour=10, minute=0, second=0, microsecond=0
+    )
 
 
 def add_meeting(app):
     """A meeting in Aarhus two weeks from today."""
     with database(app) as db:
-        return create_meeting(db, starts_at=in_two_weeks(), ends_at=None, place="Jobcenter Aarhus",
-                              municipality_code=AARHUS,
-                              description_da="Vi fortæller om job. Du kan spørge om alt.",
-                              description_en="We talk about jobs. You can ask about anything.")
+        return create_meeting(
+            db,
+            starts_at=in_two_weeks(),
+            ends_at=None,
+            place="Jobcenter Aarhus",
+            municipality_code=AARHUS,
+            description_da="Vi fortæller om job. Du kan spørge om alt.",
+            description_en="We talk about jobs. You can ask about anything.",
+        )
 
 
 def refused_link(app, reason):
@@ -328,8 +360,13 @@ def refused_link(app, reason):
     token = codes.new_token()
     with database(app) as db:
         save_step(db, token, "name", {"name": "Ali"}, complete=True, language="da")
-        key = create_resume_key(db, token, "link", secret=app.config["SECRET_KEY"],
-                                days=-1 if reason == "expired" else 30)
+        key = create_resume_key(
+            db,
+            token,
+            "link",
+            secret=app.config["SECRET_KEY"],
+            days=-1 if reason == "expired" else 30,
+        )
         if reason == "used":
             redeem(db, "link", key, secret=app.config["SECRET_KEY"])
     return key
@@ -341,8 +378,11 @@ def shared_device_mark(app):
 
     with app.test_request_context():
         response = mark_as_shared(Response(), staff_id=1)
-    header = next(h for h in response.headers.getlist("Set-Cookie")
-                  if h.startswith(SHARED_DEVICE_COOKIE + "="))
+    header = next(
+        h
+        for h in response.headers.getlist("Set-Cookie")
+        if h.startswith(SHARED_DEVICE_COOKIE + "=")
+    )
     return header.split(";")[0].split("=", 1)[1]
 
 

@@ -2,8 +2,8 @@
 
 from flask import Blueprint, abort, send_file
 
-from app.web.listenable import not_listenable
 from app.domain.pictograms import pictogram_file
+from app.web.listenable import not_listenable
 
 blueprint = Blueprint("pictograms", __name__, url_prefix="/pictograms")
 

@@ -32,14 +32,16 @@ def only_local_files():
 def profile_pdf(profile, *, title, language):
     """The profile's PDF, tagged for screen readers (PDF/UA-1) in the reader's language."""
     static = Path(current_app.static_folder)
-    html = without_marks(render_template(
-        "profile/sheet.html",
-        profile=profile,
-        title=title,
-        html_lang=language,
-        picture_file=picture_file,
-        stylesheet=(static / "css" / "profile-pdf.css").as_uri(),
-    ))  # the read-aloud marks of the site's texts are for pages, not for a PDF
+    html = without_marks(
+        render_template(
+            "profile/sheet.html",
+            profile=profile,
+            title=title,
+            html_lang=language,
+            picture_file=picture_file,
+            stylesheet=(static / "css" / "profile-pdf.css").as_uri(),
+        )
+    )  # the read-aloud marks of the site's texts are for pages, not for a PDF
     document = HTML(string=html, base_url=static.as_uri() + "/", url_fetcher=only_local_files())
     return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
 

@@ -75,11 +75,15 @@ def what_was_found(found):
         return None
     codes = found.municipality_codes
     if not codes:
-        return [_("We found nothing for %(text)s.", text=found.searched_for),
-                _("Check what you wrote, or choose I don't know.")]
+        return [
+            _("We found nothing for %(text)s.", text=found.searched_for),
+            _("Check what you wrote, or choose I don't know."),
+        ]
     if len(codes) == 1:
-        return [_("We found your municipality: %(name)s.", name=municipality_name(codes[0])),
-                _("Press Next if it is right.")]
+        return [
+            _("We found your municipality: %(name)s.", name=municipality_name(codes[0])),
+            _("Press Next if it is right."),
+        ]
     lines = [_("We found more than 1 municipality. Choose yours from the list.")]
     for place in found.places:
         names = ", ".join(municipality_name(code) for code in place.municipality_codes)

@@ -123,7 +123,7 @@ def init_app(app):
         add_headers_function=nosniff,
     )
     # Only the hashed names of this build: an old hashed name from before is not served.
-    for name, built in app.extensions["klapjob_assets"].names.items():
+    for built in app.extensions["klapjob_assets"].names.values():
         whitenoise.add_file_to_dictionary(PREFIX + built, str(folder / built))
     app.wsgi_app = whitenoise
 

@@ -69,8 +69,11 @@ class StepForm(FlaskForm):
         """What was typed that may be stored (see fits_its_field), and whether all of it
         may."""
         given = self.given_answers()
-        fitting = {spec.name: given[spec.name] for spec in step.fields
-                   if fits_its_field(spec, given[spec.name])}
+        fitting = {
+            spec.name: given[spec.name]
+            for spec in step.fields
+            if fits_its_field(spec, given[spec.name])
+        }
         return fitting, len(fitting) == len(given)
 
     def validate_with(self, earlier_answers):
@@ -124,9 +127,7 @@ class ConsentForm(FlaskForm):
     consent = BooleanField(_l("Yes, KLAPjob may keep my answers and contact me."))
     consent_contact_helper = BooleanField(_l("Yes, KLAPjob may also contact me, the helper."))
     # Its own yes, and not needed to send: the person may also say yes later.
-    consent_jobcentre = BooleanField(
-        _l("Yes, KLAPjob may talk about me with the job centre.")
-    )
+    consent_jobcentre = BooleanField(_l("Yes, KLAPjob may talk about me with the job centre."))
     # Health is a special category (GDPR art. 9): its own explicit, optional yes.
     consent_health = BooleanField(_l("Yes, KLAPjob may also keep what I wrote about my health."))
 

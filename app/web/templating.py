@@ -87,10 +87,15 @@ def init_app(app):
     """After Babel: our gettext callables and the mark for the site's texts."""
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
-    app.jinja_env.globals.update(_=template_gettext, gettext=template_gettext,
-                                 ngettext=template_ngettext, site_value=site_value,
-                                 joined=joined, asset_url=asset_url,
-                                 pictogram_url=pictogram_url)
+    app.jinja_env.globals.update(
+        _=template_gettext,
+        gettext=template_gettext,
+        ngettext=template_ngettext,
+        site_value=site_value,
+        joined=joined,
+        asset_url=asset_url,
+        pictogram_url=pictogram_url,
+    )
     app.jinja_env.filters["lines"] = lines
     app.jinja_env.finalize = finalize
     app.after_request(remove_marks)

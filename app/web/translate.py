@@ -32,9 +32,20 @@ def extract(output=TEMPLATE):
     """Every message the code and templates use, into `output` (a .pot file). The tests
     extract into a file of their own, so that they see the code as it is now."""
     pybabel(
-        "extract", "-F", str(ROOT / "babel.cfg"), "-k", "_l", "-k", "lazy_gettext",
-        "--no-location", "--sort-output", "--project", "klapjob",
-        "-o", str(output), str(ROOT),
+        "extract",
+        "-F",
+        str(ROOT / "babel.cfg"),
+        "-k",
+        "_l",
+        "-k",
+        "lazy_gettext",
+        "--no-location",
+        "--sort-output",
+        "--project",
+        "klapjob",
+        "-o",
+        str(output),
+        str(ROOT),
     )
 
 
@@ -66,8 +77,18 @@ def update_command():
     extract()
     for language in current_app.config["LANGUAGES"]:
         pybabel(
-            "update", "-i", str(TEMPLATE), "-d", str(ROOT / "translations"), "-l", language,
-            "--init-missing", "--ignore-obsolete", "--no-fuzzy-matching", "-w", "100",
+            "update",
+            "-i",
+            str(TEMPLATE),
+            "-d",
+            str(ROOT / "translations"),
+            "-l",
+            language,
+            "--init-missing",
+            "--ignore-obsolete",
+            "--no-fuzzy-matching",
+            "-w",
+            "100",
         )
     fill_source_language(catalogue_path(SOURCE_LANGUAGE))
     for language in current_app.config["LANGUAGES"]:

@@ -9,7 +9,11 @@ from browser_support import CHROMIUM, CHROMIUM_ARGS, TABLET_PORTRAIT, LiveServer
 def live_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("live")
     app = create_app(
-        {"DATABASE": str(folder / "klapjob.sqlite3"), "AUDIO_DIR": str(folder / "audio"), "SMTP_HOST": ""}
+        {
+            "DATABASE": str(folder / "klapjob.sqlite3"),
+            "AUDIO_DIR": str(folder / "audio"),
+            "SMTP_HOST": "",
+        }
     )
     with LiveServer(app) as server:
         yield server
@@ -23,9 +27,14 @@ def live_server_with_mail(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("live-mail")
     with MailServer() as mail:
-        app = create_app({"DATABASE": str(folder / "klapjob.sqlite3"),
-                          "AUDIO_DIR": str(folder / "audio"),
-                          "SMTP_HOST": "127.0.0.1", "SMTP_PORT": mail.port})
+        app = create_app(
+            {
+                "DATABASE": str(folder / "klapjob.sqlite3"),
+                "AUDIO_DIR": str(folder / "audio"),
+                "SMTP_HOST": "127.0.0.1",
+                "SMTP_PORT": mail.port,
+            }
+        )
         with LiveServer(app) as server:
             yield server
 

@@ -24,8 +24,8 @@ from browser_support import (
     TABLET_PORTRAIT,
     TEXT_SPACING_CSS,
     axe_results,
-    clipped_text,
     broken_words,
+    clipped_text,
     horizontal_overflow,
     screenshot,
     small_targets,
@@ -58,19 +58,50 @@ MAX_WORDS_IN_A_SENTENCE = 15
 LETTERS = [s for s in each_setting_alone() if "text_size" in s]
 # Tabbing through every element is the slowest check: the walks other than "da" Tab through
 # one state of each kind of page (its errors included once), "da" through every state.
-FOCUS_SAMPLE = {"start", "meetings", "meeting", "meeting-error", "settings", "not-found",
-                "resume-code-error", "expired", "too-large", "who-error", "helper", "name-error",
-                "work-work_other-revealed", "strengths", "check", "later-code", "consent-error",
-                "done", "receipt", "helper-is-this-you", "shared-question", "still-here"}
+FOCUS_SAMPLE = {
+    "start",
+    "meetings",
+    "meeting",
+    "meeting-error",
+    "settings",
+    "not-found",
+    "resume-code-error",
+    "expired",
+    "too-large",
+    "who-error",
+    "helper",
+    "name-error",
+    "work-work_other-revealed",
+    "strengths",
+    "check",
+    "later-code",
+    "consent-error",
+    "done",
+    "receipt",
+    "helper-is-this-you",
+    "shared-question",
+    "still-here",
+}
 SPACE_AND_PICTURES = [s for s in each_setting_alone() if "spacing" in s or "pictures" in s]
 
 
 class Walk:
     """What one pass through every page state checks."""
 
-    def __init__(self, language="da", javascript=True, cookie=None, settings=({},),
-                 axe=True, focus=None, layout=False, reading_aloud=False, easy_read=False,
-                 screenshots=None, layout_only_at_normal=False):
+    def __init__(
+        self,
+        language="da",
+        javascript=True,
+        cookie=None,
+        settings=({},),
+        axe=True,
+        focus=None,
+        layout=False,
+        reading_aloud=False,
+        easy_read=False,
+        screenshots=None,
+        layout_only_at_normal=False,
+    ):
         self.language, self.javascript, self.cookie = language, javascript, cookie
         self.settings, self.axe, self.focus, self.layout = settings, axe, focus, layout
         self.reading_aloud, self.easy_read, self.screenshots = reading_aloud, easy_read, screenshots
@@ -79,15 +110,22 @@ class Walk:
 
 WALKS = {
     "da": Walk(reading_aloud=True, easy_read=True, focus="all", screenshots="tablet"),
-    "da-white-on-black": Walk(cookie=WHITE_ON_BLACK, reading_aloud=True, focus=FOCUS_SAMPLE,
-                              screenshots="white-on-black"),
+    "da-white-on-black": Walk(
+        cookie=WHITE_ON_BLACK, reading_aloud=True, focus=FOCUS_SAMPLE, screenshots="white-on-black"
+    ),
     # The normal letters' colours are the "da" walk's; here they are only laid out.
     "da-letters": Walk(axe=False, settings=[{}, *LETTERS], layout=True, layout_only_at_normal=True),
-    "da-space-pictures-everything": Walk(axe=False, settings=[*SPACE_AND_PICTURES, EVERYTHING],
-                                         screenshots="adjusted"),
+    "da-space-pictures-everything": Walk(
+        axe=False, settings=[*SPACE_AND_PICTURES, EVERYTHING], screenshots="adjusted"
+    ),
     "en": Walk(language="en"),
-    "da-without-javascript": Walk(javascript=False, settings=({}, WHITE_ON_BLACK), focus=FOCUS_SAMPLE,
-                                  easy_read=True, screenshots="no-javascript"),
+    "da-without-javascript": Walk(
+        javascript=False,
+        settings=({}, WHITE_ON_BLACK),
+        focus=FOCUS_SAMPLE,
+        easy_read=True,
+        screenshots="no-javascript",
+    ),
 }
 
 
@@ -101,13 +139,16 @@ def findings(request, browser, live_server_with_mail):
     # axe is injected as a script: the page's CSP would (rightly) refuse it. Without
     # JavaScript means without the site's scripts: they are refused, so the pages are drawn
     # as they are without JavaScript (there is no <noscript>), while the checks still run.
-    context = browser.new_context(viewport=TABLET_PORTRAIT, base_url=server.url, has_touch=True,
-                                  bypass_csp=True)
+    context = browser.new_context(
+        viewport=TABLET_PORTRAIT, base_url=server.url, has_touch=True, bypass_csp=True
+    )
     if not walk.javascript:
         context.route(re.compile(r"/static/js/"), lambda route: route.abort())
     cookies = [{"name": "klapjob_lang", "value": walk.language, "url": server.url}]
     if walk.cookie:
-        cookies.append({"name": "klapjob_display", "value": cookie_value(walk.cookie), "url": server.url})
+        cookies.append(
+            {"name": "klapjob_display", "value": cookie_value(walk.cookie), "url": server.url}
+        )
     context.add_cookies(cookies)
     page = context.new_page()
     found = Findings(request.param)
@@ -124,9 +165,21 @@ class Findings:
     def __init__(self, name):
         self.name = name
         self.states, self.settings_seen = [], set()
-        self.problems = {kind: {} for kind in (
-            "axe", "contrast", "targets", "reflow", "squeezed", "spacing", "focus", "lix", "long sentences",
-            "english")}
+        self.problems = {
+            kind: {}
+            for kind in (
+                "axe",
+                "contrast",
+                "targets",
+                "reflow",
+                "squeezed",
+                "spacing",
+                "focus",
+                "lix",
+                "long sentences",
+                "english",
+            )
+        }
         self.axe_to_review = 0
         self.focus_stops = 0
 
@@ -135,8 +188,12 @@ class Findings:
             self.problems[kind].setdefault(state, []).extend(problems)
 
     def summary(self):
-        return {"states": len(self.states), "settings": sorted(self.settings_seen),
-                "axe_to_review": self.axe_to_review, "focus_stops": self.focus_stops}
+        return {
+            "states": len(self.states),
+            "settings": sorted(self.settings_seen),
+            "axe_to_review": self.axe_to_review,
+            "focus_stops": self.focus_stops,
+        }
 
 
 def check_state(page, walk, state, found, looks):
@@ -152,13 +209,17 @@ def check_state(page, walk, state, found, looks):
             found.record("contrast", state, [f"{label}: {p}" for p in seen_contrast(page)])
         if walk.reading_aloud and walk.javascript:
             read_everything_aloud(page)
-            found.record("contrast", state, [f"{label}, read aloud: {p}" for p in seen_contrast(page)])
+            found.record(
+                "contrast", state, [f"{label}, read aloud: {p}" for p in seen_contrast(page)]
+            )
             stop_reading(page)
         found.record("targets", state, [f"{label}: {t}" for t in small_targets(page)])
         if walk.screenshots and settings is walk.settings[-1]:
             screenshot(page, f"{walk.screenshots}-{state}")
         if walk.layout:
-            check_reflow(page, state, found, settings, label, phone_picture=settings is walk.settings[-1])
+            check_reflow(
+                page, state, found, settings, label, phone_picture=settings is walk.settings[-1]
+            )
     show_with(page, walk.cookie or {})
     if walk.focus == "all" or (walk.focus and state in walk.focus):
         focus_walk = FocusWalk(page, looks)
@@ -177,8 +238,11 @@ def check_easy_read(page, state, found):
     result = reading(lines)
     if result.lix > MAX_LIX:
         found.record("lix", state, [f"LIX {result.lix}: {sorted(set(result.long_words))[:12]}"])
-    found.record("long sentences", state, [
-        s for s in result.sentences if textstat.lexicon_count(s) > MAX_WORDS_IN_A_SENTENCE])
+    found.record(
+        "long sentences",
+        state,
+        [s for s in result.sentences if textstat.lexicon_count(s) > MAX_WORDS_IN_A_SENTENCE],
+    )
     found.record("english", state, english_sentences(lines))
 
 
@@ -187,7 +251,10 @@ def check_easy_read(page, state, found):
 # WCAG's reflow width) for the normal size. The larger sizes on a phone multiply a zoom that
 # is already there: long words may still break there (README, "what the gate does not
 # promise").
-WORDS_FIT_ON = {"normal": (TABLET_PORTRAIT, HALF, PHONE, NARROW), "large": (TABLET_PORTRAIT, HALF, PHONE)}
+WORDS_FIT_ON = {
+    "normal": (TABLET_PORTRAIT, HALF, PHONE, NARROW),
+    "large": (TABLET_PORTRAIT, HALF, PHONE),
+}
 WORDS_FIT_ELSEWHERE_ON = (TABLET_PORTRAIT, HALF)
 
 
@@ -196,13 +263,18 @@ def check_reflow(page, state, found, settings, label, phone_picture):
     off with wider spacing; and no everyday word broken over two lines where it must fit."""
     for size in WORDS_FIT_ON.get(settings.get("text_size", "normal"), WORDS_FIT_ELSEWHERE_ON):
         page.set_viewport_size(size)
-        found.record("squeezed", state, [f"{label}, {size['width']} px: {w}" for w in broken_words(page)])
+        found.record(
+            "squeezed", state, [f"{label}, {size['width']} px: {w}" for w in broken_words(page)]
+        )
     for size in (NARROW, HALF):
         page.set_viewport_size(size)
         overflow = horizontal_overflow(page)
         if overflow > 0:
-            found.record("reflow", state, [
-                f"{label}, {size['width']} px: {overflow} px too wide: {widest_elements(page)}"])
+            found.record(
+                "reflow",
+                state,
+                [f"{label}, {size['width']} px: {overflow} px too wide: {widest_elements(page)}"],
+            )
     page.set_viewport_size(NARROW)
     with extra_style(page, TEXT_SPACING_CSS):
         problems = clipped_text(page)
@@ -217,10 +289,29 @@ def check_reflow(page, state, found, settings, label, phone_picture):
 
 def test_the_walk_saw_every_page_state(findings):
     states = set(findings.states)
-    assert {"start", "who", "who-error", "helper", "phone", "email", "check", "consent",
-            "consent-error", "done", "receipt", "settings-error", "resume-code-error",
-            "resume-refused", "expired", "too-large", "meeting-signed-up", "done-copy-error",
-            "helper-is-this-you", "change", "resume-code-too-many"} <= states
+    assert {
+        "start",
+        "who",
+        "who-error",
+        "helper",
+        "phone",
+        "email",
+        "check",
+        "consent",
+        "consent-error",
+        "done",
+        "receipt",
+        "settings-error",
+        "resume-code-error",
+        "resume-refused",
+        "expired",
+        "too-large",
+        "meeting-signed-up",
+        "done-copy-error",
+        "helper-is-this-you",
+        "change",
+        "resume-code-too-many",
+    } <= states
     if WALKS[findings.name].javascript:
         assert {"still-here", "work-work_other-revealed"} <= states
 

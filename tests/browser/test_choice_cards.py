@@ -13,7 +13,9 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("path", ["/register/age", "/settings", "/register/work"])
 def test_the_words_of_every_choice_can_be_read_beside_its_tick_box(browser, live_server, path):
-    context = browser.new_context(viewport=TABLET_PORTRAIT, base_url=live_server.url, bypass_csp=True)
+    context = browser.new_context(
+        viewport=TABLET_PORTRAIT, base_url=live_server.url, bypass_csp=True
+    )
     context.add_cookies([{"name": "klapjob_lang", "value": "da", "url": live_server.url}])
     page = context.new_page()
     assert page.goto(path).status == 200

@@ -15,11 +15,19 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def white_on_black(browser, live_server):
-    context = browser.new_context(viewport=TABLET_PORTRAIT, base_url=live_server.url, locale="da-DK")
-    context.add_cookies([
-        {"name": "klapjob_lang", "value": "da", "url": live_server.url},
-        {"name": "klapjob_display", "value": cookie_value(WHITE_ON_BLACK), "url": live_server.url},
-    ])
+    context = browser.new_context(
+        viewport=TABLET_PORTRAIT, base_url=live_server.url, locale="da-DK"
+    )
+    context.add_cookies(
+        [
+            {"name": "klapjob_lang", "value": "da", "url": live_server.url},
+            {
+                "name": "klapjob_display",
+                "value": cookie_value(WHITE_ON_BLACK),
+                "url": live_server.url,
+            },
+        ]
+    )
     yield context.new_page()
     context.close()
 

@@ -7,14 +7,14 @@ import io
 import re
 from pathlib import Path
 
-import pytest
 import pypdfium2
+import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
-
-from browser_support import screenshot
 from test_listen import WATCH_READING, heard_words, wait_until
 from test_print import A4_WIDTH_AT_96_DPI, PRINT_LAYOUT, answer_everything
+
+from browser_support import screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -78,7 +78,9 @@ def test_a_person_presses_the_speaker_beside_a_question_and_follows_the_words(ta
 def test_a_choice_is_read_with_its_explanation_after_a_pause(tablet):
     tablet.goto("/register/age")
     tablet.evaluate(WATCH_READING)
-    tablet.get_by_role("button", name=re.compile(r"^Lyt til: Under 18 år Du kan godt sende")).click()
+    tablet.get_by_role(
+        "button", name=re.compile(r"^Lyt til: Under 18 år Du kan godt sende")
+    ).click()
     wait_until(tablet, "() => document.querySelectorAll('[aria-pressed=true]').length === 0")
     words = heard_words(tablet)
     assert words[:3] == ["Under", "18", "år"] and words[-1] == "ske."
@@ -93,7 +95,11 @@ def test_the_whole_page_is_read_block_by_block_from_the_heading_down(tablet):
     listen = tablet.get_by_role("button", name="Lyt til hele siden")
     expect(listen).to_contain_text("Lyt")
     listen.click()
-    wait_until(tablet, "() => window.heard.some(([block, word]) => block === 'name-error' && word === 'Fejl:')", timeout=20)
+    wait_until(
+        tablet,
+        "() => window.heard.some(([block, word]) => block === 'name-error' && word === 'Fejl:')",
+        timeout=20,
+    )
     tablet.keyboard.press("Escape")
     expect(listen).to_have_attribute("aria-pressed", "false")
     blocks = heard_blocks(tablet)
@@ -109,7 +115,9 @@ def test_the_keyboard_plays_and_stops_and_nothing_plays_by_itself(tablet):
     tablet.on("request", lambda request: requests.append(request.url))
     tablet.goto("/register/who")
     tablet.wait_for_load_state("networkidle")
-    assert not [url for url in requests if "/listen/" in url], "nothing is fetched or played by itself"
+    assert not [url for url in requests if "/listen/" in url], (
+        "nothing is fetched or played by itself"
+    )
     speaker = tablet.get_by_role("button", name="Lyt til: Er der en, der hjælper dig med at svare?")
     speaker.focus()
     tablet.keyboard.press("Enter")
@@ -120,7 +128,10 @@ def test_the_keyboard_plays_and_stops_and_nothing_plays_by_itself(tablet):
 
 def test_slow_speech_is_chosen_once_and_kept(tablet):
     played = []
-    tablet.on("request", lambda request: played.append(request.url) if request.url.endswith(".mp3") else None)
+    tablet.on(
+        "request",
+        lambda request: played.append(request.url) if request.url.endswith(".mp3") else None,
+    )
     tablet.goto("/register/name")
     slow = tablet.get_by_role("link", name="Langsom")
     slow.click()
@@ -152,7 +163,10 @@ def test_every_speaker_is_big_enough_on_every_question(tablet):
 @pytest.fixture
 def without_javascript(browser, live_server):
     context = browser.new_context(
-        viewport=TABLET_PORTRAIT, base_url=live_server.url, locale="da-DK", java_script_enabled=False
+        viewport=TABLET_PORTRAIT,
+        base_url=live_server.url,
+        locale="da-DK",
+        java_script_enabled=False,
     )
     yield context.new_page()
     context.close()
@@ -169,7 +183,11 @@ def test_without_javascript_every_passage_is_a_player_that_plays(without_javascr
         assert player.get_attribute("controls") is not None
     assert page.locator(".listen__button:visible").count() == 0
     response = page.request.get(players.nth(1).get_attribute("src"))
-    assert response.ok and response.headers["content-type"] == "audio/mpeg" and len(response.body()) > 2000
+    assert (
+        response.ok
+        and response.headers["content-type"] == "audio/mpeg"
+        and len(response.body()) > 2000
+    )
 
 
 def test_without_javascript_the_speed_is_a_link_that_comes_back_to_the_page(without_javascript):
@@ -179,22 +197,33 @@ def test_without_javascript_the_speed_is_a_link_that_comes_back_to_the_page(with
     assert page.url.endswith("/register/age")
     expect(page.get_by_role("link", name="Langsom")).to_have_attribute("aria-current", "true")
     question = page.locator('[data-listen-target="question-text"]')
-    assert question.locator("audio").get_attribute("src") == question.get_attribute("data-listen-slow")
+    assert question.locator("audio").get_attribute("src") == question.get_attribute(
+        "data-listen-slow"
+    )
 
 
 @pytest.fixture(scope="module")
 def broken_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("broken")
-    app = create_app({
-        "DATABASE": str(folder / "k.sqlite3"), "AUDIO_DIR": str(folder / "audio"), "SMTP_HOST": "",
-        "SPEECH_VOICES": {"da": "no-such-voice", "en": "en"}, "SPEECH_TIMEOUT": 5,
-    })
+    app = create_app(
+        {
+            "DATABASE": str(folder / "k.sqlite3"),
+            "AUDIO_DIR": str(folder / "audio"),
+            "SMTP_HOST": "",
+            "SPEECH_VOICES": {"da": "no-such-voice", "en": "en"},
+            "SPEECH_TIMEOUT": 5,
+        }
+    )
     with LiveServer(app) as server:
         yield server
 
 
-def test_when_the_sound_does_not_work_the_person_is_told_plainly_beside_the_button(browser, broken_server):
-    context = browser.new_context(viewport=TABLET_PORTRAIT, base_url=broken_server.url, locale="da-DK")
+def test_when_the_sound_does_not_work_the_person_is_told_plainly_beside_the_button(
+    browser, broken_server
+):
+    context = browser.new_context(
+        viewport=TABLET_PORTRAIT, base_url=broken_server.url, locale="da-DK"
+    )
     page = context.new_page()
     response = page.goto("/register/name")
     assert response.status == 200
@@ -225,16 +254,22 @@ def test_in_white_on_black_the_words_being_read_can_be_read(browser, live_server
     from colours import control_contrast_problems, text_contrast_problems
     from display_settings import WHITE_ON_BLACK, cookie_value
 
-    context = browser.new_context(viewport=TABLET_PORTRAIT, base_url=live_server.url, locale="da-DK")
-    context.add_cookies([{"name": "klapjob_display", "value": cookie_value(WHITE_ON_BLACK),
-                          "url": live_server.url}])
+    context = browser.new_context(
+        viewport=TABLET_PORTRAIT, base_url=live_server.url, locale="da-DK"
+    )
+    context.add_cookies(
+        [{"name": "klapjob_display", "value": cookie_value(WHITE_ON_BLACK), "url": live_server.url}]
+    )
     context.add_init_script(KEEP_THE_PLAYER)
     page = context.new_page()
     assert page.goto("/register/activity").status == 200
     listen = page.get_by_role("button", name="Lyt til hele siden")
     listen.click()
-    wait_until(page, "() => { const w = CSS.highlights.get('listen-word');"
-                     " return w && w.size > 0 && document.querySelector('.listen-reading') !== null; }")
+    wait_until(
+        page,
+        "() => { const w = CSS.highlights.get('listen-word');"
+        " return w && w.size > 0 && document.querySelector('.listen-reading') !== null; }",
+    )
     page.evaluate("window.playing.pause()")
     expect(listen).to_have_attribute("aria-pressed", "true")
     screenshot(page, "listen-white-on-black-reading")

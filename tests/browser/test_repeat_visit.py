@@ -26,8 +26,13 @@ class Counted:
 
 @pytest.fixture
 def counted_site(tmp_path):
-    app = create_app({"DATABASE": str(tmp_path / "klapjob.sqlite3"),
-                      "AUDIO_DIR": str(tmp_path / "audio"), "SMTP_HOST": ""})
+    app = create_app(
+        {
+            "DATABASE": str(tmp_path / "klapjob.sqlite3"),
+            "AUDIO_DIR": str(tmp_path / "audio"),
+            "SMTP_HOST": "",
+        }
+    )
     counted = app.wsgi_app = Counted(app.wsgi_app)
     with LiveServer(app) as server:
         yield server, counted

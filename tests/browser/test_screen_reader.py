@@ -83,7 +83,9 @@ def check_speakers_say_what_they_read(page):
         assert speaker["reads"], f"a speaker for #{speaker['id']} reads nothing on the page"
         button = page.locator(f'[data-listen-target="{speaker["id"]}"] .listen__button')
         expect(button).to_have_accessible_name(f"Lyt til: {speaker['reads']}")
-    expect(page.locator("[data-listen-page] .listen__button")).to_have_accessible_name("Lyt til hele siden")
+    expect(page.locator("[data-listen-page] .listen__button")).to_have_accessible_name(
+        "Lyt til hele siden"
+    )
 
 
 def test_every_question_is_heard_as_heading_hint_error_and_choices(tablet, live_server):

@@ -13,8 +13,14 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def quick_tablet_server(tmp_path_factory):
     database = tmp_path_factory.mktemp("shared") / "klapjob.sqlite3"
-    app = create_app({"DATABASE": str(database), "SMTP_HOST": "",
-                      "SHARED_IDLE_SECONDS": 2, "SHARED_IDLE_GRACE_SECONDS": 2})
+    app = create_app(
+        {
+            "DATABASE": str(database),
+            "SMTP_HOST": "",
+            "SHARED_IDLE_SECONDS": 2,
+            "SHARED_IDLE_GRACE_SECONDS": 2,
+        }
+    )
     with LiveServer(app) as server:
         yield server
 
@@ -24,8 +30,15 @@ def shared_tablet(browser, quick_tablet_server):
     context = browser.new_context(
         viewport=TABLET_PORTRAIT, base_url=quick_tablet_server.url, locale="da-DK"
     )
-    context.add_cookies([{"name": "klapjob_shared_device", "url": quick_tablet_server.url,
-                          "value": shared_device_mark(quick_tablet_server.app)}])
+    context.add_cookies(
+        [
+            {
+                "name": "klapjob_shared_device",
+                "url": quick_tablet_server.url,
+                "value": shared_device_mark(quick_tablet_server.app),
+            }
+        ]
+    )
     page = context.new_page()
     yield page
     context.close()

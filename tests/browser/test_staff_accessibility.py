@@ -2,7 +2,6 @@
 checked by axe-core for WCAG 2.2 A and AA, with a screenshot of each; and signing in
 with the keyboard alone."""
 
-
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -46,21 +45,33 @@ def back_office(tmp_path_factory):
     mette = register(app, name="Mette Hansen", health="Jeg har autisme.")
     register(app, HELPED_BY_SUPPORT_WORKER, name="Ali Khan")
     db = connect(str(database))
-    db.execute("UPDATE registrations SET job_start = '2025-01-10', status = 'in_job', "
-               "employer = 'Netto' WHERE id = ?", [mette["id"]])
+    db.execute(
+        "UPDATE registrations SET job_start = '2025-01-10', status = 'in_job', "
+        "employer = 'Netto' WHERE id = ?",
+        [mette["id"]],
+    )
     db.conn.commit()
-    meeting = create_meeting(db, starts_at=in_two_weeks(), ends_at=None,
-                             place="Jobcenter Aarhus", municipality_code="751",
-                             description_da="Vi fortæller om job.")
-    db.execute("INSERT INTO meeting_signups (meeting_id, name, phone, created_at) "
-               "SELECT id, 'Ali Khan', '+4520304050', '2026-11-20' FROM meetings")
+    meeting = create_meeting(
+        db,
+        starts_at=in_two_weeks(),
+        ends_at=None,
+        place="Jobcenter Aarhus",
+        municipality_code="751",
+        description_da="Vi fortæller om job.",
+    )
+    db.execute(
+        "INSERT INTO meeting_signups (meeting_id, name, phone, created_at) "
+        "SELECT id, 'Ali Khan', '+4520304050', '2026-11-20' FROM meetings"
+    )
     db.conn.commit()
     # Two ambassadors, so the match list shows its table and an ambassador can be changed.
-    add_ambassador(db, name="Sofie Lund", phone="+4530405060", municipality_code="751",
-                   line_of_work="kitchen")
+    add_ambassador(
+        db, name="Sofie Lund", phone="+4530405060", municipality_code="751", line_of_work="kitchen"
+    )
     add_ambassador(db, name="Bo Berg", phone="+4531415161", municipality_code="101")
-    app.config["TOUR_AMBASSADOR"] = next(db.query(
-        "SELECT public_id FROM ambassadors WHERE name = 'Sofie Lund'"))["public_id"]
+    app.config["TOUR_AMBASSADOR"] = next(
+        db.query("SELECT public_id FROM ambassadors WHERE name = 'Sofie Lund'")
+    )["public_id"]
     db.close()
     app.config["TOUR_MEETING"] = meeting
     give_anna_a_working_day(app, str(database), anna, mette)
@@ -72,18 +83,35 @@ def give_anna_a_working_day(app, database, anna, mette):
     """Mette's case is Anna's, with a next step, a meeting, a work trial and a job, so the
     new pages of the consultant's day have something to show."""
     db = connect(database)
-    db.execute("UPDATE registrations SET consultant_id = ? WHERE id = ?", [anna.user.id, mette["id"]])
+    db.execute(
+        "UPDATE registrations SET consultant_id = ? WHERE id = ?", [anna.user.id, mette["id"]]
+    )
     db.conn.commit()
     user = user_by_id(db, anna.user.id)
     case = visible_registration(db, user, mette["public_id"])
     today = date.today()
     with app.test_request_context():
         set_next_step(db, user, case, kind="jobcentre", due_on=today, note="Ring til jobcentret.")
-        add_appointment(db, user, case, starts_at=datetime(today.year, today.month, today.day, 10),
-                        ends_at=None, place="Jobcenter Aarhus", attendees=["person", "jobcentre"])
-        add_placement(db, user, case, kind="praktik", workplace="Netto Aarhus C",
-                      starts_on=today - timedelta(days=90), ends_on=today - timedelta(days=20),
-                      hours=Decimal("7.5"), contact_name="Jens Butik")
+        add_appointment(
+            db,
+            user,
+            case,
+            starts_at=datetime(today.year, today.month, today.day, 10),
+            ends_at=None,
+            place="Jobcenter Aarhus",
+            attendees=["person", "jobcentre"],
+        )
+        add_placement(
+            db,
+            user,
+            case,
+            kind="praktik",
+            workplace="Netto Aarhus C",
+            starts_on=today - timedelta(days=90),
+            ends_on=today - timedelta(days=20),
+            hours=Decimal("7.5"),
+            contact_name="Jens Butik",
+        )
     db.close()
 
 
@@ -150,10 +178,12 @@ def admin_tour(page, mette, anna, meeting, ambassador):
     page.goto("/staff/users/new")
     page.click("main form button[type=submit]")
     yield "new-user-error"
-    for name, path in (("new-meeting-error", "/staff/meetings/new"),
-                       ("new-ambassador-error", "/staff/ambassadors/new"),
-                       ("find-draft-error", "/staff/drafts"),
-                       ("person-requests-error", f"{case}/requests")):
+    for name, path in (
+        ("new-meeting-error", "/staff/meetings/new"),
+        ("new-ambassador-error", "/staff/ambassadors/new"),
+        ("find-draft-error", "/staff/drafts"),
+        ("person-requests-error", f"{case}/requests"),
+    ):
         page.goto(path)
         page.click("main form button[type=submit]")
         yield name
@@ -174,15 +204,19 @@ def registration_by_phone_tour(page):
     yield "intake-consent"
 
 
-@pytest.fixture(scope="module", params=[
-    pytest.param(language, marks=pytest.mark.xdist_group(f"staff-walk-{language}")) for language in ("da", "en")])
+@pytest.fixture(
+    scope="module",
+    params=[
+        pytest.param(language, marks=pytest.mark.xdist_group(f"staff-walk-{language}"))
+        for language in ("da", "en")
+    ],
+)
 def findings(request, browser, back_office):
     server, anna, karl, mette = back_office
     language = request.param
     database = server.app.config["DATABASE"]
     # axe is injected as a script: the page's CSP would (rightly) refuse it.
-    context = browser.new_context(viewport=TABLET_LANDSCAPE, base_url=server.url,
-                                  bypass_csp=True)
+    context = browser.new_context(viewport=TABLET_LANDSCAPE, base_url=server.url, bypass_csp=True)
     context.add_cookies([{"name": "klapjob_lang", "value": language, "url": server.url}])
     page = context.new_page()
     found = {"axe": {}, "overflow": {}, "focus": {}, "states": [], "focus_stops": 0}
@@ -222,19 +256,32 @@ def findings(request, browser, back_office):
     check("forbidden")
     page.click(".site-header button[type=submit]")  # sign out
     sign_in(page, anna, database)
-    for state in admin_tour(page, mette, anna, server.app.config["TOUR_MEETING"],
-                            server.app.config["TOUR_AMBASSADOR"]):
+    for state in admin_tour(
+        page, mette, anna, server.app.config["TOUR_MEETING"], server.app.config["TOUR_AMBASSADOR"]
+    ):
         check(state)
     context.close()
     return found
 
 
 def test_the_tour_saw_every_staff_page(findings):
-    assert {"sign-in", "set-up-two-factor", "inbox", "registration", "statistics",
-            "municipalities", "audit-log", "forbidden", "registration-error", "week",
-            "reports", "placement-error", "new-registration", "intake-step",
-            "intake-consent"} <= set(
-        findings["states"])
+    assert {
+        "sign-in",
+        "set-up-two-factor",
+        "inbox",
+        "registration",
+        "statistics",
+        "municipalities",
+        "audit-log",
+        "forbidden",
+        "registration-error",
+        "week",
+        "reports",
+        "placement-error",
+        "new-registration",
+        "intake-step",
+        "intake-consent",
+    } <= set(findings["states"])
 
 
 def test_axe_finds_no_wcag_a_or_aa_violation_on_staff_pages(findings):
@@ -289,8 +336,11 @@ def test_a_consultant_signs_in_with_the_keyboard_alone(browser, back_office):
 def tab_to_button(page, words, most=150, tag="BUTTON"):
     """Press Tab until a button (or `tag`) whose text holds `words` has focus."""
     for _ in range(most):
-        if page.evaluate("([w, t]) => document.activeElement.tagName === t && "
-                         "document.activeElement.textContent.includes(w)", [words, tag]):
+        if page.evaluate(
+            "([w, t]) => document.activeElement.tagName === t && "
+            "document.activeElement.textContent.includes(w)",
+            [words, tag],
+        ):
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"Tab never reached a {tag} with {words!r}")
@@ -315,7 +365,8 @@ def test_a_consultant_takes_a_case_and_counts_a_call_with_the_keyboard_alone(bro
 
 
 def test_an_admin_registers_a_deletion_request_and_marks_it_done_with_the_keyboard(
-        browser, back_office):
+    browser, back_office
+):
     server, anna, _karl, mette = back_office
     context = browser.new_context(viewport=TABLET_LANDSCAPE, base_url=server.url)
     context.add_cookies([{"name": "klapjob_lang", "value": "da", "url": server.url}])

@@ -4,8 +4,7 @@ from flask import current_app, url_for
 
 from app.domain.questions.flow import CHECK_ANSWERS
 from app.domain.registrations.drafts import load_draft
-from app.web.cookies import DRAFT_COOKIE
-from app.web.cookies import read_cookie, set_private_cookie
+from app.web.cookies import DRAFT_COOKIE, read_cookie, set_private_cookie
 from app.web.database import get_db
 
 

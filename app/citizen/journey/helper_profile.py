@@ -5,8 +5,8 @@ a clear "This is not me" that forgets them."""
 from flask import current_app
 from itsdangerous import BadSignature
 
-from app.web.cookies import HELPER_COOKIE, forget_cookie, read_cookie, set_private_cookie
 from app.core import codes
+from app.web.cookies import HELPER_COOKIE, forget_cookie, read_cookie, set_private_cookie
 
 HELPER_COOKIE_DAYS = 30
 HELPER_FIELDS = ("helper_name", "helper_role", "helper_contact")

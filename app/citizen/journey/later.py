@@ -7,16 +7,15 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import StringField
 
-from app.web.listenable import listenable
-from app.web.database import get_db
-from app.web.i18n import safe_local_path
+from app.citizen.journey.blueprint import blueprint
+from app.citizen.journey.current import current_draft, draft_token, keep_draft, url_for_step
 from app.core.limits import this_client
-from app.core.site_text import gettext as _, site_value
-from app.web.links import public_url
 from app.core.mail import mail_is_configured, send_mail
-from app.domain.registrations.drafts import load_draft
+from app.core.site_text import gettext as _
+from app.core.site_text import site_value
 from app.domain.questions.flow import first_unfinished
-from app.web.question_page import form_errors
+from app.domain.questions.validators import normalise_email
+from app.domain.registrations.drafts import load_draft
 from app.domain.registrations.resume import (
     ResumeRefused,
     create_resume_key,
@@ -25,9 +24,11 @@ from app.domain.registrations.resume import (
     redeem,
     spaced_code,
 )
-from app.domain.questions.validators import normalise_email
-from app.citizen.journey.blueprint import blueprint
-from app.citizen.journey.current import current_draft, draft_token, keep_draft, url_for_step
+from app.web.database import get_db
+from app.web.i18n import safe_local_path
+from app.web.links import public_url
+from app.web.listenable import listenable
+from app.web.question_page import form_errors
 
 
 class EmailForm(FlaskForm):

@@ -1,4 +1,4 @@
-""""Se din jobprofil": the person's own job profile after sending, from the receipt.
+""" "Se din jobprofil": the person's own job profile after sending, from the receipt.
 
 The page knows whose profile it shows as the receipt does: by the receipt cookie of this
 browser (never by anything in the address). It is read aloud through the personal path
@@ -29,7 +29,6 @@ from app.web.listenable import listenable, not_listenable
 from app.web.profile_mail import profile_mail_address, send_profile_mail
 from app.web.profile_pdf import pdf_response, profile_pdf
 from app.web.question_page import form_errors
-
 
 TOO_MANY_MAILS = _l("We have sent many emails from here just now. Try again later.")
 
@@ -131,5 +130,4 @@ def record_for_the_log(registration, action):
     """The audit log hears what was done with the profile (never its words)."""
     db = get_db()
     with write_transaction(db):
-        profile_changed.send(action, db=db, user=None, reference=registration.reference,
-                             detail="")
+        profile_changed.send(action, db=db, user=None, reference=registration.reference, detail="")

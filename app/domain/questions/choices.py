@@ -32,7 +32,8 @@ WHO_ANSWERS = (
 
 # Who a helper, or another person KLAPjob may call, is to the person.
 SUPPORT_WORKER = Choice(
-    "support_worker", _l("Support worker or social educator (bostøtte or pædagog)"),
+    "support_worker",
+    _l("Support worker or social educator (bostøtte or pædagog)"),
     "support_worker",
 )
 RELATIVE = Choice("relative", _l("Family"), "relative")
@@ -63,8 +64,9 @@ AGE_GROUPS = (
     Choice(
         "under_18",
         _l("Under 18 years"),
-        description=_l("You can still send your answers.\n"
-                       "KLAPjob talks with you about what can happen."),
+        description=_l(
+            "You can still send your answers.\nKLAPjob talks with you about what can happen."
+        ),
     ),
     Choice("18_24", _l("18 to 24 years")),
     Choice("25_39", _l("25 to 39 years")),
@@ -75,8 +77,12 @@ AGE_GROUPS = (
 STU = Choice("stu", _l("I go to STU"), "school", STU_IS)
 
 ACTIVITIES = (
-    Choice("workshop", _l("I work at a workshop (værksted)"), "sheltered_workshop",
-           _l("For example a sheltered workshop.")),
+    Choice(
+        "workshop",
+        _l("I work at a workshop (værksted)"),
+        "sheltered_workshop",
+        _l("For example a sheltered workshop."),
+    ),
     Choice("day_centre", _l("I go to a day centre"), "day_centre"),
     STU,
     Choice("job", _l("I have a job, and I want more hours or something else"), "job"),
@@ -115,9 +121,11 @@ MONEY_EACH_MONTH = (
         "flexjob_approved",
         _l("I am approved for a flex job (fleksjob)"),
         "flexjob",
-        _l("A flex job is a job with fewer hours.\n"
-           "While you wait for one, you often get unemployment benefit (ledighedsydelse).\n"
-           "That is money from the municipality."),
+        _l(
+            "A flex job is a job with fewer hours.\n"
+            "While you wait for one, you often get unemployment benefit (ledighedsydelse).\n"
+            "That is money from the municipality."
+        ),
     ),
     Choice(
         "other_support",
@@ -130,10 +138,8 @@ MONEY_EACH_MONTH = (
 )
 
 WORK = (
-    Choice("kitchen", _l("Kitchen and canteen"), "kitchen",
-           _l("Cooking and washing up.")),
-    Choice("cafe", _l("Café and fast food"), "cafe",
-           _l("Serving customers.")),
+    Choice("kitchen", _l("Kitchen and canteen"), "kitchen", _l("Cooking and washing up.")),
+    Choice("cafe", _l("Café and fast food"), "cafe", _l("Serving customers.")),
     Choice("shop", _l("Shop"), "shop"),
     Choice("cleaning", _l("Cleaning"), "cleaning"),
     Choice("warehouse", _l("Warehouse"), "warehouse"),

@@ -1,7 +1,7 @@
 """The shapes of the journey's data: a step asks one question through one or more fields."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 Answers = dict  # field name -> str, or list of str for a field with several choices
 

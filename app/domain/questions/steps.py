@@ -108,7 +108,8 @@ STEPS = (
                 _l("How should KLAPjob contact you?"),
                 error_required=_l("Choose how KLAPjob should contact you"),
                 summary_label=_l("Contact me by"),
-                choices=choices.CONTACT_METHODS + (
+                choices=choices.CONTACT_METHODS
+                + (
                     Choice(
                         "helper",
                         _l("Contact the person who helps me"),
@@ -159,8 +160,10 @@ STEPS = (
         key="municipality",
         question=_l("Which municipality (kommune) do you live in?"),
         pictogram="home",
-        hint=_l("Choose your municipality from the list.\n"
-                "Or write your postcode or your town, and press Find."),
+        hint=_l(
+            "Choose your municipality from the list.\n"
+            "Or write your postcode or your town, and press Find."
+        ),
         fields=(
             Field(
                 "municipality",
@@ -472,8 +475,10 @@ STEPS = (
         question=_l("Is there someone else KLAPjob may also call?"),
         pictogram="other_contact",
         optional=True,
-        hint=_l("For example your mother, your father, a support worker or a guardian (værge).\n"
-                "KLAPjob calls them only about your job."),
+        hint=_l(
+            "For example your mother, your father, a support worker or a guardian (værge).\n"
+            "KLAPjob calls them only about your job."
+        ),
         fields=(
             Field(
                 "other_contact_name",

@@ -32,8 +32,7 @@ class SummaryRow:
         answer and what explains it. A colon ends the words an explanation follows."""
         texts = [self.label + ":" if self.note else self.label, self.note]
         for answer in self.answers:
-            texts += [answer.text + ":" if answer.description else answer.text,
-                      answer.description]
+            texts += [answer.text + ":" if answer.description else answer.text, answer.description]
         return [text for text in texts if text]
 
 

@@ -104,8 +104,12 @@ class MaxLength:
 
     def __call__(self, form, field):
         if len(field.data or "") > self.limit:
-            raise ValidationError(_l("Write a shorter text. You can write %(max)d letters.",
-                                     max=site_value(self.limit)))
+            raise ValidationError(
+                _l(
+                    "Write a shorter text. You can write %(max)d letters.",
+                    max=site_value(self.limit),
+                )
+            )
 
 
 def danish_phone(form, field):

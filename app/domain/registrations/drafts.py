@@ -9,10 +9,9 @@ from dataclasses import dataclass, field
 
 from flask import current_app
 
+from app.core import clock, codes
 from app.core.db import free_disk_mb, write_transaction
 from app.core.limits import Limit, this_client
-from app.core import clock
-from app.core import codes
 
 
 @dataclass
@@ -35,8 +34,9 @@ def new_drafts_limit():
 
 
 def draft_exists(db, token):
-    return bool(token) and bool(list(db.query(
-        "SELECT 1 FROM drafts WHERE token_hash = ?", [codes.token_hash(token)])))
+    return bool(token) and bool(
+        list(db.query("SELECT 1 FROM drafts WHERE token_hash = ?", [codes.token_hash(token)]))
+    )
 
 
 def make_room_for_new_draft(db):
@@ -59,9 +59,7 @@ def load_draft(db, token):
 
 def load_draft_by_hash(db, hashed):
     """The draft stored under `hashed` (staff hold a draft by its hash), or an empty one."""
-    rows = list(
-        db.query("SELECT answers, completed FROM drafts WHERE token_hash = ?", [hashed])
-    )
+    rows = list(db.query("SELECT answers, completed FROM drafts WHERE token_hash = ?", [hashed]))
     if not rows:
         return Draft()
     return Draft(json.loads(rows[0]["answers"]), json.loads(rows[0]["completed"]))
@@ -70,8 +68,9 @@ def load_draft_by_hash(db, hashed):
 def save_step(db, token, step_key, answers, *, complete, language):
     """Store this step's answers. A step saved without being checked (the language switch)
     keeps what was typed but is not marked complete."""
-    return save_step_by_hash(db, codes.token_hash(token), step_key, answers, complete=complete,
-                             language=language)
+    return save_step_by_hash(
+        db, codes.token_hash(token), step_key, answers, complete=complete, language=language
+    )
 
 
 def save_step_by_hash(db, hashed, step_key, answers, *, complete, language):

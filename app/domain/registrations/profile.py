@@ -1,4 +1,4 @@
-""""Det er mig": the person's job profile, in the first person, built from their answers.
+""" "Det er mig": the person's job profile, in the first person, built from their answers.
 
 One page a person owns and takes along (supported employment's vocational profile, and
 person-centred planning's one-page profile): what I would like to work with, what I like,

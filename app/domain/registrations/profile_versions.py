@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 
 from blinker import Namespace
 
+from app.core import clock
 from app.core.db import write_transaction
 from app.domain.registrations.profile import Additions, build_profile
-from app.core import clock
 
 signals = Namespace()
 # sender: the action ("profile_changed", "employer_yes", "employer_yes_withdrawn");
@@ -59,8 +59,14 @@ VERSION_COLUMNS = """
 
 def version_from_row(row):
     additions = Additions(row["good_at"], row["went_well"], row["was_hard"], row["accommodations"])
-    return Version(row["number"], row["made_at"], row["made_by"], row["made_by_name"],
-                   bool(row["include_health"]), additions)
+    return Version(
+        row["number"],
+        row["made_at"],
+        row["made_by"],
+        row["made_by_name"],
+        bool(row["include_health"]),
+        additions,
+    )
 
 
 def versions(db, registration_id):
@@ -81,8 +87,9 @@ def latest_version(db, registration_id):
 
 
 def reference_of(db, registration_id):
-    return next(db.query("SELECT reference FROM registrations WHERE id = ?",
-                         [registration_id]))["reference"]
+    return next(db.query("SELECT reference FROM registrations WHERE id = ?", [registration_id]))[
+        "reference"
+    ]
 
 
 def save_version(db, registration_id, *, user=None, include_health=None, additions=None):
@@ -103,13 +110,25 @@ def save_version(db, registration_id, *, user=None, include_health=None, additio
             "INSERT INTO profile_versions (registration_id, number, made_at, made_by, "
             "include_health, good_at, went_well, was_hard, accommodations) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [registration_id, number, clock.now_iso(), user.id if user else None,
-             int(new.include_health), new.additions.good_at, new.additions.went_well,
-             new.additions.was_hard, new.additions.accommodations],
+            [
+                registration_id,
+                number,
+                clock.now_iso(),
+                user.id if user else None,
+                int(new.include_health),
+                new.additions.good_at,
+                new.additions.went_well,
+                new.additions.was_hard,
+                new.additions.accommodations,
+            ],
         )
-        profile_changed.send("profile_changed", db=db, user=user,
-                             reference=reference_of(db, registration_id),
-                             detail=f"version {number}")
+        profile_changed.send(
+            "profile_changed",
+            db=db,
+            user=user,
+            reference=reference_of(db, registration_id),
+            detail=f"version {number}",
+        )
     return number
 
 
@@ -128,9 +147,13 @@ def record_employer_yes(db, registration_id, *, user, employer, agreed_on):
             "recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)",
             [public_id, registration_id, employer, agreed_on, clock.now_iso(), user.id],
         )
-        profile_changed.send("employer_yes", db=db, user=user,
-                             reference=reference_of(db, registration_id),
-                             detail=f"agreed on {agreed_on}")
+        profile_changed.send(
+            "employer_yes",
+            db=db,
+            user=user,
+            reference=reference_of(db, registration_id),
+            detail=f"agreed on {agreed_on}",
+        )
     return public_id
 
 
@@ -142,8 +165,13 @@ def withdraw_employer_yes(db, registration_id, public_id, *, user):
             [clock.now_iso(), user.id, registration_id, public_id],
         )
         if cursor.rowcount:
-            profile_changed.send("employer_yes_withdrawn", db=db, user=user,
-                                 reference=reference_of(db, registration_id), detail="")
+            profile_changed.send(
+                "employer_yes_withdrawn",
+                db=db,
+                user=user,
+                reference=reference_of(db, registration_id),
+                detail="",
+            )
     return bool(cursor.rowcount)
 
 

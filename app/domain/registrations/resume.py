@@ -8,12 +8,11 @@ the device that saved it no longer opens it.
 
 import re
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
+from app.core import clock, codes
 from app.core.db import write_transaction
 from app.core.limits import Limit
-from app.core import clock
-from app.core import codes
 
 CODE_LENGTH = 8
 HOUR = 3600
@@ -43,7 +42,7 @@ def normalise_code(typed):
 def create_resume_key(db, draft_token, kind, *, secret, days):
     """A new link key or code for this draft. A draft has one live code at a time."""
     key = secrets.token_urlsafe(32) if kind == "link" else new_code()
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with write_transaction(db):
         if kind == "code":
             db.execute(
@@ -81,7 +80,7 @@ def redeem(db, kind, key, *, secret):
         row = rows[0]
         if row["used_at"]:
             raise ResumeRefused("used")
-        if datetime.fromisoformat(row["expires_at"]) < datetime.now(timezone.utc):
+        if datetime.fromisoformat(row["expires_at"]) < datetime.now(UTC):
             raise ResumeRefused("expired")
         token = codes.new_token()
         # ON UPDATE CASCADE moves the draft's other keys along with it.
@@ -102,7 +101,7 @@ def draft_hash_for_code(db, code, *, secret):
             [codes.keyed_hash(secret, normalise_code(code))],
         )
     )
-    if not rows or datetime.fromisoformat(rows[0]["expires_at"]) < datetime.now(timezone.utc):
+    if not rows or datetime.fromisoformat(rows[0]["expires_at"]) < datetime.now(UTC):
         return None
     return rows[0]["draft_token_hash"]
 

@@ -1,19 +1,18 @@
 """Registrations: what a person sends to KLAPjob, stored once, with all their answers."""
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from flask import current_app
 
+from app.core import clock, codes
 from app.core.db import write_transaction
-from app.domain.registrations.callback import promised_callback_day
-from app.domain.registrations.drafts import load_draft_by_hash
+from app.domain.municipalities import known_municipality_code
 from app.domain.questions.flow import CHECK_ANSWERS, answers_to_send, first_unfinished
 from app.domain.questions.steps import FIELDS_BY_NAME
-from app.domain.municipalities import known_municipality_code
+from app.domain.registrations.callback import promised_callback_day
+from app.domain.registrations.drafts import load_draft_by_hash
 from app.domain.registrations.events import registration_sent, registration_stored
-from app.core import clock
-from app.core import codes
 
 # Easy to read aloud and to write down: no 0/O, 1/I/L, 5/S, 8/B or 2/Z mix-ups.
 REFERENCE_LENGTH = 6
@@ -58,8 +57,9 @@ class DraftNotFinished(Exception):
 def submit_registration(db, token, *, language, consents, recorded=None):
     """Turn the draft behind `token` into a registration, in one transaction, and remove
     the draft. Sending twice (a double click, a refresh) gives back the first one."""
-    return submit_draft(db, codes.token_hash(token), language=language, consents=consents,
-                        recorded=recorded)
+    return submit_draft(
+        db, codes.token_hash(token), language=language, consents=consents, recorded=recorded
+    )
 
 
 def submit_draft(db, hashed, *, language, consents, recorded=None):
@@ -82,12 +82,14 @@ def submit_draft(db, hashed, *, language, consents, recorded=None):
             answers = kept
         registration_id = insert_registration(db, hashed, answers, language, consents)
         if withheld:
-            db.execute("UPDATE registrations SET health_withheld = 1 WHERE id = ?",
-                       [registration_id])
+            db.execute(
+                "UPDATE registrations SET health_withheld = 1 WHERE id = ?", [registration_id]
+            )
         insert_answers(db, registration_id, answers)
         municipality = known_municipality_code(answers["municipality"])
-        registration_stored.send(db, registration_id=registration_id,
-                                 municipality_code=municipality)
+        registration_stored.send(
+            db, registration_id=registration_id, municipality_code=municipality
+        )
         promise_callback(db, registration_id, covered=has_consultant(db, registration_id))
         if recorded is not None:
             recorded(db, registration_id)
@@ -99,8 +101,7 @@ def submit_draft(db, hashed, *, language, consents, recorded=None):
 
 def has_consultant(db, registration_id):
     """Whether the back office gave it a consultant (a receiver of registration_stored)."""
-    row = next(db.query("SELECT consultant_id FROM registrations WHERE id = ?",
-                        [registration_id]))
+    row = next(db.query("SELECT consultant_id FROM registrations WHERE id = ?", [registration_id]))
     return row["consultant_id"] is not None
 
 
@@ -207,6 +208,6 @@ def receipt_for(db, token, *, hours):
         return None
     registration = load_registration(db, registration_id)
     sent = datetime.fromisoformat(registration.submitted_at)
-    if datetime.now(timezone.utc) - sent > timedelta(hours=hours):
+    if datetime.now(UTC) - sent > timedelta(hours=hours):
         return None
     return registration

@@ -68,4 +68,4 @@ def engine_named(name) -> Engine:
     try:
         return ENGINES[name]()
     except KeyError:
-        raise ValueError(f"SPEECH_ENGINE must be one of {sorted(ENGINES)}, not {name!r}")
+        raise ValueError(f"SPEECH_ENGINE must be one of {sorted(ENGINES)}, not {name!r}") from None

@@ -11,7 +11,17 @@ its own (worker.py); the web process only asks it for the version string.
 
 import ctypes
 from array import array
-from ctypes import CFUNCTYPE, POINTER, Structure, c_char_p, c_int, c_short, c_size_t, c_uint, c_void_p
+from ctypes import (
+    CFUNCTYPE,
+    POINTER,
+    Structure,
+    c_char_p,
+    c_int,
+    c_short,
+    c_size_t,
+    c_uint,
+    c_void_p,
+)
 from functools import cache
 
 LIBRARY = "libespeak-ng.so.1"
@@ -53,7 +63,14 @@ def library():
     lib.espeak_SetParameter.argtypes = [c_int, c_int, c_int]
     lib.espeak_SetSynthCallback.argtypes = [Callback]
     lib.espeak_Synth.argtypes = [
-        c_char_p, c_size_t, c_uint, c_int, c_uint, c_uint, POINTER(c_uint), c_void_p
+        c_char_p,
+        c_size_t,
+        c_uint,
+        c_int,
+        c_uint,
+        c_uint,
+        POINTER(c_uint),
+        c_void_p,
     ]
     return lib
 
@@ -90,7 +107,7 @@ class WordTimer:
         try:
             self._take(wav, sample_count, events)
             return 0
-        except Exception as error:  # noqa: BLE001 - handed back to time_words
+        except Exception as error:
             self._error = error
             return 1
 

@@ -122,7 +122,7 @@ def main(kind, voice, rate):
 
     try:
         engine = ENGINES[kind](voice, int(rate))
-    except Exception as error:  # noqa: BLE001 - anything that stops the engine is reported
+    except Exception as error:
         answer({"ready": False, "error": f"{type(error).__name__}: {error}"})
         return 1
     answer({"ready": True})
@@ -131,7 +131,7 @@ def main(kind, voice, rate):
             try:
                 header, payload = engine.run(json.loads(line)["text"])
                 answer({"ok": True, **header}, payload)
-            except Exception as error:  # noqa: BLE001 - one bad job must not end the process
+            except Exception as error:
                 answer({"ok": False, "error": f"{type(error).__name__}: {error}"})
     finally:
         engine.close()

@@ -4,10 +4,9 @@ session for real, whatever copy of the cookie is left somewhere."""
 
 from datetime import datetime, timedelta
 
+from app.core import clock, codes
 from app.core.db import write_transaction
 from app.staff.accounts.users import user_by_id
-from app.core import clock
-from app.core import codes
 
 # However active a person is, they sign in again after a working day.
 LONGEST_SESSION = timedelta(hours=12)
@@ -60,4 +59,3 @@ def user_of_session(db, token, *, idle, now=None):
 def end_session(db, token):
     with write_transaction(db):
         db.execute("DELETE FROM staff_sessions WHERE token_hash = ?", [codes.token_hash(token)])
-

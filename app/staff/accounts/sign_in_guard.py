@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from app.web.cookies import read_cookie, set_private_cookie
 from app.core.db import write_transaction
 from app.core.limits import client_address, subject
+from app.web.cookies import read_cookie, set_private_cookie
 
 FREE_FAILURES = 3
 LOCK_AFTER_FAILURES = 10
@@ -67,10 +67,13 @@ def guard_for(email, *, client=None, cookie=None):
 
 
 def _failure_times(db, kind, who, now):
-    return [row["at"] for row in db.query(
-        "SELECT at FROM rate_events WHERE kind = ? AND subject = ? AND at > ? ORDER BY at",
-        [kind, who, now - WINDOW],
-    )]
+    return [
+        row["at"]
+        for row in db.query(
+            "SELECT at FROM rate_events WHERE kind = ? AND subject = ? AND at > ? ORDER BY at",
+            [kind, who, now - WINDOW],
+        )
+    ]
 
 
 def _backoff(times, now):
@@ -110,11 +113,15 @@ def record_failure(db, guard, now=None):
     if guard.device:
         counted.append(("device", guard.device))
     with write_transaction(db):
-        db.execute("DELETE FROM rate_events WHERE kind IN (?, ?, ?) AND at <= ?",
-                   [*KINDS.values(), now - WINDOW])
+        db.execute(
+            "DELETE FROM rate_events WHERE kind IN (?, ?, ?) AND at <= ?",
+            [*KINDS.values(), now - WINDOW],
+        )
         for name, who in counted:
-            db.execute("INSERT INTO rate_events (kind, subject, at, amount) VALUES (?, ?, ?, 1)",
-                       [KINDS[name], who, now])
+            db.execute(
+                "INSERT INTO rate_events (kind, subject, at, amount) VALUES (?, ?, ?, 1)",
+                [KINDS[name], who, now],
+            )
     return seconds_to_wait(db, guard, now)[1]
 
 
@@ -133,11 +140,14 @@ def is_locked(db, email, now=None):
 def forget_failures(db, email):
     """An admin opens the account again."""
     with write_transaction(db):
-        db.execute("DELETE FROM rate_events WHERE kind = ? AND subject = ?",
-                   [KINDS["account"], account_subject(email)])
+        db.execute(
+            "DELETE FROM rate_events WHERE kind = ? AND subject = ?",
+            [KINDS["account"], account_subject(email)],
+        )
 
 
 # The known-device cookie: {account subject: device id}, signed, kept KNOWN_DEVICE_DAYS.
+
 
 def _serializer():
     return URLSafeTimedSerializer(current_app.secret_key, salt="known-device")
@@ -162,5 +172,9 @@ def remember_device(response, email):
     devices[account] = devices.pop(account, None) or secrets.token_urlsafe(12)  # now newest
     while len(devices) > DEVICES_KEPT:
         devices.pop(next(iter(devices)))
-    return set_private_cookie(response, KNOWN_DEVICE_COOKIE, _serializer().dumps(devices),
-                              days=current_app.config["KNOWN_DEVICE_DAYS"])
+    return set_private_cookie(
+        response,
+        KNOWN_DEVICE_COOKIE,
+        _serializer().dumps(devices),
+        days=current_app.config["KNOWN_DEVICE_DAYS"],
+    )

@@ -14,9 +14,14 @@ import segno
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from app.core.db import write_transaction
-from app.staff.accounts.sign_in_guard import LOCK_MINUTES, forget_failures, record_failure, seconds_to_wait
 from app.core import clock
+from app.core.db import write_transaction
+from app.staff.accounts.sign_in_guard import (
+    LOCK_MINUTES,
+    forget_failures,
+    record_failure,
+    seconds_to_wait,
+)
 
 ROLES = ("admin", "consultant")
 MINIMUM_PASSWORD_LENGTH = 12
@@ -154,8 +159,7 @@ def reset_two_factor(db, user):
     """A lost phone: a new secret, to be set up again with a QR code at the next sign-in."""
     with write_transaction(db):
         db.execute(
-            "UPDATE users SET totp_secret = ?, totp_confirmed = 0, totp_last_step = 0 "
-            "WHERE id = ?",
+            "UPDATE users SET totp_secret = ?, totp_confirmed = 0, totp_last_step = 0 WHERE id = ?",
             [pyotp.random_base32(), user.id],
         )
         db.execute("DELETE FROM staff_sessions WHERE user_id = ?", [user.id])
@@ -183,8 +187,12 @@ def check_password(db, email, password, guard, *, now=None):
         log.warning("Sign-in refused: %s", "locked" if locked else "waiting")
         return SignInAttempt(problem="locked" if locked else "wait", wait_seconds=wait)
     user = user_by_email(db, email)
-    rows = list(db.query("SELECT password_hash FROM users WHERE email = ? AND active = 1",
-                         [(email or "").strip()]))
+    rows = list(
+        db.query(
+            "SELECT password_hash FROM users WHERE email = ? AND active = 1",
+            [(email or "").strip()],
+        )
+    )
     stored = rows[0]["password_hash"] if rows and user else _DUMMY_HASH
     if _verify(stored, password) and rows and user:
         if hasher.check_needs_rehash(stored):

@@ -13,10 +13,10 @@ from datetime import UTC, datetime, timedelta
 import icalendar
 from flask_babel import lazy_gettext as _l
 
+from app.core import clock
 from app.core.db import write_transaction
 from app.staff import audit
 from app.staff.casework.changes import add_history, visibility
-from app.core import clock
 
 ATTENDEES = {
     "person": _l("The person"),
@@ -56,16 +56,22 @@ def _local(stored):
 
 def _appointment(row):
     return Appointment(
-        public_id=row["public_id"], registration_id=row["registration_id"],
-        starts_at=_local(row["starts_at"]), ends_at=_local(row["ends_at"]),
-        place=row["place"], attendees=tuple(row["attendees"].split()), note=row["note"],
-        reference=row.get("reference", ""), name=row.get("name", ""),
+        public_id=row["public_id"],
+        registration_id=row["registration_id"],
+        starts_at=_local(row["starts_at"]),
+        ends_at=_local(row["ends_at"]),
+        place=row["place"],
+        attendees=tuple(row["attendees"].split()),
+        note=row["note"],
+        reference=row.get("reference", ""),
+        name=row.get("name", ""),
         registration_public_id=row.get("registration_public_id", ""),
     )
 
 
-def add_appointment(db, user, registration, *, starts_at, ends_at, place, attendees, note="",
-                    now=None):
+def add_appointment(
+    db, user, registration, *, starts_at, ends_at, place, attendees, note="", now=None
+):
     """`starts_at`, `ends_at`: naive Danish local times. Returns the public id."""
     now = now or clock.now()
     public_id = secrets.token_urlsafe(12)
@@ -73,15 +79,35 @@ def add_appointment(db, user, registration, *, starts_at, ends_at, place, attend
         db.execute(
             "INSERT INTO appointments (public_id, registration_id, starts_at, ends_at, place, "
             "attendees, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [public_id, registration.id, _stored(starts_at),
-             _stored(ends_at) if ends_at else None, place,
-             " ".join(key for key in ATTENDEES if key in attendees), note or "", user.id,
-             clock.iso(now)],
+            [
+                public_id,
+                registration.id,
+                _stored(starts_at),
+                _stored(ends_at) if ends_at else None,
+                place,
+                " ".join(key for key in ATTENDEES if key in attendees),
+                note or "",
+                user.id,
+                clock.iso(now),
+            ],
         )
-        add_history(db, registration, user, "appointment", now=now,
-                    due_on=starts_at.date().isoformat(), note=note)
-        audit.record(db, user, "changed", reference=registration.reference,
-                     detail="meeting on the case", now=now)
+        add_history(
+            db,
+            registration,
+            user,
+            "appointment",
+            now=now,
+            due_on=starts_at.date().isoformat(),
+            note=note,
+        )
+        audit.record(
+            db,
+            user,
+            "changed",
+            reference=registration.reference,
+            detail="meeting on the case",
+            now=now,
+        )
     return public_id
 
 
@@ -112,11 +138,13 @@ def my_appointments(db, user, first_day, last_day):
 
 def visible_appointment(db, user, public_id):
     where, params = visibility(user)
-    rows = list(db.query(
-        f"SELECT {COLUMNS} FROM appointments a JOIN registrations r ON r.id = a.registration_id "
-        f"WHERE a.public_id = ? AND {where}",
-        [public_id, *params],
-    ))
+    rows = list(
+        db.query(
+            f"SELECT {COLUMNS} FROM appointments a JOIN registrations r ON r.id = a.registration_id "
+            f"WHERE a.public_id = ? AND {where}",
+            [public_id, *params],
+        )
+    )
     return _appointment(rows[0]) if rows else None
 
 

@@ -4,16 +4,16 @@
 the promised day has passed), only the attempt is counted and kept in the history.
 """
 
+from app.core import clock
 from app.core.db import write_transaction
 from app.staff import audit
 from app.staff.casework.changes import add_history, assign
-from app.core import clock
 
 NO_ANSWER = "no_answer"
 
 
 def take(db, user, registration, *, now=None):
-    """"Jeg tager den": the case becomes this user's."""
+    """ "Jeg tager den": the case becomes this user's."""
     assign(db, user, registration, user.id, now=now)
 
 
@@ -22,5 +22,6 @@ def record_no_answer(db, user, registration, *, note="", now=None):
     now = now or clock.now()
     with write_transaction(db):
         add_history(db, registration, user, NO_ANSWER, now=now, note=note)
-        audit.record(db, user, "changed", reference=registration.reference,
-                     detail="call attempt", now=now)
+        audit.record(
+            db, user, "changed", reference=registration.reference, detail="call attempt", now=now
+        )

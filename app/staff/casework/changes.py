@@ -13,12 +13,12 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 
+from app.core import clock
 from app.core.db import write_transaction
 from app.domain.registrations.callback import is_overdue
 from app.domain.registrations.sending import answers_of
 from app.staff import audit, monthly_figures
 from app.staff.casework import follow_up_plans
-from app.core import clock
 
 STATUSES = {
     "new": _l("New"),
@@ -221,9 +221,15 @@ def change_status(db, user, registration, status, *, reason=None, note="", now=N
     now = now or clock.now()
     reason = reason if status == "closed" else None
     with write_transaction(db):
-        first_contact = is_real_contact(status, reason) and next(db.query(
-            "SELECT first_contact_at IS NULL AS first FROM registrations WHERE id = ?",
-            [registration.id]))["first"]
+        first_contact = (
+            is_real_contact(status, reason)
+            and next(
+                db.query(
+                    "SELECT first_contact_at IS NULL AS first FROM registrations WHERE id = ?",
+                    [registration.id],
+                )
+            )["first"]
+        )
         db.execute(
             """
             UPDATE registrations SET
@@ -232,19 +238,38 @@ def change_status(db, user, registration, status, *, reason=None, note="", now=N
                 first_contact_at = CASE WHEN ? THEN ? ELSE first_contact_at END
             WHERE id = ?
             """,
-            [status, clock.iso(now), reason, status, clock.iso(now), int(bool(first_contact)), clock.iso(now),
-             registration.id],
+            [
+                status,
+                clock.iso(now),
+                reason,
+                status,
+                clock.iso(now),
+                int(bool(first_contact)),
+                clock.iso(now),
+                registration.id,
+            ],
         )
         if first_contact:
             monthly_figures.count_first_contact(db, registration.id, now)
         if status == "closed":
-            monthly_figures.add(db, monthly_figures.CLOSED, kind=reason,
-                                municipality=registration.municipality_code,
-                                month=monthly_figures.month_of(now))
-        add_history(db, registration, user, "status", now=now, status=status, reason=reason,
-                    note=note)
-        audit.record(db, user, "changed", reference=registration.reference,
-                     detail=f"status: {status}", now=now)
+            monthly_figures.add(
+                db,
+                monthly_figures.CLOSED,
+                kind=reason,
+                municipality=registration.municipality_code,
+                month=monthly_figures.month_of(now),
+            )
+        add_history(
+            db, registration, user, "status", now=now, status=status, reason=reason, note=note
+        )
+        audit.record(
+            db,
+            user,
+            "changed",
+            reference=registration.reference,
+            detail=f"status: {status}",
+            now=now,
+        )
 
 
 def assign(db, user, registration, consultant_id, *, note="", now=None):
@@ -255,14 +280,17 @@ def assign(db, user, registration, consultant_id, *, note="", now=None):
             "UPDATE registrations SET consultant_id = ? WHERE id = ?",
             [consultant_id, registration.id],
         )
-        add_history(db, registration, user, "assigned", now=now, assignee_id=consultant_id,
-                    note=note)
-        audit.record(db, user, "changed", reference=registration.reference,
-                     detail="consultant", now=now)
+        add_history(
+            db, registration, user, "assigned", now=now, assignee_id=consultant_id, note=note
+        )
+        audit.record(
+            db, user, "changed", reference=registration.reference, detail="consultant", now=now
+        )
 
 
-def save_job(db, user, registration, *, praktik_start, job_start, employer, hours, note="",
-             now=None):
+def save_job(
+    db, user, registration, *, praktik_start, job_start, employer, hours, note="", now=None
+):
     """The work trial and the job: dates as date objects (or None), hours a week."""
     now = now or clock.now()
     with write_transaction(db):
@@ -278,16 +306,14 @@ def save_job(db, user, registration, *, praktik_start, job_start, employer, hour
             ],
         )
         add_history(db, registration, user, "job", now=now, note=note)
-        audit.record(db, user, "changed", reference=registration.reference, detail="job",
-                     now=now)
+        audit.record(db, user, "changed", reference=registration.reference, detail="job", now=now)
 
 
 def add_note(db, user, registration, note, *, now=None):
     now = now or clock.now()
     with write_transaction(db):
         add_history(db, registration, user, "note", now=now, note=note)
-        audit.record(db, user, "changed", reference=registration.reference, detail="note",
-                     now=now)
+        audit.record(db, user, "changed", reference=registration.reference, detail="note", now=now)
 
 
 # --------------------------------------------------------------------------------------
@@ -325,10 +351,10 @@ def record_follow_up(db, user, registration, *, note="", now=None):
     if due is None:
         raise ValueError("no follow-up is due: no job start, or not in a job")
     with write_transaction(db):
-        add_history(db, registration, user, "follow_up", now=now, due_on=due.isoformat(),
-                    note=note)
-        audit.record(db, user, "changed", reference=registration.reference,
-                     detail="follow-up", now=now)
+        add_history(db, registration, user, "follow_up", now=now, due_on=due.isoformat(), note=note)
+        audit.record(
+            db, user, "changed", reference=registration.reference, detail="follow-up", now=now
+        )
 
 
 @dataclass
@@ -359,4 +385,3 @@ def follow_ups_due(db, user, *, today, within_days=30):
         if next_due is not None and (next_due - today).days <= within_days:
             due.append(DueFollowUp(row, next_due))
     return sorted(due, key=lambda item: item.due)
-

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
+from app.core import clock
 from app.core.db import write_transaction
 from app.core.phone import normalise_phone
 from app.domain.questions.steps import FIELDS_BY_NAME
 from app.staff import audit
 from app.staff.casework.changes import add_history, visibility
-from app.core import clock
 
 REASONS = {
     "phone": _l("Same phone number"),
@@ -63,15 +63,26 @@ def likely_duplicates(db, user, answers, *, except_id=None):
     )
     found = []
     for row in rows:
-        reasons = [reason for reason, same in (
-            ("phone", phone and row["phone"] == phone),
-            ("email", email and (row["email"] or "").lower() == email),
-            ("name", name and row["name"].lower() == name.lower()
-             and row["age_group"] == answers.get("age_group")),
-        ) if same]
+        reasons = [
+            reason
+            for reason, same in (
+                ("phone", phone and row["phone"] == phone),
+                ("email", email and (row["email"] or "").lower() == email),
+                (
+                    "name",
+                    name
+                    and row["name"].lower() == name.lower()
+                    and row["age_group"] == answers.get("age_group"),
+                ),
+            )
+            if same
+        ]
         if reasons:
-            found.append(Duplicate(row["public_id"], row["reference"], row["name"],
-                                   row["submitted_at"], reasons))
+            found.append(
+                Duplicate(
+                    row["public_id"], row["reference"], row["name"], row["submitted_at"], reasons
+                )
+            )
     return found
 
 
@@ -85,25 +96,46 @@ def merge(db, user, kept, other, *, now=None):
     now = now or clock.now()
     with write_transaction(db):
         for table in MOVED_TABLES:
-            db.execute(f"UPDATE {table} SET registration_id = ? WHERE registration_id = ?",
-                       [kept.id, other.id])
+            db.execute(
+                f"UPDATE {table} SET registration_id = ? WHERE registration_id = ?",
+                [kept.id, other.id],
+            )
         for table in ONE_A_CASE_TABLES:
-            db.execute(f"UPDATE OR IGNORE {table} SET registration_id = ?"
-                       " WHERE registration_id = ?", [kept.id, other.id])
-        after = next(db.query("SELECT coalesce(max(number), 0) AS n FROM profile_versions"
-                              " WHERE registration_id = ?", [kept.id]))["n"]
-        db.execute("UPDATE profile_versions SET registration_id = ?, number = number + ?"
-                   " WHERE registration_id = ?", [kept.id, after, other.id])
+            db.execute(
+                f"UPDATE OR IGNORE {table} SET registration_id = ? WHERE registration_id = ?",
+                [kept.id, other.id],
+            )
+        after = next(
+            db.query(
+                "SELECT coalesce(max(number), 0) AS n FROM profile_versions"
+                " WHERE registration_id = ?",
+                [kept.id],
+            )
+        )["n"]
+        db.execute(
+            "UPDATE profile_versions SET registration_id = ?, number = number + ?"
+            " WHERE registration_id = ?",
+            [kept.id, after, other.id],
+        )
         placeholders = ", ".join("?" for _ in NOT_SENSITIVE)
         db.execute(
             "INSERT INTO answers (registration_id, field, position, value)"
             " SELECT ?, field, position, value FROM answers WHERE registration_id = ?"
             f" AND field IN ({placeholders}) AND field NOT IN"
             " (SELECT field FROM answers WHERE registration_id = ?)",
-            [kept.id, other.id, *NOT_SENSITIVE, kept.id])
-        db.execute("UPDATE audit_log SET reference = ? WHERE reference = ?",
-                   [kept.reference, other.reference])
+            [kept.id, other.id, *NOT_SENSITIVE, kept.id],
+        )
+        db.execute(
+            "UPDATE audit_log SET reference = ? WHERE reference = ?",
+            [kept.reference, other.reference],
+        )
         add_history(db, kept, user, "merged", now=now, note=other.reference)
-        audit.record(db, user, "merged", reference=kept.reference,
-                     detail=f"merged: {other.reference}", now=now)
+        audit.record(
+            db,
+            user,
+            "merged",
+            reference=kept.reference,
+            detail=f"merged: {other.reference}",
+            now=now,
+        )
         db.execute("DELETE FROM registrations WHERE id = ?", [other.id])

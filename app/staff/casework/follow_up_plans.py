@@ -21,8 +21,10 @@ class Offset:
 
 PLANS = {
     "standard": (_l("6 months after the start, then once a year"), (Offset(months=6),)),
-    "close": (_l("After 2 weeks, 3 months and 6 months, then once a year"),
-              (Offset(days=14), Offset(months=3), Offset(months=6))),
+    "close": (
+        _l("After 2 weeks, 3 months and 6 months, then once a year"),
+        (Offset(days=14), Offset(months=3), Offset(months=6)),
+    ),
     "yearly": (_l("Once a year after the start"), (Offset(months=12),)),
 }
 DEFAULT_PLAN = "standard"
@@ -44,8 +46,9 @@ def due_date(start, number, plan=DEFAULT_PLAN, *, add_months):
         offset = offsets[number]
     else:
         last = offsets[-1]
-        offset = Offset(months=last.months + EVERY_MONTHS_AFTER * (number - len(offsets) + 1),
-                        days=last.days)
+        offset = Offset(
+            months=last.months + EVERY_MONTHS_AFTER * (number - len(offsets) + 1), days=last.days
+        )
     try:
         return add_months(start, offset.months) + timedelta(days=offset.days)
     except OverflowError:

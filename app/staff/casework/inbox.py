@@ -5,6 +5,7 @@ promised), then whatever waited longest."""
 
 from dataclasses import dataclass
 
+from app.core import codes
 from app.staff.casework.changes import (
     INBOX_COLUMNS,
     STATUSES,
@@ -12,7 +13,6 @@ from app.staff.casework.changes import (
     visibility,
 )
 from app.staff.paging import within
-from app.core import codes
 
 PAGE_SIZE = 25
 
@@ -21,9 +21,9 @@ OPEN = "open"
 ORDERS = {
     # Who to call first: new cases by the day promised (or sent), the rest after them.
     "callback": "CASE WHEN r.status = 'new' THEN COALESCE(r.callback_promised_by,"
-                " substr(r.submitted_at, 1, 10)) END IS NULL,"
-                " CASE WHEN r.status = 'new' THEN COALESCE(r.callback_promised_by,"
-                " substr(r.submitted_at, 1, 10)) END, r.submitted_at, r.id",
+    " substr(r.submitted_at, 1, 10)) END IS NULL,"
+    " CASE WHEN r.status = 'new' THEN COALESCE(r.callback_promised_by,"
+    " substr(r.submitted_at, 1, 10)) END, r.submitted_at, r.id",
     "newest": "r.submitted_at DESC, r.id DESC",
 }
 
@@ -58,8 +58,10 @@ def search_condition(search):
     params = [f"%{_escape_like(search.strip())}%"]
     if "@" in search:
         conditions.append("r.email LIKE ? ESCAPE '\\'")
-        conditions.append("r.id IN (SELECT registration_id FROM answers WHERE field = ?"
-                          " AND value LIKE ? ESCAPE '\\')")
+        conditions.append(
+            "r.id IN (SELECT registration_id FROM answers WHERE field = ?"
+            " AND value LIKE ? ESCAPE '\\')"
+        )
         params += [params[0], "helper_contact", params[0]]
     reference = "".join(ch for ch in search.upper() if ch.isalnum())
     if len(reference) == 6 and set(reference) <= set(codes.REFERENCE_ALPHABET):
@@ -68,8 +70,10 @@ def search_condition(search):
     digits = "".join(ch for ch in search if ch.isdigit())
     if len(digits) >= 4:
         conditions.append("r.phone LIKE ?")
-        conditions.append("r.id IN (SELECT registration_id FROM answers WHERE field IN (?, ?)"
-                          " AND replace(replace(value, ' ', ''), '-', '') LIKE ?)")
+        conditions.append(
+            "r.id IN (SELECT registration_id FROM answers WHERE field IN (?, ?)"
+            " AND replace(replace(value, ' ', ''), '-', '') LIKE ?)"
+        )
         params += [f"%{digits}%", *HELPERS_CONTACTS, f"%{digits}%"]
     return "(" + " OR ".join(conditions) + ")", params
 
@@ -89,9 +93,12 @@ def filter_conditions(user, filters):
     if filters.municipality:
         add("r.municipality_code = ?", filters.municipality)
     if filters.consultant == "mine":
-        add("(r.consultant_id = ? OR (r.consultant_id IS NULL AND r.municipality_code IN"
+        add(
+            "(r.consultant_id = ? OR (r.consultant_id IS NULL AND r.municipality_code IN"
             " (SELECT code FROM municipality_agreements WHERE consultant_id = ?)))",
-            user.id, user.id)
+            user.id,
+            user.id,
+        )
     elif filters.consultant == "none":
         add("r.consultant_id IS NULL")
     elif filters.consultant:

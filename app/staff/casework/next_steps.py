@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
 
+from app.core import clock
 from app.core.db import write_transaction
 from app.staff import audit
 from app.staff.casework import follow_up_plans
@@ -21,7 +22,6 @@ from app.staff.casework.changes import (
     next_follow_up,
     visibility,
 )
-from app.core import clock
 
 KINDS = {
     "call": _l("Call"),
@@ -51,8 +51,11 @@ class NextStep:
 
 
 def saved_step(db, registration_id):
-    rows = list(db.query("SELECT kind, due_on, note FROM next_steps WHERE registration_id = ?",
-                         [registration_id]))
+    rows = list(
+        db.query(
+            "SELECT kind, due_on, note FROM next_steps WHERE registration_id = ?", [registration_id]
+        )
+    )
     if not rows:
         return None
     row = rows[0]
@@ -61,8 +64,11 @@ def saved_step(db, registration_id):
 
 def implied_step(db, row):
     if row.status == "new":
-        due = (date.fromisoformat(row.callback_promised_by) if row.callback_promised_by
-               else clock.day_in_denmark(row.submitted_at))
+        due = (
+            date.fromisoformat(row.callback_promised_by)
+            if row.callback_promised_by
+            else clock.day_in_denmark(row.submitted_at)
+        )
         return NextStep("call", due, implied=True)
     due = next_follow_up(db, row)
     if due is not None:
@@ -89,10 +95,19 @@ def set_next_step(db, user, registration, *, kind, due_on, note="", now=None):
             "set_by = excluded.set_by, set_at = excluded.set_at",
             [registration.id, kind, due_on.isoformat(), note or "", user.id, now.isoformat()],
         )
-        add_history(db, registration, user, "next_step", now=now, reason=kind,
-                    due_on=due_on.isoformat(), note=note)
-        audit.record(db, user, "changed", reference=registration.reference,
-                     detail="next step", now=now)
+        add_history(
+            db,
+            registration,
+            user,
+            "next_step",
+            now=now,
+            reason=kind,
+            due_on=due_on.isoformat(),
+            note=note,
+        )
+        audit.record(
+            db, user, "changed", reference=registration.reference, detail="next step", now=now
+        )
 
 
 def choose_follow_up_plan(db, user, registration, plan, *, now=None):
@@ -100,11 +115,13 @@ def choose_follow_up_plan(db, user, registration, plan, *, now=None):
         raise ValueError(plan)
     now = now or clock.now()
     with write_transaction(db):
-        db.execute("UPDATE registrations SET follow_up_plan = ? WHERE id = ?",
-                   [plan, registration.id])
+        db.execute(
+            "UPDATE registrations SET follow_up_plan = ? WHERE id = ?", [plan, registration.id]
+        )
         add_history(db, registration, user, "follow_up_plan", now=now, reason=plan)
-        audit.record(db, user, "changed", reference=registration.reference,
-                     detail="follow-up plan", now=now)
+        audit.record(
+            db, user, "changed", reference=registration.reference, detail="follow-up plan", now=now
+        )
 
 
 @dataclass
@@ -144,5 +161,8 @@ def this_week(db, user, today):
             due_now.append(WeekItem(row, step))
         elif step.due_on <= sunday:
             later.append(WeekItem(row, step))
-    by_day = lambda item: (item.step.due_on, item.row.submitted_at)
+
+    def by_day(item):
+        return item.step.due_on, item.row.submitted_at
+
     return sorted(due_now, key=by_day), sorted(later, key=by_day), missing

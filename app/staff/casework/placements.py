@@ -12,10 +12,10 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 
+from app.core import clock
 from app.core.db import write_transaction
 from app.staff import audit, monthly_figures
 from app.staff.casework.changes import add_history, change_status
-from app.core import clock
 
 KINDS = {
     "praktik": _l("Work trial (praktik)"),
@@ -76,14 +76,37 @@ def placements_of(db, registration_id):
         "WHERE registration_id = ? ORDER BY starts_on DESC, id DESC",
         [registration_id],
     )
-    return [Placement(**{**row, "starts_on": _day(row["starts_on"]), "ends_on": _day(row["ends_on"]),
-                         "granted_on": _day(row["granted_on"]), "granted": bool(row["granted"])})
-            for row in rows]
+    return [
+        Placement(
+            **{
+                **row,
+                "starts_on": _day(row["starts_on"]),
+                "ends_on": _day(row["ends_on"]),
+                "granted_on": _day(row["granted_on"]),
+                "granted": bool(row["granted"]),
+            }
+        )
+        for row in rows
+    ]
 
 
-def add_placement(db, user, registration, *, kind, workplace, starts_on, contact_name="",
-                  contact_phone="", ends_on=None, hours=None, granted=False, granted_on=None,
-                  note="", now=None):
+def add_placement(
+    db,
+    user,
+    registration,
+    *,
+    kind,
+    workplace,
+    starts_on,
+    contact_name="",
+    contact_phone="",
+    ends_on=None,
+    hours=None,
+    granted=False,
+    granted_on=None,
+    note="",
+    now=None,
+):
     if kind not in KINDS:
         raise ValueError(kind)
     now = now or clock.now()
@@ -93,19 +116,50 @@ def add_placement(db, user, registration, *, kind, workplace, starts_on, contact
             "INSERT INTO placements (public_id, registration_id, kind, workplace, contact_name, "
             "contact_phone, starts_on, ends_on, hours, granted, granted_on, note, created_by, "
             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [public_id, registration.id, kind, workplace, contact_name or "", contact_phone or "",
-             starts_on.isoformat(), ends_on.isoformat() if ends_on else None,
-             float(hours) if hours is not None else None, int(bool(granted)),
-             granted_on.isoformat() if granted_on else None, note or "", user.id, clock.iso(now)],
+            [
+                public_id,
+                registration.id,
+                kind,
+                workplace,
+                contact_name or "",
+                contact_phone or "",
+                starts_on.isoformat(),
+                ends_on.isoformat() if ends_on else None,
+                float(hours) if hours is not None else None,
+                int(bool(granted)),
+                granted_on.isoformat() if granted_on else None,
+                note or "",
+                user.id,
+                clock.iso(now),
+            ],
         )
         copy_to_case(db, registration, kind, starts_on, workplace, hours)
-        monthly_figures.add(db, monthly_figures.PLACEMENT, kind=kind,
-                            municipality=registration.municipality_code,
-                            month=monthly_figures.month_of(starts_on), amount=hours or 0)
-        add_history(db, registration, user, "placement", now=now, reason=kind,
-                    due_on=starts_on.isoformat(), note=note or "")
-        audit.record(db, user, "changed", reference=registration.reference,
-                     detail=f"placement: {kind}", now=now)
+        monthly_figures.add(
+            db,
+            monthly_figures.PLACEMENT,
+            kind=kind,
+            municipality=registration.municipality_code,
+            month=monthly_figures.month_of(starts_on),
+            amount=hours or 0,
+        )
+        add_history(
+            db,
+            registration,
+            user,
+            "placement",
+            now=now,
+            reason=kind,
+            due_on=starts_on.isoformat(),
+            note=note or "",
+        )
+        audit.record(
+            db,
+            user,
+            "changed",
+            reference=registration.reference,
+            detail=f"placement: {kind}",
+            now=now,
+        )
         status = "praktik" if kind == "praktik" else "in_job"
         if registration.status not in ("closed", status) and starts_on <= date.today():
             change_status(db, user, registration, status, now=now)
@@ -115,13 +169,20 @@ def add_placement(db, user, registration, *, kind, workplace, starts_on, contact
 def copy_to_case(db, registration, kind, starts_on, workplace, hours):
     """The newest work trial's start, or the newest job's start, workplace and hours."""
     if kind == "praktik":
-        db.execute("UPDATE registrations SET praktik_start = ? WHERE id = ?",
-                   [starts_on.isoformat(), registration.id])
+        db.execute(
+            "UPDATE registrations SET praktik_start = ? WHERE id = ?",
+            [starts_on.isoformat(), registration.id],
+        )
     else:
-        db.execute("UPDATE registrations SET job_start = ?, employer = ?, job_hours = ? "
-                   "WHERE id = ?",
-                   [starts_on.isoformat(), workplace, float(hours) if hours is not None else None,
-                    registration.id])
+        db.execute(
+            "UPDATE registrations SET job_start = ?, employer = ?, job_hours = ? WHERE id = ?",
+            [
+                starts_on.isoformat(),
+                workplace,
+                float(hours) if hours is not None else None,
+                registration.id,
+            ],
+        )
 
 
 def count_jobs_still_going(db, today=None):
@@ -141,7 +202,15 @@ def end_placement(db, user, registration, public_id, *, ends_on, reason, now=Non
         ).rowcount
         if not changed:
             raise LookupError(public_id)
-        add_history(db, registration, user, "placement_ended", now=now, reason=reason,
-                    due_on=ends_on.isoformat())
-        audit.record(db, user, "changed", reference=registration.reference,
-                     detail="placement ended", now=now)
+        add_history(
+            db,
+            registration,
+            user,
+            "placement_ended",
+            now=now,
+            reason=reason,
+            due_on=ends_on.isoformat(),
+        )
+        audit.record(
+            db, user, "changed", reference=registration.reference, detail="placement ended", now=now
+        )

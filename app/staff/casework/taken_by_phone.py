@@ -12,11 +12,10 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
+from app.core import clock, codes
 from app.core.db import write_transaction
 from app.domain.registrations.sending import Consents, submit_draft
 from app.staff import audit
-from app.core import clock
-from app.core import codes
 
 CHANNELS = {
     "phone": _l("Phone call"),
@@ -46,15 +45,18 @@ def start_intake(db, user, channel, *, answers=None, draft_hash=None, language="
     public_id = secrets.token_urlsafe(12)
     with write_transaction(db):
         if draft_hash is None:
-            draft_hash = codes.token_hash(codes.new_token())  # nobody holds the token: staff use the hash
+            draft_hash = codes.token_hash(
+                codes.new_token()
+            )  # nobody holds the token: staff use the hash
             stamp = clock.now_iso()
             db.execute(
                 "INSERT INTO drafts (token_hash, answers, completed, language, created_at,"
                 " updated_at) VALUES (?, ?, '[]', ?, ?, ?)",
                 [draft_hash, json.dumps(answers or {}), language, stamp, stamp],
             )
-        existing = list(db.query(
-            "SELECT public_id FROM staff_intakes WHERE draft_token_hash = ?", [draft_hash]))
+        existing = list(
+            db.query("SELECT public_id FROM staff_intakes WHERE draft_token_hash = ?", [draft_hash])
+        )
         if existing:
             return existing[0]["public_id"]
         db.execute(
@@ -68,25 +70,37 @@ def start_intake(db, user, channel, *, answers=None, draft_hash=None, language="
 def intake_by_public_id(db, user, public_id):
     """The registration `user` is taking by phone: theirs, or any for an admin. Until it
     is sent it holds answers (health too) that only the one who took them has heard."""
-    rows = list(db.query(
-        "SELECT i.id, i.public_id, i.draft_token_hash, i.channel, d.language"
-        " FROM staff_intakes i JOIN drafts d ON d.token_hash = i.draft_token_hash"
-        " WHERE i.public_id = ? AND (i.started_by = ? OR ?)",
-        [public_id, user.id, int(user.is_admin)]))
+    rows = list(
+        db.query(
+            "SELECT i.id, i.public_id, i.draft_token_hash, i.channel, d.language"
+            " FROM staff_intakes i JOIN drafts d ON d.token_hash = i.draft_token_hash"
+            " WHERE i.public_id = ? AND (i.started_by = ? OR ?)",
+            [public_id, user.id, int(user.is_admin)],
+        )
+    )
     return Intake(**rows[0]) if rows else None
 
 
 def answers_from_signup(db, signup_id):
     """What a meeting sign-up already tells: the name, the phone, the meeting's
     municipality. None when there is no such sign-up."""
-    rows = list(db.query(
-        "SELECT s.name, s.phone, m.municipality_code FROM meeting_signups s"
-        " JOIN meetings m ON m.id = s.meeting_id WHERE s.id = ?", [signup_id]))
+    rows = list(
+        db.query(
+            "SELECT s.name, s.phone, m.municipality_code FROM meeting_signups s"
+            " JOIN meetings m ON m.id = s.meeting_id WHERE s.id = ?",
+            [signup_id],
+        )
+    )
     if not rows:
         return None
     row = rows[0]
-    return {"filled_by": "self", "name": row["name"], "contact_method": "phone",
-            "phone": row["phone"], "municipality": row["municipality_code"]}
+    return {
+        "filled_by": "self",
+        "name": row["name"],
+        "contact_method": "phone",
+        "phone": row["phone"],
+        "municipality": row["municipality_code"],
+    }
 
 
 def send_intake(db, user, intake, consents, *, now=None):
@@ -97,17 +111,33 @@ def send_intake(db, user, intake, consents, *, now=None):
     def record_consent(db, registration_id):
         db.execute(
             "UPDATE registrations SET channel = ?, consent_taken_by = ?, consent_taken_at = ?"
-            " WHERE id = ?", [intake.channel, user.id, clock.iso(now), registration_id])
-        reference = next(db.query("SELECT reference FROM registrations WHERE id = ?",
-                                  [registration_id]))["reference"]
-        audit.record(db, user, "registered_by_phone", reference=reference,
-                     detail=f"channel: {intake.channel}", now=now)
+            " WHERE id = ?",
+            [intake.channel, user.id, clock.iso(now), registration_id],
+        )
+        reference = next(
+            db.query("SELECT reference FROM registrations WHERE id = ?", [registration_id])
+        )["reference"]
+        audit.record(
+            db,
+            user,
+            "registered_by_phone",
+            reference=reference,
+            detail=f"channel: {intake.channel}",
+            now=now,
+        )
 
-    return submit_draft(db, intake.draft_token_hash, language=intake.language,
-                        consents=consents, recorded=record_consent)
+    return submit_draft(
+        db,
+        intake.draft_token_hash,
+        language=intake.language,
+        consents=consents,
+        recorded=record_consent,
+    )
 
 
 def consents_from(form):
-    return Consents(health=form.consent_health.data,
-                    contact_helper=form.consent_contact_helper.data,
-                    jobcentre=form.consent_jobcentre.data)
+    return Consents(
+        health=form.consent_health.data,
+        contact_helper=form.consent_contact_helper.data,
+        jobcentre=form.consent_jobcentre.data,
+    )

@@ -4,16 +4,10 @@ one, match them, and record when they talked."""
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
-from app.web.database import get_db
-from app.web.question_page import form_errors
 from app.core.db import write_transaction
 from app.core.phone import normalise_phone
 from app.domain.registrations.sending import answers_of
 from app.staff import audit
-from app.staff.blueprint import blueprint
-from app.staff.permissions import current_user, requires, with_registration
-from app.staff.forms import ActionForm, MatchForm, TalkedForm, choices
-from app.staff.meeting_and_ambassador_forms import AmbassadorWithWorkForm
 from app.staff.ambassadors import (
     add_ambassador,
     ambassador_by_public_id,
@@ -26,6 +20,12 @@ from app.staff.ambassadors import (
     set_ambassador_active,
     update_ambassador,
 )
+from app.staff.blueprint import blueprint
+from app.staff.forms import ActionForm, MatchForm, TalkedForm, choices
+from app.staff.meeting_and_ambassador_forms import AmbassadorWithWorkForm
+from app.staff.permissions import current_user, requires, with_registration
+from app.web.database import get_db
+from app.web.question_page import form_errors
 
 
 @blueprint.get("/ambassadors")
@@ -50,8 +50,9 @@ def new_ambassador():
             audit.record(db, current_user(), "ambassador_created")
         flash(_l("The ambassador is saved."))
         return redirect(url_for(".ambassador_list"))
-    return render_template("staff/new_ambassador.html", form=form, errors=form_errors(form),
-                           ambassador=None)
+    return render_template(
+        "staff/new_ambassador.html", form=form, errors=form_errors(form), ambassador=None
+    )
 
 
 @blueprint.route("/ambassadors/<public_id>/edit", methods=["GET", "POST"])
@@ -62,18 +63,25 @@ def edit_ambassador(public_id):
     if request.method == "POST":
         form = AmbassadorWithWorkForm()
     else:
-        form = AmbassadorWithWorkForm(data=dict(
-            name=ambassador.name, phone=ambassador.phone, email=ambassador.email,
-            municipality=ambassador.municipality_code, note=ambassador.note,
-            line_of_work=ambassador.line_of_work))
+        form = AmbassadorWithWorkForm(
+            data=dict(
+                name=ambassador.name,
+                phone=ambassador.phone,
+                email=ambassador.email,
+                municipality=ambassador.municipality_code,
+                note=ambassador.note,
+                line_of_work=ambassador.line_of_work,
+            )
+        )
     if form.validate_on_submit() and valid_phone(form):
         with write_transaction(db):  # the change and its audit entry, or neither
             update_ambassador(db, ambassador, **ambassador_fields(form))
             audit.record(db, current_user(), "ambassador_changed", detail=public_id)
         flash(_l("The ambassador is changed."))
         return redirect(url_for(".ambassador_list"))
-    return render_template("staff/new_ambassador.html", form=form, errors=form_errors(form),
-                           ambassador=ambassador)
+    return render_template(
+        "staff/new_ambassador.html", form=form, errors=form_errors(form), ambassador=ambassador
+    )
 
 
 def valid_phone(form):
@@ -85,9 +93,14 @@ def valid_phone(form):
 
 
 def ambassador_fields(form):
-    return dict(name=form.name.data, phone=normalise_phone(form.phone.data) or "",
-                email=form.email.data or "", municipality_code=form.municipality.data or "",
-                note=form.note.data or "", line_of_work=form.line_of_work.data or "")
+    return dict(
+        name=form.name.data,
+        phone=normalise_phone(form.phone.data) or "",
+        email=form.email.data or "",
+        municipality_code=form.municipality.data or "",
+        note=form.note.data or "",
+        line_of_work=form.line_of_work.data or "",
+    )
 
 
 @blueprint.post("/ambassadors/<public_id>/active")
@@ -104,12 +117,19 @@ def toggle_ambassador(public_id):
 @with_registration
 def match_ambassador(registration):
     db = get_db()
-    available = ranked_for(ambassadors(db), registration.municipality_code,
-                           answers_of(db, registration.id).get("work_wishes", []))
+    available = ranked_for(
+        ambassadors(db),
+        registration.municipality_code,
+        answers_of(db, registration.id).get("work_wishes", []),
+    )
     form = MatchForm()
     form.ambassador.choices = choices(
-        [(a.public_id, f"{a.name} ({a.municipality})" if a.municipality else a.name)
-         for a in available], empty=_l("Choose an ambassador"))
+        [
+            (a.public_id, f"{a.name} ({a.municipality})" if a.municipality else a.name)
+            for a in available
+        ],
+        empty=_l("Choose an ambassador"),
+    )
     talked_form = TalkedForm(prefix="talked")
     if form.validate_on_submit():
         chosen = ambassador_by_public_id(db, form.ambassador.data)
@@ -118,8 +138,13 @@ def match_ambassador(registration):
         else:
             with write_transaction(db):  # the match and its audit entry, or neither
                 match(db, current_user(), registration, chosen, note=form.note.data or "")
-                audit.record(db, current_user(), "changed", reference=registration.reference,
-                             detail="ambassador")
+                audit.record(
+                    db,
+                    current_user(),
+                    "changed",
+                    reference=registration.reference,
+                    detail="ambassador",
+                )
             flash(_l("The ambassador is chosen. Remember to call them."))
             return redirect(url_for(".match_ambassador", public_id=registration.public_id))
     return render_template(
@@ -142,8 +167,13 @@ def ambassador_talked(registration):
         db = get_db()
         with write_transaction(db):
             record_talk(db, current_user(), registration, form.talked_on.data)
-            audit.record(db, current_user(), "changed", reference=registration.reference,
-                         detail="ambassador talked")
+            audit.record(
+                db,
+                current_user(),
+                "changed",
+                reference=registration.reference,
+                detail="ambassador talked",
+            )
         flash(_l("Saved: they have talked."))
     else:
         flash(_l("Enter the day they talked"))

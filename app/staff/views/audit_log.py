@@ -2,11 +2,11 @@
 
 from flask import render_template, request, url_for
 
-from app.web.database import get_db
 from app.staff import audit
 from app.staff.blueprint import blueprint
-from app.staff.permissions import requires
 from app.staff.paging import page_count, requested_page
+from app.staff.permissions import requires
+from app.web.database import get_db
 
 
 @blueprint.get("/audit")

@@ -24,7 +24,8 @@ from app.web.database import get_db
 def take_registration(registration):
     """From the inbox or the case: back where the button was."""
     back = safe_staff_path(request.form.get("next")) or url_for(
-        ".registration", public_id=registration.public_id)
+        ".registration", public_id=registration.public_id
+    )
     if ActionForm().validate_on_submit():
         take(get_db(), current_user(), registration)
         flash(_l("%(name)s is yours now.", name=registration.name))
@@ -38,5 +39,10 @@ def record_call_without_answer(registration):
     def action(db, user, form):
         record_no_answer(db, user, registration, note=form.note.data)
 
-    return act(registration, "call", CallForm(prefix="call"), action,
-               _l("The call is counted. The case is still open."))
+    return act(
+        registration,
+        "call",
+        CallForm(prefix="call"),
+        action,
+        _l("The call is counted. The case is still open."),
+    )

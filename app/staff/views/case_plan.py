@@ -18,8 +18,15 @@ from app.staff.first_call import answered
 
 # The person's own words shown beside their work trials and jobs: what they want, what
 # they are good at, and what helps them.
-OWN_WORDS_FIELDS = ("work_wishes", "work_other", "strengths", "strengths_text", "hours",
-                    "needs", "needs_text")
+OWN_WORDS_FIELDS = (
+    "work_wishes",
+    "work_other",
+    "strengths",
+    "strengths_text",
+    "hours",
+    "needs",
+    "needs_text",
+)
 
 
 def plan_forms(row, placements=()):

@@ -5,15 +5,15 @@ import json
 from flask import current_app, render_template
 from flask_babel import lazy_gettext as _l
 
-from app.web.database import get_db
-from app.web.question_page import form_errors
-from app.domain.registrations.resume import draft_hash_for_code
 from app.domain.questions.summary import summary_rows
+from app.domain.registrations.resume import draft_hash_for_code
 from app.staff import audit
 from app.staff.blueprint import blueprint
-from app.staff.permissions import current_user, requires
 from app.staff.forms import DraftCodeForm
 from app.staff.intake_forms import ContinueDraftForm
+from app.staff.permissions import current_user, requires
+from app.web.database import get_db
+from app.web.question_page import form_errors
 
 
 def draft_answers(db, hashed):

@@ -3,18 +3,22 @@
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
 
-from app.web.database import get_db
 from app.domain.registrations.sending import answers_of
 from app.staff.blueprint import blueprint
 from app.staff.casework.changes import visible_registration
 from app.staff.casework.duplicates import likely_duplicates, merge
 from app.staff.forms import ActionForm
 from app.staff.permissions import current_user, requires, with_registration
+from app.web.database import get_db
 
 
 def duplicates_of(db, registration):
-    answers = {**answers_of(db, registration.id), "phone": registration.phone,
-               "email": registration.email, "name": registration.name}
+    answers = {
+        **answers_of(db, registration.id),
+        "phone": registration.phone,
+        "email": registration.email,
+        "name": registration.name,
+    }
     return likely_duplicates(db, current_user(), answers, except_id=registration.id)
 
 

@@ -9,18 +9,18 @@ from datetime import date
 
 from flask import Response, render_template, request
 
-from app.web.database import get_db
 from app.core.db import write_transaction
-from app.web.question_page import form_errors
-from app.staff.accounts.users import active_consultants
 from app.staff import audit
+from app.staff.accounts.users import active_consultants
 from app.staff.blueprint import blueprint
-from app.staff.permissions import current_user, requires
 from app.staff.casework.changes import may_see_health
+from app.staff.casework.inbox import filtered_registrations
 from app.staff.csv_export import csv_text
 from app.staff.forms import ExportForm
+from app.staff.permissions import current_user, requires
 from app.staff.views.inbox import filters_from
-from app.staff.casework.inbox import filtered_registrations
+from app.web.database import get_db
+from app.web.question_page import form_errors
 
 
 @blueprint.route("/export", methods=["GET", "POST"])
@@ -36,11 +36,21 @@ def export():
     health_for = (lambda row: True) if user.is_admin else (lambda row: may_see_health(user, row))
     with write_transaction(db):
         for row in rows:
-            audit.record(db, user, "exported_csv", reference=row.reference,
-                         detail=what_was_exported(form, health_for(row)))
-    text = csv_text(db, rows, include_contact=form.include_contact.data,
-                    include_sensitive=form.include_sensitive.data,
-                    include_free_text=form.include_free_text.data, health_for=health_for)
+            audit.record(
+                db,
+                user,
+                "exported_csv",
+                reference=row.reference,
+                detail=what_was_exported(form, health_for(row)),
+            )
+    text = csv_text(
+        db,
+        rows,
+        include_contact=form.include_contact.data,
+        include_sensitive=form.include_sensitive.data,
+        include_free_text=form.include_free_text.data,
+        health_for=health_for,
+    )
     filename = f"klapjob-{date.today().isoformat()}.csv"
     return Response(
         text,
@@ -51,12 +61,16 @@ def export():
 
 def what_was_exported(form, with_health):
     """The audit entry's detail: which kinds of personal data, and an admin's purpose."""
-    kinds = [kind for kind, chosen in (("contact", form.include_contact.data),
-                                       ("free text", form.include_free_text.data),
-                                       ("health", form.include_sensitive.data and with_health))
-             if chosen]
+    kinds = [
+        kind
+        for kind, chosen in (
+            ("contact", form.include_contact.data),
+            ("free text", form.include_free_text.data),
+            ("health", form.include_sensitive.data and with_health),
+        )
+        if chosen
+    ]
     detail = " ".join(kinds)
     if "health" in kinds and form.purpose.data:
         detail += f" (purpose: {form.purpose.data})"
     return detail
-

@@ -4,10 +4,10 @@ from datetime import date
 
 from flask import render_template
 
-from app.web.database import get_db
 from app.staff.blueprint import blueprint
-from app.staff.permissions import current_user, requires
 from app.staff.casework.changes import follow_ups_due
+from app.staff.permissions import current_user, requires
+from app.web.database import get_db
 
 WITHIN_DAYS = 30
 

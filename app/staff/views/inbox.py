@@ -6,13 +6,13 @@ form, because it holds a name or a phone number, and addresses end up in access 
 
 from flask import render_template, request, url_for
 
-from app.web.database import get_db
 from app.staff.accounts.users import active_consultants
 from app.staff.blueprint import blueprint
-from app.staff.permissions import current_user, requires
 from app.staff.casework.inbox import PAGE_SIZE, InboxFilters, inbox_page
 from app.staff.forms import FilterForm, SearchForm
 from app.staff.paging import page_count, requested_page
+from app.staff.permissions import current_user, requires
+from app.web.database import get_db
 
 # A search shows its matches on one page: page links would carry it in their address.
 SEARCH_RESULTS = 100
@@ -48,8 +48,9 @@ def page_url(page):
 def inbox():
     form = filter_form()
     search_form = SearchForm(formdata=request.form if request.method == "POST" else None)
-    searching = (request.method == "POST" and search_form.validate()
-                 and bool(search_form.search.data))
+    searching = (
+        request.method == "POST" and search_form.validate() and bool(search_form.search.data)
+    )
     filters = filters_from(form, search_form.search.data if searching else "")
     size = SEARCH_RESULTS if searching else PAGE_SIZE
     rows, total = inbox_page(get_db(), current_user(), filters, size=size)

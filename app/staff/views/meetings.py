@@ -6,8 +6,6 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
-from app.web.database import get_db
-from app.web.question_page import form_errors
 from app.domain.meetings import (
     all_meetings,
     create_meeting,
@@ -19,9 +17,11 @@ from app.domain.meetings import (
 )
 from app.staff import audit
 from app.staff.blueprint import blueprint
-from app.staff.permissions import current_user, requires
 from app.staff.forms import ActionForm, MeetingForm, parse_clock
 from app.staff.meeting_and_ambassador_forms import AttendanceForm
+from app.staff.permissions import current_user, requires
+from app.web.database import get_db
+from app.web.question_page import form_errors
 
 
 def at_time(day, clock):
@@ -43,15 +43,17 @@ def meeting_fields(form):
 
 def form_for(meeting):
     """The meeting form filled with the meeting as it is."""
-    return MeetingForm(data=dict(
-        starts_on=meeting.starts_at.date(),
-        starts_at=meeting.starts_at.strftime("%H:%M"),
-        ends_at=meeting.ends_at.strftime("%H:%M") if meeting.ends_at else "",
-        place=meeting.place,
-        municipality=meeting.municipality_code,
-        description_da=meeting.description_da,
-        description_en=meeting.description_en,
-    ))
+    return MeetingForm(
+        data=dict(
+            starts_on=meeting.starts_at.date(),
+            starts_at=meeting.starts_at.strftime("%H:%M"),
+            ends_at=meeting.ends_at.strftime("%H:%M") if meeting.ends_at else "",
+            place=meeting.place,
+            municipality=meeting.municipality_code,
+            description_da=meeting.description_da,
+            description_en=meeting.description_en,
+        )
+    )
 
 
 @blueprint.get("/meetings")
@@ -71,8 +73,9 @@ def new_meeting():
             audit.record(db, current_user(), "meeting_created", detail=public_id)
         flash(_l("The meeting is saved. People can now sign up."))
         return redirect(url_for(".meeting", public_id=public_id))
-    return render_template("staff/new_meeting.html", form=form, errors=form_errors(form),
-                           meeting=None)
+    return render_template(
+        "staff/new_meeting.html", form=form, errors=form_errors(form), meeting=None
+    )
 
 
 @blueprint.route("/meetings/<public_id>/edit", methods=["GET", "POST"])
@@ -87,8 +90,9 @@ def edit_meeting(public_id):
             audit.record(db, current_user(), "meeting_changed", detail=public_id)
         flash(_l("The meeting is changed."))
         return redirect(url_for(".meeting", public_id=public_id))
-    return render_template("staff/new_meeting.html", form=form, errors=form_errors(form),
-                           meeting=found)
+    return render_template(
+        "staff/new_meeting.html", form=form, errors=form_errors(form), meeting=found
+    )
 
 
 @blueprint.get("/meetings/<public_id>")

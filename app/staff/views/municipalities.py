@@ -4,15 +4,15 @@ registration goes to the consultant who covers the person's municipality."""
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
-from app.web.database import get_db
-from app.domain.municipalities import MUNICIPALITIES
-from app.staff.accounts.users import active_consultants
 from app.core.db import write_transaction
-from app.staff import audit
-from app.staff.blueprint import blueprint
-from app.staff.permissions import current_user, requires
 from app.domain.coverage import all_coverage, save_coverage
+from app.domain.municipalities import MUNICIPALITIES
+from app.staff import audit
+from app.staff.accounts.users import active_consultants
+from app.staff.blueprint import blueprint
 from app.staff.forms import ActionForm
+from app.staff.permissions import current_user, requires
+from app.web.database import get_db
 
 
 @blueprint.route("/municipalities", methods=["GET", "POST"])

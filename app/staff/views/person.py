@@ -6,16 +6,16 @@ import json
 from flask import Response, flash, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
-from app.web.database import get_db
 from app.domain.questions.summary import summary_rows
 from app.staff import audit
-from app.staff.blueprint import blueprint
-from app.staff.permissions import current_user, requires, with_registration
-from app.staff.casework.changes import case_file
 from app.staff.access_printout import drafts_of, history_in_words, meeting_signups_of, seen_by_staff
+from app.staff.blueprint import blueprint
+from app.staff.casework.changes import case_file
 from app.staff.forms import DeleteForm
-from app.staff.personal_data import audit_trail, delete_person, person_export
+from app.staff.permissions import current_user, requires, with_registration
 from app.staff.person_requests import requests_of
+from app.staff.personal_data import audit_trail, delete_person, person_export
+from app.web.database import get_db
 
 
 def audited_case(registration, action):
@@ -67,8 +67,9 @@ def delete_registration(registration):
         typed = "".join(ch for ch in form.reference.data.upper() if ch.isalnum())
         if typed == registration.reference:
             delete_person(get_db(), current_user(), registration)
-            flash(_l("The registration %(reference)s is deleted.",
-                     reference=registration.reference))
+            flash(
+                _l("The registration %(reference)s is deleted.", reference=registration.reference)
+            )
             return redirect(url_for(".inbox"))
         form.reference.errors.append(_l("The reference does not match. Write it as shown"))
     errors = [(form.reference.id, form.reference.errors[0])] if form.reference.errors else []

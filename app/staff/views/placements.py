@@ -16,14 +16,28 @@ from app.web.database import get_db
 def add_registration_placement(registration):
     def action(db, user, form):
         add_placement(
-            db, user, registration, kind=form.kind.data, workplace=form.workplace.data,
-            contact_name=form.contact_name.data, contact_phone=form.contact_phone.data,
-            starts_on=form.starts_on.data, ends_on=form.ends_on.data, hours=form.hours.data,
-            granted=form.granted.data, granted_on=form.granted_on.data, note=form.note.data,
+            db,
+            user,
+            registration,
+            kind=form.kind.data,
+            workplace=form.workplace.data,
+            contact_name=form.contact_name.data,
+            contact_phone=form.contact_phone.data,
+            starts_on=form.starts_on.data,
+            ends_on=form.ends_on.data,
+            hours=form.hours.data,
+            granted=form.granted.data,
+            granted_on=form.granted_on.data,
+            note=form.note.data,
         )
 
-    return act(registration, "placement", PlacementForm(prefix="placement"), action,
-               _l("The work trial or job is added to the history."))
+    return act(
+        registration,
+        "placement",
+        PlacementForm(prefix="placement"),
+        action,
+        _l("The work trial or job is added to the history."),
+    )
 
 
 @blueprint.post("/registrations/<public_id>/placements/end")
@@ -31,8 +45,14 @@ def add_registration_placement(registration):
 @with_registration
 def end_registration_placement(registration):
     def action(db, user, form):
-        end_placement(db, user, registration, form.placement.data, ends_on=form.ends_on.data,
-                      reason=form.reason.data)
+        end_placement(
+            db,
+            user,
+            registration,
+            form.placement.data,
+            ends_on=form.ends_on.data,
+            reason=form.reason.data,
+        )
 
     form = EndPlacementForm(prefix="end")
     form.offer(placements_of(get_db(), registration.id))

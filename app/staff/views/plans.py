@@ -26,11 +26,22 @@ from app.web.links import public_url
 @with_registration
 def set_registration_next_step(registration):
     def action(db, user, form):
-        set_next_step(db, user, registration, kind=form.kind.data, due_on=form.due_on.data,
-                      note=form.note.data)
+        set_next_step(
+            db,
+            user,
+            registration,
+            kind=form.kind.data,
+            due_on=form.due_on.data,
+            note=form.note.data,
+        )
 
-    return act(registration, "next_step", NextStepForm(prefix="next_step"), action,
-               _l("The next step is saved."))
+    return act(
+        registration,
+        "next_step",
+        NextStepForm(prefix="next_step"),
+        action,
+        _l("The next step is saved."),
+    )
 
 
 @blueprint.post("/registrations/<public_id>/follow-up-plan")
@@ -40,8 +51,13 @@ def choose_registration_follow_up_plan(registration):
     def action(db, user, form):
         choose_follow_up_plan(db, user, registration, form.plan.data)
 
-    return act(registration, "plan", FollowUpPlanForm(prefix="plan"), action,
-               _l("The follow-ups are planned."))
+    return act(
+        registration,
+        "plan",
+        FollowUpPlanForm(prefix="plan"),
+        action,
+        _l("The follow-ups are planned."),
+    )
 
 
 @blueprint.post("/registrations/<public_id>/appointments")
@@ -51,13 +67,23 @@ def add_registration_appointment(registration):
     def action(db, user, form):
         day = form.day.data
         add_appointment(
-            db, user, registration, starts_at=at_time(day, form.starts_at.data),
+            db,
+            user,
+            registration,
+            starts_at=at_time(day, form.starts_at.data),
             ends_at=at_time(day, form.ends_at.data) if form.ends_at.data else None,
-            place=form.place.data, attendees=form.attendees(), note=form.note.data,
+            place=form.place.data,
+            attendees=form.attendees(),
+            note=form.note.data,
         )
 
-    return act(registration, "appointment", AppointmentForm(prefix="appointment"), action,
-               _l("The meeting is saved. Download it to your calendar."))
+    return act(
+        registration,
+        "appointment",
+        AppointmentForm(prefix="appointment"),
+        action,
+        _l("The meeting is saved. Download it to your calendar."),
+    )
 
 
 @blueprint.get("/appointments/<public_id>.ics")
@@ -76,5 +102,10 @@ def appointment_calendar_file(public_id):
         description=_("Who comes: %(who)s", who=who or "–"),
         url=case_url,
     )
-    return Response(body, mimetype="text/calendar", headers={
-        "Content-Disposition": f'attachment; filename="klapjob-{appointment.starts_at:%Y-%m-%d}.ics"'})
+    return Response(
+        body,
+        mimetype="text/calendar",
+        headers={
+            "Content-Disposition": f'attachment; filename="klapjob-{appointment.starts_at:%Y-%m-%d}.ics"'
+        },
+    )

@@ -34,8 +34,7 @@ from app.web.profile_pdf import pdf_response, profile_pdf
 from app.web.question_page import form_errors
 
 
-def show_profile(registration, *, learned=None, employer_form=None, mail_form=None,
-                 status=200):
+def show_profile(registration, *, learned=None, employer_form=None, mail_form=None, status=200):
     db = get_db()
     audit.record_now(db, current_user(), "viewed_profile", reference=registration.reference)
     answers = answers_of(db, registration.id)
@@ -76,13 +75,15 @@ def add_to_profile(registration):
     form = LearnedForm()
     if not form.validate():
         return show_profile(registration, learned=form)
-    additions = Additions(form.good_at.data, form.went_well.data, form.was_hard.data,
-                          form.accommodations.data)
+    additions = Additions(
+        form.good_at.data, form.went_well.data, form.was_hard.data, form.accommodations.data
+    )
     number = save_version(get_db(), registration.id, user=current_user(), additions=additions)
     if number is None:
         return back_to_profile(registration, _l("Nothing changed."))
-    return back_to_profile(registration, _l("Version %(number)s of the profile is saved.",
-                                            number=number))
+    return back_to_profile(
+        registration, _l("Version %(number)s of the profile is saved.", number=number)
+    )
 
 
 @blueprint.get("/registrations/<public_id>/profile.pdf")
@@ -122,8 +123,9 @@ def email_profile(registration):
 
 
 def person_language(db, registration_id):
-    return next(db.query("SELECT language FROM registrations WHERE id = ?",
-                         [registration_id]))["language"]
+    return next(db.query("SELECT language FROM registrations WHERE id = ?", [registration_id]))[
+        "language"
+    ]
 
 
 @blueprint.post("/registrations/<public_id>/profile/employers")
@@ -133,8 +135,13 @@ def add_employer_yes(registration):
     form = EmployerYesForm()
     if not form.validate():
         return show_profile(registration, employer_form=form)
-    record_employer_yes(get_db(), registration.id, user=current_user(),
-                        employer=form.employer.data, agreed_on=form.agreed_on.data.isoformat())
+    record_employer_yes(
+        get_db(),
+        registration.id,
+        user=current_user(),
+        employer=form.employer.data,
+        agreed_on=form.agreed_on.data.isoformat(),
+    )
     # Flashed without the employer's name: the message travels in the session cookie.
     return back_to_profile(registration, _l("The person's yes is recorded. It is in the list."))
 
@@ -156,8 +163,9 @@ def with_employer_yes(view):
     def wrapped(registration, yes_id):
         db = get_db()
         try:
-            profile, yes = employer_profile(db, registration.id, answers_of(db, registration.id),
-                                            yes_id)
+            profile, yes = employer_profile(
+                db, registration.id, answers_of(db, registration.id), yes_id
+            )
         except NoEmployerYes:
             return render_template("staff/no_employer_yes.html", row=registration), 403
         audit.record_now(db, current_user(), "employer_profile", reference=registration.reference)
@@ -171,8 +179,9 @@ def with_employer_yes(view):
 @with_registration
 @with_employer_yes
 def employer_profile_page(registration, profile, yes):
-    return render_template("staff/employer_profile.html", row=registration, profile=profile,
-                           yes=yes)
+    return render_template(
+        "staff/employer_profile.html", row=registration, profile=profile, yes=yes
+    )
 
 
 @blueprint.get("/registrations/<public_id>/profile/employers/<yes_id>.pdf")

@@ -7,15 +7,13 @@ from datetime import date
 from flask import flash, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
-from app.web.database import get_db
-from app.web.question_page import form_errors
-from app.domain.registrations.callback import is_overdue
+from app.domain.coverage import has_agreement
 from app.domain.questions.steps import FIELDS_BY_NAME
 from app.domain.questions.summary import shown_answers, summary_rows
-from app.staff.accounts.users import active_consultants, user_by_public_id
+from app.domain.registrations.callback import is_overdue
 from app.staff import audit
+from app.staff.accounts.users import active_consultants, user_by_public_id
 from app.staff.blueprint import blueprint
-from app.staff.permissions import current_user, requires, with_registration
 from app.staff.casework.changes import (
     add_note,
     assign,
@@ -25,18 +23,28 @@ from app.staff.casework.changes import (
     record_follow_up,
     save_job,
 )
-from app.domain.coverage import has_agreement
+from app.staff.casework.placements import placements_of
 from app.staff.day_forms import CallForm
 from app.staff.first_call import first_call_overview, mark_health_not_kept
-from app.staff.casework.placements import placements_of
+from app.staff.forms import ActionForm, AssignForm, FollowUpForm, JobForm, NoteForm, StatusForm
+from app.staff.permissions import current_user, requires, with_registration
 from app.staff.views.case_plan import case_plan, own_words, plan_forms
 from app.staff.views.duplicates import duplicates_of
-from app.staff.forms import ActionForm, AssignForm, FollowUpForm, JobForm, NoteForm, StatusForm
+from app.web.database import get_db
+from app.web.question_page import form_errors
 
 SENSITIVE_FIELDS = tuple(name for name, spec in FIELDS_BY_NAME.items() if spec.sensitive)
-CONTACT_FIELDS = ("contact_method", "phone", "email", "helper_name", "helper_role",
-                  "helper_contact", "other_contact_name", "other_contact_role",
-                  "other_contact_phone")
+CONTACT_FIELDS = (
+    "contact_method",
+    "phone",
+    "email",
+    "helper_name",
+    "helper_role",
+    "helper_contact",
+    "other_contact_name",
+    "other_contact_role",
+    "other_contact_phone",
+)
 
 
 def contact_rows(answers):
@@ -53,15 +61,19 @@ def contact_rows(answers):
 def blank_forms(case):
     row = case.row
     forms = {
-        "status": StatusForm(formdata=None, prefix="status", status=row.status,
-                             reason=row.close_reason or ""),
-        "assign": AssignForm(formdata=None, prefix="assign",
-                             consultant=row.consultant_public_id or ""),
+        "status": StatusForm(
+            formdata=None, prefix="status", status=row.status, reason=row.close_reason or ""
+        ),
+        "assign": AssignForm(
+            formdata=None, prefix="assign", consultant=row.consultant_public_id or ""
+        ),
         "job": JobForm(
-            formdata=None, prefix="job",
+            formdata=None,
+            prefix="job",
             praktik_start=date.fromisoformat(row.praktik_start) if row.praktik_start else None,
             job_start=date.fromisoformat(row.job_start) if row.job_start else None,
-            employer=row.employer or "", hours=row.job_hours,
+            employer=row.employer or "",
+            hours=row.job_hours,
         ),
         "note": NoteForm(formdata=None, prefix="note"),
         "follow_up": FollowUpForm(formdata=None, prefix="follow_up"),
@@ -95,8 +107,11 @@ def show_case(registration, *, submitted=None, status=200, health_asked=False):
         case=case,
         row=registration,
         rows=mark_health_not_kept(
-            summary_rows(case.answers, include_sensitive=shows_health or registration.health_withheld),
-            registration),
+            summary_rows(
+                case.answers, include_sensitive=shows_health or registration.health_withheld
+            ),
+            registration,
+        ),
         overview=first_call_overview(registration, case.answers),
         health_hidden=not shows_health and has_health_answers(case.answers),
         contact=contact_rows(case.answers),
@@ -135,7 +150,7 @@ def registration(registration):
 @requires("staff")
 @with_registration
 def show_health(registration):
-    """"Show health": the health answers of a registration that is not this user's, once,
+    """ "Show health": the health answers of a registration that is not this user's, once,
     written to the audit log."""
     if not ActionForm().validate_on_submit():
         return redirect(url_for(".registration", public_id=registration.public_id))
@@ -148,11 +163,18 @@ def show_health(registration):
 @with_registration
 def change_registration_status(registration):
     def action(db, user, form):
-        change_status(db, user, registration, form.status.data,
-                      reason=form.reason.data or None, note=form.note.data)
+        change_status(
+            db,
+            user,
+            registration,
+            form.status.data,
+            reason=form.reason.data or None,
+            note=form.note.data,
+        )
 
-    return act(registration, "status", StatusForm(prefix="status"), action,
-               _l("The status is changed."))
+    return act(
+        registration, "status", StatusForm(prefix="status"), action, _l("The status is changed.")
+    )
 
 
 @blueprint.post("/registrations/<public_id>/consultant")
@@ -179,12 +201,20 @@ def assign_registration(registration):
 def save_registration_job(registration):
     def action(db, user, form):
         hours = float(form.hours.data) if form.hours.data is not None else None
-        save_job(db, user, registration, praktik_start=form.praktik_start.data,
-                 job_start=form.job_start.data, employer=form.employer.data or "",
-                 hours=hours, note=form.note.data)
+        save_job(
+            db,
+            user,
+            registration,
+            praktik_start=form.praktik_start.data,
+            job_start=form.job_start.data,
+            employer=form.employer.data or "",
+            hours=hours,
+            note=form.note.data,
+        )
 
-    return act(registration, "job", JobForm(prefix="job"), action,
-               _l("The work trial and job are saved."))
+    return act(
+        registration, "job", JobForm(prefix="job"), action, _l("The work trial and job are saved.")
+    )
 
 
 @blueprint.post("/registrations/<public_id>/note")
@@ -208,5 +238,10 @@ def record_registration_follow_up(registration):
             return done(registration, _l("No follow-up is due: save the job start first."))
         return None
 
-    return act(registration, "follow_up", FollowUpForm(prefix="follow_up"), action,
-               _l("The follow-up is recorded."))
+    return act(
+        registration,
+        "follow_up",
+        FollowUpForm(prefix="follow_up"),
+        action,
+        _l("The follow-up is recorded."),
+    )

@@ -35,14 +35,17 @@ class ReportForm(FlaskForm):
     class Meta:
         csrf = False
 
-    municipality = SelectField(_l("Municipality"),
-                               choices=choices(municipalities_by_name(), empty=_l("All")), default="")
+    municipality = SelectField(
+        _l("Municipality"), choices=choices(municipalities_by_name(), empty=_l("All")), default=""
+    )
     first_month = SelectField(_l("From the month"))
     last_month = SelectField(_l("To the month"))
 
     def offer(self, today):
         months = recent_months(today)
-        self.first_month.choices = self.last_month.choices = choices((m, month_name(m)) for m in months)
+        self.first_month.choices = self.last_month.choices = choices(
+            (m, month_name(m)) for m in months
+        )
         quarter_start = f"{today.year:04d}-{(today.month - 1) // 3 * 3 + 1:02d}"
         self.first_month.default, self.last_month.default = quarter_start, months[0]
         self.process(request.args)
@@ -63,12 +66,20 @@ def reports():
     if valid and download in ("csv", "xlsx"):
         rows = list(report_rows(report_lines, months, municipality))
         name = f"klapjob-rapport-{municipality or 'alle'}-{first}-{last}.{download}"
-        body, mimetype = (csv_file(rows), "text/csv") if download == "csv" else (xlsx_file(rows), XLSX)
-        return Response(body, mimetype=mimetype,
-                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+        body, mimetype = (
+            (csv_file(rows), "text/csv") if download == "csv" else (xlsx_file(rows), XLSX)
+        )
+        return Response(
+            body,
+            mimetype=mimetype,
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
     args = {"municipality": municipality, "first_month": first, "last_month": last}
     return render_template(
-        "staff/reports.html", form=form, months=months, lines=report_lines,
+        "staff/reports.html",
+        form=form,
+        months=months,
+        lines=report_lines,
         csv_url=url_for(".reports", download="csv", **args),
         xlsx_url=url_for(".reports", download="xlsx", **args),
     )

@@ -1,16 +1,17 @@
 """Signing in with an email address and a password; then a one-time code (two_factor)."""
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
-from app.web.database import get_db
-from app.web.question_page import form_errors
+from app.staff import audit
 from app.staff.accounts.sign_in_guard import guard_for
 from app.staff.accounts.users import check_password
-from app.staff import audit
 from app.staff.blueprint import blueprint
-from app.staff.permissions import begin_pending, current_user, leave, remember_next, requires
 from app.staff.forms import SignInForm
+from app.staff.permissions import begin_pending, current_user, leave, remember_next, requires
+from app.web.database import get_db
+from app.web.question_page import form_errors
 
 
 def wait_message(attempt):
@@ -18,10 +19,15 @@ def wait_message(attempt):
     whether an account exists."""
     minutes = max(1, round(attempt.wait_seconds / 60))
     if attempt.problem == "locked":
-        return _("Too many failed attempts. Wait %(minutes)s minutes, or ask an admin to "
-                 "open the account.", minutes=minutes)
-    return _("Too many failed attempts. Wait %(seconds)s seconds and try again.",
-             seconds=attempt.wait_seconds)
+        return _(
+            "Too many failed attempts. Wait %(minutes)s minutes, or ask an admin to "
+            "open the account.",
+            minutes=minutes,
+        )
+    return _(
+        "Too many failed attempts. Wait %(seconds)s seconds and try again.",
+        seconds=attempt.wait_seconds,
+    )
 
 
 @blueprint.route("/sign-in", methods=["GET", "POST"])
@@ -35,8 +41,9 @@ def sign_in():
     problem = None
     if form.validate_on_submit():
         db = get_db()
-        attempt = check_password(db, form.email.data, form.password.data,
-                                 guard_for(form.email.data))
+        attempt = check_password(
+            db, form.email.data, form.password.data, guard_for(form.email.data)
+        )
         if attempt.problem is None:
             begin_pending(attempt.user)
             if not attempt.user.totp_confirmed:

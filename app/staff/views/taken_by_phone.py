@@ -5,9 +5,6 @@ question is the journey's own step (app/domain/questions/steps.py), shown on a s
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
-from app.web.database import get_db
-from app.web.question_page import error_list, form_errors, questions_on_page, search_asked_for
-from app.web.step_forms import form_for
 from app.domain.questions.flow import CHECK_ANSWERS, first_unfinished, position, step_after
 from app.domain.questions.steps import STEPS_BY_KEY
 from app.domain.questions.summary import summary_rows
@@ -30,12 +27,19 @@ from app.staff.intake_forms import (
     StartIntakeForm,
 )
 from app.staff.permissions import current_user, requires
+from app.web.database import get_db
+from app.web.question_page import error_list, form_errors, questions_on_page, search_asked_for
+from app.web.step_forms import form_for
 
 
 def recent_signups(db, limit=30):
-    return list(db.query(
-        "SELECT s.id, s.name, m.starts_at, m.place FROM meeting_signups s"
-        " JOIN meetings m ON m.id = s.meeting_id ORDER BY s.id DESC LIMIT ?", [limit]))
+    return list(
+        db.query(
+            "SELECT s.id, s.name, m.starts_at, m.place FROM meeting_signups s"
+            " JOIN meetings m ON m.id = s.meeting_id ORDER BY s.id DESC LIMIT ?",
+            [limit],
+        )
+    )
 
 
 def first_step_url(public_id):
@@ -56,9 +60,13 @@ def new_registration():
     if form.validate_on_submit():
         public_id = start_intake(get_db(), current_user(), form.channel.data)
         return redirect(first_step_url(public_id))
-    return render_template("staff/new_registration.html", form=form,
-                           signups=recent_signups(get_db()), signup_form=SignupIntakeForm(),
-                           errors=form_errors(form))
+    return render_template(
+        "staff/new_registration.html",
+        form=form,
+        signups=recent_signups(get_db()),
+        signup_form=SignupIntakeForm(),
+        errors=form_errors(form),
+    )
 
 
 @blueprint.post("/registrations/new/from-signup")
@@ -96,9 +104,13 @@ def intake_or_404(public_id):
 
 def render_intake_step(intake, step, form, draft, *, found=None, status=200):
     return render_template(
-        "staff/intake_step.html", intake=intake, step=step, form=form,
+        "staff/intake_step.html",
+        intake=intake,
+        step=step,
+        form=form,
         questions=questions_on_page(step, form, draft.answers, found),
-        errors=error_list(step, form), progress=position(step, draft.answers),
+        errors=error_list(step, form),
+        progress=position(step, draft.answers),
     ), status
 
 
@@ -123,8 +135,9 @@ def intake_step(public_id, step_key):
         return render_intake_step(intake, step, form, draft, found=found)
     is_valid = form.validate_with(draft.answers)
     typed, _all_fit = form.storable_answers(step)
-    draft = save_step_by_hash(db, intake.draft_token_hash, step.key, typed,
-                              complete=is_valid, language=intake.language)
+    draft = save_step_by_hash(
+        db, intake.draft_token_hash, step.key, typed, complete=is_valid, language=intake.language
+    )
     if not is_valid:
         return render_intake_step(intake, step, form, draft, status=400)
     return redirect(intake_url(public_id, step_after(step, draft.answers)))
@@ -142,12 +155,15 @@ def intake_consent(public_id):
             registration_id = send_intake(db, current_user(), intake, consents_from(form))
         except DraftNotFinished as unfinished:
             return redirect(intake_url(public_id, unfinished.step_key))
-        registration = next(db.query("SELECT public_id FROM registrations WHERE id = ?",
-                                     [registration_id]))
+        registration = next(
+            db.query("SELECT public_id FROM registrations WHERE id = ?", [registration_id])
+        )
         flash(_l("The registration is saved, with the consent given by phone."))
         return redirect(url_for("staff.registration", public_id=registration["public_id"]))
     return render_template(
-        "staff/intake_consent.html", intake=intake, form=form,
+        "staff/intake_consent.html",
+        intake=intake,
+        form=form,
         rows=summary_rows(draft.answers, include_sensitive=True),
         unfinished=first_unfinished(draft.answers, draft.completed),
         duplicates=likely_duplicates(db, current_user(), draft.answers),

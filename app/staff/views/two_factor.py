@@ -4,7 +4,9 @@ time, the app is set up from a QR code (or the secret typed in by hand)."""
 from flask import redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
-from app.web.database import get_db
+from app.core.db import write_transaction
+from app.staff import audit
+from app.staff.accounts.sessions import start_session
 from app.staff.accounts.sign_in_guard import (
     LOCK_MINUTES,
     guard_for,
@@ -12,15 +14,19 @@ from app.staff.accounts.sign_in_guard import (
     remember_device,
     seconds_to_wait,
 )
-from app.staff.accounts.users import SignInAttempt, check_code, confirm_two_factor, provisioning_uri
-from app.staff.accounts.users import qr_code_data_uri, spaced_secret
-from app.core.db import write_transaction
-from app.staff import audit
+from app.staff.accounts.users import (
+    SignInAttempt,
+    check_code,
+    confirm_two_factor,
+    provisioning_uri,
+    qr_code_data_uri,
+    spaced_secret,
+)
 from app.staff.blueprint import blueprint
-from app.staff.permissions import enter, leave, pending_user, requires
 from app.staff.forms import CodeForm
-from app.staff.accounts.sessions import start_session
+from app.staff.permissions import enter, leave, pending_user, requires
 from app.staff.views.sign_in import wait_message
+from app.web.database import get_db
 
 
 def check_and_enter(user, form):

@@ -5,15 +5,22 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
+from app.staff import audit
+from app.staff.accounts.sign_in_guard import failures_of, is_locked
+from app.staff.accounts.users import (
+    all_users,
+    create_user,
+    reset_two_factor,
+    unlock,
+    update_user,
+    user_by_email,
+    user_by_public_id,
+)
+from app.staff.blueprint import blueprint
+from app.staff.forms import ActionForm, EditUserForm, NewUserForm
+from app.staff.permissions import current_user, requires
 from app.web.database import get_db
 from app.web.question_page import form_errors
-from app.staff.accounts.sign_in_guard import failures_of, is_locked
-from app.staff.accounts.users import all_users, create_user, reset_two_factor, unlock, update_user
-from app.staff.accounts.users import user_by_email, user_by_public_id
-from app.staff import audit
-from app.staff.blueprint import blueprint
-from app.staff.permissions import current_user, requires
-from app.staff.forms import ActionForm, EditUserForm, NewUserForm
 
 
 def user_or_404(public_id):
@@ -39,11 +46,11 @@ def new_user():
             form.email.errors.append(_l("There is already a user with this email address"))
         else:
             with write_transaction(db):  # the account and its audit entry, or neither
-                user = create_user(db, form.email.data, form.name.data, form.role.data,
-                                   form.password.data)
+                user = create_user(
+                    db, form.email.data, form.name.data, form.role.data, form.password.data
+                )
                 audit.record(db, current_user(), "user_created", detail=user.public_id)
-            flash(_l("%(name)s can now sign in and set up the authenticator app.",
-                     name=user.name))
+            flash(_l("%(name)s can now sign in and set up the authenticator app.", name=user.name))
             return redirect(url_for(".users"))
     return render_template("staff/new_user.html", form=form, errors=form_errors(form))
 
@@ -59,14 +66,20 @@ def edit_user(public_id):
             form.role.errors.append(_l("You cannot take admin away from yourself"))
         else:
             with write_transaction(db):
-                update_user(db, user, name=form.name.data, role=form.role.data,
-                            active=form.active.data)
+                update_user(
+                    db, user, name=form.name.data, role=form.role.data, active=form.active.data
+                )
                 audit.record(db, current_user(), "user_changed", detail=user.public_id)
             flash(_l("The user is saved."))
             return redirect(url_for(".users"))
-    return render_template("staff/edit_user.html", form=form, user=user,
-                           action_form=ActionForm(formdata=None), errors=form_errors(form),
-                           failures=failures_of(db, user.email))
+    return render_template(
+        "staff/edit_user.html",
+        form=form,
+        user=user,
+        action_form=ActionForm(formdata=None),
+        errors=form_errors(form),
+        failures=failures_of(db, user.email),
+    )
 
 
 def admin_action(public_id, action, detail, message):
@@ -84,15 +97,19 @@ def admin_action(public_id, action, detail, message):
 @blueprint.post("/users/<public_id>/unlock")
 @requires("admin")
 def unlock_user(public_id):
-    return admin_action(public_id, unlock, "unlocked",
-                        lambda user: _l("The account is open again."))
+    return admin_action(
+        public_id, unlock, "unlocked", lambda user: _l("The account is open again.")
+    )
 
 
 @blueprint.post("/users/<public_id>/reset-two-factor")
 @requires("admin")
 def reset_user_two_factor(public_id):
     return admin_action(
-        public_id, reset_two_factor, "two-factor reset",
-        lambda user: _l("At the next sign-in, %(name)s sets up the authenticator app again.",
-                        name=user.name),
+        public_id,
+        reset_two_factor,
+        "two-factor reset",
+        lambda user: _l(
+            "At the next sign-in, %(name)s sets up the authenticator app again.", name=user.name
+        ),
     )

@@ -1,14 +1,14 @@
-""""I dag og denne uge": a consultant's own cases whose next step is due today (or is
+""" "I dag og denne uge": a consultant's own cases whose next step is due today (or is
 late) or later this week, their meetings this week, and the open cases with no next step."""
 
 from flask import render_template
 
+from app.core import clock
 from app.staff.blueprint import blueprint
 from app.staff.casework.appointments import my_appointments
 from app.staff.casework.next_steps import end_of_week, this_week
 from app.staff.permissions import current_user, requires
 from app.web.database import get_db
-from app.core import clock
 
 
 @blueprint.get("/week")
@@ -18,6 +18,9 @@ def week():
     due_now, later, missing = this_week(db, user, today)
     return render_template(
         "staff/week.html",
-        due_now=due_now, later=later, missing=missing, today=today,
+        due_now=due_now,
+        later=later,
+        missing=missing,
+        today=today,
         appointments=my_appointments(db, user, today, end_of_week(today)),
     )
