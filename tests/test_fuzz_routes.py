@@ -12,8 +12,10 @@ The test command runs a fixed, small number of examples a route (the same ones e
     KLAPJOB_FUZZ=thorough .venv/bin/python -m pytest tests/test_fuzz_routes.py
 """
 
+import importlib
 import inspect
 import os
+import pkgutil
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -116,16 +118,24 @@ EXTRA_NAMES = (
 )
 
 
+def staff_form_classes():
+    """Every form of the back office, in whichever module of app.staff.forms it lives."""
+    for module_info in pkgutil.iter_modules(staff_forms.__path__):
+        module = importlib.import_module(f"{staff_forms.__name__}.{module_info.name}")
+        for _name, form in inspect.getmembers(module, inspect.isclass):
+            if issubclass(form, FlaskForm) and form.__module__ == module.__name__:
+                yield form
+
+
 def every_field_name():
     names = {field.name for step in (*STEPS, SETTINGS) for field in step.fields}
-    for _name, form in inspect.getmembers(staff_forms, inspect.isclass):
-        if issubclass(form, FlaskForm):
-            names |= {name for name, _field in form._unbound_fields or []}
-            names |= {
-                name
-                for name in vars(form)
-                if not name.startswith("_") and hasattr(getattr(form, name), "field_class")
-            }
+    for form in staff_form_classes():
+        names |= {name for name, _field in form._unbound_fields or []}
+        names |= {
+            name
+            for name in vars(form)
+            if not name.startswith("_") and hasattr(getattr(form, name), "field_class")
+        }
     return sorted({prefix + name for name in names | set(EXTRA_NAMES) for prefix in FIELD_PREFIXES})
 
 

@@ -7,7 +7,7 @@ from babel.dates import format_date
 
 from app.core import clock
 from app.staff.accounts.users import user_by_id
-from app.staff.casework.changes import follow_up_due_date, follow_ups_due
+from app.staff.casework.follow_ups import follow_up_due_date, follow_ups_due
 from app.staff.casework.inbox import InboxFilters, inbox_page
 from pages import Page, location_path
 from people import HELPED_BY_SUPPORT_WORKER
@@ -229,6 +229,40 @@ def test_the_follow_up_list_holds_only_people_in_a_job(app, db):
     due = follow_ups_due(db, admin, today=date.today())
     assert [item.row.name for item in due] == ["Mette Hansen"]
     assert due[0].is_overdue(date.today())
+
+
+def statements_run(db, work):
+    """The SQL statements sqlite runs while `work` does its job."""
+    statements = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        work()
+    finally:
+        db.conn.set_trace_callback(None)
+    return statements
+
+
+def test_the_follow_up_list_asks_the_database_the_same_few_questions_for_many_people(app, db):
+    admin = user_by_id(db, staff_member(app, "admin").user.id)
+    started = (date.today() - timedelta(days=190)).isoformat()
+
+    def people_in_a_job(count):
+        for _ in range(count):
+            person = register(app, name=f"Person {len(people)}")
+            people.append(person)
+            db.execute(
+                "UPDATE registrations SET job_start = ?, status = 'in_job' WHERE id = ?",
+                [started, person["id"]],
+            )
+        db.conn.commit()
+
+    people = []
+    people_in_a_job(1)
+    for_one = statements_run(db, lambda: follow_ups_due(db, admin, today=date.today()))
+    people_in_a_job(4)
+    for_five = statements_run(db, lambda: follow_ups_due(db, admin, today=date.today()))
+    assert len(follow_ups_due(db, admin, today=date.today())) == 5
+    assert len(for_five) == len(for_one), for_five
 
 
 def test_hours_that_are_not_a_number_are_asked_for_again(app):

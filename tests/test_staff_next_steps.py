@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from app.staff.accounts.users import user_by_id
-from app.staff.casework.changes import visible_registration
+from app.staff.casework.access import visible_registration
 from app.staff.casework.next_steps import set_next_step, this_week
 from pages import location_path
 from staff import TEST_MUNICIPALITIES, register, staff_member

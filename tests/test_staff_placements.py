@@ -5,7 +5,7 @@ them; "7,5" hours is read as seven and a half, in Danish and in English."""
 from datetime import date, timedelta
 from decimal import Decimal
 
-from app.staff.day_forms import parse_hours
+from app.staff.forms.day import parse_hours
 from pages import Page, location_path
 from staff import TEST_MUNICIPALITIES, register, staff_member
 

@@ -121,7 +121,7 @@ def leave():
 
 def with_registration(view):
     """Views of one registration: load it if this user may see it, else 404."""
-    from app.staff.casework.changes import visible_registration
+    from app.staff.casework.access import visible_registration
 
     @wraps(view)
     def wrapped(public_id, **kwargs):

@@ -12,9 +12,9 @@ from openpyxl import Workbook
 
 from app.domain.municipalities import municipality_name
 from app.staff import monthly_figures as mf
-from app.staff.casework.changes import CLOSE_REASONS
 from app.staff.casework.placements import JOB_KINDS
 from app.staff.casework.placements import KINDS as PLACEMENT_KINDS
+from app.staff.casework.statuses import CLOSE_REASONS
 
 
 @dataclass

@@ -14,11 +14,11 @@ from app.core.db import connect
 from app.domain.meetings import create_meeting
 from app.staff.accounts.users import user_by_id
 from app.staff.ambassadors import add_ambassador
+from app.staff.casework.access import visible_registration
 from app.staff.casework.appointments import add_appointment
-from app.staff.casework.changes import visible_registration
 from app.staff.casework.next_steps import set_next_step
 from app.staff.casework.placements import add_placement
-from app.web.page_states import in_two_weeks
+from app.web.page_state_setup import in_two_weeks
 from browser_support import (
     TABLET_LANDSCAPE,
     LiveServer,

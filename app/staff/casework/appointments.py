@@ -16,7 +16,8 @@ from flask_babel import lazy_gettext as _l
 from app.core import clock
 from app.core.db import write_transaction
 from app.staff import audit
-from app.staff.casework.changes import add_history, visibility
+from app.staff.casework.access import visibility
+from app.staff.casework.history import add_history
 
 ATTENDEES = {
     "person": _l("The person"),

@@ -12,7 +12,8 @@ from app.core.db import write_transaction
 from app.core.phone import normalise_phone
 from app.domain.questions.steps import FIELDS_BY_NAME
 from app.staff import audit
-from app.staff.casework.changes import add_history, visibility
+from app.staff.casework.access import visibility
+from app.staff.casework.history import add_history
 
 REASONS = {
     "phone": _l("Same phone number"),

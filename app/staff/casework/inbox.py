@@ -6,12 +6,8 @@ promised), then whatever waited longest."""
 from dataclasses import dataclass
 
 from app.core import codes
-from app.staff.casework.changes import (
-    INBOX_COLUMNS,
-    STATUSES,
-    RegistrationRow,
-    visibility,
-)
+from app.staff.casework.access import INBOX_COLUMNS, RegistrationRow, visibility
+from app.staff.casework.statuses import STATUSES
 from app.staff.paging import within
 
 PAGE_SIZE = 25

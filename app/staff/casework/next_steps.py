@@ -15,13 +15,9 @@ from app.core import clock
 from app.core.db import write_transaction
 from app.staff import audit
 from app.staff.casework import follow_up_plans
-from app.staff.casework.changes import (
-    INBOX_COLUMNS,
-    RegistrationRow,
-    add_history,
-    next_follow_up,
-    visibility,
-)
+from app.staff.casework.access import INBOX_COLUMNS, RegistrationRow, visibility
+from app.staff.casework.follow_ups import next_follow_up
+from app.staff.casework.history import add_history
 
 KINDS = {
     "call": _l("Call"),

@@ -21,8 +21,8 @@ from app.staff.ambassadors import (
     update_ambassador,
 )
 from app.staff.blueprint import blueprint
-from app.staff.forms import ActionForm, MatchForm, TalkedForm, choices
-from app.staff.meeting_and_ambassador_forms import AmbassadorWithWorkForm
+from app.staff.forms.common import ActionForm, choices
+from app.staff.forms.meetings import AmbassadorWithWorkForm, MatchForm, TalkedForm
 from app.staff.permissions import current_user, requires, with_registration
 from app.web.database import get_db
 from app.web.question_page import form_errors

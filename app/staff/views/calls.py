@@ -6,8 +6,8 @@ from flask_babel import lazy_gettext as _l
 
 from app.staff.blueprint import blueprint
 from app.staff.casework.calls import record_no_answer, take
-from app.staff.day_forms import CallForm
-from app.staff.forms import ActionForm
+from app.staff.forms.common import ActionForm
+from app.staff.forms.day import CallForm
 from app.staff.permissions import (
     current_user,
     requires,

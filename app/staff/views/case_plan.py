@@ -7,14 +7,14 @@ from app.staff.casework.appointments import appointments_of
 from app.staff.casework.follow_up_plans import plan_label
 from app.staff.casework.next_steps import next_step_of
 from app.staff.casework.placements import END_REASONS, KINDS, placements_of
-from app.staff.day_forms import (
+from app.staff.first_call import answered
+from app.staff.forms.day import (
     AppointmentForm,
     EndPlacementForm,
     FollowUpPlanForm,
     NextStepForm,
     PlacementForm,
 )
-from app.staff.first_call import answered
 
 # The person's own words shown beside their work trials and jobs: what they want, what
 # they are good at, and what helps them.

@@ -9,8 +9,8 @@ from app.domain.questions.summary import summary_rows
 from app.domain.registrations.resume import draft_hash_for_code
 from app.staff import audit
 from app.staff.blueprint import blueprint
-from app.staff.forms import DraftCodeForm
-from app.staff.intake_forms import ContinueDraftForm
+from app.staff.forms.cases import DraftCodeForm
+from app.staff.forms.intake import ContinueDraftForm
 from app.staff.permissions import current_user, requires
 from app.web.database import get_db
 from app.web.question_page import form_errors

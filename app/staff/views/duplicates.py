@@ -5,9 +5,9 @@ from flask_babel import lazy_gettext as _l
 
 from app.domain.registrations.sending import answers_of
 from app.staff.blueprint import blueprint
-from app.staff.casework.changes import visible_registration
+from app.staff.casework.access import visible_registration
 from app.staff.casework.duplicates import likely_duplicates, merge
-from app.staff.forms import ActionForm
+from app.staff.forms.common import ActionForm
 from app.staff.permissions import current_user, requires, with_registration
 from app.web.database import get_db
 

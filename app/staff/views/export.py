@@ -13,10 +13,10 @@ from app.core.db import write_transaction
 from app.staff import audit
 from app.staff.accounts.users import active_consultants
 from app.staff.blueprint import blueprint
-from app.staff.casework.changes import may_see_health
+from app.staff.casework.access import may_see_health
 from app.staff.casework.inbox import filtered_registrations
 from app.staff.csv_export import csv_text
-from app.staff.forms import ExportForm
+from app.staff.forms.inbox import ExportForm
 from app.staff.permissions import current_user, requires
 from app.staff.views.inbox import filters_from
 from app.web.database import get_db

@@ -5,7 +5,7 @@ from datetime import date
 from flask import render_template
 
 from app.staff.blueprint import blueprint
-from app.staff.casework.changes import follow_ups_due
+from app.staff.casework.follow_ups import follow_ups_due
 from app.staff.permissions import current_user, requires
 from app.web.database import get_db
 

@@ -9,7 +9,7 @@ from flask import render_template, request, url_for
 from app.staff.accounts.users import active_consultants
 from app.staff.blueprint import blueprint
 from app.staff.casework.inbox import PAGE_SIZE, InboxFilters, inbox_page
-from app.staff.forms import FilterForm, SearchForm
+from app.staff.forms.inbox import FilterForm, SearchForm
 from app.staff.paging import page_count, requested_page
 from app.staff.permissions import current_user, requires
 from app.web.database import get_db

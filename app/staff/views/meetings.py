@@ -17,8 +17,8 @@ from app.domain.meetings import (
 )
 from app.staff import audit
 from app.staff.blueprint import blueprint
-from app.staff.forms import ActionForm, MeetingForm, parse_clock
-from app.staff.meeting_and_ambassador_forms import AttendanceForm
+from app.staff.forms.common import ActionForm, parse_clock
+from app.staff.forms.meetings import AttendanceForm, MeetingForm
 from app.staff.permissions import current_user, requires
 from app.web.database import get_db
 from app.web.question_page import form_errors

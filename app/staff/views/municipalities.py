@@ -10,7 +10,7 @@ from app.domain.municipalities import MUNICIPALITIES
 from app.staff import audit
 from app.staff.accounts.users import active_consultants
 from app.staff.blueprint import blueprint
-from app.staff.forms import ActionForm
+from app.staff.forms.common import ActionForm
 from app.staff.permissions import current_user, requires
 from app.web.database import get_db
 

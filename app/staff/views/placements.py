@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.staff.blueprint import blueprint
 from app.staff.casework.placements import add_placement, end_placement, placements_of
-from app.staff.day_forms import EndPlacementForm, PlacementForm
+from app.staff.forms.day import EndPlacementForm, PlacementForm
 from app.staff.permissions import requires, with_registration
 from app.staff.views.registration import act
 from app.web.database import get_db

@@ -13,7 +13,7 @@ from app.staff.casework.appointments import (
     visible_appointment,
 )
 from app.staff.casework.next_steps import choose_follow_up_plan, set_next_step
-from app.staff.day_forms import AppointmentForm, FollowUpPlanForm, NextStepForm
+from app.staff.forms.day import AppointmentForm, FollowUpPlanForm, NextStepForm
 from app.staff.permissions import current_user, requires, with_registration
 from app.staff.views.meetings import at_time
 from app.staff.views.registration import act

@@ -25,9 +25,9 @@ from app.domain.registrations.profile_versions import (
 from app.domain.registrations.sending import answers_of
 from app.staff import audit
 from app.staff.blueprint import blueprint
-from app.staff.forms import ActionForm
+from app.staff.forms.common import ActionForm
+from app.staff.forms.profile import EmployerYesForm, LearnedForm, ProfileMailForm
 from app.staff.permissions import current_user, requires, with_registration
-from app.staff.profile_forms import EmployerYesForm, LearnedForm, ProfileMailForm
 from app.web.database import get_db
 from app.web.profile_mail import profile_mail_address, send_profile_mail
 from app.web.profile_pdf import pdf_response, profile_pdf

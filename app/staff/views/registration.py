@@ -14,19 +14,15 @@ from app.domain.registrations.callback import is_overdue
 from app.staff import audit
 from app.staff.accounts.users import active_consultants, user_by_public_id
 from app.staff.blueprint import blueprint
-from app.staff.casework.changes import (
-    add_note,
-    assign,
-    case_file,
-    change_status,
-    may_see_health,
-    record_follow_up,
-    save_job,
-)
+from app.staff.casework.access import may_see_health
+from app.staff.casework.case_file import case_file
+from app.staff.casework.changes import add_note, assign, change_status, save_job
+from app.staff.casework.follow_ups import record_follow_up
 from app.staff.casework.placements import placements_of
-from app.staff.day_forms import CallForm
 from app.staff.first_call import first_call_overview, mark_health_not_kept
-from app.staff.forms import ActionForm, AssignForm, FollowUpForm, JobForm, NoteForm, StatusForm
+from app.staff.forms.cases import AssignForm, FollowUpForm, JobForm, NoteForm, StatusForm
+from app.staff.forms.common import ActionForm
+from app.staff.forms.day import CallForm
 from app.staff.permissions import current_user, requires, with_registration
 from app.staff.views.case_plan import case_plan, own_words, plan_forms
 from app.staff.views.duplicates import duplicates_of

@@ -11,7 +11,7 @@ from wtforms import SelectField
 from app.domain.municipalities import municipalities_by_name
 from app.staff.blueprint import blueprint
 from app.staff.filters import month_name
-from app.staff.forms import choices
+from app.staff.forms.common import choices
 from app.staff.monthly_figures import figures
 from app.staff.permissions import requires
 from app.staff.reports import csv_file, lines, months_between, report_rows, xlsx_file

@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.staff import audit
 from app.staff.blueprint import blueprint
-from app.staff.forms import ActionForm
+from app.staff.forms.common import ActionForm
 from app.staff.permissions import current_user, requires
 from app.web.database import get_db
 from app.web.device import is_shared_device, mark_as_shared, unmark_shared

@@ -8,7 +8,7 @@ from app.staff import audit
 from app.staff.accounts.sign_in_guard import guard_for
 from app.staff.accounts.users import check_password
 from app.staff.blueprint import blueprint
-from app.staff.forms import SignInForm
+from app.staff.forms.accounts import SignInForm
 from app.staff.permissions import begin_pending, current_user, leave, remember_next, requires
 from app.web.database import get_db
 from app.web.question_page import form_errors

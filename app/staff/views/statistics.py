@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 
 from app.staff import figures
 from app.staff.blueprint import blueprint
-from app.staff.casework.changes import STATUSES
+from app.staff.casework.statuses import STATUSES
 from app.staff.charts import bar_chart
 from app.staff.permissions import requires
 from app.web.database import get_db

@@ -20,7 +20,7 @@ from app.staff.casework.taken_by_phone import (
     send_intake,
     start_intake,
 )
-from app.staff.intake_forms import (
+from app.staff.forms.intake import (
     ContinueDraftForm,
     PhoneConsentForm,
     SignupIntakeForm,

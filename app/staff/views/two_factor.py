@@ -23,7 +23,7 @@ from app.staff.accounts.users import (
     spaced_secret,
 )
 from app.staff.blueprint import blueprint
-from app.staff.forms import CodeForm
+from app.staff.forms.accounts import CodeForm
 from app.staff.permissions import enter, leave, pending_user, requires
 from app.staff.views.sign_in import wait_message
 from app.web.database import get_db

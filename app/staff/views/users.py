@@ -17,7 +17,8 @@ from app.staff.accounts.users import (
     user_by_public_id,
 )
 from app.staff.blueprint import blueprint
-from app.staff.forms import ActionForm, EditUserForm, NewUserForm
+from app.staff.forms.accounts import EditUserForm, NewUserForm
+from app.staff.forms.common import ActionForm
 from app.staff.permissions import current_user, requires
 from app.web.database import get_db
 from app.web.question_page import form_errors

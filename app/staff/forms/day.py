@@ -1,5 +1,5 @@
 """The forms of a consultant's day: calls, next steps, meetings on a case, and the work
-trials and jobs a person has had. (The older forms are in forms.py.)"""
+trials and jobs a person has had."""
 
 from babel.numbers import NumberFormatError, parse_decimal
 from flask_babel import format_decimal
@@ -19,15 +19,15 @@ from app.staff.casework.follow_up_plans import plan_choices
 from app.staff.casework.next_steps import KINDS
 from app.staff.casework.placements import END_REASONS
 from app.staff.casework.placements import KINDS as PLACEMENT_KINDS
-from app.staff.forms import (
+from app.staff.forms.common import (
     CASE_DAYS,
     DAYS_GONE_BY,
     MEETING_DAYS,
     NOTE_LENGTH,
-    MeetingForm,
     choices,
     strip,
 )
+from app.staff.forms.meetings import MeetingForm
 
 
 def optional_note():

@@ -1,0 +1,110 @@
+"""Who may see which registration, and a registration as the back office reads it.
+
+An admin sees every registration; a consultant sees those given to them and those nobody
+has yet in the municipalities they cover (to pick one up). Health data is seen on a
+need-to-know basis (GDPR art. 9): at once only by the consultant it is given to, by anybody
+else after a logged "Show health". Every object is checked, never only the list."""
+
+from dataclasses import dataclass
+
+from app.domain.registrations.callback import is_overdue
+from app.staff.casework import follow_up_plans
+from app.staff.casework.statuses import CLOSE_REASONS, STATUSES
+
+
+def visibility(user, alias="r"):
+    """The SQL condition (and its parameters) for the registrations `user` may see: an
+    admin every one; a consultant those given to them, and those nobody has yet in the
+    municipalities they cover (to pick one up). Nobody else's, and no other municipality's."""
+    if user.is_admin:
+        return "1 = 1", []
+    return (
+        f"({alias}.consultant_id = ? OR ({alias}.consultant_id IS NULL"
+        f" AND {alias}.municipality_code IN"
+        " (SELECT code FROM municipality_agreements WHERE consultant_id = ?)))",
+        [user.id, user.id],
+    )
+
+
+def may_see_health(user, row):
+    """Health answers (GDPR art. 9) show at once only to the consultant the registration is
+    given to; anybody else who may see the registration presses "Show health", which is
+    logged."""
+    return row.consultant_id is not None and row.consultant_id == user.id
+
+
+INBOX_COLUMNS = """
+    r.id, r.public_id, r.reference, r.name, r.submitted_at, r.municipality_code, r.status,
+    r.filled_by, r.wants_ambassador, r.phone, r.email, r.contact_method, r.consent_health,
+    r.praktik_start, r.job_start, r.employer, r.job_hours, r.closed_at, r.close_reason,
+    r.first_contact_at, r.consultant_id, u.name AS consultant_name,
+    u.public_id AS consultant_public_id, r.callback_promised_by, r.consent_jobcentre,
+    (SELECT count(*) FROM registration_history c
+     WHERE c.registration_id = r.id AND c.kind = 'no_answer') AS call_attempts,
+    r.follow_up_plan, r.health_withheld, r.consent_contact_helper
+"""
+
+
+@dataclass
+class RegistrationRow:
+    id: int
+    public_id: str
+    reference: str
+    name: str
+    submitted_at: str
+    municipality_code: str
+    status: str
+    filled_by: str
+    wants_ambassador: str | None
+    phone: str | None
+    email: str | None
+    contact_method: str
+    consent_health: int
+    praktik_start: str | None
+    job_start: str | None
+    employer: str | None
+    job_hours: float | None
+    closed_at: str | None
+    close_reason: str | None
+    first_contact_at: str | None
+    consultant_id: int | None
+    consultant_name: str | None
+    consultant_public_id: str | None
+    callback_promised_by: str | None
+    consent_jobcentre: int
+    # Calls nobody answered ("Ringet, intet svar"): not a contact.
+    call_attempts: int = 0
+    follow_up_plan: str = follow_up_plans.DEFAULT_PLAN
+    # Wrote about their health without a yes to keeping it: not kept.
+    health_withheld: int = 0
+    consent_contact_helper: int = 0
+
+    @property
+    def overdue(self):
+        """Promised a call by a day that has passed, and still new."""
+        return is_overdue(self.callback_promised_by, self.status)
+
+    @property
+    def status_label(self):
+        return STATUSES.get(self.status, self.status)
+
+    @property
+    def close_reason_label(self):
+        return CLOSE_REASONS.get(self.close_reason or "", "")
+
+
+def visible_registration(db, user, public_id):
+    """The registration behind `public_id` if `user` may see it, else None (the caller
+    answers 404 either way: an id that exists looks like one that does not)."""
+    where, params = visibility(user)
+    rows = list(
+        db.query(
+            f"""
+            SELECT {INBOX_COLUMNS}
+            FROM registrations r LEFT JOIN users u ON u.id = r.consultant_id
+            WHERE r.public_id = ? AND {where}
+            """,
+            [public_id, *params],
+        )
+    )
+    return RegistrationRow(**rows[0]) if rows else None

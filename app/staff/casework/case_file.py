@@ -1,0 +1,27 @@
+"""One registration as its case page shows it: the row, the answers, the history and the
+next follow-up."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.domain.registrations.sending import answers_of
+from app.staff.casework.access import RegistrationRow
+from app.staff.casework.follow_ups import next_follow_up
+from app.staff.casework.history import history_of
+
+
+@dataclass
+class CaseFile:
+    row: RegistrationRow
+    answers: dict
+    history: list = field(default_factory=list)
+    next_follow_up: date | None = None
+
+
+def case_file(db, row):
+    return CaseFile(
+        row=row,
+        answers=answers_of(db, row.id),
+        history=history_of(db, row.id),
+        next_follow_up=next_follow_up(db, row),
+    )

@@ -1,0 +1,34 @@
+"""A registration's status from new to closed, the reasons for closing, and which
+change counts as real contact."""
+
+from flask_babel import lazy_gettext as _l
+
+STATUSES = {
+    "new": _l("New"),
+    "contacted": _l("Contacted"),
+    "meeting": _l("Meeting"),
+    "praktik": _l("Work trial"),
+    "in_job": _l("In a job"),
+    "follow_up": _l("Follow-up"),
+    "closed": _l("Closed"),
+}
+
+
+CLOSE_REASONS = {
+    "not_reached": _l("Could not be reached"),
+    "declined": _l("Did not want help after all"),
+    "moved": _l("Moved to a municipality without an agreement"),
+    "other_help": _l("Gets help somewhere else"),
+    "finished": _l("KLAPjob's help has ended"),
+    "other": _l("Another reason (see the note)"),
+}
+
+
+# Follow-ups count from a work trial's or a job's start, by the case's plan
+# (casework/follow_up_plans.py: 6 months after the start, then once a year, unless chosen).
+FOLLOWED_UP_STATUSES = ("praktik", "in_job", "follow_up")
+
+
+def is_real_contact(status, reason):
+    """Any move away from "new" is a contact, but closing for "could not be reached"."""
+    return status != "new" and not (status == "closed" and reason == "not_reached")
