@@ -28,3 +28,21 @@ def test_every_test_file_has_a_name_of_its_own_so_pytest_collects_them_all():
     # folders stop the collection on a clean clone, and CI fails before a test runs.
     names = [path.name for path in (ROOT / "tests").rglob("test_*.py")]
     assert sorted(name for name in set(names) if names.count(name) > 1) == []
+
+
+# Data, not code: the questions, and the schema's history (one function a step).
+DATA_MODULES = {"app/domain/questions/steps.py", "app/core/migrations.py"}
+LONGEST_MODULE = 330
+
+
+def test_no_module_is_longer_than_a_person_reads_in_one_go():
+    lengths = {
+        str(path.relative_to(ROOT)): len(path.read_text().splitlines())
+        for path in (ROOT / "app").rglob("*.py")
+    }
+    too_long = {
+        name: lines
+        for name, lines in lengths.items()
+        if lines > LONGEST_MODULE and name not in DATA_MODULES
+    }
+    assert too_long == {}

@@ -5,7 +5,7 @@ holds her meeting sign-up and the unsent answers she started again with the same
 
 from app.core.db import connect
 from app.domain.meetings import create_meeting
-from app.web.page_states import in_two_weeks
+from app.web.page_state_setup import in_two_weeks
 from people import MYSELF_IN_AARHUS
 from staff import TEST_MUNICIPALITIES, register, saved_draft, staff_member
 

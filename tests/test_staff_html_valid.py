@@ -7,7 +7,7 @@ import pytest
 
 from app.core.db import connect
 from app.domain.meetings import create_meeting
-from app.web.page_states import in_two_weeks
+from app.web.page_state_setup import in_two_weeks
 from html_checker import html_errors
 from staff import PASSWORD, register, staff_member
 

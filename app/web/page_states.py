@@ -23,19 +23,21 @@ The questions come from domain/questions/steps.py, so a new question is walked w
 """
 
 import dataclasses
-import smtplib
-import socket
-from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import timedelta
 
-from app.core import clock, codes
-from app.core.db import connect
-from app.domain.meetings import create_meeting
 from app.domain.questions.steps import STEPS
-from app.domain.registrations.drafts import save_step
-from app.domain.registrations.resume import create_resume_key, redeem
-from app.web.device import SHARED_DEVICE_COOKIE, mark_as_shared
+from app.web.device import SHARED_DEVICE_COOKIE
+from app.web.page_state_setup import (
+    AARHUS,
+    COPENHAGEN,
+    add_meeting,
+    database,
+    mail_not_working,
+    mail_works,
+    refused_link,
+    remove_meetings,
+    shared_device_mark,
+)
 from app.web.question_page import finder_field
 
 # Answers of each kind that pass, and that fail for their format.
@@ -47,7 +49,11 @@ RIGHT = {
     "phone_or_email": "navn@mail.dk",
     "confirm": "y",
 }
+
+
 WRONG = {"phone": "12", "email": "navn", "phone_or_email": "navn"}
+
+
 # The way through the questions with the most on the pages: a helper, who gives their own
 # email (so that they can have a copy), for a person who wants "something else" as work.
 WAY = {
@@ -57,7 +63,6 @@ WAY = {
     "work_other": "Noget med biler",
     "helper_role": "support_worker",
 }
-AARHUS, COPENHAGEN = "751", "101"
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,8 @@ class Person:
 
 # Where the states that every question of a kind shares are shown once.
 FIRST_TEXT_STEP = next(s for s in STEPS if len(s.fields) == 1 and s.fields[0].kind == "text").key
+
+
 FIRST_CHOICE_STEP = next(s for s in STEPS if s.fields[0].kind == "radio").key
 
 
@@ -312,101 +319,3 @@ def answers_for(step, preferred, texts):
         elif field.kind in texts:
             data[field.name] = texts[field.kind]
     return data
-
-
-# ------------------------------------------------------------------------------------
-# What the walk sets up in the site's own database and settings
-
-
-@contextmanager
-def database(app):
-    db = connect(app.config["DATABASE"])
-    try:
-        yield db
-    finally:
-        db.close()
-
-
-def remove_meetings(app):
-    with database(app) as db:
-        db.execute("DELETE FROM meeting_signups")
-        db.execute("DELETE FROM meetings")
-        db.conn.commit()
-
-
-def in_two_weeks():
-    """10 o'clock, two weeks from today: a meeting that is always still to come."""
-    return (clock.local_now() + timedelta(days=14)).replace(
-        hour=10, minute=0, second=0, microsecond=0
-    )
-
-
-def add_meeting(app):
-    """A meeting in Aarhus two weeks from today."""
-    with database(app) as db:
-        return create_meeting(
-            db,
-            starts_at=in_two_weeks(),
-            ends_at=None,
-            place="Jobcenter Aarhus",
-            municipality_code=AARHUS,
-            description_da="Vi fortæller om job. Du kan spørge om alt.",
-            description_en="We talk about jobs. You can ask about anything.",
-        )
-
-
-def refused_link(app, reason):
-    """A link from a mail that has been used already, or is too old."""
-    token = codes.new_token()
-    with database(app) as db:
-        save_step(db, token, "name", {"name": "Ali"}, complete=True, language="da")
-        key = create_resume_key(
-            db,
-            token,
-            "link",
-            secret=app.config["SECRET_KEY"],
-            days=-1 if reason == "expired" else 30,
-        )
-        if reason == "used":
-            redeem(db, "link", key, secret=app.config["SECRET_KEY"])
-    return key
-
-
-def shared_device_mark(app):
-    """The cookie a signed-in staff member puts on a shared tablet."""
-    from flask import Response
-
-    with app.test_request_context():
-        response = mark_as_shared(Response(), staff_id=1)
-    header = next(
-        h
-        for h in response.headers.getlist("Set-Cookie")
-        if h.startswith(SHARED_DEVICE_COOKIE + "=")
-    )
-    return header.split(";")[0].split("=", 1)[1]
-
-
-def mail_works(app):
-    """Whether the site's mail server answers (the tests run a real one on 127.0.0.1)."""
-    host, port = app.config["SMTP_HOST"], app.config["SMTP_PORT"]
-    if not host:
-        return False
-    try:
-        with smtplib.SMTP(host, port, timeout=5):
-            return True
-    except OSError:
-        return False
-
-
-@contextmanager
-def mail_not_working(app):
-    """The mail server is down: a port on this machine where nothing listens."""
-    with socket.socket() as closed:
-        closed.bind(("127.0.0.1", 0))
-        port = closed.getsockname()[1]
-    before = app.config["SMTP_HOST"], app.config["SMTP_PORT"]
-    app.config["SMTP_HOST"], app.config["SMTP_PORT"] = "127.0.0.1", port
-    try:
-        yield
-    finally:
-        app.config["SMTP_HOST"], app.config["SMTP_PORT"] = before
