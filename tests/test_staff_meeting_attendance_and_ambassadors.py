@@ -161,3 +161,18 @@ def test_mette_in_aarhus_wanting_kitchen_work_sees_the_aarhus_kitchen_ambassador
         for row in karl.open(url).soup.select("tbody tr")
     }
     assert rows["Carl Clausen"] == "1" and rows["Bente Bach"] == "0", rows
+
+
+def test_a_screen_reader_hears_whose_row_each_ambassador_button_is_in(app):
+    karl = staff_member(app).sign_in()
+    add_ambassador(karl, "Sofie Lund", "751")
+    add_ambassador(karl, "Bo Holm", "101")
+    rows = karl.open("/staff/ambassadors").soup.select("tbody tr")
+    buttons = {
+        row.find("a").get_text(strip=True): row.find("button").get_text(" ", strip=True)
+        for row in rows
+    }
+    assert buttons == {
+        "Sofie Lund": "Gør ikke aktiv – Sofie Lund",
+        "Bo Holm": "Gør ikke aktiv – Bo Holm",
+    }
