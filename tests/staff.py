@@ -150,3 +150,36 @@ def download_export(member, query=""):
     text = response.get_data(as_text=True)
     assert text.startswith("\ufeff"), "Excel needs the byte-order mark to read UTF-8"
     return list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
+
+
+def sign_up_for_meeting(app, meeting, name):
+    """`name` signed up for the meeting `meeting` (its public id), as the meeting page does."""
+    db = connect(app.config["DATABASE"])
+    db.execute(
+        "INSERT INTO meeting_signups (meeting_id, name, phone, created_at) "
+        "SELECT id, ?, '+4520304050', '2026-11-20' FROM meetings WHERE public_id = ?",
+        [name, meeting],
+    )
+    db.conn.commit()
+    db.close()
+
+
+def add_ambassador(member, name, municipality, *, phone="", line_of_work=""):
+    """`member` adds an ambassador on the back office's form."""
+    member.post_form(
+        "/staff/ambassadors/new",
+        {
+            "name": name,
+            "phone": phone,
+            "email": "",
+            "municipality": municipality,
+            "note": "",
+            "line_of_work": line_of_work,
+        },
+    )
+
+
+def ambassador_choice(member, registration, name):
+    """The value of the ambassador `name` in the match list of `registration`."""
+    page = member.open(f"/staff/registrations/{registration['public_id']}/ambassador")
+    return page.soup.find("option", string=lambda s: s and name in s)["value"]

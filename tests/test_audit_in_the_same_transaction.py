@@ -5,7 +5,14 @@ import contextlib
 
 from app.core import clock
 from app.core.db import connect
-from staff import PASSWORD, TEST_MUNICIPALITIES, register, staff_member
+from staff import (
+    PASSWORD,
+    TEST_MUNICIPALITIES,
+    add_ambassador,
+    ambassador_choice,
+    register,
+    staff_member,
+)
 from test_meetings_and_ambassadors import NEXT_WEEK, add_meeting
 
 
@@ -80,18 +87,8 @@ def test_a_user_is_not_created_without_its_audit_entry(app):
 def test_an_ambassador_is_not_matched_without_its_audit_entry(app):
     mette = register(app, ambassador="yes")
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
-    karl.post_form(
-        "/staff/ambassadors/new",
-        {
-            "name": "Sofie Lund",
-            "phone": "30 40 50 60",
-            "email": "",
-            "municipality": "751",
-            "note": "",
-        },
-    )
-    page = karl.open(f"/staff/registrations/{mette['public_id']}/ambassador")
-    sofie = page.soup.find("option", string=lambda s: s and "Sofie Lund" in s)["value"]
+    add_ambassador(karl, "Sofie Lund", "751", phone="30 40 50 60")
+    sofie = ambassador_choice(karl, mette, "Sofie Lund")
     audit_log_refuses_entries(app)
     post_while_audit_fails(
         karl, f"/staff/registrations/{mette['public_id']}/ambassador", {"ambassador": sofie}

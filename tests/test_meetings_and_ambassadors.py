@@ -9,7 +9,7 @@ from app.domain.meetings import create_meeting
 from app.staff.personal_data import purge
 from pages import Page, location_path
 from people import MYSELF_IN_AARHUS, Visitor
-from staff import TEST_MUNICIPALITIES, register, staff_member
+from staff import TEST_MUNICIPALITIES, add_ambassador, ambassador_choice, register, staff_member
 
 NEXT_WEEK = (clock.local_now() + timedelta(days=7)).replace(hour=10, minute=0, tzinfo=None)
 
@@ -130,18 +130,8 @@ def test_staff_match_a_person_with_an_ambassador_and_record_the_talk(app):
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     assert "Ingen venter" not in karl.open("/staff/ambassadors").text()
     assert "Mette Hansen" in karl.open("/staff/ambassadors").text()
-    karl.post_form(
-        "/staff/ambassadors/new",
-        {
-            "name": "Sofie Lund",
-            "phone": "30 40 50 60",
-            "email": "",
-            "municipality": "751",
-            "note": "",
-        },
-    )
-    page = karl.open(f"/staff/registrations/{mette['public_id']}/ambassador")
-    sofie = page.soup.find("option", string=lambda s: s and "Sofie Lund" in s)["value"]
+    add_ambassador(karl, "Sofie Lund", "751", phone="30 40 50 60")
+    sofie = ambassador_choice(karl, mette, "Sofie Lund")
     karl.post_form(f"/staff/registrations/{mette['public_id']}/ambassador", {"ambassador": sofie})
     page = karl.open(f"/staff/registrations/{mette['public_id']}/ambassador")
     assert "Sofie Lund" in page.text() and "Ikke endnu" in page.text()

@@ -4,10 +4,9 @@ or `no_answer`), shows each kind of look by staff once a day with how many times
 holds her meeting sign-up and the unsent answers she started again with the same phone."""
 
 from app.core.db import connect
-from app.domain.meetings import create_meeting
-from app.web.page_state_setup import in_two_weeks
+from app.web.page_state_setup import add_meeting
 from people import MYSELF_IN_AARHUS
-from staff import TEST_MUNICIPALITIES, register, saved_draft, staff_member
+from staff import TEST_MUNICIPALITIES, register, saved_draft, sign_up_for_meeting, staff_member
 
 
 def test_an_access_printout_is_in_words_without_repeated_views(app):
@@ -18,21 +17,8 @@ def test_an_access_printout_is_in_words_without_repeated_views(app):
         karl.open(url)
     karl.post_form(f"{url}/no-answer", {}, form_on=url)
     karl.post_form(f"{url}/status", {"status-status": "contacted"}, form_on=url)
+    sign_up_for_meeting(app, add_meeting(app), "Mette H.")
     db = connect(app.config["DATABASE"])
-    meeting = create_meeting(
-        db,
-        starts_at=in_two_weeks(),
-        ends_at=None,
-        place="Jobcenter Aarhus",
-        municipality_code="751",
-        description_da="Vi fortæller om job.",
-    )
-    db.execute(
-        "INSERT INTO meeting_signups (meeting_id, name, phone, created_at) "
-        "SELECT id, 'Mette H.', '+4520304050', '2026-11-20' FROM meetings WHERE public_id = ?",
-        [meeting],
-    )
-    db.conn.commit()
     db.close()
     again = {**MYSELF_IN_AARHUS, "name": {"name": "Mette Igen"}}
     again["phone"] = {"phone": "20 30 40 50"}

@@ -5,25 +5,14 @@ from datetime import date
 
 import pytest
 
-from app.core.db import connect
-from app.domain.meetings import create_meeting
-from app.web.page_state_setup import in_two_weeks
+from app.web.page_state_setup import add_meeting
 from html_checker import html_errors
 from staff import PASSWORD, register, staff_member
 
 
 def every_staff_page(app, language):
     mette = register(app, health="Jeg har autisme.")
-    db = connect(app.config["DATABASE"])
-    meeting = create_meeting(
-        db,
-        starts_at=in_two_weeks(),
-        ends_at=None,
-        place="Jobcenter Aarhus",
-        municipality_code="751",
-        description_da="Vi fortæller om job.",
-    )
-    db.close()
+    meeting = add_meeting(app)
     karl = staff_member(app)
     anna = staff_member(app, "admin")
     for member in (karl, anna):

@@ -4,19 +4,8 @@ live in Aarhus and know kitchens come first, each with how many open cases they 
 
 from app.core.db import connect
 from pages import location_path
-from staff import TEST_MUNICIPALITIES, register, staff_member
+from staff import TEST_MUNICIPALITIES, add_ambassador, register, sign_up_for_meeting, staff_member
 from test_meetings_and_ambassadors import NEXT_WEEK, add_meeting
-
-
-def sign_up(app, public_id, name):
-    db = connect(app.config["DATABASE"])
-    db.execute(
-        "INSERT INTO meeting_signups (meeting_id, name, phone, created_at) "
-        "SELECT id, ?, '+4520304050', '2026-11-20' FROM meetings WHERE public_id = ?",
-        [name, public_id],
-    )
-    db.conn.commit()
-    db.close()
 
 
 def audit_actions(app):
@@ -28,8 +17,8 @@ def audit_actions(app):
 
 def test_a_consultant_marks_that_ali_came_and_bo_did_not(app):
     meeting = add_meeting(app, "751", place="Jobcenter Aarhus")
-    sign_up(app, meeting, "Ali Khan")
-    sign_up(app, meeting, "Bo Berg")
+    sign_up_for_meeting(app, meeting, "Ali Khan")
+    sign_up_for_meeting(app, meeting, "Bo Berg")
     karl = staff_member(app).sign_in()
     url = f"/staff/meetings/{meeting}"
     forms = karl.open(url).soup.select("form[action$='/attendance']")
@@ -47,7 +36,7 @@ def test_a_consultant_marks_that_ali_came_and_bo_did_not(app):
 def test_a_sign_up_of_another_meeting_cannot_be_marked_through_this_one(app):
     mine = add_meeting(app, "751")
     other = add_meeting(app, "101", place="Jobcenter København")
-    sign_up(app, other, "Ali Khan")
+    sign_up_for_meeting(app, other, "Ali Khan")
     karl = staff_member(app).sign_in()
     action = karl.open(f"/staff/meetings/{other}").soup.select_one("form[action$='/attendance']")[
         "action"
@@ -100,20 +89,6 @@ def test_a_meeting_without_a_place_is_not_saved_and_says_why(app):
     assert "Jobcenter Aarhus" in karl.open(f"/staff/meetings/{meeting}").text()
 
 
-def add_ambassador(karl, name, municipality, line_of_work=""):
-    karl.post_form(
-        "/staff/ambassadors/new",
-        {
-            "name": name,
-            "phone": "",
-            "email": "",
-            "municipality": municipality,
-            "note": "",
-            "line_of_work": line_of_work,
-        },
-    )
-
-
 def test_a_consultant_corrects_an_ambassadors_phone_number(app):
     karl = staff_member(app).sign_in()
     add_ambassador(karl, "Sofie Lund", "751")
@@ -141,10 +116,10 @@ def test_a_consultant_corrects_an_ambassadors_phone_number(app):
 def test_mette_in_aarhus_wanting_kitchen_work_sees_the_aarhus_kitchen_ambassador_first(app):
     mette = register(app, ambassador="yes")
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
-    add_ambassador(karl, "Anders Andersen", "101", "office")
+    add_ambassador(karl, "Anders Andersen", "101", line_of_work="office")
     add_ambassador(karl, "Bente Bach", "751")
-    add_ambassador(karl, "Carl Clausen", "751", "kitchen")
-    add_ambassador(karl, "Dorte Dam", "101", "kitchen")
+    add_ambassador(karl, "Carl Clausen", "751", line_of_work="kitchen")
+    add_ambassador(karl, "Dorte Dam", "101", line_of_work="kitchen")
     url = f"/staff/registrations/{mette['public_id']}/ambassador"
     options = [o.get_text() for o in karl.open(url).soup.select("select option")][1:]
     assert [o.split(" (")[0] for o in options] == [

@@ -11,14 +11,13 @@ import pytest
 
 from app import create_app
 from app.core.db import connect
-from app.domain.meetings import create_meeting
 from app.staff.accounts.users import user_by_id
 from app.staff.ambassadors import add_ambassador
 from app.staff.casework.access import visible_registration
 from app.staff.casework.appointments import add_appointment
 from app.staff.casework.next_steps import set_next_step
 from app.staff.casework.placements import add_placement
-from app.web.page_state_setup import in_two_weeks
+from app.web.page_state_setup import add_meeting
 from browser_support import (
     TABLET_LANDSCAPE,
     LiveServer,
@@ -28,7 +27,7 @@ from browser_support import (
 )
 from focus_appearance import FocusWalk
 from people import HELPED_BY_SUPPORT_WORKER
-from staff import PASSWORD, register, staff_member
+from staff import PASSWORD, register, sign_up_for_meeting, staff_member
 
 pytestmark = pytest.mark.browser
 
@@ -51,19 +50,8 @@ def back_office(tmp_path_factory):
         [mette["id"]],
     )
     db.conn.commit()
-    meeting = create_meeting(
-        db,
-        starts_at=in_two_weeks(),
-        ends_at=None,
-        place="Jobcenter Aarhus",
-        municipality_code="751",
-        description_da="Vi fortæller om job.",
-    )
-    db.execute(
-        "INSERT INTO meeting_signups (meeting_id, name, phone, created_at) "
-        "SELECT id, 'Ali Khan', '+4520304050', '2026-11-20' FROM meetings"
-    )
-    db.conn.commit()
+    meeting = add_meeting(app)
+    sign_up_for_meeting(app, meeting, "Ali Khan")
     # Two ambassadors, so the match list shows its table and an ambassador can be changed.
     add_ambassador(
         db, name="Sofie Lund", phone="+4530405060", municipality_code="751", line_of_work="kitchen"
