@@ -26,11 +26,11 @@ class BackupProblem(Exception):
 OUR_TABLES = {"_sqlite_migrations", "registrations", "answers"}
 
 
-def read_only(path):
+def read_only(path: str | Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
 
 
-def integrity_problems(path):
+def integrity_problems(path: str | Path) -> list[str]:
     """An empty list when SQLite finds the file sound, or what it found wrong."""
     try:
         conn = read_only(path)
@@ -49,12 +49,12 @@ def integrity_problems(path):
     return [f"not a KLAPjob database (no {', '.join(sorted(missing))})"] if missing else []
 
 
-def backup_name(now=None):
+def backup_name(now: datetime | None = None) -> str:
     now = now or datetime.now(UTC)
     return f"klapjob-{now:%Y%m%dT%H%M%SZ}.sqlite3"
 
 
-def backup_database(database, destination):
+def backup_database(database: str | Path, destination: str | Path) -> Path:
     """Copy the live `database` to `destination` (a file, or a folder to put a dated file
     in). Returns the path written. Raises BackupProblem and leaves nothing behind when the
     copy does not pass the integrity check."""
@@ -80,7 +80,7 @@ def backup_database(database, destination):
     return destination
 
 
-def copy_pages(database, target):
+def copy_pages(database: str | Path, target: str | Path) -> None:
     source = read_only(database)
     copy = sqlite3.connect(target)
     try:
@@ -92,7 +92,7 @@ def copy_pages(database, target):
         source.close()
 
 
-def fsync_file(path):
+def fsync_file(path: str | Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -100,7 +100,7 @@ def fsync_file(path):
         os.close(fd)
 
 
-def restore_database(source, database, *, force=False):
+def restore_database(source: str | Path, database: str | Path, *, force: bool = False) -> None:
     """Write the backup at `source` over `database`. Refuses while the site is running
     unless `force`, and refuses a source that fails the integrity check."""
     source = Path(source)
@@ -123,7 +123,7 @@ def restore_database(source, database, *, force=False):
         raise BackupProblem(f"The restored database failed the integrity check: {problems[:3]}")
 
 
-def copy_backup_into(source, database):
+def copy_backup_into(source: str | Path, database: str | Path) -> None:
     create_private_file(database)
     backup = read_only(source)
     target = sqlite3.connect(database, timeout=30)
@@ -136,7 +136,7 @@ def copy_backup_into(source, database):
         backup.close()
 
 
-def create_private_file(path):
+def create_private_file(path: str | Path) -> None:
     """An empty file only the service user can read, unless one is there already."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(FileExistsError):

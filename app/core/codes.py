@@ -9,6 +9,7 @@ tokens) all come from one serializer factory, each with a salt of its own.
 import hashlib
 import hmac
 import secrets
+from typing import Literal, overload
 
 from itsdangerous import URLSafeSerializer, URLSafeTimedSerializer
 
@@ -53,7 +54,18 @@ def keyed_hash(secret: str, text: str) -> str:
     return hmac.new(secret.encode(), text.encode(), hashlib.sha256).hexdigest()
 
 
-def signer(secret: str, salt: str, *, timed: bool = False) -> URLSafeSerializer:
-    """The one factory of signed values; `timed` ones carry their age."""
+@overload
+def signer(secret: str, salt: str, *, timed: Literal[False] = False) -> URLSafeSerializer: ...
+
+
+@overload
+def signer(secret: str, salt: str, *, timed: Literal[True]) -> URLSafeTimedSerializer: ...
+
+
+def signer(
+    secret: str, salt: str, *, timed: bool = False
+) -> URLSafeSerializer | URLSafeTimedSerializer:
+    """The one factory of signed values; `timed` ones carry their age (a timed serializer
+    is no URLSafeSerializer: the two share only the URL-safe mixin)."""
     kind = URLSafeTimedSerializer if timed else URLSafeSerializer
     return kind(secret, salt=salt)

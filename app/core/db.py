@@ -6,6 +6,7 @@ import fcntl
 import os
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -22,7 +23,7 @@ PRAGMAS = (
 )
 
 
-def connect(path):
+def connect(path: str | Path) -> Database:
     """A configured connection to the database file at `path`."""
     conn = sqlite3.connect(path, timeout=5)
     db = Database(conn)
@@ -35,7 +36,7 @@ class DiskFull(Exception):
     """A write found no room: the person must be told it was not saved."""
 
 
-def is_disk_full(error):
+def is_disk_full(error: BaseException) -> bool:
     """SQLITE_FULL: the disk (or the database's allowed size) has no room for the write."""
     return isinstance(error, sqlite3.OperationalError) and (
         getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
@@ -43,13 +44,13 @@ def is_disk_full(error):
     )
 
 
-def free_disk_mb(path):
+def free_disk_mb(path: str | Path) -> float:
     """Free space for the database file's folder, in megabytes."""
     return shutil.disk_usage(Path(path).parent).free / 1e6
 
 
 @contextlib.contextmanager
-def write_transaction(db):
+def write_transaction(db: Database) -> Iterator[Database]:
     """A transaction that takes the write lock at once, so a read-then-write cannot fail
     half-way with SQLITE_BUSY when another request writes at the same moment.
 
@@ -68,7 +69,7 @@ def write_transaction(db):
         db.conn.commit()
 
 
-def prepare_database(path):
+def prepare_database(path: str | Path) -> None:
     """Create the file if needed, switch on WAL and bring the schema up to date. One process
     at a time: gunicorn's workers start together, and on a new file they raced to switch on
     WAL and create the tables ("database is locked")."""

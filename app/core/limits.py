@@ -7,29 +7,29 @@ the table needs nothing but "the same one as before". Events older than their wi
 deleted as new ones come in, and by `flask data purge`.
 """
 
-import hashlib
-import hmac
 import time
 from dataclasses import dataclass
 
 from flask import current_app, request
+from sqlite_utils import Database
 
+from app.core.codes import keyed_hash
 from app.core.db import write_transaction
 
 
-def subject(*parts):
+def subject(*parts: object) -> str:
     """A keyed hash of what identifies a client, an account or a device."""
-    message = "\x1f".join(str(part) for part in parts).encode()
-    return hmac.new(current_app.secret_key.encode(), message, hashlib.sha256).hexdigest()[:32]
+    message = "\x1f".join(str(part) for part in parts)
+    return keyed_hash(current_app.config["SECRET_KEY"], message)[:32]
 
 
-def client_address():
+def client_address() -> str:
     """The client's address: the proxy's X-Forwarded-For when KLAPJOB_TRUSTED_PROXIES says
     there is a proxy (ProxyFix has then put it in remote_addr), else the connection's."""
     return request.remote_addr or "unknown"
 
 
-def this_client():
+def this_client() -> str:
     return subject("client", client_address())
 
 
@@ -41,7 +41,7 @@ class Limit:
     allowed: float
     window: float
 
-    def spent(self, db, who, now=None):
+    def spent(self, db: Database, who: str, now: float | None = None) -> float:
         now = time.time() if now is None else now
         [row] = db.query(
             "SELECT coalesce(sum(amount), 0) AS spent FROM rate_events"
@@ -50,10 +50,10 @@ class Limit:
         )
         return row["spent"]
 
-    def reached(self, db, who, now=None):
+    def reached(self, db: Database, who: str, now: float | None = None) -> bool:
         return self.spent(db, who, now) >= self.allowed
 
-    def record(self, db, who, amount=1, now=None):
+    def record(self, db: Database, who: str, amount: float = 1, now: float | None = None) -> None:
         now = time.time() if now is None else now
         with write_transaction(db):
             db.execute(
@@ -64,7 +64,7 @@ class Limit:
                 [self.kind, who, now, amount],
             )
 
-    def forget(self, db, who):
+    def forget(self, db: Database, who: str) -> None:
         with write_transaction(db):
             db.execute("DELETE FROM rate_events WHERE kind = ? AND subject = ?", [self.kind, who])
 
@@ -72,7 +72,7 @@ class Limit:
 LONGEST_WINDOW = 24 * 3600
 
 
-def purge_old_events(db, now=None):
+def purge_old_events(db: Database, now: float | None = None) -> int:
     """Events older than any window: nothing needs them."""
     now = time.time() if now is None else now
     with write_transaction(db):

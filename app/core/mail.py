@@ -6,17 +6,18 @@ from email.message import EmailMessage
 from email.utils import make_msgid
 
 from flask import current_app
+from flask_babel.speaklater import LazyString
 
 from app.core.site_text import without_marks
 
 SMTP_TIMEOUT_SECONDS = 10
 
 
-def mail_is_configured():
+def mail_is_configured() -> bool:
     return bool(current_app.config["SMTP_HOST"])
 
 
-def send_mail(to, subject, body):
+def send_mail(to: str, subject: str | LazyString, body: str | LazyString) -> bool:
     """Send a plain-text message. Returns False, and logs why, when it could not be sent:
     a failing mail server must never lose a registration."""
     if not mail_is_configured():

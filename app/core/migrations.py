@@ -3,12 +3,13 @@
 Never edit a migration that has shipped: add a new one.
 """
 
+from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("klapjob")
 
 
-def run_statements(db, sql):
+def run_statements(db: Database, sql: str) -> None:
     """Run `;`-separated statements one by one: executescript() would commit the
     migration's transaction half-way."""
     for statement in sql.split(";"):
@@ -17,7 +18,7 @@ def run_statements(db, sql):
 
 
 @migrations()
-def m001_drafts_and_registrations(db):
+def m001_drafts_and_registrations(db: Database) -> None:
     run_statements(
         db,
         """
@@ -66,7 +67,7 @@ def m001_drafts_and_registrations(db):
 
 
 @migrations()
-def m002_back_office(db):
+def m002_back_office(db: Database) -> None:
     """Staff accounts and their sessions, the consultants' work on each registration, the
     municipalities' agreements, and the audit log (GDPR art. 9)."""
     run_statements(
@@ -160,7 +161,7 @@ def m002_back_office(db):
 
 
 @migrations()
-def m003_coming_back_and_helper_consent(db):
+def m003_coming_back_and_helper_consent(db: Database) -> None:
     run_statements(
         db,
         """
@@ -193,7 +194,7 @@ def m003_coming_back_and_helper_consent(db):
 
 
 @migrations()
-def m004_meetings_and_ambassadors(db):
+def m004_meetings_and_ambassadors(db: Database) -> None:
     run_statements(
         db,
         """
@@ -248,7 +249,7 @@ def m004_meetings_and_ambassadors(db):
 
 
 @migrations()
-def m005_callback_promise_and_jobcentre_consent(db):
+def m005_callback_promise_and_jobcentre_consent(db: Database) -> None:
     run_statements(
         db,
         """
@@ -262,7 +263,7 @@ def m005_callback_promise_and_jobcentre_consent(db):
 
 
 @migrations()
-def m006_rate_events(db):
+def m006_rate_events(db: Database) -> None:
     run_statements(
         db,
         """
@@ -291,7 +292,7 @@ def m006_rate_events(db):
 
 
 @migrations()
-def m007_job_profiles(db):
+def m007_job_profiles(db: Database) -> None:
     run_statements(
         db,
         """
@@ -333,7 +334,7 @@ def m007_job_profiles(db):
 
 
 @migrations()
-def m008_next_steps_and_appointments(db):
+def m008_next_steps_and_appointments(db: Database) -> None:
     run_statements(
         db,
         """
@@ -375,7 +376,7 @@ def m008_next_steps_and_appointments(db):
 
 
 @migrations()
-def m009_placements(db):
+def m009_placements(db: Database) -> None:
     run_statements(
         db,
         """
@@ -407,7 +408,7 @@ def m009_placements(db):
 
 
 @migrations()
-def m010_health_withheld(db):
+def m010_health_withheld(db: Database) -> None:
     run_statements(
         db,
         """
@@ -419,7 +420,7 @@ def m010_health_withheld(db):
 
 
 @migrations()
-def m011_monthly_figures(db):
+def m011_monthly_figures(db: Database) -> None:
     run_statements(
         db,
         """
@@ -443,7 +444,7 @@ def m011_monthly_figures(db):
 
 
 @migrations()
-def m012_staff_registrations_and_merges(db):
+def m012_staff_registrations_and_merges(db: Database) -> None:
     run_statements(
         db,
         """
@@ -476,7 +477,7 @@ def m012_staff_registrations_and_merges(db):
 
 
 @migrations()
-def m013_attendance_and_requests(db):
+def m013_attendance_and_requests(db: Database) -> None:
     run_statements(
         db,
         """

@@ -22,11 +22,11 @@ import os
 from pathlib import Path
 
 
-def config_path(database):
+def config_path(database: str | Path) -> Path:
     return Path(database).resolve().parent / "litestream.yml"
 
 
-def litestream_config(database, replica_url, retention):
+def litestream_config(database: str | Path, replica_url: str, retention: str) -> str:
     """The YAML text. JSON strings are valid YAML scalars, which quotes any address."""
     return "\n".join(
         [
@@ -44,7 +44,7 @@ def litestream_config(database, replica_url, retention):
     )
 
 
-def write_litestream_config(database, replica_url, retention):
+def write_litestream_config(database: str | Path, replica_url: str, retention: str) -> Path:
     """Write the file 0600 from its first byte; returns its path."""
     path = config_path(database)
     partial = path.with_suffix(".yml.partial")

@@ -10,21 +10,23 @@ for the lock exclusively without waiting: if it cannot have it, something is ser
 import contextlib
 import fcntl
 import os
+from collections.abc import Iterator
+from pathlib import Path
 
 # Kept for the life of the process: closing the file would let the lock go.
-_held = {}
+_held: dict[str, int] = {}
 
 
-def lock_path(database):
+def lock_path(database: str | Path) -> str:
     return f"{database}.serving"
 
 
-def _open_lock_file(database):
+def _open_lock_file(database: str | Path) -> int:
     os.makedirs(os.path.dirname(os.path.abspath(database)), exist_ok=True)
     return os.open(lock_path(database), os.O_RDWR | os.O_CREAT, 0o600)
 
 
-def hold_serving_lock(database):
+def hold_serving_lock(database: str | Path) -> None:
     """Mark this process as serving `database` until it ends. Waits while a restore
     holds the lock, so a site never starts on a half-written database."""
     key = os.path.realpath(database)
@@ -36,7 +38,7 @@ def hold_serving_lock(database):
 
 
 @contextlib.contextmanager
-def site_stopped(database):
+def site_stopped(database: str | Path) -> Iterator[bool]:
     """Yields False when a process serves `database`. Yields True when none does, and
     then no site can start on it until the block ends (it waits for the lock)."""
     fd = _open_lock_file(database)

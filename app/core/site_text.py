@@ -40,14 +40,14 @@ class SiteNumber(int):
     """A number the site chose (a setting, a count of questions)."""
 
 
-def site_value(value):
+def site_value(value: int | str | LazyString) -> SiteNumber | SiteText:
     """Mark a value the site chose itself (a setting, a version) as the site's."""
     if isinstance(value, bool) or not isinstance(value, (int, str, LazyString)):
         raise TypeError(f"not a text or a number: {value!r}")
     return SiteNumber(value) if isinstance(value, int) else SiteText(value)
 
 
-def is_site(value):
+def is_site(value: object) -> bool:
     if isinstance(value, (SiteText, SiteNumber)):
         return True
     if isinstance(value, LazyString):  # lazy_gettext: the message ids, and values if any
@@ -57,42 +57,42 @@ def is_site(value):
     return False
 
 
-def gettext(string, **variables):
+def gettext(string: str, **variables: object) -> str:
     """flask_babel's gettext, but a SiteText when no value is a person's."""
     text = get_translations().ugettext(string)
     text = text % variables if variables else text
     return SiteText(text) if all(is_site(v) for v in variables.values()) else text
 
 
-def ngettext(singular, plural, num, **variables):
+def ngettext(singular: str, plural: str, num: int, **variables: object) -> str:
     variables.setdefault("num", num)
     text = get_translations().ungettext(singular, plural, num) % variables
     return SiteText(text) if all(is_site(v) for v in variables.values()) else text
 
 
-def joined(*texts):
+def joined(*texts: object) -> str:
     """Texts said as one, a space between: the site's only when every one of them is."""
     parts = [text for text in texts if text]
     together = " ".join(str(text) for text in parts)
     return SiteText(together) if all(is_site(text) for text in parts) else together
 
 
-def lines(text):
+def lines(text: object) -> list[str]:
     """Easy-read texts keep one sentence a line; each line stays the site's if it was."""
     found = [line.strip() for line in str(text).splitlines() if line.strip()]
     return [SiteText(line) for line in found] if is_site(text) else found
 
 
-def mark(text):
+def mark(text: str) -> str:
     return "\n".join(f"{START}{line}{END}" if line else line for line in text.split("\n"))
 
 
-def without_marks(text):
+def without_marks(text: str) -> str:
     # Two replaces: str.translate deleting characters is many times slower on a whole page.
     return text.replace(START, "").replace(END, "")
 
 
-def is_all_site(chunk):
+def is_all_site(chunk: str) -> bool:
     """Whether all of a read block's text was printed as the site's."""
     rest = _MARKED.sub("", chunk)
     return not rest.strip() and START not in rest and END not in rest

@@ -1,6 +1,9 @@
 """Which municipalities have an agreement with KLAPjob, and which consultant covers each."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+
+from sqlite_utils import Database
 
 from app.core.db import write_transaction
 from app.domain.municipalities import MUNICIPALITIES, municipalities_by_name
@@ -15,7 +18,7 @@ class Coverage:
     consultant_name: str | None
 
 
-def all_coverage(db):
+def all_coverage(db: Database) -> list[Coverage]:
     """Every one of the 98 municipalities, in Danish alphabetical order."""
     rows = {
         row["code"]: row
@@ -41,7 +44,7 @@ def all_coverage(db):
     return coverage
 
 
-def save_coverage(db, choices):
+def save_coverage(db: Database, choices: Mapping[str, tuple[bool, int | None]]) -> None:
     """`choices`: code -> (has_agreement, consultant_id or None), for known codes only."""
     with write_transaction(db):
         for code, (has_agreement, consultant_id) in choices.items():
@@ -59,7 +62,7 @@ def save_coverage(db, choices):
             )
 
 
-def covering_consultant_id(db, code):
+def covering_consultant_id(db: Database, code: str) -> int | None:
     """The active consultant who covers municipality `code`, or None."""
     rows = list(
         db.query(
@@ -73,7 +76,7 @@ def covering_consultant_id(db, code):
     return rows[0]["id"] if rows else None
 
 
-def has_agreement(db, code):
+def has_agreement(db: Database, code: str) -> bool:
     rows = list(
         db.query("SELECT has_agreement FROM municipality_agreements WHERE code = ?", [code])
     )

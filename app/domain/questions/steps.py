@@ -10,12 +10,12 @@ from flask_babel import lazy_gettext as _l
 from app.domain.municipalities import NOT_KNOWN, municipalities_by_name
 from app.domain.places import find_municipalities
 from app.domain.questions import choices
-from app.domain.questions.model import Choice, Field, Step, answer_is
+from app.domain.questions.model import Choice, Condition, Field, Step, answer_is
 
 helper_is_filling_in = answer_is("filled_by", "helper")
 
 
-def both_or_neither(this, other):
+def both_or_neither(this: str, other: str) -> Condition:
     """Required when the other one is given: a name needs a number, a number a name."""
     return lambda answers: bool(answers.get(other)) and not answers.get(this)
 

@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.core.phone import format_phone
 from app.domain.questions.flow import visible_steps
+from app.domain.questions.model import Answer, Answers, Field
 
 NOT_ANSWERED = _l("Not answered")
 
@@ -23,11 +24,11 @@ class SummaryRow:
     step_key: str
     field_name: str
     label: str
-    answers: list
+    answers: list[ShownAnswer]
     note: str | None = None
 
     @property
-    def spoken(self):
+    def spoken(self) -> list[str]:
         """What the row's speaker reads, as the row shows it: the question, its note, each
         answer and what explains it. A colon ends the words an explanation follows."""
         texts = [self.label + ":" if self.note else self.label, self.note]
@@ -36,7 +37,7 @@ class SummaryRow:
         return [text for text in texts if text]
 
 
-def shown_answers(spec, value):
+def shown_answers(spec: Field, value: Answer | None) -> list[ShownAnswer]:
     """What a person sees for `value`: choice labels with their pictures, numbers as
     people write them, nothing raw."""
     if value in (None, "", []):
@@ -52,12 +53,14 @@ def shown_answers(spec, value):
         return shown
     if spec.kind == "confirm":
         return [ShownAnswer(str(_l("Yes")), "yes")]
+    # Only a field with choices takes several answers: any other answer is one text.
+    assert isinstance(value, str)
     if spec.kind == "phone" or (spec.kind == "phone_or_email" and "@" not in value):
         return [ShownAnswer(format_phone(value))]
     return [ShownAnswer(value)]
 
 
-def summary_rows(answers, *, include_sensitive=True):
+def summary_rows(answers: Answers, *, include_sensitive: bool = True) -> list[SummaryRow]:
     """One row per answer. A question left empty shows "Not answered", so the person can
     still add it; an empty follow-up text (like "tell more") is left out."""
     rows = []

@@ -1,13 +1,17 @@
 """Checks on one answer. Each message says what to do, in one short sentence."""
 
 import unicodedata
+from typing import Protocol
 
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import lazy_gettext as _l
+from wtforms import Field as FormField
+from wtforms import Form
 from wtforms.validators import StopValidation, ValidationError
 
 from app.core.phone import normalise_phone
 from app.core.site_text import site_value
+from app.domain.questions.model import Answer, Answers, Field
 
 WRITE_A_PHONE_NUMBER = _l("Write a phone number with 8 digits, for example 20 30 40 50")
 WRITE_AN_EMAIL = _l("Write an email like this: name@mail.dk")
@@ -21,11 +25,18 @@ ALLOWED_CONTROLS = frozenset("\n\r\t")
 NEVER_STORED = frozenset({"Cc", "Cs", "Co"})
 
 
-def is_empty(data):
+class AnsweredForm(Protocol):
+    """A step's form (web/step_forms.py): every answer so far, this page's included."""
+
+    @property
+    def answers(self) -> Answers: ...
+
+
+def is_empty(data: object) -> bool:
     return data is None or data == "" or data == [] or data is False
 
 
-def normalise_email(text):
+def normalise_email(text: str) -> str | None:
     """The address in its normal form, or None. No network look-up: a person typing
     must not wait for DNS."""
     try:
@@ -38,10 +49,10 @@ class RequiredWhen:
     """Required when the field's spec says so, given all answers so far; an empty
     answer that is not required ends the checks for that field."""
 
-    def __init__(self, spec):
+    def __init__(self, spec: Field) -> None:
         self.spec = spec
 
-    def __call__(self, form, field):
+    def __call__(self, form: AnsweredForm, field: FormField) -> None:
         if not is_empty(field.data):
             return
         field.errors[:] = []
@@ -53,22 +64,22 @@ class RequiredWhen:
 class KnownChoice:
     """Only values the page offered (a changed request cannot store anything else)."""
 
-    def __init__(self, spec):
+    def __init__(self, spec: Field) -> None:
         self.spec = spec
 
-    def __call__(self, form, field):
+    def __call__(self, form: AnsweredForm, field: FormField) -> None:
         offered = {choice.value for choice in self.spec.visible_choices(form.answers)}
         given = field.data if isinstance(field.data, list) else [field.data]
         if not set(given) <= offered:
             raise ValidationError(CHOOSE_FROM_THE_LIST)
 
 
-def is_noncharacter(ch):
+def is_noncharacter(ch: str) -> bool:
     code = ord(ch)
     return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
 
 
-def has_a_sign_we_cannot_store(text):
+def has_a_sign_we_cannot_store(text: str) -> bool:
     return any(
         (unicodedata.category(ch) in NEVER_STORED and ch not in ALLOWED_CONTROLS)
         or is_noncharacter(ch)
@@ -76,12 +87,12 @@ def has_a_sign_we_cannot_store(text):
     )
 
 
-def plain_text(form, field):
+def plain_text(form: Form, field: FormField) -> None:
     if has_a_sign_we_cannot_store(field.data or ""):
         raise ValidationError(CANNOT_STORE_SIGN)
 
 
-def fits_its_field(spec, value):
+def fits_its_field(spec: Field, value: Answer) -> bool:
     """Whether `value` may be stored for `spec` at all, right or not yet: a text within the
     field's length and without signs we never store; choices the question has, each once.
     Only these limits bound what a draft holds, so a draft cannot fill the disk."""
@@ -99,10 +110,10 @@ def fits_its_field(spec, value):
 
 
 class MaxLength:
-    def __init__(self, limit):
+    def __init__(self, limit: int) -> None:
         self.limit = limit
 
-    def __call__(self, form, field):
+    def __call__(self, form: Form, field: FormField) -> None:
         if len(field.data or "") > self.limit:
             raise ValidationError(
                 _l(
@@ -112,21 +123,21 @@ class MaxLength:
             )
 
 
-def danish_phone(form, field):
+def danish_phone(form: Form, field: FormField) -> None:
     normalised = normalise_phone(field.data)
     if normalised is None:
         raise ValidationError(WRITE_A_PHONE_NUMBER)
     field.data = normalised
 
 
-def email_address(form, field):
+def email_address(form: Form, field: FormField) -> None:
     normalised = normalise_email(field.data)
     if normalised is None:
         raise ValidationError(WRITE_AN_EMAIL)
     field.data = normalised
 
 
-def phone_or_email(form, field):
+def phone_or_email(form: Form, field: FormField) -> None:
     if "@" in field.data:
         normalised = normalise_email(field.data)
     else:

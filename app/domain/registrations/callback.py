@@ -5,12 +5,12 @@ are not counted. A day is promised only where a consultant covers the person's
 municipality: elsewhere nobody could keep it, so the receipt promises no day.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 
 from app.core import clock
 
 
-def promised_callback_day(submitted_at, working_days, *, covered):
+def promised_callback_day(submitted_at: str, working_days: int, *, covered: bool) -> date | None:
     """The day promised on the receipt, or None where no consultant covers the
     municipality."""
     if not covered:
@@ -18,7 +18,7 @@ def promised_callback_day(submitted_at, working_days, *, covered):
     return clock.add_working_days(clock.day_in_denmark(submitted_at), working_days)
 
 
-def is_overdue(promised_iso, status):
+def is_overdue(promised_iso: str | None, status: str) -> bool:
     """A new registration whose promised day has passed without a first contact."""
     if not promised_iso or status != "new":
         return False

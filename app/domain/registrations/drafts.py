@@ -8,38 +8,42 @@ import json
 from dataclasses import dataclass, field
 
 from flask import current_app
+from sqlite_utils import Database
 
 from app.core import clock, codes
 from app.core.db import free_disk_mb, write_transaction
 from app.core.limits import Limit, this_client
+from app.domain.questions.model import Answer, Answers
 
 
 @dataclass
 class Draft:
-    answers: dict = field(default_factory=dict)
-    completed: list = field(default_factory=list)
+    answers: dict[str, Answer] = field(default_factory=dict)
+    completed: list[str] = field(default_factory=list)
 
 
 class NoNewDraft(Exception):
     """A new draft cannot be started now. `reason`: "busy" (this address started many in
     the last hour) or "disk" (the disk is nearly full: existing drafts still save)."""
 
-    def __init__(self, reason):
+    def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
 
 
-def new_drafts_limit():
+def new_drafts_limit() -> Limit:
     return Limit("new_draft", current_app.config["NEW_DRAFTS_PER_HOUR"], 3600)
 
 
-def draft_exists(db, token):
-    return bool(token) and bool(
+def draft_exists(db: Database, token: str | None) -> bool:
+    if not token:
+        return False
+    return bool(
         list(db.query("SELECT 1 FROM drafts WHERE token_hash = ?", [codes.token_hash(token)]))
     )
 
 
-def make_room_for_new_draft(db):
+def make_room_for_new_draft(db: Database) -> None:
     """Count a new draft against this client's hourly limit, or NoNewDraft."""
     config = current_app.config
     if free_disk_mb(config["DATABASE"]) < config["DISK_FLOOR_MB"]:
@@ -50,14 +54,14 @@ def make_room_for_new_draft(db):
     limit.record(db, client)
 
 
-def load_draft(db, token):
+def load_draft(db: Database, token: str | None) -> Draft:
     """The draft behind `token`, or an empty one when there is none."""
     if not token:
         return Draft()
     return load_draft_by_hash(db, codes.token_hash(token))
 
 
-def load_draft_by_hash(db, hashed):
+def load_draft_by_hash(db: Database, hashed: str) -> Draft:
     """The draft stored under `hashed` (staff hold a draft by its hash), or an empty one."""
     rows = list(db.query("SELECT answers, completed FROM drafts WHERE token_hash = ?", [hashed]))
     if not rows:
@@ -65,7 +69,15 @@ def load_draft_by_hash(db, hashed):
     return Draft(json.loads(rows[0]["answers"]), json.loads(rows[0]["completed"]))
 
 
-def save_step(db, token, step_key, answers, *, complete, language):
+def save_step(
+    db: Database,
+    token: str,
+    step_key: str,
+    answers: Answers,
+    *,
+    complete: bool,
+    language: str,
+) -> Draft:
     """Store this step's answers. A step saved without being checked (the language switch)
     keeps what was typed but is not marked complete."""
     return save_step_by_hash(
@@ -73,7 +85,15 @@ def save_step(db, token, step_key, answers, *, complete, language):
     )
 
 
-def save_step_by_hash(db, hashed, step_key, answers, *, complete, language):
+def save_step_by_hash(
+    db: Database,
+    hashed: str,
+    step_key: str,
+    answers: Answers,
+    *,
+    complete: bool,
+    language: str,
+) -> Draft:
     with write_transaction(db):
         draft = load_draft_by_hash(db, hashed)
         draft.answers.update(answers)
@@ -96,6 +116,6 @@ def save_step_by_hash(db, hashed, step_key, answers, *, complete, language):
     return Draft(draft.answers, completed)
 
 
-def delete_draft(db, token):
+def delete_draft(db: Database, token: str) -> None:
     with write_transaction(db):
         db.execute("DELETE FROM drafts WHERE token_hash = ?", [codes.token_hash(token)])

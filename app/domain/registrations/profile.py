@@ -11,10 +11,12 @@ marked as their choice. The version for an employer never has health and never h
 to contact the person.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
+from app.domain.questions.model import Answers, text_answer
 from app.domain.questions.steps import FIELDS_BY_NAME
 from app.domain.questions.summary import shown_answers
 
@@ -30,12 +32,12 @@ class ProfileSection:
     key: str
     lead: str  # the first-person start of the line: "I would like to work with:"
     pictogram: str
-    items: tuple
+    items: tuple[ProfileItem, ...]
     # Shown only because the person chose it; the page marks it as their choice.
     health: bool = False
 
     @property
-    def spoken(self):
+    def spoken(self) -> list[str]:
         """What the section's speaker reads: the lead, then each answer."""
         return [str(self.lead), *(item.text for item in self.items)]
 
@@ -53,7 +55,7 @@ class Additions:
 @dataclass(frozen=True)
 class Profile:
     name: str
-    sections: tuple
+    sections: tuple[ProfileSection, ...]
     shows_health: bool
     for_employer: str | None = None  # the employer's name on the employer's version
 
@@ -81,7 +83,7 @@ FROM_ADDITIONS = (
 HEALTH_LEAD = _l("About my health:")
 
 
-def answer_items(answers, field_names):
+def answer_items(answers: Answers, field_names: Iterable[str]) -> tuple[ProfileItem, ...]:
     items = []
     for name in field_names:
         spec = FIELDS_BY_NAME[name]
@@ -92,12 +94,18 @@ def answer_items(answers, field_names):
     return tuple(items)
 
 
-def lines_of(text):
+def lines_of(text: str) -> list[str]:
     """A text typed on several lines is several items: one thing a line."""
     return [line.strip() for line in str(text).splitlines() if line.strip()]
 
 
-def build_profile(answers, additions=Additions(), *, include_health=False, for_employer=None):
+def build_profile(
+    answers: Answers,
+    additions: Additions = Additions(),
+    *,
+    include_health: bool = False,
+    for_employer: str | None = None,
+) -> Profile:
     """The profile of a registration's `answers` and a version's `additions`. Health is
     shown only with `include_health`, and never on the employer's version."""
     sections = []
@@ -109,14 +117,14 @@ def build_profile(answers, additions=Additions(), *, include_health=False, for_e
         items = tuple(ProfileItem(line) for line in lines_of(getattr(additions, key)))
         if items:
             sections.append(ProfileSection(key, lead, pictogram, items))
-    health = answers.get("health", "").strip()
+    health = text_answer(answers, "health").strip()
     shows_health = bool(include_health and health and for_employer is None)
     if shows_health:
         items = tuple(ProfileItem(line) for line in lines_of(health))
         sections.append(ProfileSection("health", HEALTH_LEAD, "health", items, health=True))
-    return Profile(answers.get("name", ""), tuple(sections), shows_health, for_employer)
+    return Profile(text_answer(answers, "name"), tuple(sections), shows_health, for_employer)
 
 
-def can_show_health(answers):
+def can_show_health(answers: Answers) -> bool:
     """The person gave a health answer (and said yes to KLAPjob keeping it)."""
-    return bool(answers.get("health", "").strip())
+    return bool(text_answer(answers, "health").strip())

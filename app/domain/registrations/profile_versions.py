@@ -12,17 +12,27 @@ day the person said it; a withdrawn yes stops it.
 
 import secrets
 from dataclasses import dataclass, replace
+from typing import Any, Protocol
 
 from blinker import Namespace
+from sqlite_utils import Database
 
 from app.core import clock
 from app.core.db import write_transaction
-from app.domain.registrations.profile import Additions, build_profile
+from app.domain.questions.model import Answers
+from app.domain.registrations.profile import Additions, Profile, build_profile
 
 signals = Namespace()
 # sender: the action ("profile_changed", "employer_yes", "employer_yes_withdrawn");
 # kwargs: db, user (None: the person), reference, detail (never a personal value).
 profile_changed = signals.signal("profile-changed")
+
+
+class StaffMember(Protocol):
+    """Who made a change in the back office (a user of app/staff/accounts)."""
+
+    @property
+    def id(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -45,7 +55,7 @@ class EmployerYes:
     withdrawn_at: str | None
 
     @property
-    def stands(self):
+    def stands(self) -> bool:
         return self.withdrawn_at is None
 
 
@@ -57,7 +67,7 @@ VERSION_COLUMNS = """
 """
 
 
-def version_from_row(row):
+def version_from_row(row: dict[str, Any]) -> Version:
     additions = Additions(row["good_at"], row["went_well"], row["was_hard"], row["accommodations"])
     return Version(
         row["number"],
@@ -69,7 +79,7 @@ def version_from_row(row):
     )
 
 
-def versions(db, registration_id):
+def versions(db: Database, registration_id: int) -> list[Version]:
     """Every version, oldest first (none until the first change: version 0 is the answers)."""
     return [
         version_from_row(row)
@@ -81,18 +91,25 @@ def versions(db, registration_id):
     ]
 
 
-def latest_version(db, registration_id):
+def latest_version(db: Database, registration_id: int) -> Version:
     found = versions(db, registration_id)
     return found[-1] if found else FIRST
 
 
-def reference_of(db, registration_id):
+def reference_of(db: Database, registration_id: int) -> str:
     return next(db.query("SELECT reference FROM registrations WHERE id = ?", [registration_id]))[
         "reference"
     ]
 
 
-def save_version(db, registration_id, *, user=None, include_health=None, additions=None):
+def save_version(
+    db: Database,
+    registration_id: int,
+    *,
+    user: StaffMember | None = None,
+    include_health: bool | None = None,
+    additions: Additions | None = None,
+) -> int | None:
     """A new version from the latest, with what changed. `user`: the staff member (an
     object with `.id`), or None for the person on the site. Returns the new version's
     number, or None when nothing changed."""
@@ -132,13 +149,15 @@ def save_version(db, registration_id, *, user=None, include_health=None, additio
     return number
 
 
-def profile_of(db, registration_id, answers):
+def profile_of(db: Database, registration_id: int, answers: Answers) -> Profile:
     """The profile as the person sees it now: the answers and the latest version."""
     latest = latest_version(db, registration_id)
     return build_profile(answers, latest.additions, include_health=latest.include_health)
 
 
-def record_employer_yes(db, registration_id, *, user, employer, agreed_on):
+def record_employer_yes(
+    db: Database, registration_id: int, *, user: StaffMember, employer: str, agreed_on: str
+) -> str:
     """The person said yes, on `agreed_on`, to showing their profile to `employer`."""
     public_id = secrets.token_urlsafe(12)
     with write_transaction(db):
@@ -157,7 +176,9 @@ def record_employer_yes(db, registration_id, *, user, employer, agreed_on):
     return public_id
 
 
-def withdraw_employer_yes(db, registration_id, public_id, *, user):
+def withdraw_employer_yes(
+    db: Database, registration_id: int, public_id: str, *, user: StaffMember
+) -> bool:
     with write_transaction(db):
         cursor = db.execute(
             "UPDATE employer_consents SET withdrawn_at = ?, withdrawn_by = ? "
@@ -175,7 +196,7 @@ def withdraw_employer_yes(db, registration_id, public_id, *, user):
     return bool(cursor.rowcount)
 
 
-def employer_yeses(db, registration_id):
+def employer_yeses(db: Database, registration_id: int) -> list[EmployerYes]:
     return [
         EmployerYes(**row)
         for row in db.query(
@@ -192,7 +213,9 @@ class NoEmployerYes(Exception):
     """No yes stands for that employer: no employer's version is made."""
 
 
-def employer_profile(db, registration_id, answers, public_id):
+def employer_profile(
+    db: Database, registration_id: int, answers: Answers, public_id: str
+) -> tuple[Profile, EmployerYes]:
     """The version for the employer a standing yes names: no health, no contact details."""
     found = [y for y in employer_yeses(db, registration_id) if y.public_id == public_id]
     if not found or not found[0].stands:

@@ -9,6 +9,9 @@ the device that saved it no longer opens it.
 import re
 import secrets
 from datetime import UTC, datetime, timedelta
+from typing import Literal
+
+from sqlite_utils import Database
 
 from app.core import clock, codes
 from app.core.db import write_transaction
@@ -16,30 +19,34 @@ from app.core.limits import Limit
 
 CODE_LENGTH = 8
 HOUR = 3600
+# A link sent by mail, or a code shown on the screen.
+ResumeKind = Literal["link", "code"]
 
 
 class ResumeRefused(Exception):
     """A link or code that does not (or no longer) open a draft. `reason` says which."""
 
-    def __init__(self, reason):
+    def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason  # "unknown", "used" or "expired"
 
 
-def new_code():
+def new_code() -> str:
     return codes.random_code(CODE_LENGTH)
 
 
-def spaced_code(code):
+def spaced_code(code: str) -> str:
     return codes.spaced(code, 4)
 
 
-def normalise_code(typed):
+def normalise_code(typed: str | None) -> str:
     """People write codes with spaces, dashes and small letters."""
     return re.sub(r"[^0-9A-Z]", "", (typed or "").upper())[: CODE_LENGTH + 4]
 
 
-def create_resume_key(db, draft_token, kind, *, secret, days):
+def create_resume_key(
+    db: Database, draft_token: str, kind: ResumeKind, *, secret: str, days: int
+) -> str:
     """A new link key or code for this draft. A draft has one live code at a time."""
     key = secrets.token_urlsafe(32) if kind == "link" else new_code()
     now = datetime.now(UTC)
@@ -65,7 +72,7 @@ def create_resume_key(db, draft_token, kind, *, secret, days):
     return key
 
 
-def redeem(db, kind, key, *, secret):
+def redeem(db: Database, kind: ResumeKind, key: str, *, secret: str) -> str:
     """Open the draft behind `key` on this device: returns the draft's new cookie token."""
     with write_transaction(db):
         rows = list(
@@ -92,7 +99,7 @@ def redeem(db, kind, key, *, secret):
     return token
 
 
-def draft_hash_for_code(db, code, *, secret):
+def draft_hash_for_code(db: Database, code: str | None, *, secret: str) -> str | None:
     """For KLAPjob staff on the phone: the draft a live code belongs to, without using it."""
     rows = list(
         db.query(
@@ -106,7 +113,7 @@ def draft_hash_for_code(db, code, *, secret):
     return rows[0]["draft_token_hash"]
 
 
-def failed_codes(allowed):
+def failed_codes(allowed: float) -> Limit:
     """Wrong codes from one client in an hour before it must wait
     (KLAPJOB_FAILED_CODES_PER_HOUR)."""
     return Limit("failed_code", allowed, HOUR)

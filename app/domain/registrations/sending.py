@@ -1,14 +1,17 @@
 """Registrations: what a person sends to KLAPjob, stored once, with all their answers."""
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from flask import current_app
+from sqlite_utils import Database
 
 from app.core import clock, codes
 from app.core.db import write_transaction
 from app.domain.municipalities import known_municipality_code
 from app.domain.questions.flow import CHECK_ANSWERS, answers_to_send, first_unfinished
+from app.domain.questions.model import Answer
 from app.domain.questions.steps import FIELDS_BY_NAME
 from app.domain.registrations.callback import promised_callback_day
 from app.domain.registrations.drafts import load_draft_by_hash
@@ -18,7 +21,7 @@ from app.domain.registrations.events import registration_sent, registration_stor
 REFERENCE_LENGTH = 6
 
 
-def spaced_reference(reference):
+def spaced_reference(reference: str) -> str:
     """'K7M4PX' -> 'K7M 4PX': two groups of three are easier to read and say."""
     return codes.spaced(reference)
 
@@ -33,7 +36,7 @@ class Registration:
     municipality_code: str
     callback_promised_by: str | None
     consent_jobcentre: int
-    answers: dict
+    answers: dict[str, Answer]
 
 
 @dataclass(frozen=True)
@@ -49,12 +52,23 @@ class Consents:
 class DraftNotFinished(Exception):
     """The draft still has a question to answer (or is gone): nothing can be sent."""
 
-    def __init__(self, step_key):
+    def __init__(self, step_key: str) -> None:
         super().__init__(step_key)
         self.step_key = step_key
 
 
-def submit_registration(db, token, *, language, consents, recorded=None):
+# Runs inside the transaction that stores a registration: (db, registration_id).
+Recorder = Callable[[Database, int], object]
+
+
+def submit_registration(
+    db: Database,
+    token: str,
+    *,
+    language: str,
+    consents: Consents,
+    recorded: Recorder | None = None,
+) -> int:
     """Turn the draft behind `token` into a registration, in one transaction, and remove
     the draft. Sending twice (a double click, a refresh) gives back the first one."""
     return submit_draft(
@@ -62,7 +76,14 @@ def submit_registration(db, token, *, language, consents, recorded=None):
     )
 
 
-def submit_draft(db, hashed, *, language, consents, recorded=None):
+def submit_draft(
+    db: Database,
+    hashed: str,
+    *,
+    language: str,
+    consents: Consents,
+    recorded: Recorder | None = None,
+) -> int:
     """submit_registration for the draft whose token hashes to `hashed`. `recorded(db,
     registration_id)` runs in the same transaction: staff who take a registration on the
     phone record there who took the consent, when and how."""
@@ -99,18 +120,18 @@ def submit_draft(db, hashed, *, language, consents, recorded=None):
     return registration_id
 
 
-def has_consultant(db, registration_id):
+def has_consultant(db: Database, registration_id: int) -> bool:
     """Whether the back office gave it a consultant (a receiver of registration_stored)."""
     row = next(db.query("SELECT consultant_id FROM registrations WHERE id = ?", [registration_id]))
     return row["consultant_id"] is not None
 
 
-def registration_id_from_draft(db, hashed):
+def registration_id_from_draft(db: Database, hashed: str) -> int | None:
     rows = list(db.query("SELECT id FROM registrations WHERE draft_token_hash = ?", [hashed]))
     return rows[0]["id"] if rows else None
 
 
-def unused_reference(db):
+def unused_reference(db: Database) -> str:
     while True:
         reference = codes.make_reference()
         taken = list(db.query("SELECT 1 FROM registrations WHERE reference = ?", [reference]))
@@ -118,7 +139,9 @@ def unused_reference(db):
             return reference
 
 
-def insert_registration(db, hashed, answers, language, consents):
+def insert_registration(
+    db: Database, hashed: str, answers: Mapping[str, Answer], language: str, consents: Consents
+) -> int:
     cursor = db.execute(
         """
         INSERT INTO registrations (
@@ -144,10 +167,12 @@ def insert_registration(db, hashed, answers, language, consents):
             int(consents.jobcentre),
         ],
     )
+    # An INSERT always gives its row's id (None only before any row was inserted).
+    assert cursor.lastrowid is not None
     return cursor.lastrowid
 
 
-def promise_callback(db, registration_id, *, covered):
+def promise_callback(db: Database, registration_id: int, *, covered: bool) -> None:
     """Keep the day the receipt promises, so the receipt and the staff see the same day."""
     submitted_at = next(
         db.query("SELECT submitted_at FROM registrations WHERE id = ?", [registration_id])
@@ -161,7 +186,7 @@ def promise_callback(db, registration_id, *, covered):
     )
 
 
-def insert_answers(db, registration_id, answers):
+def insert_answers(db: Database, registration_id: int, answers: Mapping[str, Answer]) -> None:
     rows = []
     for name, value in answers.items():
         values = value if isinstance(value, list) else [value]
@@ -171,7 +196,7 @@ def insert_answers(db, registration_id, answers):
     )
 
 
-def load_registration(db, registration_id):
+def load_registration(db: Database, registration_id: int) -> Registration | None:
     rows = list(
         db.query(
             "SELECT id, reference, submitted_at, language, helper_copy_sent_at,"
@@ -185,21 +210,23 @@ def load_registration(db, registration_id):
     return Registration(**rows[0], answers=answers_of(db, registration_id))
 
 
-def answers_of(db, registration_id):
-    answers = {}
+def answers_of(db: Database, registration_id: int) -> dict[str, Answer]:
+    answers: dict[str, Answer] = {}
     for row in db.query(
         "SELECT field, value FROM answers WHERE registration_id = ? ORDER BY field, position",
         [registration_id],
     ):
-        spec = FIELDS_BY_NAME.get(row["field"])
+        name, value = row["field"], row["value"]
+        spec = FIELDS_BY_NAME.get(name)
         if spec is not None and spec.takes_several:
-            answers.setdefault(row["field"], []).append(row["value"])
+            chosen = answers.get(name)
+            answers[name] = [*chosen, value] if isinstance(chosen, list) else [value]
         else:
-            answers[row["field"]] = row["value"]
+            answers[name] = value
     return answers
 
 
-def receipt_for(db, token, *, hours):
+def receipt_for(db: Database, token: str | None, *, hours: int) -> Registration | None:
     """The registration sent from this browser in the last `hours`, for its receipt."""
     if not token:
         return None
@@ -207,6 +234,8 @@ def receipt_for(db, token, *, hours):
     if registration_id is None:
         return None
     registration = load_registration(db, registration_id)
+    if registration is None:  # deleted since the line above
+        return None
     sent = datetime.fromisoformat(registration.submitted_at)
     if datetime.now(UTC) - sent > timedelta(hours=hours):
         return None
