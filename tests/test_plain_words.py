@@ -39,7 +39,7 @@ ENDINGS = ("ernes", "erne", "ene", "ens", "ets", "en", "et", "ne", "er", "es", "
 GLOSSARY = {
     "førtidspension": (
         ("førtidspension", "førtidspensionen"),
-        "penge hver måned til folk med et handicap",
+        "penge, som nogle får hver måned",
     ),
     "skånejob": (
         ("skånejob", "skånejobbet"),

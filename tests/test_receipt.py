@@ -81,3 +81,57 @@ def test_working_days_skip_the_weekend(sent_after_monday, days, expected_after_m
     monday = a_september_monday()
     sent = monday + timedelta(days=sent_after_monday)
     assert clock.add_working_days(sent, days) == monday + timedelta(days=expected_after_monday)
+
+
+def test_the_copy_by_mail_reads_one_answer_a_line_and_the_story_as_numbered_lines(
+    app_with_mail, mail_server
+):
+    mette = Visitor(app_with_mail.test_client())
+    mette.answer_all(BY_EMAIL)
+    mette.send()
+    [body] = mail_server.inbox.bodies()
+    lines = [line.strip() for line in body.splitlines()]
+    assert "Navn: Mette Hansen" in lines
+    assert "Kontakt mig med: Send en mail til mig" in lines
+    answer_lines = [line for line in lines if line.startswith(("Navn:", "Kontakt mig med:"))]
+    assert len(answer_lines) == 2, "each answer stands alone on its line"
+    numbered = [line for line in lines if line[:2] in {f"{n}." for n in range(1, 10)}]
+    assert [line[:2] for line in numbered] == ["1.", "2.", "3.", "4.", "5.", "6."]
+    assert numbered[0].startswith("1. KLAPjob skriver til dig")
+
+
+@pytest.mark.parametrize(
+    "how, first_step, not_said",
+    [
+        ({"contact": {"contact_method": "phone"}}, "KLAPjob ringer til dig", "skriver"),
+        (
+            {"contact": {"contact_method": "sms"}, "phone": {"phone": "20304050"}},
+            "KLAPjob sender en sms til dig",
+            "ringer til dig",
+        ),
+        (
+            {"contact": {"contact_method": "email"}, "email": {"email": "mette@mail.dk"}},
+            "KLAPjob skriver til dig",
+            "ringer til dig",
+        ),
+    ],
+)
+def test_the_story_follows_the_way_the_person_chose(client, how, first_step, not_said):
+    mette = Visitor(client)
+    mette.answer_all({**MYSELF_IN_AARHUS, **how})
+    mette.send()
+    done = mette.open("/register/done")
+    steps = done.soup.select(".story__step")
+    assert steps[0].select_one(".story__title").get_text(strip=True) == first_step
+    assert not_said not in steps[0].get_text()
+
+
+def test_the_story_for_a_person_whose_helper_is_contacted_names_the_helper(client):
+    from people import HELPED_BY_SUPPORT_WORKER
+
+    ali = Visitor(client)
+    ali.answer_all(HELPED_BY_SUPPORT_WORKER)
+    ali.send()
+    first = ali.open("/register/done").soup.select(".story__step")[0]
+    assert first.select_one(".story__title").get_text(strip=True) == "KLAPjob kontakter din hjælper"
+    assert "ringer til dig" not in first.get_text()

@@ -37,8 +37,9 @@ def test_the_pension_is_said_in_full_to_people_on_disability_pension(client):
     mette.answer("support", {"support": ["pension"]})
     text = mette.open("/register/pension").text()
     assert "Du har stadig din førtidspension, når du får et skånejob." in text
-    assert "Så kan den blive lidt mindre." in text
+    assert "Så kan din pension blive noget mindre." in text
     assert "Kommunen regner ud, hvor meget." in text
+    assert "KLAPjob hjælper dig med at forstå det." in text
 
 
 def test_people_not_on_disability_pension_are_not_shown_the_pension(client):

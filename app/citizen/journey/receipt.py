@@ -24,12 +24,40 @@ class StoryStep:
 
 
 # What happens after sending, as a picture story. Nothing here is a promise of a job.
-WHAT_HAPPENS_NEXT = (
-    StoryStep(
+# The first step follows the way the person chose to be contacted.
+FIRST_CONTACT = {
+    "phone": StoryStep(
         "phone_call",
         _l("KLAPjob calls you"),
         _l("KLAPjob calls you.\nIt is a job consultant.\nA job consultant helps you get a job."),
     ),
+    "sms": StoryStep(
+        "sms",
+        _l("KLAPjob sends you a text message"),
+        _l(
+            "KLAPjob sends you a text message.\nIt is from a job consultant.\n"
+            "A job consultant helps you get a job."
+        ),
+    ),
+    "email": StoryStep(
+        "email",
+        _l("KLAPjob writes to you"),
+        _l(
+            "KLAPjob sends you an email.\nIt is from a job consultant.\n"
+            "A job consultant helps you get a job."
+        ),
+    ),
+    "helper": StoryStep(
+        "helper",
+        _l("KLAPjob contacts your helper"),
+        _l(
+            "KLAPjob talks to the person who is with you.\nIt is a job consultant.\n"
+            "A job consultant helps you get a job."
+        ),
+    ),
+}
+
+WHAT_HAPPENS_NEXT = (
     StoryStep(
         "meeting",
         _l("You meet"),
@@ -126,8 +154,13 @@ def receipt_context(registration):
         "about_the_municipality": about_the_municipality(registration),
         "about_the_age": about_the_age(registration),
         "contact_promise": contact_promise(registration.answers),
-        "story": WHAT_HAPPENS_NEXT,
+        "story": what_happens_next(registration.answers),
     }
+
+
+def what_happens_next(answers):
+    first = FIRST_CONTACT.get(answers.get("contact_method"), FIRST_CONTACT["phone"])
+    return (first, *WHAT_HAPPENS_NEXT)
 
 
 def email_receipt(registration, address):

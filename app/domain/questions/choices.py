@@ -115,7 +115,7 @@ MONEY_EACH_MONTH = (
         "pension",
         _l("Disability pension (førtidspension)"),
         "pension",
-        _l("Money each month for people with a disability."),
+        _l("Money some people get each month."),
     ),
     Choice(
         "flexjob_approved",

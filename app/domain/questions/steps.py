@@ -282,11 +282,13 @@ STEPS = (
         why=_l(
             "You keep your disability pension (førtidspension) when you get a subsidised "
             "job (skånejob).\n"
-            "Disability pension is money each month for people with a disability.\n"
+            "Disability pension is money some people get each month.\n"
+            "The municipality decides who gets it.\n"
             "A subsidised job is a job with pay for people on disability pension.\n"
             "Do you earn more than a limit each year?\n"
-            "Then your pension can become a little smaller.\n"
-            "The municipality works out how much."
+            "Then your pension can become somewhat smaller.\n"
+            "The municipality works out how much.\n"
+            "KLAPjob helps you understand it."
         ),
         fields=(
             Field(
