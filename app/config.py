@@ -37,6 +37,15 @@ def database_path(instance_path=ROOT / "instance"):
     return os.environ.get("KLAPJOB_DATABASE", str(Path(instance_path) / "klapjob.sqlite3"))
 
 
+def month_days(text):
+    """'12-24,12-31' -> ((12, 24), (12, 31)): days of the year given as MM-DD."""
+    days = []
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        month, day = item.split("-")
+        days.append((int(month), int(day)))
+    return tuple(days)
+
+
 def _number(name, default, kind=int):
     return kind(os.environ.get(name, str(default)))
 
@@ -49,6 +58,9 @@ def settings_from_environment(instance_path):
         "KLAPJOB_PHONE": os.environ.get("KLAPJOB_PHONE", "12 34 56 78"),
         "KLAPJOB_EMAIL": os.environ.get("KLAPJOB_EMAIL", "klapjob@example.org"),
         "CALLBACK_WORKING_DAYS": int(os.environ.get("KLAPJOB_CALLBACK_WORKING_DAYS", "5")),
+        "PHONE_CLOSED_DAYS": month_days(
+            os.environ.get("KLAPJOB_PHONE_CLOSED_DAYS", "12-24,12-31,06-05")
+        ),
         "DRAFT_COOKIE_DAYS": int(os.environ.get("KLAPJOB_DRAFT_DAYS", "30")),
         "RECEIPT_HOURS": int(os.environ.get("KLAPJOB_RECEIPT_HOURS", "24")),
         "RESUME_DAYS": int(os.environ.get("KLAPJOB_RESUME_DAYS", "30")),

@@ -47,7 +47,7 @@ def test_a_covered_municipality_gets_a_day_and_what_to_do_if_nobody_calls(app):
     mette.answer_all(MYSELF_IN_AARHUS)
     mette.send()
     text = mette.open("/register/done").text()
-    assert "KLAPjob ringer til dig senest" in text
+    assert "KLAPjob prøver at ringe til dig senest" in text
     assert "Har vi ikke ringet? Så ring til os på 12 34 56 78." in text
 
 

@@ -4,6 +4,7 @@ Times are stored in UTC, to the second (`iso`); a day is a Danish calendar day. 
 working days leave out weekends and the public holidays of the `holidays` package.
 """
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -51,16 +52,23 @@ def danish_public_holidays(year: int) -> holidays.HolidayBase:
     return holidays.country_holidays("DK", years=year)
 
 
-def is_working_day(day: date) -> bool:
+def is_working_day(day: date, closed_days: Iterable[tuple[int, int]] = ()) -> bool:
+    """A weekday that is no Danish public holiday and none of `closed_days` (month, day)."""
+    if (day.month, day.day) in set(closed_days):
+        return False
     return day.weekday() < 5 and day not in danish_public_holidays(day.year)
 
 
-def add_working_days(start: date, days: int) -> date:
-    """The day `days` Danish working days after `start`."""
+def add_working_days(
+    start: date, days: int, *, closed_days: Iterable[tuple[int, int]] = ()
+) -> date:
+    """The day `days` Danish working days after `start`, `closed_days` (month, day) left
+    out as well."""
+    closed = frozenset(closed_days)
     current = start
     while days > 0:
         current += timedelta(days=1)
-        if is_working_day(current):
+        if is_working_day(current, closed):
             days -= 1
     return current
 

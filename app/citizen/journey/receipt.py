@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import current_app, render_template
-from flask_babel import format_date
+from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -108,11 +108,11 @@ def when_klapjob_calls(registration):
     calls = registration.answers.get("contact_method") == "phone"
     promised = registration.callback_promised_by
     if promised:
-        day = format_date(date.fromisoformat(promised), format="EEEE d. MMMM")
+        day = weekday_and_date(date.fromisoformat(promised))
         if calls:
-            first = _("KLAPjob calls you by %(date)s at the latest.", date=day)
+            first = _("KLAPjob tries to call you by %(date)s.", date=day)
         else:
-            first = _("KLAPjob contacts you by %(date)s at the latest.", date=day)
+            first = _("KLAPjob tries to contact you by %(date)s.", date=day)
     else:
         first = _("KLAPjob contacts you as soon as we can.")
     phone = current_app.config["KLAPJOB_PHONE"]
@@ -121,6 +121,15 @@ def when_klapjob_calls(registration):
     else:
         last = _("Have you not heard from us? Then call us on %(phone)s.", phone=phone)
     return [first, last]
+
+
+# A weekday and a date as each language writes them: "fredag den 11. december",
+# "Friday 11 December".
+WEEKDAY_AND_DATE = {"da": "EEEE 'den' d. MMMM", "en": "EEEE d MMMM"}
+
+
+def weekday_and_date(day):
+    return format_date(day, format=WEEKDAY_AND_DATE.get(str(get_locale()), "full"))
 
 
 def about_the_municipality(registration):

@@ -178,7 +178,10 @@ def promise_callback(db: Database, registration_id: int, *, covered: bool) -> No
         db.query("SELECT submitted_at FROM registrations WHERE id = ?", [registration_id])
     )["submitted_at"]
     day = promised_callback_day(
-        submitted_at, current_app.config["CALLBACK_WORKING_DAYS"], covered=covered
+        submitted_at,
+        current_app.config["CALLBACK_WORKING_DAYS"],
+        covered=covered,
+        closed_days=current_app.config["PHONE_CLOSED_DAYS"],
     )
     db.execute(
         "UPDATE registrations SET callback_promised_by = ? WHERE id = ?",
