@@ -9,8 +9,8 @@ import pytest
 from app.core import clock
 from app.domain.registrations.callback import promised_callback_day
 from people import MYSELF_IN_AARHUS, Visitor
-from test_callback_promise import AARHUS, cover
 from staff import staff_member
+from test_callback_promise import AARHUS, cover
 
 CLOSED = ((12, 24), (12, 31), (6, 5))
 
