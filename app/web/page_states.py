@@ -108,6 +108,7 @@ def before_anyone_starts(site, person):
         ("about", "/about"),
         ("privacy", "/privacy"),
         ("help", "/help"),
+        ("for-relatives", "/for-relatives"),
         ("settings", "/settings"),
         ("not-found", "/no-such-page"),
         ("resume-code", "/register/resume"),

