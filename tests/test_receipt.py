@@ -135,3 +135,28 @@ def test_the_story_for_a_person_whose_helper_is_contacted_names_the_helper(clien
     first = ali.open("/register/done").soup.select(".story__step")[0]
     assert first.select_one(".story__title").get_text(strip=True) == "KLAPjob kontakter din hjælper"
     assert "ringer til dig" not in first.get_text()
+
+
+@pytest.mark.parametrize(
+    "reference, described",
+    [
+        ("KMNPQR", "Din reference har 6 bogstaver."),
+        ("K4MN7P", "Din reference har 6 bogstaver og tal."),
+        ("234567", "Din reference har 6 tal."),
+    ],
+)
+def test_the_reference_is_described_as_it_is(client, db, reference, described):
+    mette = Visitor(client)
+    mette.answer_all(MYSELF_IN_AARHUS)
+    mette.send()
+    db.execute("UPDATE registrations SET reference = ?", [reference])
+    db.conn.commit()
+    done = mette.open("/register/done")
+    assert done.soup.select_one(".reference [aria-hidden=true]").get_text().replace(" ", "") == (
+        reference
+    )
+    assert described in done.text()
+    others = {"Din reference har 6 bogstaver.", "Din reference har 6 bogstaver og tal."} - {
+        described
+    }
+    assert not any(other in done.text() for other in others)

@@ -153,12 +153,23 @@ def about_the_age(registration):
     return _("You are under 18 years old.\nKLAPjob talks with you about what can happen.")
 
 
+def reference_made_of(reference):
+    """What the reference is made of, as it is: a reference can be all letters."""
+    count = len(reference)
+    if reference.isdigit():
+        return _("Your reference has %(count)d numbers.", count=count)
+    if any(sign.isdigit() for sign in reference):
+        return _("Your reference has %(count)d letters and numbers.", count=count)
+    return _("Your reference has %(count)d letters.", count=count)
+
+
 def receipt_context(registration):
     return {
         "registration": registration,
         "reference": spaced_reference(registration.reference),
         # Read aloud one sign at a time, not as a word.
         "reference_spoken": " ".join(registration.reference),
+        "reference_made_of": reference_made_of(registration.reference),
         "when_klapjob_calls": when_klapjob_calls(registration),
         "about_the_municipality": about_the_municipality(registration),
         "about_the_age": about_the_age(registration),
