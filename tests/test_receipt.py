@@ -20,7 +20,7 @@ def test_a_copy_arrives_by_email_without_the_health_answer(app_with_mail, mail_s
     mette.answer_all(BY_EMAIL)
     mette.send()
     done = mette.open("/register/done")
-    assert "Vi sender også en kopi til mette@mail.dk." in done.text()
+    assert "Vi har sendt en kopi til mette@mail.dk." in done.text()
 
     [message] = mail_server.inbox.messages
     assert message["To"] == "mette@mail.dk"

@@ -38,6 +38,7 @@ from app.web.page_state_setup import (
     remove_meetings,
     shared_device_mark,
 )
+from app.web.page_states_after_sending import the_helpers_copy, the_job_profile
 from app.web.question_page import finder_field
 
 # Answers of each kind that pass, and that fail for their format.
@@ -247,31 +248,13 @@ def sending(site):
         "/register/send", {"consent": "y", "consent_health": "y", "consent_contact_helper": "y"}
     )
     yield "done"
-    site.send("/register/done", {})
-    yield "done-copy-error"
     site.open("/register/receipt")
     yield "receipt"
     site.set_cookie(SHARED_DEVICE_COOKIE, shared_device_mark(site.app))
     site.open("/register/done")
     yield "done-shared-device"
     site.forget_cookie(SHARED_DEVICE_COOKIE)
-    if mail_works(site.app):
-        site.send("/register/done", {"person_agrees": "y"})
-        yield "done-copy-sent"
-
-
-def the_job_profile(site):
-    """ "Se din jobprofil" after sending: the profile, its mail's error, with health shown
-    (the person's choice), and the mail sent."""
-    site.open("/register/profile")
-    yield "profile"
-    site.send("/register/profile", {}, press=("send_profile", "y"))
-    yield "profile-mail-error"
-    site.send("/register/profile", {}, press=("health", "show"))
-    yield "profile-with-health"
-    if mail_works(site.app):
-        site.send("/register/profile", {"person_agrees": "y"}, press=("send_profile", "y"))
-        yield "profile-mail-sent"
+    yield from the_helpers_copy(site)
 
 
 def coming_back(site, way):

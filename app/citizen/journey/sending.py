@@ -7,6 +7,7 @@ from app.citizen.journey.current import current_draft, draft_token, url_for_step
 from app.citizen.journey.receipt import email_receipt, receipt_context
 from app.core import clock
 from app.core.db import write_transaction
+from app.core.mail import mail_is_configured
 from app.core.site_text import gettext as _
 from app.domain.questions.flow import CHECK_ANSWERS, first_unfinished
 from app.domain.questions.summary import summary_rows
@@ -29,6 +30,9 @@ from app.web.i18n import current_language
 from app.web.listenable import listenable
 from app.web.question_page import form_errors
 from app.web.step_forms import ConsentForm, HelperCopyForm
+
+# In the session: whether the copy by mail went ("sent" or "failed"); no address, no text.
+COPY_OUTCOME = "receipt_copy"
 
 
 def consent_labels(answers):
@@ -68,7 +72,7 @@ def send():
         except DraftNotFinished as unfinished_step:
             return redirect(url_for_step(unfinished_step.step_key))
         registration = receipt_for(get_db(), draft_token(), hours=1)
-        email_receipt(registration, registration.answers.get("email"))
+        copy_to_person(registration)
         return finish(draft_token())
     return render_template(
         "journey/consent.html",
@@ -78,6 +82,16 @@ def send():
         asks_health=bool(draft.answers.get("health")),
         helper_hint=draft.answers.get("filled_by") == "helper",
     )
+
+
+def copy_to_person(registration):
+    """Mail the person a copy when they gave an address and the site sends mail, and
+    remember in this browser whether it went, so the receipt page can say so."""
+    session.pop(COPY_OUTCOME, None)
+    address = registration.answers.get("email")
+    if address and mail_is_configured():
+        sent = email_receipt(registration, address)
+        session[COPY_OUTCOME] = "sent" if sent else "failed"
 
 
 def finish(token):
@@ -112,7 +126,8 @@ def render_done(registration, copy_form, status=200):
         render_template(
             "journey/done.html",
             **receipt_context(registration),
-            helper_email=helper_email(registration),
+            copy_outcome=session.get(COPY_OUTCOME) if registration.answers.get("email") else None,
+            helper_email=helper_email(registration) if mail_is_configured() else None,
             copy_form=copy_form,
             errors=form_errors(copy_form),
         ),
@@ -125,13 +140,18 @@ def copy_for_helper():
     """A copy of the receipt for the helper, only when the person says yes, and once."""
     registration = sent_registration()
     address = registration and helper_email(registration)
-    if not address:
+    if not address or not mail_is_configured():
         return redirect(url_for("pages.start"))
     form = HelperCopyForm()
     if not (form.validate() and form.person_agrees.data):
         form.person_agrees.errors = [_("Tick the box when the person says yes")]
         return render_done(registration, form)
-    if registration.helper_copy_sent_at is None and email_receipt(registration, address):
+    if registration.helper_copy_sent_at is None:
+        if not email_receipt(registration, address):
+            form.person_agrees.errors = [
+                _("We could not send the copy. Try again later, or print the answers.")
+            ]
+            return render_done(registration, form)
         mark_helper_copy_sent(get_db(), registration.id)
     return redirect(url_for("journey.done"))
 

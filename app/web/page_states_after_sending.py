@@ -1,0 +1,35 @@
+"""The page states after sending: the helper's copy by mail and the job profile (a part of
+page_states.py's walk, kept apart for its size)."""
+
+from app.web.page_state_setup import mail_not_working, mail_works
+
+
+def the_helpers_copy(site):
+    """Offered only where the site sends mail: its error, a mail that did not go, sent."""
+    if site.app.config["SMTP_HOST"]:
+        site.send("/register/done", {})
+        yield "done-copy-error"
+        yield from helpers_copy_sent_or_not(site)
+
+
+def helpers_copy_sent_or_not(site):
+    with mail_not_working(site.app):
+        site.send("/register/done", {"person_agrees": "y"})
+        yield "done-copy-failed"
+    if mail_works(site.app):
+        site.send("/register/done", {"person_agrees": "y"})
+        yield "done-copy-sent"
+
+
+def the_job_profile(site):
+    """ "Se din jobprofil" after sending: the profile, its mail's error, with health shown
+    (the person's choice), and the mail sent."""
+    site.open("/register/profile")
+    yield "profile"
+    site.send("/register/profile", {}, press=("send_profile", "y"))
+    yield "profile-mail-error"
+    site.send("/register/profile", {}, press=("health", "show"))
+    yield "profile-with-health"
+    if mail_works(site.app):
+        site.send("/register/profile", {"person_agrees": "y"}, press=("send_profile", "y"))
+        yield "profile-mail-sent"
