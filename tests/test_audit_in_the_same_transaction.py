@@ -59,9 +59,11 @@ def test_a_meeting_is_not_created_without_its_audit_entry(app):
 
 
 def test_a_meeting_is_not_deleted_without_its_audit_entry(app):
-    public_id = add_meeting(app, "751")
     karl = staff_member(app).sign_in()
-    token = karl.open(f"/staff/meetings/{public_id}").csrf_token()
+    public_id = add_meeting(app, "751", by=karl)
+    page = karl.open(f"/staff/meetings/{public_id}")
+    assert page.soup.select("form[action$='/delete']"), "Karl added the meeting: he may delete it"
+    token = page.csrf_token()
     audit_log_refuses_entries(app)
     with contextlib.suppress(Exception):
         karl.client.post(f"/staff/meetings/{public_id}/delete", data={"csrf_token": token})
@@ -97,10 +99,11 @@ def test_an_ambassador_is_not_matched_without_its_audit_entry(app):
 
 
 def test_a_meeting_is_not_changed_without_its_audit_entry(app):
-    public_id = add_meeting(app, "751", place="Jobcenter Aarhus")
     karl = staff_member(app).sign_in()
+    public_id = add_meeting(app, "751", place="Jobcenter Aarhus", by=karl)
     url = f"/staff/meetings/{public_id}/edit"
     token = karl.open(url).csrf_token()
+    assert token, "Karl added the meeting: he may change it"
     audit_log_refuses_entries(app)
     with contextlib.suppress(Exception):
         karl.client.post(
@@ -126,7 +129,7 @@ def test_attendance_is_not_marked_without_its_audit_entry(app):
     )
     db.conn.commit()
     db.close()
-    karl = staff_member(app).sign_in()
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     page = karl.open(f"/staff/meetings/{public_id}")
     action = page.soup.select_one("form[action$='/attendance']")["action"]
     audit_log_refuses_entries(app)

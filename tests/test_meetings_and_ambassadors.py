@@ -14,10 +14,12 @@ from staff import TEST_MUNICIPALITIES, add_ambassador, ambassador_choice, regist
 NEXT_WEEK = (clock.local_now() + timedelta(days=7)).replace(hour=10, minute=0, tzinfo=None)
 
 
-def add_meeting(app, municipality_code, *, starts_at=NEXT_WEEK, place="Jobcenter"):
+def add_meeting(app, municipality_code, *, starts_at=NEXT_WEEK, place="Jobcenter", by=None):
+    """A meeting added by the staff member `by` (None: as before creators were recorded)."""
     db = connect(app.config["DATABASE"])
     public_id = create_meeting(
         db,
+        created_by=by.user.id if by else None,
         starts_at=starts_at,
         ends_at=None,
         place=place,
@@ -83,7 +85,7 @@ def test_a_person_signs_up_and_staff_see_the_name(app, client):
     assert location_path(response) == f"/meetings/{public_id}/signed-up"
     assert "Tak. Du er tilmeldt." in ali.open(location_path(response)).h1
 
-    karl = staff_member(app).sign_in()
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     page = karl.open(f"/staff/meetings/{public_id}")
     assert "Ali Khan" in page.text() and "20 30 40 50" in page.text()
     db = connect(app.config["DATABASE"])

@@ -83,6 +83,9 @@ def every_staff_page(app, language):
     yield from registration_by_phone_pages(anna)
     karl.post_form("/staff/two-factor/set-up", {"code": karl.current_code()})
     yield "forbidden", karl.client.get("/staff/users")
+    # Karl covers no municipality and did not add the meeting: no sign-ups, no changes.
+    yield "meeting-not-covered", karl.client.get(f"/staff/meetings/{meeting}")
+    yield "meeting-forbidden", karl.client.get(f"/staff/meetings/{meeting}/edit")
 
 
 def registration_by_phone_pages(member):

@@ -19,7 +19,7 @@ def test_a_consultant_marks_that_ali_came_and_bo_did_not(app):
     meeting = add_meeting(app, "751", place="Jobcenter Aarhus")
     sign_up_for_meeting(app, meeting, "Ali Khan")
     sign_up_for_meeting(app, meeting, "Bo Berg")
-    karl = staff_member(app).sign_in()
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     url = f"/staff/meetings/{meeting}"
     forms = karl.open(url).soup.select("form[action$='/attendance']")
     ali, bo = (form["action"] for form in forms)
@@ -37,7 +37,7 @@ def test_a_sign_up_of_another_meeting_cannot_be_marked_through_this_one(app):
     mine = add_meeting(app, "751")
     other = add_meeting(app, "101", place="Jobcenter København")
     sign_up_for_meeting(app, other, "Ali Khan")
-    karl = staff_member(app).sign_in()
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     action = karl.open(f"/staff/meetings/{other}").soup.select_one("form[action$='/attendance']")[
         "action"
     ]
@@ -48,8 +48,8 @@ def test_a_sign_up_of_another_meeting_cannot_be_marked_through_this_one(app):
 
 
 def test_a_consultant_moves_a_meeting_to_another_place(app):
-    meeting = add_meeting(app, "751", place="Jobcenter Aarhus")
     karl = staff_member(app).sign_in()
+    meeting = add_meeting(app, "751", place="Jobcenter Aarhus", by=karl)
     edit = karl.open(f"/staff/meetings/{meeting}/edit")
     assert edit.soup.find("input", {"name": "place"})["value"] == "Jobcenter Aarhus"
     assert edit.soup.find("input", {"name": "starts_at"})["value"] == "10:00"
@@ -72,8 +72,8 @@ def test_a_consultant_moves_a_meeting_to_another_place(app):
 
 
 def test_a_meeting_without_a_place_is_not_saved_and_says_why(app):
-    meeting = add_meeting(app, "751", place="Jobcenter Aarhus")
     karl = staff_member(app).sign_in()
+    meeting = add_meeting(app, "751", place="Jobcenter Aarhus", by=karl)
     response = karl.post_form(
         f"/staff/meetings/{meeting}/edit",
         {

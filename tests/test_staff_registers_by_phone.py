@@ -8,9 +8,10 @@ from app.core.db import connect
 from app.domain.meetings import create_meeting, meeting_by_public_id, sign_up
 from app.domain.questions.steps import STEPS
 from app.domain.registrations.resume import create_resume_key
+from app.web.page_state_setup import add_meeting
 from pages import Page, location_path
 from people import MYSELF_IN_AARHUS
-from staff import TEST_MUNICIPALITIES, saved_draft, staff_member
+from staff import TEST_MUNICIPALITIES, saved_draft, sign_up_for_meeting, staff_member
 
 
 def answer_questions(member, url, answers_by_step):
@@ -140,3 +141,23 @@ def test_a_colleague_cannot_open_a_registration_another_consultant_is_taking_by_
     assert lise.client.get(consent_url).status_code == 404
     anna = staff_member(app, "admin", name="Anna Admin").sign_in()
     assert anna.client.get(consent_url).status_code == 200, "an admin can help"
+
+
+def test_a_sign_up_that_became_a_registration_is_marked_and_no_longer_offered(app):
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    sign_up_for_meeting(app, add_meeting(app), "Sofie Sørensen")
+    signup = row_of(app, "SELECT id FROM meeting_signups")["id"]
+    new = "/staff/registrations/new"
+    response = karl.post_form(f"{new}/from-signup", {"signup": signup}, form_on=new)
+    answers = {**MYSELF_IN_AARHUS, "name": {"name": "Sofie Sørensen"}}
+    consent_url, _ = answer_questions(karl, location_path(response), answers)
+    karl.post_form(consent_url, {"consent": "y"})
+
+    row = karl.open(new).soup.find("td", string="Sofie Sørensen").find_parent("tr")
+    assert not row.find("button"), "no offer to register her again"
+    assert "Allerede registreret" in row.get_text()
+    again = karl.post_form(f"{new}/from-signup", {"signup": signup}, form_on=new)
+    assert location_path(again) == new
+    assert "Den tilmelding er allerede registreret." in karl.open(new).text()
+    assert row_of(app, "SELECT count(*) AS n FROM registrations")["n"] == 1
+    assert row_of(app, "SELECT count(*) AS n FROM drafts")["n"] == 0, "no new draft begun"

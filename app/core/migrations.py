@@ -508,3 +508,19 @@ def m013_attendance_and_requests(db: Database) -> None:
         CREATE INDEX person_requests_registration ON person_requests (registration_id)
         """,
     )
+
+
+@migrations()
+def m014_signups_registered(db: Database) -> None:
+    run_statements(
+        db,
+        """
+        -- When a registration was made from a meeting sign-up: it is then no longer offered.
+        -- Sign-ups from before stay NULL (offered), as nothing linked them.
+        ALTER TABLE meeting_signups ADD COLUMN registered_at TEXT;
+
+        -- The sign-up a registration taken by phone began from, if any.
+        ALTER TABLE staff_intakes ADD COLUMN signup_id INTEGER
+            REFERENCES meeting_signups (id) ON DELETE SET NULL
+        """,
+    )

@@ -28,6 +28,8 @@ class Meeting:
     description_da: str
     description_en: str
     signups: int = 0
+    # The staff user who added it; None for meetings stored before that was recorded.
+    created_by: int | None = None
 
     @property
     def municipality(self) -> str | None:
@@ -60,6 +62,7 @@ def _meeting(row: dict[str, Any]) -> Meeting:
         description_da=row["description_da"],
         description_en=row["description_en"],
         signups=row.get("signups", 0),
+        created_by=row["created_by"],
     )
 
 
@@ -161,7 +164,7 @@ def update_meeting(db: Database, meeting: Meeting, **fields: Unpack[MeetingField
 def signups_for(db: Database, meeting: Meeting) -> list[dict[str, Any]]:
     return list(
         db.query(
-            "SELECT id, name, phone, created_at, attended FROM meeting_signups"
+            "SELECT id, name, phone, created_at, attended, registered_at FROM meeting_signups"
             " WHERE meeting_id = ? ORDER BY id",
             [meeting.id],
         )

@@ -1,9 +1,12 @@
-"""Who may see which registration, and a registration as the back office reads it.
+"""Who may see which registration and which meeting sign-up, and a registration as the
+back office reads it.
 
 An admin sees every registration; a consultant sees those given to them and those nobody
-has yet in the municipalities they cover (to pick one up). Health data is seen on a
-need-to-know basis (GDPR art. 9): at once only by the consultant it is given to, by anybody
-else after a logged "Show health". Every object is checked, never only the list."""
+has yet in the municipalities they cover (to pick one up). A meeting sign-up is nobody's
+case yet: it follows the same municipality rule, by the meeting's municipality. Health data
+is seen on a need-to-know basis (GDPR art. 9): at once only by the consultant it is given
+to, by anybody else after a logged "Show health". Every object is checked, never only the
+list."""
 
 from dataclasses import dataclass
 
@@ -18,12 +21,41 @@ def visibility(user, alias="r"):
     municipalities they cover (to pick one up). Nobody else's, and no other municipality's."""
     if user.is_admin:
         return "1 = 1", []
+    covered, params = in_covered_municipality(user, f"{alias}.municipality_code")
     return (
-        f"({alias}.consultant_id = ? OR ({alias}.consultant_id IS NULL"
-        f" AND {alias}.municipality_code IN"
-        " (SELECT code FROM municipality_agreements WHERE consultant_id = ?)))",
-        [user.id, user.id],
+        f"({alias}.consultant_id = ? OR ({alias}.consultant_id IS NULL AND {covered}))",
+        [user.id, *params],
     )
+
+
+def in_covered_municipality(user, column):
+    """The SQL condition: the municipality code in `column` is one `user` covers."""
+    return (
+        f"{column} IN (SELECT code FROM municipality_agreements WHERE consultant_id = ?)",
+        [user.id],
+    )
+
+
+def signup_visibility(user, meeting_alias="m"):
+    """The SQL condition for the meeting sign-ups (names, phones) `user` may see: like a
+    registration nobody has yet, an admin every one, a consultant those to meetings in the
+    municipalities they cover."""
+    if user.is_admin:
+        return "1 = 1", []
+    return in_covered_municipality(user, f"{meeting_alias}.municipality_code")
+
+
+def may_see_signups(db, user, meeting):
+    """Whether `user` may see who signed up for `meeting` (by signup_visibility)."""
+    where, params = signup_visibility(user)
+    found = db.query(f"SELECT 1 FROM meetings m WHERE m.id = ? AND {where}", [meeting.id, *params])
+    return next(found, None) is not None
+
+
+def may_change_meeting(user, meeting):
+    """The consultant who added the meeting, or an admin. A meeting stored before its
+    creator was recorded has none: admins only."""
+    return user.is_admin or (meeting.created_by is not None and meeting.created_by == user.id)
 
 
 def may_see_health(user, row):

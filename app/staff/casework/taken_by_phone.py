@@ -16,6 +16,7 @@ from app.core import clock, codes
 from app.core.db import write_transaction
 from app.domain.registrations.sending import Consents, submit_draft
 from app.staff import audit
+from app.staff.casework.access import signup_visibility
 
 CHANNELS = {
     "phone": _l("Phone call"),
@@ -31,15 +32,20 @@ class Intake:
     draft_token_hash: str
     channel: str
     language: str
+    # The meeting sign-up it began from, if any: marked registered when it is sent.
+    signup_id: int | None = None
 
     @property
     def channel_label(self):
         return CHANNELS[self.channel]
 
 
-def start_intake(db, user, channel, *, answers=None, draft_hash=None, language="da"):
-    """A new intake: on a new draft (with `answers` to begin from), or on the person's own
-    unsent draft (`draft_hash`). Returns its public id."""
+def start_intake(
+    db, user, channel, *, answers=None, draft_hash=None, language="da", signup_id=None
+):
+    """A new intake: on a new draft (with `answers` to begin from, from the sign-up
+    `signup_id` if given), or on the person's own unsent draft (`draft_hash`). Returns its
+    public id."""
     if channel not in CHANNELS:
         raise ValueError(channel)
     public_id = secrets.token_urlsafe(12)
@@ -61,8 +67,8 @@ def start_intake(db, user, channel, *, answers=None, draft_hash=None, language="
             return existing[0]["public_id"]
         db.execute(
             "INSERT INTO staff_intakes (public_id, draft_token_hash, channel, started_by,"
-            " started_at) VALUES (?, ?, ?, ?, ?)",
-            [public_id, draft_hash, channel, user.id, clock.iso(clock.now())],
+            " started_at, signup_id) VALUES (?, ?, ?, ?, ?, ?)",
+            [public_id, draft_hash, channel, user.id, clock.iso(clock.now()), signup_id],
         )
     return public_id
 
@@ -72,7 +78,7 @@ def intake_by_public_id(db, user, public_id):
     is sent it holds answers (health too) that only the one who took them has heard."""
     rows = list(
         db.query(
-            "SELECT i.id, i.public_id, i.draft_token_hash, i.channel, d.language"
+            "SELECT i.id, i.public_id, i.draft_token_hash, i.channel, d.language, i.signup_id"
             " FROM staff_intakes i JOIN drafts d ON d.token_hash = i.draft_token_hash"
             " WHERE i.public_id = ? AND (i.started_by = ? OR ?)",
             [public_id, user.id, int(user.is_admin)],
@@ -81,19 +87,24 @@ def intake_by_public_id(db, user, public_id):
     return Intake(**rows[0]) if rows else None
 
 
-def answers_from_signup(db, signup_id):
-    """What a meeting sign-up already tells: the name, the phone, the meeting's
-    municipality. None when there is no such sign-up."""
+def signup_to_register(db, user, signup_id):
+    """The meeting sign-up `signup_id` (its name, phone, meeting's municipality and when it
+    was registered) if `user` may see it, else None: the caller answers 404 either way."""
+    where, params = signup_visibility(user)
     rows = list(
         db.query(
-            "SELECT s.name, s.phone, m.municipality_code FROM meeting_signups s"
-            " JOIN meetings m ON m.id = s.meeting_id WHERE s.id = ?",
-            [signup_id],
+            "SELECT s.id, s.name, s.phone, s.registered_at, m.municipality_code"
+            " FROM meeting_signups s JOIN meetings m ON m.id = s.meeting_id"
+            f" WHERE s.id = ? AND {where}",
+            [signup_id, *params],
         )
     )
-    if not rows:
-        return None
-    row = rows[0]
+    return rows[0] if rows else None
+
+
+def answers_from_signup(row):
+    """What a meeting sign-up already tells: the name, the phone, the meeting's
+    municipality."""
     return {
         "filled_by": "self",
         "name": row["name"],
@@ -114,6 +125,11 @@ def send_intake(db, user, intake, consents, *, now=None):
             " WHERE id = ?",
             [intake.channel, user.id, clock.iso(now), registration_id],
         )
+        if intake.signup_id is not None:
+            db.execute(
+                "UPDATE meeting_signups SET registered_at = ? WHERE id = ?",
+                [clock.iso(now), intake.signup_id],
+            )
         reference = next(
             db.query("SELECT reference FROM registrations WHERE id = ?", [registration_id])
         )["reference"]

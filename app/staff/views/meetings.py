@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
@@ -17,6 +17,7 @@ from app.domain.meetings import (
 )
 from app.staff import audit
 from app.staff.blueprint import blueprint
+from app.staff.casework.access import may_change_meeting, may_see_signups
 from app.staff.forms.common import ActionForm, parse_clock
 from app.staff.forms.meetings import AttendanceForm, MeetingForm
 from app.staff.permissions import current_user, requires
@@ -56,6 +57,37 @@ def form_for(meeting):
     )
 
 
+def meeting_or_404(public_id):
+    return meeting_by_public_id(get_db(), public_id) or abort(404)
+
+
+def changeable_meeting(public_id):
+    """The meeting, if this user may change or delete it; else 403 with the reason (the
+    meeting is public, so its existence is no secret)."""
+    found = meeting_or_404(public_id)
+    if not may_change_meeting(current_user(), found):
+        reason = _l("Only the consultant who added the meeting, or an admin, can change it.")
+        abort(make_response(render_template("staff/error.html", code=403, reason=reason), 403))
+    return found
+
+
+def moves_unseen_signups(db, meeting, form):
+    """Moving a meeting to another municipality moves its sign-ups into that one's scope:
+    only those who may see them already may do it. Says why next to the field."""
+    if form.municipality.data == meeting.municipality_code or not meeting.signups:
+        return False
+    if may_see_signups(db, current_user(), meeting):
+        return False
+    form.municipality.errors.append(
+        _l(
+            "People have signed up for this meeting in %(municipality)s, which you do not"
+            " cover: ask an admin to move it.",
+            municipality=meeting.municipality,
+        )
+    )
+    return True
+
+
 @blueprint.get("/meetings")
 @requires("staff")
 def meetings():
@@ -82,9 +114,9 @@ def new_meeting():
 @requires("staff")
 def edit_meeting(public_id):
     db = get_db()
-    found = meeting_by_public_id(db, public_id) or abort(404)
+    found = changeable_meeting(public_id)
     form = MeetingForm() if request.method == "POST" else form_for(found)
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not moves_unseen_signups(db, found, form):
         with write_transaction(db):  # the change and its audit entry, or neither
             update_meeting(db, found, **meeting_fields(form))
             audit.record(db, current_user(), "meeting_changed", detail=public_id)
@@ -98,12 +130,17 @@ def edit_meeting(public_id):
 @blueprint.get("/meetings/<public_id>")
 @requires("staff")
 def meeting(public_id):
-    found = meeting_by_public_id(get_db(), public_id) or abort(404)
-    audit.record_now(get_db(), current_user(), "viewed_signups", detail=public_id)
+    db, user = get_db(), current_user()
+    found = meeting_or_404(public_id)
+    signups = None
+    if may_see_signups(db, user, found):
+        audit.record_now(db, user, "viewed_signups", detail=public_id)
+        signups = signups_for(db, found)
     return render_template(
         "staff/meeting.html",
         meeting=found,
-        signups=signups_for(get_db(), found),
+        signups=signups,
+        may_change=may_change_meeting(user, found),
         action_form=ActionForm(formdata=None),
     )
 
@@ -112,7 +149,9 @@ def meeting(public_id):
 @requires("staff")
 def meeting_attendance(public_id, signup_id):
     db = get_db()
-    found = meeting_by_public_id(db, public_id) or abort(404)
+    found = meeting_or_404(public_id)
+    if not may_see_signups(db, current_user(), found):
+        abort(404)  # as a sign-up that is not this meeting's
     form = AttendanceForm()
     if form.validate_on_submit():
         came = form.attended.data == "1"
@@ -127,7 +166,7 @@ def meeting_attendance(public_id, signup_id):
 @blueprint.post("/meetings/<public_id>/delete")
 @requires("staff")
 def remove_meeting(public_id):
-    found = meeting_by_public_id(get_db(), public_id) or abort(404)
+    found = changeable_meeting(public_id)
     if ActionForm().validate_on_submit():
         db = get_db()
         with write_transaction(db):

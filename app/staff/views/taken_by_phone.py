@@ -12,12 +12,14 @@ from app.domain.registrations.drafts import load_draft_by_hash, save_step_by_has
 from app.domain.registrations.resume import draft_hash_for_code
 from app.domain.registrations.sending import DraftNotFinished
 from app.staff.blueprint import blueprint
+from app.staff.casework.access import signup_visibility
 from app.staff.casework.duplicates import likely_duplicates
 from app.staff.casework.taken_by_phone import (
     answers_from_signup,
     consents_from,
     intake_by_public_id,
     send_intake,
+    signup_to_register,
     start_intake,
 )
 from app.staff.forms.intake import (
@@ -32,12 +34,14 @@ from app.web.question_page import error_list, form_errors, questions_on_page, se
 from app.web.step_forms import form_for
 
 
-def recent_signups(db, limit=30):
+def recent_signups(db, user, limit=30):
+    """The latest sign-ups `user` may see, those registered already marked."""
+    where, params = signup_visibility(user)
     return list(
         db.query(
-            "SELECT s.id, s.name, m.starts_at, m.place FROM meeting_signups s"
-            " JOIN meetings m ON m.id = s.meeting_id ORDER BY s.id DESC LIMIT ?",
-            [limit],
+            "SELECT s.id, s.name, s.registered_at, m.starts_at, m.place FROM meeting_signups s"
+            f" JOIN meetings m ON m.id = s.meeting_id WHERE {where} ORDER BY s.id DESC LIMIT ?",
+            [*params, limit],
         )
     )
 
@@ -63,7 +67,7 @@ def new_registration():
     return render_template(
         "staff/new_registration.html",
         form=form,
-        signups=recent_signups(get_db()),
+        signups=recent_signups(get_db(), current_user()),
         signup_form=SignupIntakeForm(),
         errors=form_errors(form),
     )
@@ -74,10 +78,16 @@ def new_registration():
 def registration_from_signup():
     form = SignupIntakeForm()
     db = get_db()
-    answers = answers_from_signup(db, form.signup.data) if form.validate() else None
-    if answers is None:
+    signup = signup_to_register(db, current_user(), form.signup.data) if form.validate() else None
+    if signup is None:
         abort(404)
-    public_id = start_intake(db, current_user(), "meeting", answers=answers)
+    if signup["registered_at"]:
+        # No name in the flash: it travels in the session cookie.
+        flash(_l("That sign-up is registered already."))
+        return redirect(url_for(".new_registration"))
+    public_id = start_intake(
+        db, current_user(), "meeting", answers=answers_from_signup(signup), signup_id=signup["id"]
+    )
     return redirect(first_step_url(public_id))
 
 
