@@ -25,6 +25,7 @@ from app.web import (
     security,
     static_files,
     templating,
+    trusted_hosts,
 )
 from app.web.translate import translate
 
@@ -48,6 +49,7 @@ def create_app(test_config=None):
     logging_setup.init_app(app)
     cookies.init_app(app)
     trust_proxies(app)
+    trusted_hosts.init_app(app)
     static_files.init_app(app)
     compression.init_app(app)
     prepare_database(app.config["DATABASE"])

@@ -87,7 +87,11 @@ def settings_from_environment(instance_path):
         "LITESTREAM_REPLICA": os.environ.get("KLAPJOB_LITESTREAM_REPLICA", ""),
         "LITESTREAM_RETENTION": os.environ.get("KLAPJOB_LITESTREAM_RETENTION", "24h"),
         # The site's address in every link in every mail, e.g. https://tilmelding.klapjob.dk.
+        # Outside development the site does not start without it (core/public_address.py).
         "PUBLIC_URL": os.environ.get("KLAPJOB_PUBLIC_URL", ""),
+        # Trying the site on this machine (scripts/serve without KLAPJOB_PUBLIC_URL): links
+        # in mails then lead to the name this machine was asked by (127.0.0.1, localhost).
+        "DEVELOPMENT": _flag("KLAPJOB_DEVELOPMENT"),
         # How many proxies in front of the site add X-Forwarded-For and -Proto (0: none,
         # and the headers are not believed: anybody can write them).
         "TRUSTED_PROXIES": _number("KLAPJOB_TRUSTED_PROXIES", 0),
@@ -97,6 +101,11 @@ def settings_from_environment(instance_path):
         "MEETING_SIGNUPS_PER_HOUR": _number("KLAPJOB_MEETING_SIGNUPS_PER_HOUR", 20),
         "PROFILE_PDFS_PER_HOUR": _number("KLAPJOB_PROFILE_PDFS_PER_HOUR", 20),
         "PROFILE_MAILS_PER_HOUR": _number("KLAPJOB_PROFILE_MAILS_PER_HOUR", 5),
+        # "Continue later" links by mail: from one client address an hour, and for one
+        # draft an hour; and every mail a visitor can have sent to one address in a day.
+        "RESUME_MAILS_PER_HOUR": _number("KLAPJOB_RESUME_MAILS_PER_HOUR", 10),
+        "RESUME_MAILS_PER_DRAFT": _number("KLAPJOB_RESUME_MAILS_PER_DRAFT", 3),
+        "MAILS_PER_RECIPIENT_PER_DAY": _number("KLAPJOB_MAILS_PER_RECIPIENT_PER_DAY", 10),
         # Failed staff sign-ins from one client address in an hour, whatever the accounts.
         "SIGN_IN_FAILURES_PER_ADDRESS": _number("KLAPJOB_SIGN_IN_FAILURES_PER_ADDRESS", 30),
         # Read-aloud: seconds of synthesis of personal texts one client may cause a minute;

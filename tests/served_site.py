@@ -52,6 +52,8 @@ class ServedSite:
                 "KLAPJOB_SECRET_KEY": "served-site-tests-" + self.folder.name,
                 "KLAPJOB_BIND": f"127.0.0.1:{self.port}",
                 "KLAPJOB_SMTP_HOST": "",
+                # Served as for real: links in mails lead here (app/core/public_address.py).
+                "KLAPJOB_PUBLIC_URL": self.base,
             }
         )
         env.update(self.settings)

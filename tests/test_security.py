@@ -109,6 +109,7 @@ def test_behind_https_cookies_are_secure_and_hsts_is_sent(tmp_path, monkeypatch)
     from app import create_app
 
     monkeypatch.setenv("KLAPJOB_HTTPS", "1")
+    monkeypatch.setenv("KLAPJOB_PUBLIC_URL", "https://klapjob.example")  # the Host it answers
     app = create_app({"DATABASE": str(tmp_path / "k.sqlite3")})
     client = app.test_client()
     response = client.get("/", base_url="https://klapjob.example")

@@ -8,6 +8,7 @@ deleted as new ones come in, and by `flask data purge`.
 """
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flask import current_app, request
@@ -67,6 +68,17 @@ class Limit:
     def forget(self, db: Database, who: str) -> None:
         with write_transaction(db):
             db.execute("DELETE FROM rate_events WHERE kind = ? AND subject = ?", [self.kind, who])
+
+
+def take_one_of_each(db: Database, limits: Sequence[tuple[Limit, str]]) -> bool:
+    """One more of each limit for its subject, or none at all when any is spent. Checked and
+    counted in one write transaction: two workers cannot both take the last one."""
+    with write_transaction(db):
+        if any(limit.reached(db, who) for limit, who in limits):
+            return False
+        for limit, who in limits:
+            limit.record(db, who)
+    return True
 
 
 LONGEST_WINDOW = 24 * 3600

@@ -7,14 +7,36 @@ from email.utils import make_msgid
 
 from flask import current_app
 from flask_babel.speaklater import LazyString
+from sqlite_utils import Database
 
+from app.core.limits import Limit, subject, take_one_of_each
+from app.core.public_address import mail_has_an_address
 from app.core.site_text import without_marks
 
 SMTP_TIMEOUT_SECONDS = 10
+DAY = 24 * 3600
 
 
 def mail_is_configured() -> bool:
-    return bool(current_app.config["SMTP_HOST"])
+    """A mail server, and an address for the links in mails (core/public_address.py)."""
+    config = current_app.config
+    return bool(config["SMTP_HOST"]) and mail_has_an_address(config)
+
+
+def mails_to_one_recipient() -> Limit:
+    """Mails a visitor can have sent to one address in a day, of every kind together
+    (KLAPJOB_MAILS_PER_RECIPIENT_PER_DAY): nobody can make KLAPjob flood an inbox."""
+    return Limit("mail_to_recipient", current_app.config["MAILS_PER_RECIPIENT_PER_DAY"], DAY)
+
+
+def recipient(address: str) -> str:
+    return subject("recipient", address.strip().lower())
+
+
+def may_mail(db: Database, address: str, *also: tuple[Limit, str]) -> bool:
+    """Counts one mail a visitor asked for against its recipient's day and `also` (the
+    client's hour, the draft's...). False, counting nothing, when any of them is spent."""
+    return take_one_of_each(db, [(mails_to_one_recipient(), recipient(address)), *also])
 
 
 def send_mail(to: str, subject: str | LazyString, body: str | LazyString) -> bool:

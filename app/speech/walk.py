@@ -42,6 +42,9 @@ def every_shown_key(app):
                 "DISK_FLOOR_MB": 0,
                 "NEW_DRAFTS_PER_HOUR": 1_000_000,
                 "MEETING_SIGNUPS_PER_HOUR": 1_000_000,
+                "RESUME_MAILS_PER_HOUR": 1_000_000,
+                "RESUME_MAILS_PER_DRAFT": 1_000_000,
+                "MAILS_PER_RECIPIENT_PER_DAY": 1_000_000,
             }
         )
         clips = walker.extensions["klapjob_speech"]

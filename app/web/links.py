@@ -6,8 +6,9 @@ from flask import current_app, url_for
 
 
 def public_url(endpoint, **values):
-    """KLAPJOB_PUBLIC_URL and the path when it is set; else this request's own address
-    (its scheme from a trusted proxy, see KLAPJOB_TRUSTED_PROXIES)."""
+    """KLAPJOB_PUBLIC_URL and the path when it is set; else (in development: the site does
+    not start without it otherwise) this request's own address, whose Host web.trusted_hosts
+    has limited to this machine's names (its scheme from a trusted proxy)."""
     base = current_app.config.get("PUBLIC_URL")
     if base:
         return base.rstrip("/") + url_for(endpoint, **values)

@@ -110,3 +110,14 @@ def mail_not_working(app):
         yield
     finally:
         app.config["SMTP_HOST"], app.config["SMTP_PORT"] = before
+
+
+@contextmanager
+def no_more_links(app):
+    """The draft has had its links by mail for now (KLAPJOB_RESUME_MAILS_PER_DRAFT)."""
+    before = app.config["RESUME_MAILS_PER_DRAFT"]
+    app.config["RESUME_MAILS_PER_DRAFT"] = 0
+    try:
+        yield
+    finally:
+        app.config["RESUME_MAILS_PER_DRAFT"] = before

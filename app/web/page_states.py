@@ -34,6 +34,7 @@ from app.web.page_state_setup import (
     database,
     mail_not_working,
     mail_works,
+    no_more_links,
     refused_link,
     remove_meetings,
     shared_device_mark,
@@ -237,6 +238,9 @@ def saving_for_later(site, person):
     if mail_works(site.app):
         site.send("/register/later?next=/register/check", {"email": person.email})
         yield "later-link-sent"
+        with no_more_links(site.app):
+            site.send("/register/later?next=/register/check", {"email": person.email})
+            yield "later-too-many-links"
 
 
 def sending(site):

@@ -33,6 +33,8 @@ def live_server_with_mail(tmp_path_factory):
                 "AUDIO_DIR": str(folder / "audio"),
                 "SMTP_HOST": "127.0.0.1",
                 "SMTP_PORT": mail.port,
+                # Tried on this machine: links in mails lead to 127.0.0.1.
+                "DEVELOPMENT": True,
             }
         )
         with LiveServer(app) as server:

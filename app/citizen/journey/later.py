@@ -9,8 +9,8 @@ from wtforms import StringField
 
 from app.citizen.journey.blueprint import blueprint
 from app.citizen.journey.current import current_draft, draft_token, keep_draft, url_for_step
-from app.core.limits import this_client
-from app.core.mail import mail_is_configured, send_mail
+from app.core.limits import Limit, subject, this_client
+from app.core.mail import mail_is_configured, may_mail, send_mail
 from app.core.site_text import gettext as _
 from app.core.site_text import site_value
 from app.domain.questions.flow import first_unfinished
@@ -99,12 +99,34 @@ def save_for_later():
     return send_resume_link(token, back_to)
 
 
+def link_limits(token):
+    """Links by mail from one client address an hour, and for one draft an hour
+    (KLAPJOB_RESUME_MAILS_PER_HOUR, _PER_DRAFT); the recipient's day is counted by may_mail."""
+    config = current_app.config
+    return [
+        (Limit("resume_mail", config["RESUME_MAILS_PER_HOUR"], 3600), this_client()),
+        (
+            Limit("resume_mail_draft", config["RESUME_MAILS_PER_DRAFT"], 3600),
+            subject("draft", token),
+        ),
+    ]
+
+
 def send_resume_link(token, back_to):
     form = EmailForm()
     address = normalise_email(form.email.data or "") if form.validate() else None
     if address is None:
         form.email.errors = [_("Write an email like this: name@mail.dk")]
         return render_later(back_to, email_form=form)
+    if not may_mail(get_db(), address, *link_limits(token)):
+        phone = current_app.config["KLAPJOB_PHONE"]
+        form.email.errors = [
+            _(
+                "We have sent many links now. Use a code instead, or call KLAPjob on %(phone)s.",
+                phone=phone,
+            )
+        ]
+        return render_later(back_to, email_form=form, status=429)
     key = create_resume_key(get_db(), token, "link", secret=secret(), days=resume_days())
     body = render_template(
         "email/resume_link.txt",

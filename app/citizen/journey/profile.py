@@ -15,6 +15,7 @@ from app.citizen.journey.blueprint import blueprint
 from app.citizen.journey.sending import sent_registration
 from app.core.db import write_transaction
 from app.core.limits import Limit, this_client
+from app.core.mail import may_mail
 from app.core.site_text import gettext as _
 from app.domain.registrations.profile import can_show_health
 from app.domain.registrations.profile_versions import (
@@ -98,11 +99,9 @@ def email_profile():
     if not (form.validate() and form.person_agrees.data):
         form.person_agrees.errors = [_("Tick the box if you say yes")]
         return render_profile(registration, form)
-    limit, client = mail_limit(), this_client()
-    if limit.reached(get_db(), client):
+    if not may_mail(get_db(), address, (mail_limit(), this_client())):
         form.person_agrees.errors = [TOO_MANY_MAILS]
         return render_profile(registration, form, status=429)
-    limit.record(get_db(), client)
     additions = latest_version(get_db(), registration.id).additions
     if send_profile_mail(registration.answers, additions, address):
         session["profile_emailed"] = True

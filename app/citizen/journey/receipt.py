@@ -8,7 +8,7 @@ from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app.core.mail import send_mail
+from app.core.mail import may_mail, send_mail
 from app.core.phone import format_phone
 from app.domain.coverage import has_agreement
 from app.domain.questions.summary import summary_rows
@@ -185,8 +185,9 @@ def what_happens_next(answers):
 
 def email_receipt(registration, address):
     """A copy by mail, to the person or (with their yes) their helper. Health answers stay
-    out of it: ordinary mail is not a safe place for them."""
-    if not address:
+    out of it: ordinary mail is not a safe place for them. Not to an address that has had
+    its mails for the day (the receipt is on the screen anyway)."""
+    if not address or not may_mail(get_db(), address):
         return False
     body = render_template(
         "email/receipt.txt",

@@ -47,15 +47,15 @@ def normalise_code(typed: str | None) -> str:
 def create_resume_key(
     db: Database, draft_token: str, kind: ResumeKind, *, secret: str, days: int
 ) -> str:
-    """A new link key or code for this draft. A draft has one live code at a time."""
+    """A new link key or code for this draft. A draft has one live link and one live code
+    at a time: a new one replaces the last (used ones stay, to say "used")."""
     key = secrets.token_urlsafe(32) if kind == "link" else new_code()
     now = datetime.now(UTC)
     with write_transaction(db):
-        if kind == "code":
-            db.execute(
-                "DELETE FROM resume_keys WHERE draft_token_hash = ? AND kind = 'code'",
-                [codes.token_hash(draft_token)],
-            )
+        db.execute(
+            "DELETE FROM resume_keys WHERE draft_token_hash = ? AND kind = ? AND used_at IS NULL",
+            [codes.token_hash(draft_token), kind],
+        )
         db.execute(
             """
             INSERT INTO resume_keys (draft_token_hash, kind, key_hash, created_at, expires_at)
