@@ -37,6 +37,24 @@ def database_path(instance_path=ROOT / "instance"):
     return os.environ.get("KLAPJOB_DATABASE", str(Path(instance_path) / "klapjob.sqlite3"))
 
 
+# Shipped so that the site runs on a developer's machine; never to be shown to people.
+PLACEHOLDERS = {"KLAPJOB_PHONE": "12 34 56 78", "KLAPJOB_EMAIL": "klapjob@example.org"}
+
+
+class PlaceholderContactDetails(RuntimeError):
+    """The site was to serve people with the placeholder phone number or address."""
+
+
+def require_real_contact_details(config):
+    """Called where the site starts serving people (wsgi.py), outside development: every
+    page tells people to call KLAPJOB_PHONE."""
+    if config.get("DEVELOPMENT") or config.get("TESTING"):
+        return
+    for name, placeholder in PLACEHOLDERS.items():
+        if config[name].strip() in ("", placeholder):
+            raise PlaceholderContactDetails(f"Set {name} to KLAPjob's own (not {placeholder!r}).")
+
+
 def month_days(text):
     """'12-24,12-31' -> ((12, 24), (12, 31)): days of the year given as MM-DD."""
     days = []
@@ -55,8 +73,8 @@ def settings_from_environment(instance_path):
     return {
         "SECRET_KEY": load_secret_key(instance_path),
         "DATABASE": database_path(instance_path),
-        "KLAPJOB_PHONE": os.environ.get("KLAPJOB_PHONE", "12 34 56 78"),
-        "KLAPJOB_EMAIL": os.environ.get("KLAPJOB_EMAIL", "klapjob@example.org"),
+        "KLAPJOB_PHONE": os.environ.get("KLAPJOB_PHONE", PLACEHOLDERS["KLAPJOB_PHONE"]),
+        "KLAPJOB_EMAIL": os.environ.get("KLAPJOB_EMAIL", PLACEHOLDERS["KLAPJOB_EMAIL"]),
         "CALLBACK_WORKING_DAYS": int(os.environ.get("KLAPJOB_CALLBACK_WORKING_DAYS", "5")),
         "PHONE_CLOSED_DAYS": month_days(
             os.environ.get("KLAPJOB_PHONE_CLOSED_DAYS", "12-24,12-31,06-05")

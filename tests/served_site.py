@@ -54,6 +54,9 @@ class ServedSite:
                 "KLAPJOB_SMTP_HOST": "",
                 # Served as for real: links in mails lead here (app/core/public_address.py).
                 "KLAPJOB_PUBLIC_URL": self.base,
+                # ... and KLAPjob's own phone and address, not the placeholders (config.py).
+                "KLAPJOB_PHONE": "70 10 20 30",
+                "KLAPJOB_EMAIL": "klapjob@klapjob.test",
             }
         )
         env.update(self.settings)

@@ -217,3 +217,23 @@ def test_in_development_the_site_starts_on_this_machine_without_one(tmp_path):
 
     with ServedSite(tmp_path, KLAPJOB_PUBLIC_URL="", KLAPJOB_DEVELOPMENT="1") as served:
         assert http_status(served.base + "/healthz") == 200
+
+
+@pytest.mark.parametrize(
+    "setting, placeholder",
+    [("KLAPJOB_PHONE", "12 34 56 78"), ("KLAPJOB_EMAIL", "klapjob@example.org")],
+)
+def test_outside_development_the_site_refuses_to_start_with_a_placeholder(
+    tmp_path, setting, placeholder
+):
+    """The phone number and address ship as placeholders: nobody may be told to call a
+    number that is not KLAPjob's."""
+    from served_site import ServedSite
+
+    site = ServedSite(tmp_path, **{setting: placeholder, "KLAPJOB_DEVELOPMENT": ""})
+    try:
+        with pytest.raises(RuntimeError, match="stopped at start"):
+            site.start()
+    finally:
+        site.stop()
+    assert setting in site.log_text()
