@@ -98,8 +98,9 @@ def audit_trail(db, reference):
     return [
         audit.Entry(**row)
         for row in db.query(
-            "SELECT at, NULL AS user_name, action, reference, detail FROM audit_log "
-            "WHERE reference = ? ORDER BY at, id",
+            audit.TRAIL_REFERENCES
+            + "SELECT at, NULL AS user_name, action, reference, detail FROM audit_log "
+            "WHERE reference IN (SELECT reference FROM trail) ORDER BY at, id",
             [reference],
         )
     ]
