@@ -4,6 +4,7 @@ person is lost or moved to somebody else: the answers of the registration that g
 kept in the kept case's history, each registration's choices stay its own, open requests
 move with the case, and the audit log is only ever added to."""
 
+import json
 import sqlite3
 from datetime import date
 
@@ -230,3 +231,18 @@ def test_an_open_deletion_request_moves_with_the_merged_case(app):
         )
         == 1
     )
+
+
+def test_the_persons_data_export_after_a_merge_holds_what_both_registrations_said(app):
+    anna = staff_member(app, role="admin").sign_in()
+    kept, other = mette_twice(app)
+    anna.open(case_url(other))
+    confirm_merge(anna, kept, other)
+
+    data = json.loads(anna.client.get(f"{case_url(kept)}/data.json").data)
+
+    (merged,) = data["merged_registrations"]
+    assert merged["reference"] == other["reference"]
+    said = [answer for row in merged["answers_as_shown"] for answer in row["answer"]]
+    assert "Jeg er god til dyr." in said
+    assert "merged_into" in [entry["action"] for entry in data["seen_by_staff"]]

@@ -55,6 +55,15 @@ def person_export(db, case):
             {"question": r.label, "answer": [a.text for a in r.answers]}
             for r in summary_rows(case.answers)
         ],
+        "merged_registrations": [
+            {
+                "reference": reference,
+                "answers_as_shown": [
+                    {"question": r.label, "answer": [a.text for a in r.answers]} for r in rows
+                ],
+            }
+            for reference, rows in case.merged.items()
+        ],
         "job_profile": job_profile_export(db, row.id, case.answers),
         "history": [
             {
