@@ -6,15 +6,17 @@ move with the case, and the audit log is only ever added to."""
 
 import json
 import sqlite3
-from datetime import date
 
 import pytest
 
+from app.core import clock
 from app.core.db import connect
 from app.domain.registrations.profile import Additions
 from app.domain.registrations.profile_versions import save_version, versions
 from app.staff import audit
 from app.staff.casework.access import visible_registration
+from app.staff.casework.changes import change_status
+from app.staff.monthly_figures import CONTACTED, REGISTERED, figures, month_of
 from app.staff.person_requests import register_request
 from pages import Page, location_path
 from people import HELPED_BY_SUPPORT_WORKER
@@ -214,7 +216,12 @@ def test_an_open_deletion_request_moves_with_the_merged_case(app):
     with app.test_request_context():
         row = visible_registration(db, karl.user, other["public_id"])
         register_request(
-            db, karl.user, row, kind="deletion", received_on=date.today(), channel="phone"
+            db,
+            karl.user,
+            row,
+            kind="deletion",
+            received_on=clock.now().astimezone(clock.DANISH_TIME).date(),
+            channel="phone",
         )
     db.close()
     what_happens = karl.open(compare_url(kept, other)).soup.find(id="what-happens").parent
@@ -246,3 +253,42 @@ def test_the_persons_data_export_after_a_merge_holds_what_both_registrations_sai
     said = [answer for row in merged["answers_as_shown"] for answer in row["answer"]]
     assert "Jeg er god til dyr." in said
     assert "merged_into" in [entry["action"] for entry in data["seen_by_staff"]]
+
+
+def test_a_merged_pair_counts_once_in_the_monthly_figures(app):
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    kept, other = mette_twice(app)
+    month = month_of(kept["submitted_at"])
+
+    def registered():
+        db = connect(app.config["DATABASE"])
+        found = figures(db, municipality="751", first_month=month, last_month=month)
+        db.close()
+        return found[(REGISTERED, "")][month][0]
+
+    assert registered() == 2
+    confirm_merge(karl, kept, other)
+    assert registered() == 1
+
+
+def test_a_merged_pair_that_was_contacted_twice_counts_one_first_contact(app):
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    kept, other = mette_twice(app)
+    db = connect(app.config["DATABASE"])
+    with app.test_request_context():
+        for row in (kept, other):
+            change_status(
+                db, karl.user, visible_registration(db, karl.user, row["public_id"]), "contacted"
+            )
+    db.close()
+    month = month_of(clock.now())
+
+    def contacts():
+        db = connect(app.config["DATABASE"])
+        found = figures(db, municipality="751", first_month=month, last_month=month)
+        db.close()
+        return found[(CONTACTED, "")][month][0]
+
+    assert contacts() == 2
+    confirm_merge(karl, kept, other)
+    assert contacts() == 1

@@ -19,7 +19,7 @@ from app.core.db import write_transaction
 from app.domain.questions.steps import FIELDS_BY_NAME
 from app.domain.registrations.profile_versions import latest_version, save_version, versions
 from app.domain.registrations.sending import answers_of
-from app.staff import audit
+from app.staff import audit, monthly_figures
 from app.staff.casework.access import visible_registration
 from app.staff.casework.duplicates import REASONS, duplicates_of_case
 from app.staff.casework.history import add_history
@@ -119,6 +119,7 @@ def merge(db, user, kept, other, *, now=None):
         if plan.refusals:
             raise MergeRefused(plan.refusals)
         keep_what_the_other_said(db, user, kept, other, now)
+        monthly_figures.count_merged_once(db, kept.id, other.id)
         move_the_work(db, kept, other)
         move_profile_versions(db, user, kept, other)
         add_history(db, kept, user, "merged", now=now, note=other.reference)
