@@ -12,6 +12,7 @@ from staff import PASSWORD, register, staff_member
 
 def every_staff_page(app, language):
     mette = register(app, health="Jeg har autisme.")
+    twin = register(app, health="", strengths_text="Jeg er god til dyr.")  # Mette again
     meeting = add_meeting(app)
     karl = staff_member(app)
     anna = staff_member(app, "admin")
@@ -80,6 +81,13 @@ def every_staff_page(app, language):
     yield "new-ambassador-error", anna.post_form("/staff/ambassadors/new", {})
     yield "find-draft-error", anna.post_form("/staff/drafts", {})
     yield "delete-error", anna.post_form(f"{case}/delete", {"reference": "x"})
+    yield "compare", anna.client.get(f"{case}/merge?other={twin['public_id']}")
+    yield (
+        "compare-error",
+        anna.post_form(f"{case}/merge", {"other": twin["public_id"]}, form_on=case),
+    )
+    anna.post_form(f"{case}/merge", {"other": twin["public_id"], "same_person": "y"}, form_on=case)
+    yield "registration-merged", anna.client.get(case)
     yield from registration_by_phone_pages(anna)
     karl.post_form("/staff/two-factor/set-up", {"code": karl.current_code()})
     yield "forbidden", karl.client.get("/staff/users")

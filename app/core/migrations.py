@@ -524,3 +524,38 @@ def m014_signups_registered(db: Database) -> None:
             REFERENCES meeting_signups (id) ON DELETE SET NULL
         """,
     )
+
+
+@migrations()
+def m015_merges_kept_and_an_append_only_audit_log(db: Database) -> None:
+    run_statements(
+        db,
+        """
+        -- An entry that links two references: a registration merged into another names
+        -- the kept one here, so the kept case's trail includes what was done to it.
+        ALTER TABLE audit_log ADD COLUMN linked_reference TEXT;
+        CREATE INDEX audit_log_linked_reference ON audit_log (linked_reference);
+
+        -- What a registration merged into a case said, kept in that case's history (its
+        -- answers as JSON, without health: that is deleted by an admin's merge).
+        CREATE TABLE merged_registrations (
+            id INTEGER PRIMARY KEY,
+            registration_id INTEGER NOT NULL
+                REFERENCES registrations (id) ON DELETE CASCADE,
+            reference TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            submitted_at TEXT NOT NULL,
+            answers TEXT NOT NULL,
+            merged_at TEXT NOT NULL,
+            merged_by INTEGER REFERENCES users (id)
+        );
+        CREATE INDEX merged_registrations_registration ON merged_registrations (registration_id)
+        """,
+    )
+    # The audit log is only added to: nothing the site does changes or removes an entry
+    # (entries name a registration by its reference only, so deleting a person needs none).
+    for change in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER audit_log_no_{change.lower()} BEFORE {change} ON audit_log "
+            "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+        )

@@ -50,18 +50,40 @@ ACTIONS = {
     "employer_profile": _l("Made the job profile for an employer"),
     "registered_by_phone": _l("Registered a person by phone, with their consent"),
     "merged": _l("Merged a duplicate into this registration"),
+    "merged_into": _l("Merged into another registration"),
 }
 
 PAGE_SIZE = 50
 
 
-def record(db, user, action, *, reference=None, detail="", now=None):
+# The references whose entries belong to a registration's trail: its own, and those of
+# the registrations merged into it (and into those), linked by their "merged_into" entry.
+TRAIL_REFERENCES = """
+    WITH RECURSIVE trail(reference) AS (
+        SELECT ?
+        UNION
+        SELECT m.reference FROM audit_log m JOIN trail t ON m.linked_reference = t.reference
+        WHERE m.action = 'merged_into'
+    )
+"""
+
+
+def record(db, user, action, *, reference=None, detail="", now=None, linked_reference=None):
     """Write one entry. Call it inside the caller's transaction when there is one, so a
-    change and its entry are kept together or not at all."""
+    change and its entry are kept together or not at all. The log is only added to (a
+    trigger refuses to change or delete an entry)."""
     assert action in ACTIONS, action
     db.execute(
-        "INSERT INTO audit_log (at, user_id, action, reference, detail) VALUES (?, ?, ?, ?, ?)",
-        [clock.iso(now or clock.now()), user.id if user else None, action, reference, detail],
+        "INSERT INTO audit_log (at, user_id, action, reference, detail, linked_reference)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            clock.iso(now or clock.now()),
+            user.id if user else None,
+            action,
+            reference,
+            detail,
+            linked_reference,
+        ],
     )
 
 
@@ -85,14 +107,17 @@ class Entry:
 
 def entries(db, *, reference=None, page=1):
     """(entries, how many in all, the page shown): newest first, a page at a time; with
-    `reference`, only that registration's. A page past the last shows the last."""
-    where, params = "", []
+    `reference`, only that registration's trail (with the registrations merged into it).
+    A page past the last shows the last."""
+    trail, where, params = "", "", []
     if reference:
-        where, params = "WHERE a.reference = ?", [reference]
-    total = next(db.query(f"SELECT count(*) AS n FROM audit_log a {where}", params))["n"]
+        trail, params = TRAIL_REFERENCES, [reference]
+        where = "WHERE a.reference IN (SELECT reference FROM trail)"
+    total = next(db.query(f"{trail} SELECT count(*) AS n FROM audit_log a {where}", params))["n"]
     page = within(page, total, PAGE_SIZE)
     rows = db.query(
         f"""
+        {trail}
         SELECT a.at, u.name AS user_name, a.action, a.reference, a.detail
         FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
         {where} ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?

@@ -38,6 +38,51 @@ def add(db, measure, *, municipality, month, kind="", amount=0.0):
     )
 
 
+def take_off(db, measure, *, municipality, month, kind="", amount=0.0):
+    """Count one less (never below nothing). Inside the transaction of the change."""
+    db.execute(
+        "UPDATE monthly_figures SET count = count - 1, amount = amount - ? WHERE month = ?"
+        " AND municipality_code = ? AND measure = ? AND kind = ? AND count > 0",
+        [float(amount or 0), month, municipality or "", measure, kind],
+    )
+
+
+def count_merged_once(db, kept_id, other_id):
+    """`other` is merged into `kept`: one person, counted once. Its registration comes off
+    its month; so does its first contact when the kept case had one too, or else the kept
+    case takes that first contact over (so it is not counted again later)."""
+    rows = {
+        row["id"]: row
+        for row in db.query(
+            "SELECT id, submitted_at, first_contact_at, municipality_code FROM registrations"
+            " WHERE id IN (?, ?)",
+            [kept_id, other_id],
+        )
+    }
+    kept, other = rows[kept_id], rows[other_id]
+    municipality = other["municipality_code"]
+    take_off(db, REGISTERED, municipality=municipality, month=month_of(other["submitted_at"]))
+    if other["first_contact_at"] is None:
+        return
+    if kept["first_contact_at"] is None:
+        db.execute(
+            "UPDATE registrations SET first_contact_at = ? WHERE id = ?",
+            [other["first_contact_at"], kept_id],
+        )
+        return
+    days = (
+        clock.day_in_denmark(other["first_contact_at"])
+        - clock.day_in_denmark(other["submitted_at"])
+    ).days
+    take_off(
+        db,
+        CONTACTED,
+        municipality=municipality,
+        month=month_of(other["first_contact_at"]),
+        amount=max(days, 0),
+    )
+
+
 def count_first_contact(db, registration_id, now):
     """The first real contact: counted once, with the days since the person sent."""
     row = next(

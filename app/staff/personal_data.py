@@ -55,6 +55,15 @@ def person_export(db, case):
             {"question": r.label, "answer": [a.text for a in r.answers]}
             for r in summary_rows(case.answers)
         ],
+        "merged_registrations": [
+            {
+                "reference": reference,
+                "answers_as_shown": [
+                    {"question": r.label, "answer": [a.text for a in r.answers]} for r in rows
+                ],
+            }
+            for reference, rows in case.merged.items()
+        ],
         "job_profile": job_profile_export(db, row.id, case.answers),
         "history": [
             {
@@ -98,8 +107,9 @@ def audit_trail(db, reference):
     return [
         audit.Entry(**row)
         for row in db.query(
-            "SELECT at, NULL AS user_name, action, reference, detail FROM audit_log "
-            "WHERE reference = ? ORDER BY at, id",
+            audit.TRAIL_REFERENCES
+            + "SELECT at, NULL AS user_name, action, reference, detail FROM audit_log "
+            "WHERE reference IN (SELECT reference FROM trail) ORDER BY at, id",
             [reference],
         )
     ]

@@ -42,7 +42,10 @@ def back_office(tmp_path_factory):
     anna = staff_member(app, "admin", name="Anna Admin")
     karl = staff_member(app, "consultant", name="Karl Konsulent")
     mette = register(app, name="Mette Hansen", health="Jeg har autisme.")
-    register(app, HELPED_BY_SUPPORT_WORKER, name="Ali Khan")
+    ali = register(app, HELPED_BY_SUPPORT_WORKER, name="Ali Khan")
+    # Mette again, without health answers: a likely duplicate to compare (Ali is not one).
+    twin = register(app, name="Mette Hansen", health="", strengths_text="Jeg er god til dyr.")
+    app.config["TOUR_MERGE"] = (twin["public_id"], ali["public_id"])
     db = connect(str(database))
     db.execute(
         "UPDATE registrations SET job_start = '2025-01-10', status = 'in_job', "
@@ -248,6 +251,13 @@ def findings(request, browser, back_office):
         page, mette, anna, server.app.config["TOUR_MEETING"], server.app.config["TOUR_AMBASSADOR"]
     ):
         check(state)
+    twin, ali = server.app.config["TOUR_MERGE"]
+    page.goto(f"/staff/registrations/{mette['public_id']}/merge?other={ali}")
+    check("merge-refused")
+    page.goto(f"/staff/registrations/{mette['public_id']}/merge?other={twin}")
+    check("compare-before-merge")
+    page.click("main form button[type=submit]")
+    check("compare-before-merge-error")
     context.close()
     return found
 
@@ -269,6 +279,9 @@ def test_the_tour_saw_every_staff_page(findings):
         "new-registration",
         "intake-step",
         "intake-consent",
+        "merge-refused",
+        "compare-before-merge",
+        "compare-before-merge-error",
     } <= set(findings["states"])
 
 

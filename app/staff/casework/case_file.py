@@ -4,10 +4,12 @@ next follow-up."""
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.domain.questions.summary import summary_rows
 from app.domain.registrations.sending import answers_of
 from app.staff.casework.access import RegistrationRow
 from app.staff.casework.follow_ups import next_follow_up
 from app.staff.casework.history import history_of
+from app.staff.casework.merges import merged_into
 
 
 @dataclass
@@ -16,6 +18,8 @@ class CaseFile:
     answers: dict
     history: list = field(default_factory=list)
     next_follow_up: date | None = None
+    # The answers of each registration merged into this case, by its reference.
+    merged: dict = field(default_factory=dict)
 
 
 def case_file(db, row):
@@ -24,4 +28,8 @@ def case_file(db, row):
         answers=answers_of(db, row.id),
         history=history_of(db, row.id),
         next_follow_up=next_follow_up(db, row),
+        merged={
+            reference: summary_rows(merged.answers, include_sensitive=False)
+            for reference, merged in merged_into(db, row.id).items()
+        },
     )

@@ -55,3 +55,13 @@ class PhoneConsentForm(FlaskForm):
             ]
             valid = False
         return valid
+
+
+class MergeForm(FlaskForm):
+    """The yes to a merge, after the consultant checked with the person."""
+
+    other = HiddenField(validators=[DataRequired()])
+    same_person = BooleanField(
+        _l("I have checked with the person: the two registrations are the same person."),
+        validators=[DataRequired(_l("Tick the box when you have checked it is the same person"))],
+    )

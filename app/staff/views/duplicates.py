@@ -1,25 +1,93 @@
-"""Likely duplicates on a registration, and the merge that keeps both histories."""
+"""A likely duplicate compared side by side with the case, and the merge after a yes.
 
-from flask import abort, flash, redirect, request, url_for
+The consultant is often on the phone with the person: the page shows both registrations
+next to each other, says in words what the merge will do, and asks for one yes. The merge
+itself checks everything again (merges.py); a pair it may not merge gets the reasons."""
+
+from dataclasses import dataclass
+
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
+from app.core.db import write_transaction
+from app.domain.questions.summary import summary_rows
 from app.domain.registrations.sending import answers_of
+from app.staff import audit
 from app.staff.blueprint import blueprint
 from app.staff.casework.access import visible_registration
-from app.staff.casework.duplicates import likely_duplicates, merge
-from app.staff.forms.common import ActionForm
+from app.staff.casework.merges import (
+    REFUSALS,
+    MergeRefused,
+    has_health_answers,
+    merge,
+    plan_merge,
+)
+from app.staff.casework.taken_by_phone import CHANNELS
+from app.staff.forms.intake import MergeForm
 from app.staff.permissions import current_user, requires, with_registration
+from app.staff.views.registration import contact_rows
 from app.web.database import get_db
+from app.web.question_page import form_errors
+
+ON_THE_SITE = _l("On the site")
 
 
-def duplicates_of(db, registration):
-    answers = {
-        **answers_of(db, registration.id),
-        "phone": registration.phone,
-        "email": registration.email,
-        "name": registration.name,
-    }
-    return likely_duplicates(db, current_user(), answers, except_id=registration.id)
+@dataclass
+class Side:
+    """One of the two registrations, as the comparison shows it (health never: only
+    whether there is any)."""
+
+    row: object
+    channel: str
+    contact: list
+    answers: list
+    has_health: bool
+
+
+def side_of(db, row):
+    answers = answers_of(db, row.id)
+    channel = next(db.query("SELECT channel FROM registrations WHERE id = ?", [row.id]))
+    return Side(
+        row,
+        CHANNELS.get(channel["channel"], ON_THE_SITE),
+        contact_rows(answers),
+        summary_rows(answers, include_sensitive=False),
+        has_health_answers(db, row.id),
+    )
+
+
+def other_of(db, form_value):
+    other = visible_registration(db, current_user(), form_value or "")
+    if other is None:
+        abort(404)
+    return other
+
+
+def show_comparison(registration, other, form, *, refusals=None):
+    db = get_db()
+    with write_transaction(db):  # both persons' data are shown
+        for row in (registration, other):
+            audit.record(db, current_user(), "viewed", reference=row.reference)
+    plan = plan_merge(db, current_user(), registration, other)
+    refusals = refusals if refusals is not None else plan.refusals
+    return render_template(
+        "staff/merge.html",
+        row=registration,
+        plan=plan,
+        refusals=[REFUSALS[refusal] for refusal in refusals],
+        sides=[side_of(db, registration), side_of(db, other)],
+        form=form,
+        errors=form_errors(form),
+    ), (409 if refusals else 200)
+
+
+@blueprint.get("/registrations/<public_id>/merge")
+@requires("staff")
+@with_registration
+def compare_duplicate(registration):
+    """The case and a likely duplicate side by side, with what a merge would do."""
+    other = other_of(get_db(), request.args.get("other"))
+    return show_comparison(registration, other, MergeForm(formdata=None, other=other.public_id))
 
 
 @blueprint.post("/registrations/<public_id>/merge")
@@ -28,10 +96,16 @@ def duplicates_of(db, registration):
 def merge_duplicate(registration):
     """Keep this registration; move the other one's history onto it."""
     db = get_db()
-    form = ActionForm()
-    other = visible_registration(db, current_user(), request.form.get("other", ""))
-    if not form.validate() or other is None or other.id == registration.id:
+    form = MergeForm()
+    other = other_of(db, form.other.data)
+    if other.id == registration.id:
         abort(404)
-    merge(db, current_user(), registration, other)
+    plan = plan_merge(db, current_user(), registration, other)
+    if plan.refusals or not form.validate():
+        return show_comparison(registration, other, form)
+    try:
+        merge(db, current_user(), registration, other)
+    except MergeRefused as refused:
+        return show_comparison(registration, other, form, refusals=refused.refusals)
     flash(_l("The two registrations are one now. Both histories are kept here."))
     return redirect(url_for("staff.registration", public_id=registration.public_id))

@@ -17,6 +17,7 @@ from app.staff.blueprint import blueprint
 from app.staff.casework.access import may_see_health
 from app.staff.casework.case_file import case_file
 from app.staff.casework.changes import add_note, assign, change_status, save_job
+from app.staff.casework.duplicates import duplicates_of_case
 from app.staff.casework.follow_ups import record_follow_up
 from app.staff.casework.placements import placements_of
 from app.staff.first_call import first_call_overview, mark_health_not_kept
@@ -25,7 +26,6 @@ from app.staff.forms.common import ActionForm
 from app.staff.forms.day import CallForm
 from app.staff.permissions import current_user, requires, with_registration
 from app.staff.views.case_plan import case_plan, own_words, plan_forms
-from app.staff.views.duplicates import duplicates_of
 from app.web.database import get_db
 from app.web.question_page import form_errors
 
@@ -118,7 +118,7 @@ def show_case(registration, *, submitted=None, status=200, health_asked=False):
         agreement=has_agreement(db, registration.municipality_code),
         plan=case_plan(db, registration),
         own_words=own_words(case.answers),
-        duplicates=duplicates_of(db, registration),
+        duplicates=duplicates_of_case(db, current_user(), registration),
     ), status
 
 
