@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from app.core import clock
 from app.core.db import write_transaction
 from app.domain.questions.model import Answers
-from app.domain.registrations.profile import Additions, Profile, build_profile
+from app.domain.registrations.profile import Additions, Profile, build_profile, can_show_health
 
 signals = Namespace()
 # sender: the action ("profile_changed", "employer_yes", "employer_yes_withdrawn");
@@ -149,10 +149,20 @@ def save_version(
     return number
 
 
-def profile_of(db: Database, registration_id: int, answers: Answers) -> Profile:
-    """The profile as the person sees it now: the answers and the latest version."""
+def profile_of(
+    db: Database, registration_id: int, answers: Answers, *, health_allowed: bool = True
+) -> Profile:
+    """The profile as the person sees it now: the answers and the latest version. Without
+    `health_allowed` (a reader who has not asked to see it) health stays off, whatever
+    the person chose."""
     latest = latest_version(db, registration_id)
-    return build_profile(answers, latest.additions, include_health=latest.include_health)
+    include_health = latest.include_health and health_allowed
+    return build_profile(answers, latest.additions, include_health=include_health)
+
+
+def health_chosen(db: Database, registration_id: int, answers: Answers) -> bool:
+    """The person chose to show their health on the profile, and there is health to show."""
+    return latest_version(db, registration_id).include_health and can_show_health(answers)
 
 
 def record_employer_yes(
