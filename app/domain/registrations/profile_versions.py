@@ -149,6 +149,34 @@ def save_version(
     return number
 
 
+def record_health_choice(db: Database, registration_id: int, show: bool) -> None:
+    """The person's own choice to show their health on the profile. A choice that goes
+    back to what the version before said takes back the person's own last version (one
+    their choice alone made) instead of adding one: changing their mind leaves no trail
+    of versions. A version a consultant made is never taken back."""
+    with write_transaction(db):
+        found = versions(db, registration_id)
+        latest = found[-1] if found else FIRST
+        if latest.include_health == show:
+            return
+        before = found[-2] if len(found) > 1 else FIRST
+        went_back = (before.include_health, before.additions) == (show, latest.additions)
+        if latest.number and latest.made_by is None and went_back:
+            db.execute(
+                "DELETE FROM profile_versions WHERE registration_id = ? AND number = ?",
+                [registration_id, latest.number],
+            )
+            profile_changed.send(
+                "profile_choice_taken_back",
+                db=db,
+                user=None,
+                reference=reference_of(db, registration_id),
+                detail=f"version {latest.number}",
+            )
+            return
+        save_version(db, registration_id, include_health=show)
+
+
 def profile_of(
     db: Database, registration_id: int, answers: Answers, *, health_allowed: bool = True
 ) -> Profile:
