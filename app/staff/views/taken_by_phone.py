@@ -136,16 +136,17 @@ def render_health_hidden(intake, step, draft):
     )
 
 
-@blueprint.post("/registrations/new/<public_id>/<page>/show-health")
+@blueprint.post("/registrations/new/<public_id>/<step_key>/show-health")
 @requires("staff")
-def intake_show_health(public_id, page):
-    """ "Show health" on the health question or on the answers and the consent page."""
+def intake_show_health(public_id, step_key):
+    """ "Show health" on the health question, or on the answers and the consent page
+    (`step_key` "consent")."""
     intake = intake_or_404(public_id)
-    step = STEPS_BY_KEY.get(page)
-    if page != "consent" and not (step and any(spec.sensitive for spec in step.fields)):
+    step = STEPS_BY_KEY.get(step_key)
+    if step_key != "consent" and not (step and any(spec.sensitive for spec in step.fields)):
         abort(404)
     if not ActionForm().validate_on_submit():
-        return redirect(intake_url(public_id, CHECK_ANSWERS if step is None else page))
+        return redirect(intake_url(public_id, CHECK_ANSWERS if step is None else step_key))
     db = get_db()
     draft = load_draft_by_hash(db, intake.draft_token_hash)
     place = "intake consent" if step is None else "intake health"
