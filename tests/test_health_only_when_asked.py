@@ -58,6 +58,8 @@ def reveal(member, app, url, form_on):
     [form] = page.soup.find_all("form", action=url)
     assert form.find("button").get_text(strip=True).startswith("Vis helbred")
     response = member.client.post(url, data={"csrf_token": page.csrf_token()})
+    if response.mimetype == "text/html":
+        Page(response).assert_well_formed()
     return response, new_audit_rows(app, before)
 
 

@@ -147,12 +147,18 @@ def intake_show_health(public_id, step_key):
         abort(404)
     if not ActionForm().validate_on_submit():
         return redirect(intake_url(public_id, CHECK_ANSWERS if step is None else step_key))
-    db = get_db()
-    draft = load_draft_by_hash(db, intake.draft_token_hash)
-    place = "intake consent" if step is None else "intake health"
-    health_shown(db, current_user(), of_intake(intake), place, asked=True)
+    draft = load_draft_by_hash(get_db(), intake.draft_token_hash)
     if step is None:
-        return render_consent(intake, PhoneConsentForm(formdata=None), draft, with_health=True)
+        return render_consent(intake, PhoneConsentForm(formdata=None), draft, asked=True)
+    return show_step(intake, step, draft, asked=True)
+
+
+def show_step(intake, step, draft, *, asked=False):
+    """A question's page; health the person wrote in it only after "Show health"."""
+    if holds_health(step, draft.answers) and not health_shown(
+        get_db(), current_user(), of_intake(intake), "intake health", asked=asked
+    ):
+        return render_health_hidden(intake, step, draft)
     return render_intake_step(intake, step, form_for(step, answers=draft.answers), draft)
 
 
@@ -166,11 +172,7 @@ def intake_step(public_id, step_key):
     if not step.show_if(draft.answers):
         return redirect(intake_url(public_id, first_unfinished(draft.answers, draft.completed)))
     if request.method == "GET":
-        if holds_health(step, draft.answers) and not health_shown(
-            db, current_user(), of_intake(intake), "intake health"
-        ):
-            return render_health_hidden(intake, step, draft)
-        return render_intake_step(intake, step, form_for(step, answers=draft.answers), draft)
+        return show_step(intake, step, draft)
     search = search_asked_for(step, request.form)
     form = form_for(step, formdata=request.form)
     if search:
@@ -209,11 +211,11 @@ def intake_consent(public_id):
     return render_consent(intake, form, draft)
 
 
-def render_consent(intake, form, draft, *, with_health=False):
+def render_consent(intake, form, draft, *, asked=False):
     """The answers (health only after "Show health") and the consent form."""
     db = get_db()
-    with_health = with_health or health_shown(
-        db, current_user(), of_intake(intake), "intake consent"
+    with_health = has_health(draft.answers) and health_shown(
+        db, current_user(), of_intake(intake), "intake consent", asked=asked
     )
     return render_template(
         "staff/intake_consent.html",
