@@ -43,6 +43,7 @@ ACTIONS = {
     "viewed_signups": _l("Viewed who signed up for a meeting"),
     "profile_changed": _l("Made a new version of the job profile"),
     "viewed_profile": _l("Viewed the job profile"),
+    "profile_choice_taken_back": _l("The person took back their last choice on the job profile"),
     "printed_profile": _l("Made the job profile as a PDF"),
     "emailed_profile": _l("Sent the job profile by email"),
     "employer_yes": _l("Recorded a yes to show the profile to an employer"),
@@ -85,6 +86,18 @@ def record(db, user, action, *, reference=None, detail="", now=None, linked_refe
             linked_reference,
         ],
     )
+
+
+def recorded_within(db, user, action, reference, window, *, now=None):
+    """Whether `user` (None: the person) has an entry of `action` on `reference` from the
+    last `window` (a timedelta)."""
+    since = clock.iso((now or clock.now()) - window)
+    rows = db.query(
+        "SELECT 1 FROM audit_log WHERE reference = ? AND action = ? AND user_id IS ?"
+        " AND at > ? LIMIT 1",
+        [reference, action, user.id if user else None, since],
+    )
+    return any(True for _row in rows)
 
 
 def record_now(db, user, action, **kwargs):

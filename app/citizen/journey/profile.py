@@ -22,7 +22,7 @@ from app.domain.registrations.profile_versions import (
     latest_version,
     profile_changed,
     profile_of,
-    save_version,
+    record_health_choice,
 )
 from app.web.database import get_db
 from app.web.i18n import current_language
@@ -32,11 +32,17 @@ from app.web.profile_pdf import pdf_response, profile_pdf
 from app.web.question_page import form_errors
 
 TOO_MANY_MAILS = _l("We have sent many emails from here just now. Try again later.")
+# Each choice writes a version and an audit entry: enough to change one's mind, not a loop.
+HEALTH_CHOICES_PER_HOUR = 10
 
 
 def pdf_limit():
     """PDFs one client address may have made in an hour (each takes seconds of a worker)."""
     return Limit("profile_pdf", current_app.config["PROFILE_PDFS_PER_HOUR"], 3600)
+
+
+def health_choice_limit():
+    return Limit("profile_health_choice", HEALTH_CHOICES_PER_HOUR, 3600)
 
 
 def mail_limit():
@@ -52,7 +58,8 @@ class HealthChoiceForm(FlaskForm):
     """A button each way: the form only carries the security token."""
 
 
-def render_profile(registration, mail_form, status=200, busy=False):
+def render_profile(registration, mail_form, status=200, busy=None):
+    """The page; `busy`: the limit this client reached ("pdfs", "choices"), said on it."""
     db = get_db()
     return render_template(
         "journey/profile.html",
@@ -84,7 +91,11 @@ def choose_health(choice):
     if registration is None or not can_show_health(registration.answers):
         return redirect(url_for("pages.start"))
     if HealthChoiceForm().validate():
-        save_version(get_db(), registration.id, include_health=choice == "show")
+        limit, client = health_choice_limit(), this_client()
+        if limit.reached(get_db(), client):
+            return render_profile(registration, ProfileMailForm(), status=429, busy="choices")
+        limit.record(get_db(), client)
+        record_health_choice(get_db(), registration.id, choice == "show")
     return redirect(url_for("journey.profile"))
 
 
@@ -117,7 +128,7 @@ def profile_download():
         return redirect(url_for("pages.start"))
     limit, client = pdf_limit(), this_client()
     if limit.reached(get_db(), client):
-        return render_profile(registration, ProfileMailForm(), status=429, busy=True)
+        return render_profile(registration, ProfileMailForm(), status=429, busy="pdfs")
     limit.record(get_db(), client)
     record_for_the_log(registration, "printed_profile")
     profile = profile_of(get_db(), registration.id, registration.answers)

@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from app.core import clock
 from app.core.db import write_transaction
 from app.domain.questions.model import Answers
-from app.domain.registrations.profile import Additions, Profile, build_profile
+from app.domain.registrations.profile import Additions, Profile, build_profile, can_show_health
 
 signals = Namespace()
 # sender: the action ("profile_changed", "employer_yes", "employer_yes_withdrawn");
@@ -149,10 +149,48 @@ def save_version(
     return number
 
 
-def profile_of(db: Database, registration_id: int, answers: Answers) -> Profile:
-    """The profile as the person sees it now: the answers and the latest version."""
+def record_health_choice(db: Database, registration_id: int, show: bool) -> None:
+    """The person's own choice to show their health on the profile. A choice that goes
+    back to what the version before said takes back the person's own last version (one
+    their choice alone made) instead of adding one: changing their mind leaves no trail
+    of versions. A version a consultant made is never taken back."""
+    with write_transaction(db):
+        found = versions(db, registration_id)
+        latest = found[-1] if found else FIRST
+        if latest.include_health == show:
+            return
+        before = found[-2] if len(found) > 1 else FIRST
+        went_back = (before.include_health, before.additions) == (show, latest.additions)
+        if latest.number and latest.made_by is None and went_back:
+            db.execute(
+                "DELETE FROM profile_versions WHERE registration_id = ? AND number = ?",
+                [registration_id, latest.number],
+            )
+            profile_changed.send(
+                "profile_choice_taken_back",
+                db=db,
+                user=None,
+                reference=reference_of(db, registration_id),
+                detail=f"version {latest.number}",
+            )
+            return
+        save_version(db, registration_id, include_health=show)
+
+
+def profile_of(
+    db: Database, registration_id: int, answers: Answers, *, health_allowed: bool = True
+) -> Profile:
+    """The profile as the person sees it now: the answers and the latest version. Without
+    `health_allowed` (a reader who has not asked to see it) health stays off, whatever
+    the person chose."""
     latest = latest_version(db, registration_id)
-    return build_profile(answers, latest.additions, include_health=latest.include_health)
+    include_health = latest.include_health and health_allowed
+    return build_profile(answers, latest.additions, include_health=include_health)
+
+
+def health_chosen(db: Database, registration_id: int, answers: Answers) -> bool:
+    """The person chose to show their health on the profile, and there is health to show."""
+    return latest_version(db, registration_id).include_health and can_show_health(answers)
 
 
 def record_employer_yes(

@@ -4,12 +4,12 @@ back office reads it.
 An admin sees every registration; a consultant sees those given to them and those nobody
 has yet in the municipalities they cover (to pick one up). A meeting sign-up is nobody's
 case yet: it follows the same municipality rule, by the meeting's municipality. Health data
-is seen on a need-to-know basis (GDPR art. 9): at once only by the consultant it is given
-to, by anybody else after a logged "Show health". Every object is checked, never only the
-list."""
+is seen on a need-to-know basis (GDPR art. 9): health.py holds that rule. Every object is
+checked, never only the list."""
 
 from dataclasses import dataclass
 
+from app.domain.municipalities import known_municipality_code
 from app.domain.registrations.callback import is_overdue
 from app.staff.casework import follow_up_plans
 from app.staff.casework.statuses import CLOSE_REASONS, STATUSES
@@ -58,11 +58,19 @@ def may_change_meeting(user, meeting):
     return user.is_admin or (meeting.created_by is not None and meeting.created_by == user.id)
 
 
-def may_see_health(user, row):
-    """Health answers (GDPR art. 9) show at once only to the consultant the registration is
-    given to; anybody else who may see the registration presses "Show health", which is
-    logged."""
-    return row.consultant_id is not None and row.consultant_id == user.id
+def may_open_draft(db, user, answers):
+    """A person's unsent draft, found by the code they read aloud, under the registrations'
+    rule: an admin may open any; a consultant one in a municipality they cover. A draft
+    that names no municipality yet (or "I don't know") lies in nobody's: the consultant
+    on the phone asks."""
+    code = known_municipality_code(answers.get("municipality", ""))
+    if user.is_admin or not code:
+        return True
+    covered = db.query(
+        "SELECT 1 FROM municipality_agreements WHERE code = ? AND consultant_id = ?",
+        [code, user.id],
+    )
+    return any(True for _row in covered)
 
 
 INBOX_COLUMNS = """

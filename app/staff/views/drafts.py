@@ -9,6 +9,7 @@ from app.domain.questions.summary import summary_rows
 from app.domain.registrations.resume import draft_hash_for_code
 from app.staff import audit
 from app.staff.blueprint import blueprint
+from app.staff.casework.access import may_open_draft
 from app.staff.forms.cases import DraftCodeForm
 from app.staff.forms.intake import ContinueDraftForm
 from app.staff.permissions import current_user, requires
@@ -30,6 +31,8 @@ def find_draft():
         db = get_db()
         hashed = draft_hash_for_code(db, form.code.data, secret=current_app.config["SECRET_KEY"])
         answers = draft_answers(db, hashed) if hashed else None
+        if answers is not None and not may_open_draft(db, current_user(), answers):
+            answers = None  # another consultant's: it looks like a code that is not there
         if answers is None:
             form.code.errors.append(_l("Check the code. It has 8 letters and numbers."))
         else:

@@ -6,6 +6,7 @@ consultant's own registrations, or for an admin who writes why (kept in the audi
 """
 
 from datetime import date
+from functools import partial
 
 from flask import Response, render_template, request
 
@@ -13,7 +14,7 @@ from app.core.db import write_transaction
 from app.staff import audit
 from app.staff.accounts.users import active_consultants
 from app.staff.blueprint import blueprint
-from app.staff.casework.access import may_see_health
+from app.staff.casework.health import exports_health
 from app.staff.casework.inbox import filtered_registrations
 from app.staff.csv_export import csv_text
 from app.staff.forms.inbox import ExportForm
@@ -33,7 +34,7 @@ def export():
         return render_template("staff/export.html", form=form, errors=form_errors(form))
     db = get_db()
     rows = filtered_registrations(db, user, filters_from(form, form.search.data or ""))
-    health_for = (lambda row: True) if user.is_admin else (lambda row: may_see_health(user, row))
+    health_for = partial(exports_health, user)
     with write_transaction(db):
         for row in rows:
             audit.record(

@@ -15,6 +15,7 @@ from app.domain.registrations.profile_versions import (
     NoEmployerYes,
     employer_profile,
     employer_yeses,
+    health_chosen,
     latest_version,
     profile_of,
     record_employer_yes,
@@ -25,6 +26,7 @@ from app.domain.registrations.profile_versions import (
 from app.domain.registrations.sending import answers_of
 from app.staff import audit
 from app.staff.blueprint import blueprint
+from app.staff.casework.health import health_shown, of_registration, shows_at_once
 from app.staff.forms.common import ActionForm
 from app.staff.forms.profile import EmployerYesForm, LearnedForm, ProfileMailForm
 from app.staff.permissions import current_user, requires, with_registration
@@ -34,9 +36,16 @@ from app.web.profile_pdf import pdf_response, profile_pdf
 from app.web.question_page import form_errors
 
 
-def show_profile(registration, *, learned=None, employer_form=None, mail_form=None, status=200):
+def show_profile(
+    registration, *, learned=None, employer_form=None, mail_form=None, status=200, asked=False
+):
+    """The page. Health the person chose to show is on it for the consultant the case is
+    given to, or after "Show health" (`asked`), whose one audit entry stands for this view."""
     db = get_db()
-    audit.record_now(db, current_user(), "viewed_profile", reference=registration.reference)
+    user = current_user()
+    shows_health = health_shown(db, user, of_registration(registration), "profile", asked=asked)
+    if not asked:
+        audit.record_now(db, user, "viewed_profile", reference=registration.reference)
     answers = answers_of(db, registration.id)
     latest = latest_version(db, registration.id)
     learned = learned or LearnedForm(formdata=None, **asdict(latest.additions))
@@ -45,7 +54,9 @@ def show_profile(registration, *, learned=None, employer_form=None, mail_form=No
     return render_template(
         "staff/profile.html",
         row=registration,
-        profile=profile_of(db, registration.id, answers),
+        profile=profile_of(db, registration.id, answers, health_allowed=shows_health),
+        health_hidden=health_chosen(db, registration.id, answers)
+        and not shows_at_once(user, of_registration(registration)),
         versions=list(reversed(versions(db, registration.id))),
         yeses=employer_yeses(db, registration.id),
         learned=learned,
@@ -86,14 +97,42 @@ def add_to_profile(registration):
     )
 
 
+@blueprint.post("/registrations/<public_id>/profile/health")
+@requires("staff")
+@with_registration
+def show_profile_health(registration):
+    """ "Show health" on the profile of a registration that is not this user's."""
+    if not ActionForm().validate_on_submit():
+        return back_to_profile(registration, _l("Nothing changed."))
+    return show_profile(registration, asked=True)
+
+
 @blueprint.get("/registrations/<public_id>/profile.pdf")
 @requires("staff")
 @with_registration
 def registration_profile_pdf(registration):
     """The person's own version, to print at the meeting or hand over."""
+    return profile_pdf_response(registration)
+
+
+@blueprint.post("/registrations/<public_id>/profile.pdf")
+@requires("staff")
+@with_registration
+def registration_profile_pdf_with_health(registration):
+    """The PDF with the health the person chose to show, after "Show health"."""
+    if not ActionForm().validate_on_submit():
+        return back_to_profile(registration, _l("Nothing changed."))
+    return profile_pdf_response(registration, asked=True)
+
+
+def profile_pdf_response(registration, *, asked=False):
     db = get_db()
-    profile = profile_of(db, registration.id, answers_of(db, registration.id))
-    audit.record_now(db, current_user(), "printed_profile", reference=registration.reference)
+    user = current_user()
+    shows_health = health_shown(db, user, of_registration(registration), "profile pdf", asked=asked)
+    if not asked:
+        audit.record_now(db, user, "printed_profile", reference=registration.reference)
+    answers = answers_of(db, registration.id)
+    profile = profile_of(db, registration.id, answers, health_allowed=shows_health)
     language = person_language(db, registration.id)
     with force_locale(language):  # in the words the person read on the site
         pdf = profile_pdf(profile, title=_l("My job profile"), language=language)

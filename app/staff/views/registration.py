@@ -14,11 +14,11 @@ from app.domain.registrations.callback import is_overdue
 from app.staff import audit
 from app.staff.accounts.users import active_consultants, user_by_public_id
 from app.staff.blueprint import blueprint
-from app.staff.casework.access import may_see_health
 from app.staff.casework.case_file import case_file
 from app.staff.casework.changes import add_note, assign, change_status, save_job
 from app.staff.casework.duplicates import duplicates_of_case
 from app.staff.casework.follow_ups import record_follow_up
+from app.staff.casework.health import health_shown, of_registration
 from app.staff.casework.placements import placements_of
 from app.staff.first_call import first_call_overview, mark_health_not_kept
 from app.staff.forms.cases import AssignForm, FollowUpForm, JobForm, NoteForm, StatusForm
@@ -87,11 +87,13 @@ def has_health_answers(answers):
 def show_case(registration, *, submitted=None, status=200, health_asked=False):
     """The page, with `submitted` = (name, form) for a form that came back with errors.
     Health answers show to the consultant it is given to; to anybody else after "Show
-    health" (`health_asked`, logged by the caller)."""
+    health" (`health_asked`), whose one audit entry stands for this view."""
     db = get_db()
-    audit.record_now(db, current_user(), "viewed", reference=registration.reference)
+    holder = of_registration(registration)
+    shows_health = health_shown(db, current_user(), holder, "case", asked=health_asked)
+    if not health_asked:
+        audit.record_now(db, current_user(), "viewed", reference=registration.reference)
     case = case_file(db, registration)
-    shows_health = health_asked or may_see_health(current_user(), registration)
     forms = blank_forms(case)
     errors = []
     if submitted:
@@ -150,7 +152,6 @@ def show_health(registration):
     written to the audit log."""
     if not ActionForm().validate_on_submit():
         return redirect(url_for(".registration", public_id=registration.public_id))
-    audit.record_now(get_db(), current_user(), "viewed_health", reference=registration.reference)
     return show_case(registration, health_asked=True)
 
 

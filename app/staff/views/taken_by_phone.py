@@ -6,14 +6,15 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import lazy_gettext as _l
 
 from app.domain.questions.flow import CHECK_ANSWERS, first_unfinished, position, step_after
-from app.domain.questions.steps import STEPS_BY_KEY
+from app.domain.questions.steps import STEPS, STEPS_BY_KEY
 from app.domain.questions.summary import summary_rows
 from app.domain.registrations.drafts import load_draft_by_hash, save_step_by_hash
 from app.domain.registrations.resume import draft_hash_for_code
 from app.domain.registrations.sending import DraftNotFinished
 from app.staff.blueprint import blueprint
-from app.staff.casework.access import signup_visibility
+from app.staff.casework.access import may_open_draft, signup_visibility
 from app.staff.casework.duplicates import likely_duplicates
+from app.staff.casework.health import health_shown, of_intake
 from app.staff.casework.taken_by_phone import (
     answers_from_signup,
     consents_from,
@@ -22,6 +23,7 @@ from app.staff.casework.taken_by_phone import (
     signup_to_register,
     start_intake,
 )
+from app.staff.forms.common import ActionForm
 from app.staff.forms.intake import (
     ContinueDraftForm,
     PhoneConsentForm,
@@ -100,6 +102,8 @@ def continue_draft():
     hashed = None
     if form.validate():
         hashed = draft_hash_for_code(db, form.code.data, secret=current_app.config["SECRET_KEY"])
+    if hashed and not may_open_draft(db, current_user(), load_draft_by_hash(db, hashed).answers):
+        hashed = None
     if hashed is None:
         flash(_l("Find the draft again: choose how the person came to KLAPjob."))
         return redirect(url_for("staff.find_draft"))
@@ -124,6 +128,49 @@ def render_intake_step(intake, step, form, draft, *, found=None, status=200):
     ), status
 
 
+def holds_health(step, answers):
+    return any(spec.sensitive and answers.get(spec.name) for spec in step.fields)
+
+
+def render_health_hidden(intake, step, draft):
+    """The question without the health the person wrote: "Show health", or go on with
+    it kept as it is."""
+    return render_template(
+        "staff/intake_step.html",
+        intake=intake,
+        step=step,
+        progress=position(step, draft.answers),
+        errors=[],
+        next_url=intake_url(intake.public_id, step_after(step, draft.answers)),
+    )
+
+
+@blueprint.post("/registrations/new/<public_id>/<step_key>/show-health")
+@requires("staff")
+def intake_show_health(public_id, step_key):
+    """ "Show health" on the health question, or on the answers and the consent page
+    (`step_key` "consent")."""
+    intake = intake_or_404(public_id)
+    step = STEPS_BY_KEY.get(step_key)
+    if step_key != "consent" and not (step and any(spec.sensitive for spec in step.fields)):
+        abort(404)
+    if not ActionForm().validate_on_submit():
+        return redirect(intake_url(public_id, CHECK_ANSWERS if step is None else step_key))
+    draft = load_draft_by_hash(get_db(), intake.draft_token_hash)
+    if step is None:
+        return render_consent(intake, PhoneConsentForm(formdata=None), draft, asked=True)
+    return show_step(intake, step, draft, asked=True)
+
+
+def show_step(intake, step, draft, *, asked=False):
+    """A question's page; health the person wrote in it only after "Show health"."""
+    if holds_health(step, draft.answers) and not health_shown(
+        get_db(), current_user(), of_intake(intake), "intake health", asked=asked
+    ):
+        return render_health_hidden(intake, step, draft)
+    return render_intake_step(intake, step, form_for(step, answers=draft.answers), draft)
+
+
 @blueprint.route("/registrations/new/<public_id>/<step_key>", methods=["GET", "POST"])
 @requires("staff")
 def intake_step(public_id, step_key):
@@ -134,7 +181,7 @@ def intake_step(public_id, step_key):
     if not step.show_if(draft.answers):
         return redirect(intake_url(public_id, first_unfinished(draft.answers, draft.completed)))
     if request.method == "GET":
-        return render_intake_step(intake, step, form_for(step, answers=draft.answers), draft)
+        return show_step(intake, step, draft)
     search = search_asked_for(step, request.form)
     form = form_for(step, formdata=request.form)
     if search:
@@ -170,12 +217,26 @@ def intake_consent(public_id):
         )
         flash(_l("The registration is saved, with the consent given by phone."))
         return redirect(url_for("staff.registration", public_id=registration["public_id"]))
+    return render_consent(intake, form, draft)
+
+
+def render_consent(intake, form, draft, *, asked=False):
+    """The answers (health only after "Show health") and the consent form."""
+    db = get_db()
+    with_health = has_health(draft.answers) and health_shown(
+        db, current_user(), of_intake(intake), "intake consent", asked=asked
+    )
     return render_template(
         "staff/intake_consent.html",
         intake=intake,
         form=form,
-        rows=summary_rows(draft.answers, include_sensitive=True),
+        rows=summary_rows(draft.answers, include_sensitive=with_health),
+        health_hidden=not with_health and has_health(draft.answers),
         unfinished=first_unfinished(draft.answers, draft.completed),
         duplicates=likely_duplicates(db, current_user(), draft.answers),
         errors=form_errors(form),
     ), 400 if form.errors else 200
+
+
+def has_health(answers):
+    return any(holds_health(step, answers) for step in STEPS)
