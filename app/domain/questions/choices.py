@@ -149,7 +149,7 @@ WORK = (
     Choice("elderly_care", _l("Care home for older people"), "elderly_care"),
     Choice("children", _l("Children"), "children"),
     Choice("laundry", _l("Laundry"), "laundry"),
-    Choice("workshop", _l("Workshop and crafts"), "workshop"),
+    Choice("workshop", _l("Crafts and repairs"), "workshop"),
     Choice("transport_post", _l("Transport and post"), "transport_post"),
     SOMETHING_ELSE,
     Choice("dont_know", _l("I don't know yet"), "dont_know"),
