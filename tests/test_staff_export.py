@@ -8,8 +8,8 @@ from staff import download_export as download
 
 
 def test_the_export_follows_the_filters_and_leaves_out_personal_details(app):
-    register(app, name="Mette Hansen", health="Jeg har autisme.")
-    register(app, HELPED_BY_SUPPORT_WORKER, name="Ali Khan")
+    register(app, name="Mette Hansen", health="Jeg har autisme.", consent_jobcentre=True)
+    register(app, HELPED_BY_SUPPORT_WORKER, name="Ali Khan", consent_jobcentre=True)
     anna = staff_member(app, "admin").sign_in()
     rows = download(anna, "municipality=751")
     assert len(rows) == 1
@@ -22,8 +22,10 @@ def test_the_export_follows_the_filters_and_leaves_out_personal_details(app):
     assert "Mit helbred" not in mette
 
 
-def test_contact_details_and_health_come_only_when_chosen(app):
-    register(app, name="Mette Hansen", health="Jeg har autisme.", consent_jobcentre=True)
+def test_contact_details_and_health_come_only_when_chosen(app, db):
+    mette = register(app, name="Mette Hansen", health="Jeg har autisme.", consent_jobcentre=True)
+    db.execute("UPDATE registrations SET consent_health_jobcentre = 1 WHERE id = ?", [mette["id"]])
+    db.conn.commit()
     anna = staff_member(app, "admin").sign_in()
     [with_contact] = download(anna, "include_contact=y")
     assert with_contact["Navn"] == "Mette Hansen" and "Mit helbred" not in with_contact
@@ -48,8 +50,8 @@ def test_every_dangerous_first_character_is_defused():
 
 
 def test_a_consultant_exports_only_what_they_may_see_and_each_row_is_logged(app, db):
-    register(app, name="Mette Hansen")
-    other = register(app, name="Ali Khan")
+    register(app, name="Mette Hansen", consent_jobcentre=True)
+    other = register(app, name="Ali Khan", consent_jobcentre=True)
     lise = staff_member(app, name="Lise Larsen")
     db.execute(
         "UPDATE registrations SET consultant_id = ? WHERE id = ?", [lise.user.id, other["id"]]

@@ -559,3 +559,15 @@ def m015_merges_kept_and_an_append_only_audit_log(db: Database) -> None:
             f"CREATE TRIGGER audit_log_no_{change.lower()} BEFORE {change} ON audit_log "
             "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
         )
+
+
+@migrations()
+def m016_health_to_the_job_centre(db: Database) -> None:
+    run_statements(
+        db,
+        """
+        -- Health leaves KLAPjob only with its own yes that names the job centre: a yes to
+        -- the job centre alone is not one.
+        ALTER TABLE registrations ADD COLUMN consent_health_jobcentre INTEGER NOT NULL DEFAULT 0
+        """,
+    )

@@ -4,7 +4,8 @@ Without choices the file holds nothing that identifies a person: no reference, n
 contact details, no employer, nothing the person wrote in their own words, no health.
 Each comes only when chosen, and then only for people who said yes to KLAPjob talking with
 the job centre in their municipality (the consent page says so); health answers
-(Field.sensitive) only for the rows `health_for` allows as well (see export.py). Every cell that a spreadsheet would read as a formula
+(Field.sensitive) only with their own yes to the job centre having them, and for the rows
+`health_for` allows as well (see export.py). Every cell that a spreadsheet would read as a formula
 is defused with a leading apostrophe (OWASP "CSV injection"). Semicolons and a
 byte-order mark: Danish Excel opens it as is.
 """
@@ -115,8 +116,7 @@ def csv_text(
             value(row) if shared or (label, value) in CASE_COLUMNS else str(NOT_INCLUDED)
             for label, value in columns
         ]
-        cells += [
-            answer_cell(spec, answers, shared=shared, health=health_for(row)) for spec in fields
-        ]
+        health = health_for(row) and bool(row.consent_health_jobcentre)
+        cells += [answer_cell(spec, answers, shared=shared, health=health) for spec in fields]
         writer.writerow([safe_cell(cell) for cell in cells])
     return "\ufeff" + out.getvalue()

@@ -81,7 +81,7 @@ INBOX_COLUMNS = """
     u.public_id AS consultant_public_id, r.callback_promised_by, r.consent_jobcentre,
     (SELECT count(*) FROM registration_history c
      WHERE c.registration_id = r.id AND c.kind = 'no_answer') AS call_attempts,
-    r.follow_up_plan, r.health_withheld, r.consent_contact_helper
+    r.follow_up_plan, r.health_withheld, r.consent_contact_helper, r.consent_health_jobcentre
 """
 
 
@@ -118,6 +118,8 @@ class RegistrationRow:
     # Wrote about their health without a yes to keeping it: not kept.
     health_withheld: int = 0
     consent_contact_helper: int = 0
+    # Its own yes to the job centre having what the person wrote about their health.
+    consent_health_jobcentre: int = 0
 
     @property
     def overdue(self):

@@ -1,8 +1,10 @@
 """A filtered list as a CSV file, for reporting to the municipalities.
 
 Sent as a form (POST), never as an address: the filters and the purpose can hold a name,
-and addresses end up in access logs. Health answers go into the file only for the
-consultant's own registrations, or for an admin who writes why (kept in the audit log).
+and addresses end up in access logs. The file holds only people who said yes to the job
+centre. Health answers go into it only with the person's own yes to the job centre having
+them, and then only for the consultant's own registrations, or for an admin who writes why
+(kept in the audit log).
 """
 
 from datetime import date
@@ -33,7 +35,13 @@ def export():
     if request.method == "GET" or not form.validate_for(user):
         return render_template("staff/export.html", form=form, errors=form_errors(form))
     db = get_db()
-    rows = filtered_registrations(db, user, filters_from(form, form.search.data or ""))
+    # The municipality learns of the others only as numbers (Reports), as the privacy
+    # page says.
+    rows = [
+        row
+        for row in filtered_registrations(db, user, filters_from(form, form.search.data or ""))
+        if row.consent_jobcentre
+    ]
     health_for = partial(exports_health, user)
     with write_transaction(db):
         for row in rows:
