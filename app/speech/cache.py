@@ -20,6 +20,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from app.core import clock
+
 KEY_LENGTH = 32
 
 
@@ -116,14 +118,14 @@ class AudioCache:
         return self.root / "synthesis-failing"
 
     def mark_failing(self):
-        write_atomically(self._failing_marker, str(time.time()).encode())
+        write_atomically(self._failing_marker, str(clock.seconds()).encode())
 
     def mark_working(self):
         self._failing_marker.unlink(missing_ok=True)
 
     def failed_within(self, seconds):
         try:
-            return time.time() - self._failing_marker.stat().st_mtime < seconds
+            return clock.seconds() - self._failing_marker.stat().st_mtime < seconds
         except OSError:
             return False
 
@@ -142,7 +144,7 @@ class AudioCache:
         for folder in ("clips", "texts"):
             for path in (self.root / folder).glob("*/*"):
                 key = path.name.split(".")[0]
-                stale = path.name.startswith(".") and time.time() - path.stat().st_mtime > 3600
+                stale = path.name.startswith(".") and clock.seconds() - path.stat().st_mtime > 3600
                 if stale or (not path.name.startswith(".") and key not in keep):
                     freed += path.stat().st_size
                     path.unlink(missing_ok=True)

@@ -16,11 +16,12 @@ import logging
 import re
 import secrets
 import sys
-import time
 from datetime import UTC, datetime
 
 from flask import g, has_request_context, request
 from gunicorn.glogging import Logger as _GunicornBaseLogger
+
+from app.core import clock
 
 REQUEST_ID_KEY = "klapjob.request_id"
 ROUTE_KEY = "klapjob.route"
@@ -173,7 +174,7 @@ class GunicornLogger(_GunicornBaseLogger):
         self.access_log.info(
             logfmt(
                 [
-                    ("time", utc_timestamp(time.time())),
+                    ("time", utc_timestamp(clock.seconds())),
                     ("level", "info"),
                     ("logger", "access"),
                     ("request_id", environ.get(REQUEST_ID_KEY, "-")),

@@ -20,12 +20,12 @@ LOCK_MINUTES ("locked"). Failures older than an hour are forgotten.
 """
 
 import secrets
-import time
 from dataclasses import dataclass
 
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
+from app.core import clock
 from app.core.db import write_transaction
 from app.core.limits import client_address, subject
 from app.web.cookies import read_cookie, set_private_cookie
@@ -97,7 +97,7 @@ def _client_wait(times, now):
 
 def seconds_to_wait(db, guard, now=None):
     """(seconds, locked): how long this attempt must wait before it is even checked."""
-    now = time.time() if now is None else now
+    now = clock.seconds() if now is None else now
     if guard.device:
         return _backoff(_failure_times(db, KINDS["device"], guard.device, now), now)
     wait, locked = _backoff(_failure_times(db, KINDS["account"], guard.account, now), now)
@@ -108,7 +108,7 @@ def seconds_to_wait(db, guard, now=None):
 def record_failure(db, guard, now=None):
     """Count a failed password or code against everything the attempt is counted against;
     returns True when that locked the account (or device)."""
-    now = time.time() if now is None else now
+    now = clock.seconds() if now is None else now
     counted = [("account", guard.account), ("client", guard.client)]
     if guard.device:
         counted.append(("device", guard.device))
@@ -127,13 +127,13 @@ def record_failure(db, guard, now=None):
 
 def failures_of(db, email, now=None):
     """How many failures the account has had in the last hour (for the admins' page)."""
-    now = time.time() if now is None else now
+    now = clock.seconds() if now is None else now
     return len(_failure_times(db, KINDS["account"], account_subject(email), now))
 
 
 def is_locked(db, email, now=None):
     """Whether the account is locked for every browser but its known devices."""
-    now = time.time() if now is None else now
+    now = clock.seconds() if now is None else now
     return _backoff(_failure_times(db, KINDS["account"], account_subject(email), now), now)[1]
 
 

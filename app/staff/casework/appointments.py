@@ -156,7 +156,7 @@ def calendar_file(appointment, *, summary, description, url):
     calendar.add("version", "2.0")
     event = icalendar.Event()
     event.add("uid", f"{appointment.public_id}@klapjob.dk")
-    event.add("dtstamp", datetime.now(UTC))
+    event.add("dtstamp", clock.now())
     starts = appointment.starts_at
     ends = appointment.ends_at or starts + USUAL_LENGTH
     event.add("dtstart", starts.astimezone(UTC))

@@ -162,7 +162,7 @@ def add_placement(
             now=now,
         )
         status = "praktik" if kind == "praktik" else "in_job"
-        if registration.status not in ("closed", status) and starts_on <= date.today():
+        if registration.status not in ("closed", status) and starts_on <= clock.today():
             change_status(db, user, registration, status, now=now)
     return public_id
 
@@ -188,7 +188,7 @@ def copy_to_case(db, registration, kind, starts_on, workplace, hours):
 
 def count_jobs_still_going(db, today=None):
     """The monthly figures' jobs still going 6 and 12 months after their start."""
-    monthly_figures.count_jobs_still_going(db, today or date.today(), clock.add_months, JOB_KINDS)
+    monthly_figures.count_jobs_still_going(db, today or clock.today(), clock.add_months, JOB_KINDS)
 
 
 def end_placement(db, user, registration, public_id, *, ends_on, reason, now=None):

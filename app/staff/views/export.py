@@ -5,10 +5,9 @@ and addresses end up in access logs. Health answers go into the file only for th
 consultant's own registrations, or for an admin who writes why (kept in the audit log).
 """
 
-from datetime import date
-
 from flask import Response, render_template, request
 
+from app.core import clock
 from app.core.db import write_transaction
 from app.staff import audit
 from app.staff.accounts.users import active_consultants
@@ -51,7 +50,7 @@ def export():
         include_free_text=form.include_free_text.data,
         health_for=health_for,
     )
-    filename = f"klapjob-{date.today().isoformat()}.csv"
+    filename = f"klapjob-{clock.today().isoformat()}.csv"
     return Response(
         text,
         mimetype="text/csv",
