@@ -15,12 +15,11 @@ same for everybody are kept here; a person's own answers never are (see own.py).
 import fcntl
 import json
 import os
-import secrets
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from app.core import clock
+from app.core import clock, codes
 
 KEY_LENGTH = 32
 
@@ -38,7 +37,7 @@ def checked_key(key):
 def write_atomically(path, data):
     """Readers see the old file or the whole new one, never a part."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{codes.random_name()}")
     with open(temporary, "wb") as f:
         f.write(data)
     os.replace(temporary, path)

@@ -7,7 +7,6 @@ the device that saved it no longer opens it.
 """
 
 import re
-import secrets
 from datetime import datetime, timedelta
 from typing import Literal
 
@@ -48,7 +47,7 @@ def create_resume_key(
     db: Database, draft_token: str, kind: ResumeKind, *, secret: str, days: int
 ) -> str:
     """A new link key or code for this draft. A draft has one live code at a time."""
-    key = secrets.token_urlsafe(32) if kind == "link" else new_code()
+    key = codes.new_token() if kind == "link" else new_code()
     now = clock.now()
     with write_transaction(db):
         if kind == "code":

@@ -19,13 +19,12 @@ waits twice as long after the last failure, and from LOCK_AFTER_FAILURES on it w
 LOCK_MINUTES ("locked"). Failures older than an hour are forgotten.
 """
 
-import secrets
 from dataclasses import dataclass
 
 from flask import current_app
-from itsdangerous import BadSignature, URLSafeTimedSerializer
+from itsdangerous import BadSignature
 
-from app.core import clock
+from app.core import clock, codes
 from app.core.db import write_transaction
 from app.core.limits import client_address, subject
 from app.web.cookies import read_cookie, set_private_cookie
@@ -150,7 +149,7 @@ def forget_failures(db, email):
 
 
 def _serializer():
-    return URLSafeTimedSerializer(current_app.secret_key, salt="known-device")
+    return codes.signer(current_app.secret_key, "known-device", timed=True)
 
 
 def known_devices(value):
@@ -169,7 +168,7 @@ def remember_device(response, email):
     account. Its id is random; the cookie holds nothing about the person."""
     devices = known_devices(read_cookie(KNOWN_DEVICE_COOKIE))
     account = account_subject(email)
-    devices[account] = devices.pop(account, None) or secrets.token_urlsafe(12)  # now newest
+    devices[account] = devices.pop(account, None) or codes.new_public_id(12)  # now newest
     while len(devices) > DEVICES_KEPT:
         devices.pop(next(iter(devices)))
     return set_private_cookie(

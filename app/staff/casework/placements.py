@@ -6,13 +6,12 @@ job_start, employer, job_hours), which the follow-ups, the inbox and the export 
 the case's status moves with them (to "Work trial" or "In a job") unless it is closed.
 """
 
-import secrets
 from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
 
-from app.core import clock
+from app.core import clock, codes
 from app.core.db import write_transaction
 from app.staff import audit, monthly_figures
 from app.staff.casework.changes import change_status
@@ -111,7 +110,7 @@ def add_placement(
     if kind not in KINDS:
         raise ValueError(kind)
     now = now or clock.now()
-    public_id = secrets.token_urlsafe(12)
+    public_id = codes.new_public_id(12)
     with write_transaction(db):
         db.execute(
             "INSERT INTO placements (public_id, registration_id, kind, workplace, contact_name, "
