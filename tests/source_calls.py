@@ -48,16 +48,17 @@ def uses(tree: ast.Module):
             yield full, node.lineno
 
 
-def calls_outside(allowed: set[str], forbidden) -> list[str]:
+def calls_outside(allowed: set[str], forbidden, modules=None) -> list[str]:
     """`path:line name` for each use of a forbidden name (`forbidden(full_name)` is true)
-    in any module of app/ but the `allowed` ones (paths relative to app/)."""
+    in `modules` (by default every module of app/) but the `allowed` ones (paths relative
+    to app/)."""
     found = []
-    for path in sorted(APP.rglob("*.py")):
-        relative = path.relative_to(APP).as_posix()
-        if relative in allowed:
+    for path in sorted(APP.rglob("*.py") if modules is None else modules):
+        relative = path.relative_to(APP.parent).as_posix()
+        if relative.removeprefix("app/") in allowed:
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         found += sorted(
-            {f"app/{relative}:{line} {name}" for name, line in uses(tree) if forbidden(name)}
+            {f"{relative}:{line} {name}" for name, line in uses(tree) if forbidden(name)}
         )
     return found

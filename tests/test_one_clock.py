@@ -3,6 +3,7 @@ works at half past midnight works on Denmark's new day, and a machine in another
 changes nothing. Durations measured with time.monotonic are not the clock and are free."""
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from babel.dates import format_date
@@ -31,6 +32,14 @@ READING_THE_TIME = {
 def test_only_the_clock_reads_the_time():
     readers = calls_outside({"core/clock.py"}, READING_THE_TIME.__contains__)
     assert readers == [], "read the time through app.core.clock:\n" + "\n".join(readers)
+
+
+def test_the_tests_take_their_days_from_the_sites_clock_too():
+    """A test that works out "today" on the machine's clock disagrees with the site
+    between midnight in Denmark and midnight on the machine: it failed every night."""
+    tests = Path(__file__).parent.glob("*.py")
+    readers = calls_outside(set(), READING_THE_TIME.__contains__, modules=tests)
+    assert readers == [], "use clock.today() or clock.now():\n" + "\n".join(readers)
 
 
 @pytest.fixture(params=AROUND_DANISH_MIDNIGHT, ids=moment_id)
