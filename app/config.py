@@ -1,9 +1,10 @@
 """Settings, read from the environment with safe defaults under the instance folder."""
 
 import os
-import secrets
 from datetime import timedelta
 from pathlib import Path
+
+from app.core import codes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +30,7 @@ def load_secret_key(instance_path):
             pass
         else:
             with os.fdopen(fd, "w") as f:
-                f.write(secrets.token_hex(32))
+                f.write(codes.new_token())
     return key_file.read_text().strip()
 
 

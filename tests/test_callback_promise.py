@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from dateutil.easter import easter
 
 from app.core import clock
+from frozen_time import machine_at
 from people import MYSELF_IN_AARHUS, Visitor
 from staff import TEST_MUNICIPALITIES, register, staff_member
 
@@ -15,7 +16,7 @@ AARHUS = "751"
 
 
 def next_year():
-    return date.today().year + 1
+    return clock.today().year + 1
 
 
 def test_easter_is_not_counted_as_working_days():
@@ -51,6 +52,20 @@ def test_a_covered_municipality_gets_a_day_and_what_to_do_if_nobody_calls(app):
     assert "Har vi ikke ringet? Så ring til os på 12 34 56 78." in text
 
 
+def test_mette_who_sends_at_half_past_midnight_on_a_friday_is_called_by_the_next_friday(app, db):
+    """Five working days from Friday 27 November 2026, the Danish day she sent on (still
+    Thursday on the machine's clock in Los Angeles and in UTC): 4 December."""
+    cover(app, AARHUS, staff_member(app))
+    mette = Visitor(app.test_client())
+    with machine_at(datetime(2026, 11, 26, 23, 30, tzinfo=UTC), "America/Los_Angeles"):
+        mette.answer_all(MYSELF_IN_AARHUS)
+        mette.send()
+        text = mette.open("/register/done").text()
+    [row] = db.query("SELECT callback_promised_by FROM registrations")
+    assert row["callback_promised_by"] == "2026-12-04"
+    assert "KLAPjob ringer til dig senest fredag 4. december." in text
+
+
 def test_a_municipality_nobody_covers_gets_no_promised_day(client):
     mette = Visitor(client)
     mette.answer_all(MYSELF_IN_AARHUS)
@@ -67,8 +82,8 @@ def test_staff_see_the_promised_day_and_that_it_has_passed(app, db):
     cover(app, AARHUS, karl)
     mette = register(app, name="Mette Hansen")
     waiting = register(app, name="Ole Olsen")
-    long_ago = (datetime.now(UTC) - timedelta(days=30)).isoformat(timespec="seconds")
-    promised = (date.today() - timedelta(days=20)).isoformat()
+    long_ago = (clock.now() - timedelta(days=30)).isoformat(timespec="seconds")
+    promised = (clock.today() - timedelta(days=20)).isoformat()
     db.execute(
         "UPDATE registrations SET submitted_at = ?, callback_promised_by = ? WHERE id = ?",
         [long_ago, promised, mette["id"]],

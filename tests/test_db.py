@@ -1,6 +1,7 @@
 """The database file: how it is opened, migrated and kept."""
 
 import os
+import re
 import stat
 
 from app.core import codes
@@ -49,10 +50,22 @@ def test_deleting_a_registration_deletes_its_answers(client, db):
 def test_a_reference_is_easy_to_read_aloud():
     references = {codes.make_reference() for _ in range(2000)}
     assert len(references) > 1990
+    # Six signs, said as two groups of three: the length is the product's, not the module's.
+    assert {len(reference) for reference in references} == {6}
     letters = set("".join(references))
     assert letters <= set(codes.REFERENCE_ALPHABET)
     assert not letters & set("01OIL8SBZ")
     assert spaced_reference("K7M4PX") == "K7M 4PX"
+
+
+def test_a_sent_registration_gets_a_reference_of_six_easy_signs(client, db):
+    mette = Visitor(client)
+    mette.answer_all(MYSELF_IN_AARHUS)
+    mette.send()
+    [row] = db.query("SELECT reference FROM registrations")
+    assert re.fullmatch("[2345679ACDEFGHJKMNPQRTUVWXY]{6}", row["reference"])
+    receipt = mette.open("/register/done").text()
+    assert spaced_reference(row["reference"]) in receipt
 
 
 def test_workers_starting_together_on_a_new_database_all_start(tmp_path):

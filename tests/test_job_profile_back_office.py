@@ -3,10 +3,11 @@ registration, adds with her what her praktik taught, and makes a version for the
 employer only after Mette's yes; when she withdraws it, no employer's version is made."""
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 from pypdf import PdfReader
 
+from app.core import clock
 from app.domain.registrations.profile_versions import save_version
 from pages import Page
 from people import MYSELF_IN_AARHUS, Visitor
@@ -104,7 +105,7 @@ def test_karl_prints_mettes_profile_for_the_meeting_and_the_log_says_so(app, db)
 
 
 def employer_yes(karl, mette, employer="Bageriet Hansen", days_ago=0):
-    day = (date.today() - timedelta(days=days_ago)).isoformat()
+    day = (clock.today() - timedelta(days=days_ago)).isoformat()
     return karl.post_form(
         f"{profile_url(mette)}/employers",
         {"employer": employer, "agreed_on": day},

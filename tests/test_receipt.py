@@ -69,7 +69,7 @@ def test_the_receipt_says_when_klapjob_calls_and_what_happens_next(client):
 
 def a_september_monday():
     """A Monday in next year's September, a month without Danish public holidays."""
-    first = date(date.today().year + 1, 9, 1)
+    first = date(clock.today().year + 1, 9, 1)
     return first + timedelta(days=(7 - first.weekday()) % 7)
 
 

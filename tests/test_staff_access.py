@@ -5,7 +5,7 @@ The test walks the URL map, so a new route without a declared access fails here.
 import pytest
 
 from app.staff.permissions import LEVELS
-from pages import location_path
+from pages import Page, location_path
 from staff import register, staff_member
 
 ADMIN_ONLY = {
@@ -132,9 +132,19 @@ def test_a_form_without_its_security_token_is_refused(app):
     assert response.status_code == 400
 
 
+def assert_kept_out_of_search_engines_and_caches(page):
+    assert page.status == 200
+    assert page.soup.find("meta", {"name": "robots"})["content"].startswith("noindex")
+    assert page.response.headers["Cache-Control"] == "no-store"
+
+
+def test_the_sign_in_page_is_kept_out_of_search_engines_and_caches(app):
+    page = Page(app.test_client().get("/staff/sign-in"))
+    assert page.soup.find("input", {"name": "password"}) is not None
+    assert_kept_out_of_search_engines_and_caches(page)
+
+
 def test_staff_pages_are_kept_out_of_search_engines_and_caches(app):
     karl = staff_member(app, "consultant").sign_in()
-    for url in ("/staff/sign-in", "/staff/"):
-        page = karl.open(url) if url != "/staff/sign-in" else karl.open("/staff/statistics")
-        assert page.soup.find("meta", {"name": "robots"})["content"].startswith("noindex")
-        assert page.response.headers["Cache-Control"] == "no-store"
+    for url in ("/staff/", "/staff/statistics"):
+        assert_kept_out_of_search_engines_and_caches(karl.open(url))

@@ -2,8 +2,9 @@
 København; his inbox opens on his own open cases and those nobody has yet in his
 municipalities, the one whose promised call day passed longest ago at the top."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
+from app.core import clock
 from app.core.db import connect
 from pages import Page, location_path
 from staff import TEST_MUNICIPALITIES, register, staff_member
@@ -20,7 +21,7 @@ def inbox_rows(page):
 def promise(app, row, days_from_today, **columns):
     db = connect(app.config["DATABASE"])
     values = {
-        "callback_promised_by": (date.today() + timedelta(days=days_from_today)).isoformat(),
+        "callback_promised_by": (clock.today() + timedelta(days=days_from_today)).isoformat(),
         **columns,
     }
     db.execute(

@@ -2,8 +2,9 @@
 warning, and merges the two into one case that keeps both histories."""
 
 import contextlib
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 
+from app.core import clock
 from app.core.db import connect
 from app.domain.registrations.profile import Additions
 from app.domain.registrations.profile_versions import save_version
@@ -36,7 +37,7 @@ def give_a_history(app, member, row):
             case,
             kind="praktik",
             workplace="Bageriet",
-            starts_on=date.today() - timedelta(days=20),
+            starts_on=clock.today() - timedelta(days=20),
         )
         add_appointment(
             db,
@@ -44,7 +45,7 @@ def give_a_history(app, member, row):
             case,
             place="Jobcentret",
             attendees=["person"],
-            starts_at=datetime.now() + timedelta(days=3),
+            starts_at=clock.local_now().replace(tzinfo=None) + timedelta(days=3),
             ends_at=None,
         )
         save_version(db, row["id"], user=member.user, additions=Additions(good_at="Bage brød"))

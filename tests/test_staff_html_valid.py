@@ -1,10 +1,9 @@
 """Every back-office page is valid HTML by the Nu Html Checker (vnu.jar), in Danish and
 English, empty and with its errors showing."""
 
-from datetime import date
-
 import pytest
 
+from app.core import clock
 from app.web.page_state_setup import add_meeting
 from html_checker import html_errors
 from staff import PASSWORD, register, staff_member
@@ -37,7 +36,7 @@ def every_staff_page(app, language):
     anna.post_form(
         f"{case}/appointments",
         {
-            "appointment-day": date.today().isoformat(),
+            "appointment-day": clock.today().isoformat(),
             "appointment-starts_at": "10:00",
             "appointment-place": "Jobcenter Aarhus",
             "appointment-with_jobcentre": "y",

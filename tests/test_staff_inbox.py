@@ -174,7 +174,7 @@ def test_a_consultant_takes_a_registration_and_hands_it_to_a_colleague(app, db):
 def test_a_job_start_brings_follow_ups_six_months_later_and_then_yearly(app, db):
     mette = register(app)
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
-    started = date.today() - timedelta(days=200)
+    started = clock.today() - timedelta(days=200)
     karl.post_form(
         f"{registration_url(mette)}/job",
         {"job-job_start": started.isoformat(), "job-employer": "Netto Aarhus", "job-hours": "12,5"},
@@ -220,15 +220,15 @@ def test_the_follow_up_list_holds_only_people_in_a_job(app, db):
     register(app, name="Uden Job")
     anna = staff_member(app, "admin")
     admin = user_by_id(db, anna.user.id)
-    six_months_ago = (date.today() - timedelta(days=190)).isoformat()
+    six_months_ago = (clock.today() - timedelta(days=190)).isoformat()
     db.execute(
         "UPDATE registrations SET job_start = ?, status = 'in_job' WHERE id = ?",
         [six_months_ago, mette["id"]],
     )
     db.conn.commit()
-    due = follow_ups_due(db, admin, today=date.today())
+    due = follow_ups_due(db, admin, today=clock.today())
     assert [item.row.name for item in due] == ["Mette Hansen"]
-    assert due[0].is_overdue(date.today())
+    assert due[0].is_overdue(clock.today())
 
 
 def statements_run(db, work):
@@ -244,7 +244,7 @@ def statements_run(db, work):
 
 def test_the_follow_up_list_asks_the_database_the_same_few_questions_for_many_people(app, db):
     admin = user_by_id(db, staff_member(app, "admin").user.id)
-    started = (date.today() - timedelta(days=190)).isoformat()
+    started = (clock.today() - timedelta(days=190)).isoformat()
 
     def people_in_a_job(count):
         for _ in range(count):
@@ -258,10 +258,10 @@ def test_the_follow_up_list_asks_the_database_the_same_few_questions_for_many_pe
 
     people = []
     people_in_a_job(1)
-    for_one = statements_run(db, lambda: follow_ups_due(db, admin, today=date.today()))
+    for_one = statements_run(db, lambda: follow_ups_due(db, admin, today=clock.today()))
     people_in_a_job(4)
-    for_five = statements_run(db, lambda: follow_ups_due(db, admin, today=date.today()))
-    assert len(follow_ups_due(db, admin, today=date.today())) == 5
+    for_five = statements_run(db, lambda: follow_ups_due(db, admin, today=clock.today()))
+    assert len(follow_ups_due(db, admin, today=clock.today())) == 5
     assert len(for_five) == len(for_one), for_five
 
 

@@ -2,11 +2,12 @@
 calls Mette, books a meeting with the job centre, puts it in his calendar, and follows her
 work trial more closely than usual."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar
 
+from app.core import clock
 from app.staff.accounts.users import user_by_id
 from app.staff.casework.access import visible_registration
 from app.staff.casework.next_steps import set_next_step, this_week
@@ -38,7 +39,7 @@ def test_a_consultant_plans_the_next_step_books_a_meeting_and_follows_a_work_tri
     mette = register(app, name="Mette Hansen")
     db.execute(
         "UPDATE registrations SET callback_promised_by = ? WHERE id = ?",
-        [date.today().isoformat(), mette["id"]],
+        [clock.today().isoformat(), mette["id"]],
     )
     db.conn.commit()
     karl.sign_in()
@@ -61,7 +62,7 @@ def test_a_consultant_plans_the_next_step_books_a_meeting_and_follows_a_work_tri
         f"{case_url(mette)}/next-step",
         {
             "next_step-kind": "meeting",
-            "next_step-due_on": date.today().isoformat(),
+            "next_step-due_on": clock.today().isoformat(),
             "next_step-note": "Aftal møde med jobcentret.",
         },
         form_on=case_url(mette),
@@ -72,7 +73,7 @@ def test_a_consultant_plans_the_next_step_books_a_meeting_and_follows_a_work_tri
     assert "Aftal møde med jobcentret." in week.text()
 
     # A meeting next week with the job centre, into his calendar.
-    day = date.today() + timedelta(days=7)
+    day = clock.today() + timedelta(days=7)
     response = karl.post_form(
         f"{case_url(mette)}/appointments",
         {
@@ -110,7 +111,7 @@ def test_a_consultant_plans_the_next_step_books_a_meeting_and_follows_a_work_tri
     assert lise.client.get(ics_link).status_code == 404
 
     # A work trial started 3 weeks ago, followed closely: the first follow-up is late.
-    started = date.today() - timedelta(days=21)
+    started = clock.today() - timedelta(days=21)
     karl.post_form(
         f"{case_url(mette)}/job",
         {"job-praktik_start": started.isoformat()},
@@ -144,7 +145,7 @@ def test_the_week_runs_from_today_to_sunday(app, db):
     rows = {name: register(app, name=name) for name in names}
     db.execute("UPDATE registrations SET status = 'contacted'")
     db.conn.commit()
-    monday = date.today() + timedelta(days=7 - date.today().weekday())
+    monday = clock.today() + timedelta(days=7 - clock.today().weekday())
     for name, due in (
         ("Mandag", monday),
         ("Søndag", monday + timedelta(days=6)),

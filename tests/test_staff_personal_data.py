@@ -3,10 +3,10 @@ request to be forgotten really removes the rows from the file; `flask data purge
 the privacy page's promises (1 year after closing, 30 days for a draft not sent)."""
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-from app.core import codes
+from app.core import clock, codes
 from app.domain.registrations.drafts import save_step
 from app.staff.personal_data import CLOSED_REGISTRATION_DAYS, DRAFT_DAYS, purge
 from pages import location_path
@@ -22,7 +22,7 @@ def file_bytes(app):
 
 
 def days_ago(days):
-    return (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
+    return (clock.now() - timedelta(days=days)).isoformat(timespec="seconds")
 
 
 def registered_mette(app):

@@ -2,9 +2,10 @@
 flexjob at Føtex. The flexjob does not overwrite the work trial; her own words stay beside
 them; "7,5" hours is read as seven and a half, in Danish and in English."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
+from app.core import clock
 from app.staff.forms.day import parse_hours
 from pages import Page, location_path
 from staff import TEST_MUNICIPALITIES, register, staff_member
@@ -23,7 +24,7 @@ def test_a_work_trial_and_then_a_flexjob_stay_side_by_side_in_the_history(app, d
     mette = register(app, name="Mette Hansen", strengths_text="Jeg er god til at ordne varer.")
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     url = case_url(mette)
-    trial_start = date.today() - timedelta(days=60)
+    trial_start = clock.today() - timedelta(days=60)
     response = karl.post_form(
         f"{url}/placements",
         {
@@ -37,7 +38,7 @@ def test_a_work_trial_and_then_a_flexjob_stay_side_by_side_in_the_history(app, d
         form_on=url,
     )
     assert location_path(response) == url
-    job_start = date.today() - timedelta(days=10)
+    job_start = clock.today() - timedelta(days=10)
     page = karl.open(url)
     end_form = page.soup.find("form", action=f"{url}/placements/end")
     trial_id = end_form.find("select", attrs={"name": "end-placement"}).find_all("option")[-1][
@@ -112,7 +113,7 @@ def test_hours_are_read_as_people_write_them_and_bad_ones_get_a_kind_message(app
             {
                 "placement-kind": "praktik",
                 "placement-workplace": "Netto",
-                "placement-starts_on": date.today().isoformat(),
+                "placement-starts_on": clock.today().isoformat(),
                 "placement-hours": "syv",
             },
             form_on=url,
@@ -129,7 +130,7 @@ def test_hours_are_read_as_people_write_them_and_bad_ones_get_a_kind_message(app
         {
             "placement-kind": "praktik",
             "placement-workplace": "Netto",
-            "placement-starts_on": date.today().isoformat(),
+            "placement-starts_on": clock.today().isoformat(),
             "placement-hours": "7,5",
         },
         form_on=url,

@@ -5,7 +5,7 @@ workbook. When Mette is deleted, the report stays the same."""
 
 import csv
 import io
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from openpyxl import load_workbook
 
@@ -31,7 +31,7 @@ def report_counts(page):
 
 
 def this_year_so_far():
-    today = date.today()
+    today = clock.today()
     first = clock.add_months(today, -11)
     return f"first_month={first:%Y-%m}&last_month={today:%Y-%m}"
 
@@ -43,7 +43,7 @@ def test_a_consultants_year_shows_in_the_municipalitys_report_and_survives_delet
     db = connect(app.config["DATABASE"])
     db.execute(
         "UPDATE registrations SET consultant_id = NULL, callback_promised_by = ?",
-        [(date.today() - timedelta(days=3)).isoformat()],
+        [(clock.today() - timedelta(days=3)).isoformat()],
     )
     db.conn.commit()
     karl.sign_in()
@@ -55,7 +55,7 @@ def test_a_consultants_year_shows_in_the_municipalitys_report_and_survives_delet
     karl.post_form(
         f"{url}/appointments",
         {
-            "appointment-day": (date.today() + timedelta(days=3)).isoformat(),
+            "appointment-day": (clock.today() + timedelta(days=3)).isoformat(),
             "appointment-starts_at": "9:30",
             "appointment-place": "Jobcenter Aarhus",
             "appointment-with_person": "y",
@@ -64,8 +64,8 @@ def test_a_consultants_year_shows_in_the_municipalitys_report_and_survives_delet
         form_on=url,
     )
     karl.post_form(f"{url}/status", {"status-status": "meeting"}, form_on=url)
-    trial = date.today() - timedelta(days=300)
-    job = date.today() - timedelta(days=200)
+    trial = clock.today() - timedelta(days=300)
+    job = clock.today() - timedelta(days=200)
     karl.post_form(
         f"{url}/placements",
         {
@@ -151,7 +151,7 @@ def test_closing_because_the_person_could_not_be_reached_is_no_first_contact(app
 def test_a_consultant_reads_the_months_of_the_report_by_their_danish_names(app):
     karl = staff_member(app, covers=TEST_MUNICIPALITIES)
     karl.sign_in()
-    today = date.today()
+    today = clock.today()
     page = karl.open("/staff/reports")  # as first opened: this quarter, all municipalities
     danish_months = [
         "januar",

@@ -2,11 +2,12 @@
 code at first sign-in; failed attempts slow down then lock the account; idle sessions
 end; signing out ends the session for real."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pyotp
 import pytest
 
+from app.core import clock
 from app.core.db import connect
 from app.staff.accounts.sign_in_guard import (
     LOCK_AFTER_FAILURES,
@@ -86,7 +87,7 @@ def test_a_wrong_code_does_not_sign_in(app):
 
 def test_a_code_works_only_once(db):
     karl = create_user(db, "karl@klapjob.dk", "Karl", "consultant", PASSWORD)
-    now = datetime.now(UTC)
+    now = clock.now()
     code = pyotp.TOTP(karl.totp_secret).at(now)
     assert check_code(db, karl, code, now=now)
     karl = user_by_email(db, "karl@klapjob.dk")
@@ -97,14 +98,14 @@ def test_a_code_works_only_once(db):
 
 def test_a_code_from_two_minutes_ago_is_refused(db):
     karl = create_user(db, "karl@klapjob.dk", "Karl", "consultant", PASSWORD)
-    now = datetime.now(UTC)
+    now = clock.now()
     old = pyotp.TOTP(karl.totp_secret).at(now - timedelta(minutes=2))
     assert not check_code(db, karl, old, now=now)
 
 
 def test_failed_sign_ins_slow_down_then_lock_the_account(app, db):
     create_user(db, "karl@klapjob.dk", "Karl", "consultant", PASSWORD)
-    now = datetime.now(UTC)
+    now = clock.now()
     waits = []
     with app.test_request_context():
         guard = guard_for("karl@klapjob.dk")
@@ -129,7 +130,7 @@ def test_failed_sign_ins_slow_down_then_lock_the_account(app, db):
 
 def test_a_slowed_down_account_refuses_even_the_right_password_for_now(app, db):
     create_user(db, "karl@klapjob.dk", "Karl", "consultant", PASSWORD)
-    now = datetime.now(UTC)
+    now = clock.now()
     with app.test_request_context():
         guard = guard_for("karl@klapjob.dk")
         for _ in range(4):
@@ -208,7 +209,7 @@ def test_a_staff_session_ends_after_the_idle_period(app, db):
     karl = staff_member(app).sign_in()
     assert karl.client.get("/staff/").status_code == 200
     idle = app.config["STAFF_IDLE_MINUTES"] + 1
-    stale = (datetime.now(UTC) - timedelta(minutes=idle)).isoformat(timespec="seconds")
+    stale = (clock.now() - timedelta(minutes=idle)).isoformat(timespec="seconds")
     db.execute("UPDATE staff_sessions SET last_seen_at = ?", [stale])
     db.conn.commit()
     response = karl.client.get("/staff/follow-ups")

@@ -6,10 +6,10 @@ unknown address get the same page and cause the same password-hash work. (bench/
 measures the timings.)"""
 
 import re
-import time
 
 import pytest
 
+from app.core import clock
 from app.core.db import connect
 from app.staff.accounts import users
 from app.staff.accounts.sign_in_guard import LOCK_AFTER_FAILURES, guard_for, record_failure
@@ -61,7 +61,7 @@ def seed_failures(app, email, count, *, seconds_ago=0, address="198.51.100.9"):
         with app.test_request_context():
             guard = guard_for(email, client=address, cookie="")
             for _ in range(count):
-                record_failure(db, guard, time.time() - seconds_ago)
+                record_failure(db, guard, clock.seconds() - seconds_ago)
     finally:
         db.close()
 

@@ -12,9 +12,10 @@ import contextlib
 import os
 import sqlite3
 import tempfile
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
+from app.core import clock
 from app.core.serving import site_stopped
 
 
@@ -50,7 +51,7 @@ def integrity_problems(path: str | Path) -> list[str]:
 
 
 def backup_name(now: datetime | None = None) -> str:
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     return f"klapjob-{now:%Y%m%dT%H%M%SZ}.sqlite3"
 
 

@@ -30,15 +30,17 @@ def now_iso() -> str:
 
 def local_now() -> datetime:
     """This moment in Danish time."""
-    return datetime.now(DANISH_TIME)
+    return now().astimezone(DANISH_TIME)
+
+
+def seconds() -> float:
+    """This moment as seconds since 1970 (UTC), to compare with a file's time or to count
+    in a window; a duration within one process is time.monotonic's."""
+    return now().timestamp()
 
 
 def today() -> date:
-    """The calendar day of the machine the site runs on."""
-    return date.today()
-
-
-def today_in_denmark() -> date:
+    """Today in Denmark: the site's day, whatever the time zone of the machine it runs on."""
     return local_now().date()
 
 

@@ -34,9 +34,15 @@ def spaced(code: str, group: int | None = None) -> str:
     return " ".join(code[i : i + size] for i in range(0, len(code), size))
 
 
-def new_token() -> str:
-    """An unguessable token for a cookie or a link."""
-    return secrets.token_urlsafe(32)
+def new_token(size: int = 32) -> str:
+    """An unguessable token for a cookie, a link or a key: `size` random bytes, URL-safe."""
+    return secrets.token_urlsafe(size)
+
+
+def random_name(size: int = 4) -> str:
+    """A short random name (hex), unique enough for a temporary file or a request's id in
+    the logs; not a secret."""
+    return secrets.token_hex(size)
 
 
 def new_public_id(size: int = 9) -> str:
@@ -49,9 +55,14 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def keyed_digest(secret: str, text: str) -> bytes:
+    """HMAC-SHA256 of `text` under `secret`, as bytes."""
+    return hmac.new(secret.encode(), text.encode(), hashlib.sha256).digest()
+
+
 def keyed_hash(secret: str, text: str) -> str:
     """A hash only the site can make: a copy of the database cannot test a guess."""
-    return hmac.new(secret.encode(), text.encode(), hashlib.sha256).hexdigest()
+    return keyed_digest(secret, text).hex()
 
 
 @overload

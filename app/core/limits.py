@@ -7,13 +7,13 @@ the table needs nothing but "the same one as before". Events older than their wi
 deleted as new ones come in, and by `flask data purge`.
 """
 
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flask import current_app, request
 from sqlite_utils import Database
 
+from app.core import clock
 from app.core.codes import keyed_hash
 from app.core.db import write_transaction
 
@@ -43,7 +43,7 @@ class Limit:
     window: float
 
     def spent(self, db: Database, who: str, now: float | None = None) -> float:
-        now = time.time() if now is None else now
+        now = clock.seconds() if now is None else now
         [row] = db.query(
             "SELECT coalesce(sum(amount), 0) AS spent FROM rate_events"
             " WHERE kind = ? AND subject = ? AND at > ?",
@@ -55,7 +55,7 @@ class Limit:
         return self.spent(db, who, now) >= self.allowed
 
     def record(self, db: Database, who: str, amount: float = 1, now: float | None = None) -> None:
-        now = time.time() if now is None else now
+        now = clock.seconds() if now is None else now
         with write_transaction(db):
             db.execute(
                 "DELETE FROM rate_events WHERE kind = ? AND at <= ?", [self.kind, now - self.window]
@@ -86,6 +86,6 @@ LONGEST_WINDOW = 24 * 3600
 
 def purge_old_events(db: Database, now: float | None = None) -> int:
     """Events older than any window: nothing needs them."""
-    now = time.time() if now is None else now
+    now = clock.seconds() if now is None else now
     with write_transaction(db):
         return db.execute("DELETE FROM rate_events WHERE at <= ?", [now - LONGEST_WINDOW]).rowcount

@@ -6,6 +6,8 @@ Never edit a migration that has shipped: add a new one.
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from app.core import codes
+
 migrations = Migrations("klapjob")
 
 
@@ -151,12 +153,10 @@ def m002_back_office(db: Database) -> None:
         CREATE INDEX audit_log_at ON audit_log (at)
         """,
     )
-    import secrets
-
     for row in list(db.query("SELECT id FROM registrations WHERE public_id IS NULL")):
         db.execute(
             "UPDATE registrations SET public_id = ? WHERE id = ?",
-            [secrets.token_urlsafe(12), row["id"]],
+            [codes.new_public_id(12), row["id"]],
         )
 
 

@@ -1,13 +1,12 @@
 """Meetings and sign-ups as plain functions over the database."""
 
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, NotRequired, TypedDict, Unpack
 
 from sqlite_utils import Database
 
-from app.core import clock
+from app.core import clock, codes
 from app.core.db import write_transaction
 from app.domain.municipalities import REGION_OF, municipality_name
 
@@ -100,7 +99,7 @@ def _stored_fields(fields: MeetingFields) -> list[str | None]:
 def create_meeting(
     db: Database, *, created_by: int | None = None, **fields: Unpack[MeetingFields]
 ) -> str:
-    public_id = secrets.token_urlsafe(9)
+    public_id = codes.new_public_id()
     with write_transaction(db):
         db.execute(
             """

@@ -15,10 +15,11 @@ same for everybody are kept here; a person's own answers never are (see own.py).
 import fcntl
 import json
 import os
-import secrets
 import time
 from contextlib import contextmanager
 from pathlib import Path
+
+from app.core import clock, codes
 
 KEY_LENGTH = 32
 
@@ -36,7 +37,7 @@ def checked_key(key):
 def write_atomically(path, data):
     """Readers see the old file or the whole new one, never a part."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{codes.random_name()}")
     with open(temporary, "wb") as f:
         f.write(data)
     os.replace(temporary, path)
@@ -116,14 +117,14 @@ class AudioCache:
         return self.root / "synthesis-failing"
 
     def mark_failing(self):
-        write_atomically(self._failing_marker, str(time.time()).encode())
+        write_atomically(self._failing_marker, str(clock.seconds()).encode())
 
     def mark_working(self):
         self._failing_marker.unlink(missing_ok=True)
 
     def failed_within(self, seconds):
         try:
-            return time.time() - self._failing_marker.stat().st_mtime < seconds
+            return clock.seconds() - self._failing_marker.stat().st_mtime < seconds
         except OSError:
             return False
 
@@ -142,7 +143,7 @@ class AudioCache:
         for folder in ("clips", "texts"):
             for path in (self.root / folder).glob("*/*"):
                 key = path.name.split(".")[0]
-                stale = path.name.startswith(".") and time.time() - path.stat().st_mtime > 3600
+                stale = path.name.startswith(".") and clock.seconds() - path.stat().st_mtime > 3600
                 if stale or (not path.name.startswith(".") and key not in keep):
                     freed += path.stat().st_size
                     path.unlink(missing_ok=True)

@@ -19,8 +19,6 @@ anybody else; after "I am finished" it is worth nothing to them either.
 """
 
 import base64
-import hashlib
-import hmac
 import json
 
 from flask import current_app, g, request
@@ -55,7 +53,7 @@ def read_page_token(token):
 
 def digest(nonce, passage):
     message = json.dumps([nonce, passage.language, list(passage.chunks)], ensure_ascii=False)
-    mac = hmac.new(current_app.secret_key.encode(), message.encode(), hashlib.sha256).digest()
+    mac = codes.keyed_digest(current_app.secret_key, message)
     return base64.urlsafe_b64encode(mac[:16]).decode().rstrip("=")
 
 

@@ -7,12 +7,12 @@ content-addressed clip, kept and shared; a passage with anything a person typed 
 given gets a personal address (own.py, personal.py), on whatever page it shows.
 """
 
-import secrets
 from dataclasses import dataclass
 
 from flask import current_app, g, request, url_for
 from markupsafe import Markup, escape
 
+from app.core import codes
 from app.core.site_text import gettext as _
 from app.core.site_text import is_all_site, is_site, without_marks
 from app.speech import own
@@ -81,7 +81,7 @@ class Listening:
         self.clips = current_app.extensions["klapjob_speech"]
         self.language = current_language()
         self.speed = chosen_speed()
-        self.nonce = g.get("listen_nonce") or secrets.token_urlsafe(9)
+        self.nonce = g.get("listen_nonce") or codes.new_token(9)
         self.found = {}  # digest -> a personal passage on this page
         self.page_passages = []  # (passage, is the site's), the whole page in order
         self.synthesis_failing = self.clips.failing()

@@ -11,14 +11,13 @@ Making sound costs CPU. Each client address has a budget of seconds of synthesis
 waits ("try again in a moment") while every page answers as before.
 """
 
-import hashlib
-import hmac
 import threading
 import time
 from collections import OrderedDict
 
 from flask import current_app, request
 
+from app.core import codes
 from app.core.limits import Limit, this_client
 from app.web.database import get_db
 
@@ -73,8 +72,8 @@ recent = RecentClips()
 
 def visitor_key(passage_key):
     """The visitor (their cookies) and the passage, as a keyed hash."""
-    message = f"{request.headers.get('Cookie', '')}\x1f{passage_key}".encode()
-    return hmac.new(current_app.secret_key.encode(), message, hashlib.sha256).hexdigest()
+    message = f"{request.headers.get('Cookie', '')}\x1f{passage_key}"
+    return codes.keyed_hash(current_app.secret_key, message)
 
 
 def speech_budget():

@@ -1,9 +1,8 @@
 """KLAPjob's ambassadors (contacts staff keep) and the people who asked to talk with one."""
 
-import secrets
 from dataclasses import dataclass
 
-from app.core import clock
+from app.core import clock, codes
 from app.core.db import write_transaction
 from app.domain.municipalities import municipality_name
 from app.domain.questions.choices import WORK
@@ -70,7 +69,7 @@ def add_ambassador(db, *, name, phone="", email="", municipality_code="", note="
             "INSERT INTO ambassadors (public_id, name, phone, email, municipality_code, note,"
             " line_of_work, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                secrets.token_urlsafe(9),
+                codes.new_public_id(),
                 name,
                 phone,
                 email,

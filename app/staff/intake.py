@@ -5,12 +5,11 @@ The email holds a link and nothing about the person: ordinary mail is not a plac
 personal data, and the link works only after signing in.
 """
 
-import secrets
-
 from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from app.core import codes
 from app.core.mail import send_mail
 from app.domain.coverage import covering_consultant_id
 from app.domain.registrations.events import registration_sent, registration_stored
@@ -26,7 +25,7 @@ def receive_registration(db, registration_id, municipality_code):
     db.execute(
         "UPDATE registrations SET public_id = ?, consultant_id = ?, status_changed_at = "
         "submitted_at WHERE id = ?",
-        [secrets.token_urlsafe(12), consultant_id, registration_id],
+        [codes.new_public_id(12), consultant_id, registration_id],
     )
     submitted_at = next(
         db.query("SELECT submitted_at FROM registrations WHERE id = ?", [registration_id])

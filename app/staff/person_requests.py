@@ -5,13 +5,12 @@ A request outlives the registration it was about: deleting the person keeps the 
 with only its kind, its days and who handled it, so the register of requests survives.
 """
 
-import secrets
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
 
-from app.core import clock
+from app.core import clock, codes
 from app.core.db import write_transaction
 from app.staff import audit
 
@@ -60,7 +59,7 @@ class PersonRequest:
 
 
 def register_request(db, user, registration, *, kind, received_on, channel):
-    public_id = secrets.token_urlsafe(9)
+    public_id = codes.new_public_id()
     with write_transaction(db):  # the request and its audit entry, or neither
         db.execute(
             "INSERT INTO person_requests (public_id, registration_id, kind, received_on,"

@@ -14,13 +14,13 @@ the exception's message, which can quote what a person typed. `/healthz` is not 
 
 import logging
 import re
-import secrets
 import sys
-import time
 from datetime import UTC, datetime
 
 from flask import g, has_request_context, request
 from gunicorn.glogging import Logger as _GunicornBaseLogger
+
+from app.core import clock, codes
 
 REQUEST_ID_KEY = "klapjob.request_id"
 ROUTE_KEY = "klapjob.route"
@@ -90,7 +90,7 @@ class RequestIdFilter(logging.Filter):
 
 
 def new_request_id():
-    return secrets.token_hex(8)
+    return codes.random_name(8)
 
 
 def route_for_log():
@@ -173,7 +173,7 @@ class GunicornLogger(_GunicornBaseLogger):
         self.access_log.info(
             logfmt(
                 [
-                    ("time", utc_timestamp(time.time())),
+                    ("time", utc_timestamp(clock.seconds())),
                     ("level", "info"),
                     ("logger", "access"),
                     ("request_id", environ.get(REQUEST_ID_KEY, "-")),

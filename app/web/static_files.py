@@ -15,7 +15,6 @@ made once is never made again, and processes starting together write the same by
 import hashlib
 import os
 import re
-import secrets
 from functools import cache
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from flask import current_app, request, url_for
 from whitenoise import WhiteNoise
 from whitenoise.compress import Compressor
 
+from app.core import codes
 from app.domain.pictograms import OPENMOJI_CODES, pictogram_file
 
 PREFIX = "/static/"
@@ -47,7 +47,7 @@ def write_once(path, data, compressor):
     if path.exists():
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{codes.random_name()}")
     temporary.write_bytes(data)
     if compressor.should_compress(path.name):
         for compressed in compressor.compress(str(temporary)):

@@ -1,7 +1,5 @@
 """Save and continue later: a link by mail or a short code, and coming back with either."""
 
-import time
-
 from flask import current_app, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -9,6 +7,7 @@ from wtforms import StringField
 
 from app.citizen.journey.blueprint import blueprint
 from app.citizen.journey.current import current_draft, draft_token, keep_draft, url_for_step
+from app.core import clock
 from app.core.limits import Limit, subject, this_client
 from app.core.mail import mail_is_configured, may_mail, send_mail
 from app.core.site_text import gettext as _
@@ -54,12 +53,12 @@ SHOWN_FOR = 3600
 
 
 def show_on_this_page(**shown):
-    session["later"] = {**session.get("later", {}), **shown, "at": time.time()}
+    session["later"] = {**session.get("later", {}), **shown, "at": clock.seconds()}
 
 
 def shown_on_this_page():
     shown = session.get("later") or {}
-    return shown if time.time() - shown.get("at", 0) < SHOWN_FOR else {}
+    return shown if clock.seconds() - shown.get("at", 0) < SHOWN_FOR else {}
 
 
 def render_later(back_to, *, email_form=None, status=200):

@@ -30,4 +30,4 @@ def is_overdue(promised_iso: str | None, status: str) -> bool:
     """A new registration whose promised day has passed without a first contact."""
     if not promised_iso or status != "new":
         return False
-    return clock.today_in_denmark() > datetime.fromisoformat(promised_iso).date()
+    return clock.today() > datetime.fromisoformat(promised_iso).date()

@@ -10,14 +10,13 @@ An employer's version is made only while a yes stands that names that employer a
 day the person said it; a withdrawn yes stops it.
 """
 
-import secrets
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from blinker import Namespace
 from sqlite_utils import Database
 
-from app.core import clock
+from app.core import clock, codes
 from app.core.db import write_transaction
 from app.domain.questions.model import Answers
 from app.domain.registrations.profile import Additions, Profile, build_profile, can_show_health
@@ -197,7 +196,7 @@ def record_employer_yes(
     db: Database, registration_id: int, *, user: StaffMember, employer: str, agreed_on: str
 ) -> str:
     """The person said yes, on `agreed_on`, to showing their profile to `employer`."""
-    public_id = secrets.token_urlsafe(12)
+    public_id = codes.new_public_id(12)
     with write_transaction(db):
         db.execute(
             "INSERT INTO employer_consents (public_id, registration_id, employer, agreed_on, "

@@ -7,8 +7,7 @@ the device that saved it no longer opens it.
 """
 
 import re
-import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Literal
 
 from sqlite_utils import Database
@@ -49,8 +48,8 @@ def create_resume_key(
 ) -> str:
     """A new link key or code for this draft. A draft has one live link and one live code
     at a time: a new one replaces the last (used ones stay, to say "used")."""
-    key = secrets.token_urlsafe(32) if kind == "link" else new_code()
-    now = datetime.now(UTC)
+    key = codes.new_token() if kind == "link" else new_code()
+    now = clock.now()
     with write_transaction(db):
         db.execute(
             "DELETE FROM resume_keys WHERE draft_token_hash = ? AND kind = ? AND used_at IS NULL",
@@ -87,7 +86,7 @@ def redeem(db: Database, kind: ResumeKind, key: str, *, secret: str) -> str:
         row = rows[0]
         if row["used_at"]:
             raise ResumeRefused("used")
-        if datetime.fromisoformat(row["expires_at"]) < datetime.now(UTC):
+        if datetime.fromisoformat(row["expires_at"]) < clock.now():
             raise ResumeRefused("expired")
         token = codes.new_token()
         # ON UPDATE CASCADE moves the draft's other keys along with it.
@@ -108,7 +107,7 @@ def draft_hash_for_code(db: Database, code: str | None, *, secret: str) -> str |
             [codes.keyed_hash(secret, normalise_code(code))],
         )
     )
-    if not rows or datetime.fromisoformat(rows[0]["expires_at"]) < datetime.now(UTC):
+    if not rows or datetime.fromisoformat(rows[0]["expires_at"]) < clock.now():
         return None
     return rows[0]["draft_token_hash"]
 

@@ -19,13 +19,12 @@ waits twice as long after the last failure, and from LOCK_AFTER_FAILURES on it w
 LOCK_MINUTES ("locked"). Failures older than an hour are forgotten.
 """
 
-import secrets
-import time
 from dataclasses import dataclass
 
 from flask import current_app
-from itsdangerous import BadSignature, URLSafeTimedSerializer
+from itsdangerous import BadSignature
 
+from app.core import clock, codes
 from app.core.db import write_transaction
 from app.core.limits import client_address, subject
 from app.web.cookies import read_cookie, set_private_cookie
@@ -97,7 +96,7 @@ def _client_wait(times, now):
 
 def seconds_to_wait(db, guard, now=None):
     """(seconds, locked): how long this attempt must wait before it is even checked."""
-    now = time.time() if now is None else now
+    now = clock.seconds() if now is None else now
     if guard.device:
         return _backoff(_failure_times(db, KINDS["device"], guard.device, now), now)
     wait, locked = _backoff(_failure_times(db, KINDS["account"], guard.account, now), now)
@@ -108,7 +107,7 @@ def seconds_to_wait(db, guard, now=None):
 def record_failure(db, guard, now=None):
     """Count a failed password or code against everything the attempt is counted against;
     returns True when that locked the account (or device)."""
-    now = time.time() if now is None else now
+    now = clock.seconds() if now is None else now
     counted = [("account", guard.account), ("client", guard.client)]
     if guard.device:
         counted.append(("device", guard.device))
@@ -127,13 +126,13 @@ def record_failure(db, guard, now=None):
 
 def failures_of(db, email, now=None):
     """How many failures the account has had in the last hour (for the admins' page)."""
-    now = time.time() if now is None else now
+    now = clock.seconds() if now is None else now
     return len(_failure_times(db, KINDS["account"], account_subject(email), now))
 
 
 def is_locked(db, email, now=None):
     """Whether the account is locked for every browser but its known devices."""
-    now = time.time() if now is None else now
+    now = clock.seconds() if now is None else now
     return _backoff(_failure_times(db, KINDS["account"], account_subject(email), now), now)[1]
 
 
@@ -150,7 +149,7 @@ def forget_failures(db, email):
 
 
 def _serializer():
-    return URLSafeTimedSerializer(current_app.secret_key, salt="known-device")
+    return codes.signer(current_app.secret_key, "known-device", timed=True)
 
 
 def known_devices(value):
@@ -169,7 +168,7 @@ def remember_device(response, email):
     account. Its id is random; the cookie holds nothing about the person."""
     devices = known_devices(read_cookie(KNOWN_DEVICE_COOKIE))
     account = account_subject(email)
-    devices[account] = devices.pop(account, None) or secrets.token_urlsafe(12)  # now newest
+    devices[account] = devices.pop(account, None) or codes.new_public_id(12)  # now newest
     while len(devices) > DEVICES_KEPT:
         devices.pop(next(iter(devices)))
     return set_private_cookie(

@@ -6,7 +6,6 @@ Plain functions over the database; the views and the `flask users` commands call
 
 import hmac
 import logging
-import secrets
 from dataclasses import dataclass
 
 import pyotp
@@ -14,7 +13,7 @@ import segno
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from app.core import clock
+from app.core import clock, codes
 from app.core.db import write_transaction
 from app.staff.accounts.sign_in_guard import (
     LOCK_MINUTES,
@@ -34,7 +33,7 @@ hasher = PasswordHasher()
 # Checked when an email address is unknown (or its account inactive), so that a wrong
 # address does the same work as a wrong password and the answer says nothing about who
 # has an account.
-_DUMMY_HASH = hasher.hash(secrets.token_hex(16))
+_DUMMY_HASH = hasher.hash(codes.new_token(16))
 
 log = logging.getLogger("klapjob.sign_in")
 
@@ -119,7 +118,7 @@ def create_user(db, email, name, role, password, *, now=None):
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """,
             [
-                secrets.token_urlsafe(9),
+                codes.new_public_id(),
                 email.strip(),
                 name.strip() or email.strip(),
                 role,

@@ -6,14 +6,13 @@ The calendar file names the case by its reference, not the person: a calendar is
 to phones and shared with colleagues, outside the back office's care.
 """
 
-import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import icalendar
 from flask_babel import lazy_gettext as _l
 
-from app.core import clock
+from app.core import clock, codes
 from app.core.db import write_transaction
 from app.staff import audit
 from app.staff.casework.access import visibility
@@ -75,7 +74,7 @@ def add_appointment(
 ):
     """`starts_at`, `ends_at`: naive Danish local times. Returns the public id."""
     now = now or clock.now()
-    public_id = secrets.token_urlsafe(12)
+    public_id = codes.new_public_id(12)
     with write_transaction(db):
         db.execute(
             "INSERT INTO appointments (public_id, registration_id, starts_at, ends_at, place, "
@@ -156,7 +155,7 @@ def calendar_file(appointment, *, summary, description, url):
     calendar.add("version", "2.0")
     event = icalendar.Event()
     event.add("uid", f"{appointment.public_id}@klapjob.dk")
-    event.add("dtstamp", datetime.now(UTC))
+    event.add("dtstamp", clock.now())
     starts = appointment.starts_at
     ends = appointment.ends_at or starts + USUAL_LENGTH
     event.add("dtstart", starts.astimezone(UTC))

@@ -6,13 +6,12 @@ job_start, employer, job_hours), which the follow-ups, the inbox and the export 
 the case's status moves with them (to "Work trial" or "In a job") unless it is closed.
 """
 
-import secrets
 from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
 
-from app.core import clock
+from app.core import clock, codes
 from app.core.db import write_transaction
 from app.staff import audit, monthly_figures
 from app.staff.casework.changes import change_status
@@ -111,7 +110,7 @@ def add_placement(
     if kind not in KINDS:
         raise ValueError(kind)
     now = now or clock.now()
-    public_id = secrets.token_urlsafe(12)
+    public_id = codes.new_public_id(12)
     with write_transaction(db):
         db.execute(
             "INSERT INTO placements (public_id, registration_id, kind, workplace, contact_name, "
@@ -162,7 +161,7 @@ def add_placement(
             now=now,
         )
         status = "praktik" if kind == "praktik" else "in_job"
-        if registration.status not in ("closed", status) and starts_on <= date.today():
+        if registration.status not in ("closed", status) and starts_on <= clock.today():
             change_status(db, user, registration, status, now=now)
     return public_id
 
@@ -188,7 +187,7 @@ def copy_to_case(db, registration, kind, starts_on, workplace, hours):
 
 def count_jobs_still_going(db, today=None):
     """The monthly figures' jobs still going 6 and 12 months after their start."""
-    monthly_figures.count_jobs_still_going(db, today or date.today(), clock.add_months, JOB_KINDS)
+    monthly_figures.count_jobs_still_going(db, today or clock.today(), clock.add_months, JOB_KINDS)
 
 
 def end_placement(db, user, registration, public_id, *, ends_on, reason, now=None):

@@ -7,7 +7,6 @@ order and their checks are the journey's (app/domain/questions), never a copy.
 """
 
 import json
-import secrets
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
@@ -48,7 +47,7 @@ def start_intake(
     public id."""
     if channel not in CHANNELS:
         raise ValueError(channel)
-    public_id = secrets.token_urlsafe(12)
+    public_id = codes.new_public_id(12)
     with write_transaction(db):
         if draft_hash is None:
             draft_hash = codes.token_hash(

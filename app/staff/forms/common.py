@@ -14,6 +14,8 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from app.core import clock
+
 NOTE_LENGTH = 2000
 
 
@@ -58,7 +60,7 @@ class DayWithin:
     def __call__(self, form, field):
         if field.data is None:
             return
-        today = date.today()
+        today = clock.today()
         first, last = self.earliest(today), self.latest(today)
         if not first <= field.data <= last:
             raise ValidationError(

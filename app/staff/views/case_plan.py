@@ -1,8 +1,7 @@
 """What the registration page shows of a case's plan, and its blank forms (the forms are
 sent to views/plans.py)."""
 
-from datetime import date
-
+from app.core import clock
 from app.staff.casework.appointments import appointments_of
 from app.staff.casework.follow_up_plans import plan_label
 from app.staff.casework.next_steps import next_step_of
@@ -48,7 +47,7 @@ def case_plan(db, row):
         "next_step": next_step_of(db, row),
         "appointments": appointments_of(db, row.id),
         "follow_up_plan": plan_label(row.follow_up_plan),
-        "today": date.today(),
+        "today": clock.today(),
         "placements": placements_of(db, row.id),
         "kinds": KINDS,
         "end_reasons": END_REASONS,

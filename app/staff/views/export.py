@@ -7,11 +7,11 @@ them, and then only for the consultant's own registrations, or for an admin who 
 (kept in the audit log).
 """
 
-from datetime import date
 from functools import partial
 
 from flask import Response, render_template, request
 
+from app.core import clock
 from app.core.db import write_transaction
 from app.staff import audit
 from app.staff.accounts.users import active_consultants
@@ -60,7 +60,7 @@ def export():
         include_free_text=form.include_free_text.data,
         health_for=health_for,
     )
-    filename = f"klapjob-{date.today().isoformat()}.csv"
+    filename = f"klapjob-{clock.today().isoformat()}.csv"
     return Response(
         text,
         mimetype="text/csv",

@@ -1,9 +1,8 @@
 """Follow-ups falling due: 6 months after a job starts, then once a year."""
 
-from datetime import date
-
 from flask import render_template
 
+from app.core import clock
 from app.staff.blueprint import blueprint
 from app.staff.casework.follow_ups import follow_ups_due
 from app.staff.permissions import current_user, requires
@@ -15,7 +14,7 @@ WITHIN_DAYS = 30
 @blueprint.get("/follow-ups")
 @requires("staff")
 def follow_ups():
-    today = date.today()
+    today = clock.today()
     return render_template(
         "staff/follow_ups.html",
         due=follow_ups_due(get_db(), current_user(), today=today, within_days=WITHIN_DAYS),

@@ -1,13 +1,12 @@
 """Reports for the municipalities: by municipality and period, from the anonymous monthly
 figures (no person in them), on the page and as CSV and .xlsx files."""
 
-from datetime import date
-
 from flask import Response, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField
 
+from app.core import clock
 from app.domain.municipalities import municipalities_by_name
 from app.staff.blueprint import blueprint
 from app.staff.filters import month_name
@@ -55,7 +54,7 @@ class ReportForm(FlaskForm):
 @requires("staff")
 def reports():
     form = ReportForm()
-    form.offer(date.today())
+    form.offer(clock.today())
     valid = form.validate()
     first, last = sorted((form.first_month.data, form.last_month.data))
     municipality = form.municipality.data if valid else ""

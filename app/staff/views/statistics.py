@@ -1,11 +1,10 @@
 """Statistics: four charts drawn on the server as SVG, each with its table beside it."""
 
-from datetime import date
-
 from flask import render_template
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 
+from app.core import clock
 from app.staff import figures
 from app.staff.blueprint import blueprint
 from app.staff.casework.statuses import STATUSES
@@ -38,7 +37,7 @@ def statistics():
     db = get_db()
     months = [
         (figures.month_label(first), count)
-        for first, count in figures.per_month(db, today=date.today())
+        for first, count in figures.per_month(db, today=clock.today())
     ]
     municipalities = figures.per_municipality(db)
     funnel = [(str(label), count) for label, count in figures.funnel(db)]

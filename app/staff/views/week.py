@@ -14,7 +14,7 @@ from app.web.database import get_db
 @blueprint.get("/week")
 @requires("staff")
 def week():
-    db, user, today = get_db(), current_user(), clock.today_in_denmark()
+    db, user, today = get_db(), current_user(), clock.today()
     due_now, later, missing = this_week(db, user, today)
     return render_template(
         "staff/week.html",

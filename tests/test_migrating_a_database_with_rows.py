@@ -1,0 +1,101 @@
+"""A database that has served people is brought up to date with its rows: every migration
+keeps what was there and gives the new columns their values for the old rows. (A new,
+empty database is tested in test_db.py.)"""
+
+import re
+
+from app.core.db import connect
+from app.core.migrations import migrations
+
+SENT_IN_MARCH = "2025-03-03T09:00:00+00:00"
+
+
+def database_before(tmp_path, migration):
+    """A database file as the site left it before `migration` shipped."""
+    db = connect(str(tmp_path / "klapjob.sqlite3"))
+    migrations.apply(db, stop_before=migration)
+    assert migrations.pending(db)[0].name == migration
+    return db
+
+
+def one(db, sql):
+    [row] = db.query(sql)
+    return row
+
+
+def test_mettes_registration_from_the_first_version_comes_through_every_migration(tmp_path):
+    db = database_before(tmp_path, "m002_back_office")
+    db.execute(
+        "INSERT INTO registrations (reference, submitted_at, language, name, filled_by,"
+        " contact_method, phone, municipality_code, wants_ambassador, consent_health)"
+        " VALUES ('K7M4PX', ?, 'da', 'Mette Hansen', 'self', 'phone', '+4520304050',"
+        " '751', 'yes', 1)",
+        [SENT_IN_MARCH],
+    )
+    db.execute(
+        "INSERT INTO answers (registration_id, field, position, value) VALUES"
+        " (1, 'work_wishes', 0, 'shop'), (1, 'work_wishes', 1, 'kitchen'),"
+        " (1, 'health', 0, 'Jeg bliver hurtigt træt')"
+    )
+    db.execute(
+        "INSERT INTO drafts (token_hash, answers, language, created_at, updated_at)"
+        " VALUES ('abc', '{\"name\": \"Ali Khan\"}', 'da', ?, ?)",
+        [SENT_IN_MARCH, SENT_IN_MARCH],
+    )
+    db.conn.commit()
+
+    migrations.apply(db)
+
+    assert migrations.pending(db) == []
+    mette = one(db, "SELECT * FROM registrations")
+    assert (mette["reference"], mette["name"], mette["phone"]) == (
+        "K7M4PX",
+        "Mette Hansen",
+        "+4520304050",
+    )
+    assert mette["submitted_at"] == SENT_IN_MARCH and mette["consent_health"] == 1
+    # Her new columns: an unguessable address, and the values every old row must have.
+    assert re.fullmatch(r"[A-Za-z0-9_-]{16}", mette["public_id"])
+    assert mette["status"] == "new" and mette["consultant_id"] is None
+    assert mette["channel"] == "site" and mette["consent_taken_by"] is None
+    assert mette["consent_jobcentre"] == 0 and mette["consent_contact_helper"] == 0
+    assert mette["callback_promised_by"] is None
+    assert mette["follow_up_plan"] == "standard" and mette["health_withheld"] == 0
+    answers = [(r["field"], r["value"]) for r in db.query("SELECT * FROM answers ORDER BY id")]
+    assert answers == [
+        ("work_wishes", "shop"),
+        ("work_wishes", "kitchen"),
+        ("health", "Jeg bliver hurtigt træt"),
+    ]
+    assert one(db, "SELECT answers FROM drafts")["answers"] == '{"name": "Ali Khan"}'
+    db.close()
+
+
+def test_a_meeting_sign_up_and_an_ambassador_keep_their_rows_when_attendance_came(tmp_path):
+    db = database_before(tmp_path, "m013_attendance_and_requests")
+    db.execute(
+        "INSERT INTO meetings (public_id, starts_at, place, municipality_code,"
+        " description_da, created_at) VALUES ('m1', '2025-04-01T10:00', 'Dokk1', '751',"
+        " 'Vi fortæller om job.', ?)",
+        [SENT_IN_MARCH],
+    )
+    db.execute(
+        "INSERT INTO meeting_signups (meeting_id, name, phone, created_at)"
+        " VALUES (1, 'Ali Khan', '+4520304050', ?)",
+        [SENT_IN_MARCH],
+    )
+    db.execute(
+        "INSERT INTO ambassadors (public_id, name, phone, created_at)"
+        " VALUES ('a1', 'Sofie Lund', '+4530405060', ?)",
+        [SENT_IN_MARCH],
+    )
+    db.conn.commit()
+
+    migrations.apply(db)
+
+    ali = one(db, "SELECT * FROM meeting_signups")
+    assert (ali["name"], ali["phone"], ali["attended"]) == ("Ali Khan", "+4520304050", None)
+    sofie = one(db, "SELECT * FROM ambassadors")
+    assert (sofie["name"], sofie["line_of_work"], sofie["active"]) == ("Sofie Lund", "", 1)
+    assert list(db.query("SELECT * FROM person_requests")) == []
+    db.close()
