@@ -63,7 +63,7 @@ def test_mette_who_sends_at_half_past_midnight_on_a_friday_is_called_by_the_next
         text = mette.open("/register/done").text()
     [row] = db.query("SELECT callback_promised_by FROM registrations")
     assert row["callback_promised_by"] == "2026-12-04"
-    assert "KLAPjob ringer til dig senest fredag 4. december." in text
+    assert "KLAPjob prøver at ringe til dig senest fredag den 4. december." in text
 
 
 def test_a_municipality_nobody_covers_gets_no_promised_day(client):
