@@ -166,3 +166,13 @@ def test_the_command_line_refuses_a_guessable_password(app):
     )
     assert result.exit_code != 0 and "gætte" not in result.output
     assert "guess" in result.output
+
+
+def test_a_lost_phone_reset_is_mailed_to_the_person(app_with_mail, mail_server):
+    anna = staff_member(app_with_mail, "admin").sign_in()
+    karl = staff_member(app_with_mail)
+    edit_page = f"/staff/users/{karl.public_id}"
+    anna.post_form(f"{edit_page}/reset-two-factor", {}, form_on=edit_page)
+    [message] = mail_server.inbox.messages
+    assert message["To"] == "karl@klapjob.dk"
+    assert message["Subject"] == "Din godkendelsesapp er nulstillet"

@@ -90,3 +90,15 @@ def test_a_new_role_means_signing_in_again(app):
         {"name": "Karl Konsulent", "role": "admin", "active": "y"},
     )
     assert location_path(karl.client.get("/staff/")).startswith("/staff/sign-in")
+
+
+def test_a_form_token_from_the_citizens_side_does_not_work_in_the_back_office(app):
+    browser = app.test_client()
+    citizen_token = Page(browser.get("/register/who")).csrf_token()
+    karl = staff_member(app)
+    response = browser.post(
+        "/staff/sign-in",
+        data={"csrf_token": citizen_token, "email": karl.user.email, "password": PASSWORD},
+    )
+    assert "Location" not in response.headers, "the right password leads nowhere"
+    assert "Tryk på knappen igen" in Page(response).text()
