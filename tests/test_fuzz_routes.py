@@ -265,8 +265,8 @@ def client_for(site, role):
     app = site["app"]
     client = app.test_client()
     if role in site["cookies"]:
-        session = site["cookies"][role].get_cookie("klapjob_session")
-        client.set_cookie("klapjob_session", session.value)
+        session = site["cookies"][role].get_cookie("klapjob_staff_session", path="/staff")
+        client.set_cookie("klapjob_staff_session", session.value, path="/staff")
     elif role == "citizen":
         token = codes.new_token()
         db = connect(app.config["DATABASE"])

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from pages import Page
+from pages import Page, location_path
 from people import MYSELF_IN_AARHUS, Visitor
 
 CITIZEN_PAGES = ["/", "/register/who", "/about", "/privacy", "/help"]
@@ -118,9 +118,11 @@ def test_behind_https_cookies_are_secure_and_hsts_is_sent(tmp_path, monkeypatch)
     assert client.get("/", base_url="http://klapjob.example").status_code in (301, 302)
 
 
-def test_behind_tls_every_cookie_is_a_host_cookie(tmp_path):
+def test_behind_tls_every_cookie_is_a_host_cookie_or_the_back_offices_own(tmp_path):
     """`__Host-`: the browser keeps the cookie only for this host, over https, for the whole
-    site; a neighbouring subdomain can neither set nor overwrite it."""
+    site; a neighbouring subdomain can neither set nor overwrite it. The back office's
+    cookies are sent to /staff only, which `__Host-` forbids: they are `__Secure-`
+    (https only) with Path=/staff, and still name no Domain."""
     from app import create_app
     from staff import staff_member
 
@@ -160,9 +162,16 @@ def test_behind_tls_every_cookie_is_a_host_cookie(tmp_path):
         mette.post_form("/device/finished", {}),
     ):
         set_cookies.extend(response.headers.getlist("Set-Cookie"))
+    newcomer = app.test_client()  # a form's token starts the citizen's session
+    newcomer.environ_base.update(through_tls)
+    set_cookies.extend(newcomer.get("/register/who").headers.getlist("Set-Cookie"))
     karl = staff_member(app)
     karl.client.environ_base.update(through_tls)
-    set_cookies.extend(karl.enter_password().headers.getlist("Set-Cookie"))
+    response = karl.enter_password()
+    staff_cookies = response.headers.getlist("Set-Cookie")
+    response = karl.post_form(location_path(response), {"code": karl.current_code()})
+    staff_cookies.extend(response.headers.getlist("Set-Cookie"))
+    assert location_path(response) == "/staff/", "signed in through the prefixed cookie"
     names = {header.split("=", 1)[0] for header in set_cookies}
     assert {
         "__Host-klapjob_draft",
@@ -173,4 +182,8 @@ def test_behind_tls_every_cookie_is_a_host_cookie(tmp_path):
     } <= names, names
     for header in set_cookies:
         assert header.startswith("__Host-"), header
-        assert "Secure" in header and "Path=/" in header and "Domain" not in header, header
+        assert "Secure" in header and "Path=/;" in header + ";" and "Domain" not in header, header
+    staff_names = {header.split("=", 1)[0] for header in staff_cookies}
+    assert staff_names == {"__Secure-klapjob_staff_session", "__Secure-klapjob_known_device"}
+    for header in staff_cookies:
+        assert "Secure" in header and "Path=/staff" in header and "Domain" not in header, header

@@ -10,6 +10,7 @@ PERSONAL = (
     "klapjob_display",
     "klapjob_lang",
     "klapjob_session",
+    "klapjob_staff_session",  # a staff member's sign-in on the tablet goes too
     "klapjob_listen_speed",
 )
 

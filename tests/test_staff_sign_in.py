@@ -182,26 +182,29 @@ def test_an_unknown_address_gets_the_same_answer_as_a_wrong_password(app):
     assert unknown.error_summary_links() == wrong_password
 
 
+STAFF_COOKIE = {"key": "klapjob_staff_session", "path": "/staff"}
+
+
 def test_signing_in_starts_a_new_session(app):
     karl = staff_member(app)
     karl.open("/staff/sign-in")
-    before = karl.client.get_cookie("klapjob_session").value
+    before = karl.client.get_cookie(**STAFF_COOKIE).value
     karl.sign_in()
-    after = karl.client.get_cookie("klapjob_session").value
+    after = karl.client.get_cookie(**STAFF_COOKIE).value
     assert before != after
     # An old copy of the cookie from before sign-in opens nothing.
     stranger = app.test_client()
-    stranger.set_cookie("klapjob_session", before)
+    stranger.set_cookie(value=before, **STAFF_COOKIE)
     assert location_path(stranger.get("/staff/")).startswith("/staff/sign-in")
 
 
 def test_signing_out_ends_the_session_even_for_a_copied_cookie(app):
     karl = staff_member(app).sign_in()
-    copied = karl.client.get_cookie("klapjob_session").value
+    copied = karl.client.get_cookie(**STAFF_COOKIE).value
     response = karl.sign_out()
     assert location_path(response) == "/staff/sign-in"
     thief = app.test_client()
-    thief.set_cookie("klapjob_session", copied)
+    thief.set_cookie(value=copied, **STAFF_COOKIE)
     assert location_path(thief.get("/staff/")).startswith("/staff/sign-in")
 
 
@@ -299,7 +302,7 @@ def test_after_sign_in_nobody_is_sent_outside_the_back_office(app, target):
 def test_a_right_password_waits_only_ten_minutes_for_the_code(app):
     karl = staff_member(app)
     karl.enter_password()
-    with karl.client.session_transaction() as session:
+    with karl.client.session_transaction("/staff/two-factor") as session:
         session["staff_pending"]["since"] = "2020-01-01T00:00:00+00:00"
         session.modified = True
     response = karl.client.get("/staff/two-factor/set-up")

@@ -571,3 +571,23 @@ def m016_health_to_the_job_centre(db: Database) -> None:
         ALTER TABLE registrations ADD COLUMN consent_health_jobcentre INTEGER NOT NULL DEFAULT 0
         """,
     )
+
+
+@migrations()
+def m017_own_passwords_and_sessions(db: Database) -> None:
+    run_statements(
+        db,
+        """
+        -- Set when an admin chose the password (a new account, a reset): the person
+        -- chooses their own at the next sign-in. Every password so far was chosen so.
+        ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 1;
+
+        -- A person sees their sessions and ends the others: each is named by a random id
+        -- (its token's hash never leaves the server) and the browser it began in. The
+        -- sessions from before have neither: they end, and everybody signs in again.
+        DELETE FROM staff_sessions;
+        ALTER TABLE staff_sessions ADD COLUMN public_id TEXT NOT NULL DEFAULT '';
+        ALTER TABLE staff_sessions ADD COLUMN browser TEXT NOT NULL DEFAULT '';
+        CREATE UNIQUE INDEX staff_sessions_public_id ON staff_sessions (public_id)
+        """,
+    )

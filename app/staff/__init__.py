@@ -15,6 +15,7 @@ def init_app(app):
     from app.staff.intake import subscribe
     from app.staff.profiles import init_profiles
     from app.staff.views import (  # noqa: F401 - each module adds its routes to the blueprint
+        account,
         ambassadors,
         audit_log,
         calls,

@@ -26,6 +26,8 @@ ACTIONS = {
     "signed_out": _l("Signed out"),
     "sign_in_failed": _l("Failed sign-in"),
     "locked": _l("Account locked"),
+    "password_changed": _l("Changed their own password"),
+    "sessions_ended": _l("Signed out in their other browsers"),
     "user_created": _l("Created a user"),
     "user_changed": _l("Changed a user"),
     "municipalities_changed": _l("Changed the municipalities"),

@@ -8,9 +8,9 @@ from flask.cli import AppGroup
 
 from app.core.db import connect
 from app.speech.cli import prune as prune_audio
+from app.staff.accounts.passwords import PasswordProblem
 from app.staff.accounts.users import (
     ROLES,
-    PasswordProblem,
     create_user,
     provisioning_uri,
     user_by_email,
@@ -19,6 +19,13 @@ from app.staff.personal_data import purge
 from app.web.data_cli import data_command
 
 users_command = AppGroup("users", help="Staff accounts for the back office.")
+
+
+PASSWORD_PROBLEMS = {
+    "short": "The password must have 12 to 256 characters.",
+    "long": "The password must have 12 to 256 characters.",
+    "guessable": "The password is too easy to guess: choose a longer one, like 4 or 5 words.",
+}
 
 
 def open_database():
@@ -46,9 +53,11 @@ def create_user_command(email, role, name):
         password = read_password()
         try:
             user = create_user(db, email, name, role, password)
-        except PasswordProblem:
-            raise click.ClickException("The password must have 12 to 256 characters.") from None
-        click.echo(f"Created {user.role} {user.email}.")
+        except PasswordProblem as problem:
+            raise click.ClickException(PASSWORD_PROBLEMS[str(problem)]) from None
+        click.echo(
+            f"Created {user.role} {user.email}, who chooses a new password at first sign-in."
+        )
         click.echo("Add this to the authenticator app (or scan the QR code at first sign-in):")
         click.echo(provisioning_uri(user))
     finally:

@@ -6,6 +6,9 @@ every route has one.
   pending  the one-time code pages, after a right password
   staff    any signed-in consultant or admin
   admin    admins only
+
+A person whose password an admin chose (a new account, a reset) reaches only the page
+where they choose their own, until they have.
 """
 
 from datetime import datetime, timedelta
@@ -15,7 +18,7 @@ from flask import abort, current_app, flash, g, redirect, request, session, url_
 from flask_babel import lazy_gettext as _l
 
 from app.core import clock
-from app.staff.accounts.sessions import end_session, user_of_session
+from app.staff.accounts.sessions import browser_of, end_session, start_session, user_of_session
 from app.staff.accounts.users import user_by_public_id
 from app.staff.blueprint import blueprint
 from app.web.database import get_db
@@ -25,6 +28,8 @@ SESSION_KEY = "staff_session"
 PENDING_KEY = "staff_pending"
 PENDING_FOR = timedelta(minutes=10)
 LEVELS = ("public", "pending", "staff", "admin")
+# What a person whose password an admin chose may open until they have chosen their own.
+BEFORE_OWN_PASSWORD = ("staff.change_password", "staff.sign_out")
 
 
 def requires(level):
@@ -65,6 +70,8 @@ def check_access():
                 next=request.full_path.rstrip("?") if request.method == "GET" else None,
             )
         )
+    if g.staff_user.must_change_password and request.endpoint not in BEFORE_OWN_PASSWORD:
+        return redirect(url_for("staff.change_password"))
     if level == "admin" and not g.staff_user.is_admin:
         abort(403)
     return None
@@ -110,6 +117,25 @@ def enter(token):
     session.clear()
     session[SESSION_KEY] = token
     return next_page
+
+
+def new_session(user):
+    """A server-side session for `user` in this browser: its token."""
+    return start_session(get_db(), user, browser=browser_of(request.headers.get("User-Agent")))
+
+
+def renew_session(user):
+    """After the person typed their password again (a new password, signing out elsewhere):
+    this browser's session is replaced by a new one, with a new token."""
+    token = session.get(SESSION_KEY)
+    if token:
+        end_session(get_db(), token)
+    session.clear()
+    session[SESSION_KEY] = new_session(user)
+
+
+def current_session_token():
+    return session.get(SESSION_KEY)
 
 
 def leave():

@@ -4,14 +4,25 @@ Behind TLS (KLAPJOB_HTTPS=1) every cookie's name starts with `__Host-`: the brow
 accepts it only from this host, over https, for the whole site, and no other subdomain can
 set or overwrite it. Code names cookies by their constants and reads them with
 `read_cookie`; the prefix is added here.
+
+The back office's cookies are the exception: they are sent to /staff only (a citizen's
+page never gets them), and a cookie for part of a site cannot be `__Host-` (the browser
+demands Path=/ for it), so behind TLS they start with `__Secure-` (https only, no other
+domain may set it).
+
+Flask's session is two sessions by the same rule (TwoSidedSessions): the citizens' under
+SESSION_COOKIE, the back office's under STAFF_SESSION_COOKIE with its own signing salt. Each
+holds its side's form token (Flask-WTF keeps it in the session), the back office's also the
+sign-in in progress and the token of the server-side session (staff.accounts.sessions).
 """
 
 from flask import current_app, request
+from flask.sessions import SecureCookieSessionInterface, SessionInterface
 
 DAY = 24 * 3600
 
 # Every cookie the site sets, by name (each is set where its concern lives).
-SESSION_COOKIE = "klapjob_session"  # Flask's session (staff sign-in, form tokens)
+SESSION_COOKIE = "klapjob_session"  # Flask's session on the citizens' side (form tokens)
 LANGUAGE_COOKIE = "klapjob_lang"  # the language a person chose (web/i18n.py)
 DISPLAY_COOKIE = "klapjob_display"  # display settings (web/display.py)
 SHARED_DEVICE_COOKIE = "klapjob_shared_device"  # this tablet is shared (web/device.py)
@@ -20,12 +31,24 @@ DRAFT_COOKIE = "klapjob_draft"  # the token of a person's draft (citizen.journey
 RECEIPT_COOKIE = "klapjob_receipt"
 HELPER_COOKIE = "klapjob_helper"  # a helper's own details, signed
 SPEED_COOKIE = "klapjob_listen_speed"  # read-aloud speed (speech/page.py)
+# The back office's own, sent to STAFF_PATH only.
+STAFF_SESSION_COOKIE = "klapjob_staff_session"  # Flask's session on the staff side
+KNOWN_DEVICE_COOKIE = "klapjob_known_device"  # a usual browser of an account (sign_in_guard)
+STAFF_PATH = "/staff"
+STAFF_COOKIES = (STAFF_SESSION_COOKIE, KNOWN_DEVICE_COOKIE)
 HOST_PREFIX = "__Host-"
+SECURE_PREFIX = "__Secure-"
+
+
+def cookie_path(name):
+    return STAFF_PATH if name in STAFF_COOKIES else "/"
 
 
 def cookie_name(name, app=None):
     app = app or current_app
-    return HOST_PREFIX + name if app.config["HTTPS"] else name
+    if not app.config["HTTPS"]:
+        return name
+    return (HOST_PREFIX if cookie_path(name) == "/" else SECURE_PREFIX) + name
 
 
 def read_cookie(name):
@@ -38,7 +61,7 @@ def set_private_cookie(response, name, value, *, days=None):
         cookie_name(name),
         value,
         max_age=days * DAY if days else None,
-        path="/",
+        path=cookie_path(name),
         secure=current_app.config["SESSION_COOKIE_SECURE"],
         httponly=True,
         samesite="Lax",
@@ -49,7 +72,7 @@ def set_private_cookie(response, name, value, *, days=None):
 def forget_cookie(response, name):
     response.delete_cookie(
         cookie_name(name),
-        path="/",
+        path=cookie_path(name),
         secure=current_app.config["SESSION_COOKIE_SECURE"],
         httponly=True,
         samesite="Lax",
@@ -57,8 +80,44 @@ def forget_cookie(response, name):
     return response
 
 
+def is_staff_path(path):
+    return path == STAFF_PATH or path.startswith(STAFF_PATH + "/")
+
+
+class StaffSessions(SecureCookieSessionInterface):
+    """The back office's session: its own cookie, path and salt (a citizen's session,
+    copied into the staff cookie, never verifies)."""
+
+    salt = "staff-session"
+
+    def get_cookie_name(self, app):
+        return cookie_name(STAFF_SESSION_COOKIE, app)
+
+    def get_cookie_path(self, app):
+        return STAFF_PATH
+
+
+class TwoSidedSessions(SessionInterface):
+    """Flask's signed-cookie session, one for each side of the site, chosen by the path
+    asked for: neither side's cookie is ever sent to, or read by, the other."""
+
+    def __init__(self):
+        self.citizens = SecureCookieSessionInterface()
+        self.staff = StaffSessions()
+
+    def side(self, path):
+        return self.staff if is_staff_path(path) else self.citizens
+
+    def open_session(self, app, request):
+        return self.side(request.path).open_session(app, request)
+
+    def save_session(self, app, session, response):
+        return self.side(request.path).save_session(app, session, response)
+
+
 def init_app(app):
-    """Flask's own session cookie gets the prefix too (and `__Host-` needs Secure)."""
+    """Flask's own session cookies get the prefix too (and `__Host-` needs Secure)."""
     app.config["SESSION_COOKIE_NAME"] = cookie_name(SESSION_COOKIE, app)
+    app.session_interface = TwoSidedSessions()
     if app.config["HTTPS"]:
         app.config["SESSION_COOKIE_SECURE"] = True

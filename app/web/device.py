@@ -19,6 +19,7 @@ from app.web.cookies import (
     SESSION_COOKIE,
     SHARED_DEVICE_COOKIE,
     SPEED_COOKIE,
+    STAFF_SESSION_COOKIE,
     forget_cookie,
     read_cookie,
     set_private_cookie,
@@ -64,9 +65,10 @@ def unmark_shared(response):
 
 
 def clear_person(response):
-    """The person's cookies and their session go; the browser drops its cache of our pages.
-    (Cookies are not in Clear-Site-Data: the shared-device mark must stay.)"""
-    for name in PERSONAL_COOKIES + (SESSION_COOKIE,):
+    """The person's cookies and their session go (and a staff sign-in on the device); the
+    browser drops its cache of our pages. (Cookies are not in Clear-Site-Data: the
+    shared-device mark must stay.)"""
+    for name in PERSONAL_COOKIES + (SESSION_COOKIE, STAFF_SESSION_COOKIE):
         forget_cookie(response, name)
     response.headers["Clear-Site-Data"] = '"cache", "storage"'
     return response

@@ -11,6 +11,7 @@ import pytest
 
 from app import create_app
 from app.core.db import connect
+from app.staff.accounts.sessions import start_session
 from app.staff.accounts.users import user_by_id
 from app.staff.ambassadors import add_ambassador
 from app.staff.casework.access import visible_registration
@@ -121,7 +122,7 @@ def sign_in(page, member, database):
     assert page.url.endswith("/staff/"), page.url
 
 
-def admin_tour(page, mette, anna, meeting, ambassador):
+def admin_tour(page, mette, anna, meeting, ambassador, karl, database):
     """Yields a name for each page state, with `page` showing it."""
     case = f"/staff/registrations/{mette['public_id']}"
     for name, path in (
@@ -135,6 +136,8 @@ def admin_tour(page, mette, anna, meeting, ambassador):
         ("users", "/staff/users"),
         ("new-user", "/staff/users/new"),
         ("edit-user", f"/staff/users/{anna.public_id}"),
+        ("edit-other-user", f"/staff/users/{karl.public_id}"),
+        ("change-password", "/staff/account/password"),
         ("audit-log", "/staff/audit"),
         ("print", f"{case}/print"),
         ("delete", f"{case}/delete"),
@@ -170,6 +173,7 @@ def admin_tour(page, mette, anna, meeting, ambassador):
     page.click("main form button[type=submit]")
     yield "new-user-error"
     for name, path in (
+        ("change-password-error", "/staff/account/password"),
         ("new-meeting-error", "/staff/meetings/new"),
         ("new-ambassador-error", "/staff/ambassadors/new"),
         ("find-draft-error", "/staff/drafts"),
@@ -179,6 +183,18 @@ def admin_tour(page, mette, anna, meeting, ambassador):
         page.click("main form button[type=submit]")
         yield name
     yield from registration_by_phone_tour(page)
+    yield from sessions_tour(page, anna, database)
+
+
+def sessions_tour(page, anna, database):
+    """Anna is signed in at home too: her sessions, one to end, and the password asked for."""
+    db = connect(database)
+    start_session(db, anna.user, browser="Firefox, Windows")
+    db.close()
+    page.goto("/staff/account/sessions")
+    yield "account-sessions"
+    page.click("main form button[type=submit]")
+    yield "account-sessions-error"
 
 
 def registration_by_phone_tour(page):
@@ -248,7 +264,13 @@ def findings(request, browser, back_office):
     page.click(".site-header button[type=submit]")  # sign out
     sign_in(page, anna, database)
     for state in admin_tour(
-        page, mette, anna, server.app.config["TOUR_MEETING"], server.app.config["TOUR_AMBASSADOR"]
+        page,
+        mette,
+        anna,
+        server.app.config["TOUR_MEETING"],
+        server.app.config["TOUR_AMBASSADOR"],
+        karl,
+        database,
     ):
         check(state)
     twin, ali = server.app.config["TOUR_MERGE"]

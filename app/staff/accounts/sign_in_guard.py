@@ -27,13 +27,12 @@ from itsdangerous import BadSignature
 from app.core import clock, codes
 from app.core.db import write_transaction
 from app.core.limits import client_address, subject
-from app.web.cookies import read_cookie, set_private_cookie
+from app.web.cookies import KNOWN_DEVICE_COOKIE, read_cookie, set_private_cookie
 
 FREE_FAILURES = 3
 LOCK_AFTER_FAILURES = 10
 LOCK_MINUTES = 30
 WINDOW = 3600
-KNOWN_DEVICE_COOKIE = "klapjob_known_device"
 # A browser can be the usual device of a few staff members (a shared office computer).
 DEVICES_KEPT = 5
 KINDS = {"account": "sign_in_account", "client": "sign_in_client", "device": "sign_in_device"}

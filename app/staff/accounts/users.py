@@ -15,6 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from app.core import clock, codes
 from app.core.db import write_transaction
+from app.staff.accounts.passwords import check_password_rules
 from app.staff.accounts.sign_in_guard import (
     LOCK_MINUTES,
     forget_failures,
@@ -23,9 +24,6 @@ from app.staff.accounts.sign_in_guard import (
 )
 
 ROLES = ("admin", "consultant")
-MINIMUM_PASSWORD_LENGTH = 12
-# Longer than any passphrase a person types; argon2 itself has no limit worth hitting.
-MAXIMUM_PASSWORD_LENGTH = 256
 ISSUER = "KLAPjob"
 
 # argon2-cffi's defaults: argon2id, t=3, m=64 MiB, p=4 (OWASP ASVS 5 passes them).
@@ -49,6 +47,8 @@ class User:
     totp_secret: str
     totp_confirmed: bool
     totp_last_step: int
+    # Set by an admin (a first password, a reset): the person chooses their own next.
+    must_change_password: bool
 
     @property
     def is_admin(self):
@@ -56,7 +56,8 @@ class User:
 
 
 USER_COLUMNS = (
-    "id, public_id, email, name, role, active, totp_secret, totp_confirmed, totp_last_step"
+    "id, public_id, email, name, role, active, totp_secret, totp_confirmed, totp_last_step,"
+    " must_change_password"
 )
 
 
@@ -64,7 +65,7 @@ def _user(row):
     if row is None:
         return None
     row = dict(row)
-    for flag in ("active", "totp_confirmed"):
+    for flag in ("active", "totp_confirmed", "must_change_password"):
         row[flag] = bool(row[flag])
     return User(**row)
 
@@ -95,27 +96,19 @@ def active_consultants(db):
     return [user for user in all_users(db) if user.active]
 
 
-class PasswordProblem(ValueError):
-    pass
-
-
-def check_password_rules(password):
-    if len(password) < MINIMUM_PASSWORD_LENGTH:
-        raise PasswordProblem("short")
-    if len(password) > MAXIMUM_PASSWORD_LENGTH:
-        raise PasswordProblem("long")
-
-
-def create_user(db, email, name, role, password, *, now=None):
-    """A new account with its one-time-code secret; the code is confirmed at first sign-in."""
+def create_user(db, email, name, role, password, *, must_change_password=True, now=None):
+    """A new account with its one-time-code secret; the code is confirmed at first sign-in.
+    The first password is someone else's choice: the person replaces it at first sign-in
+    (`must_change_password=False` only for a person who chose it themselves)."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {ROLES}")
-    check_password_rules(password)
+    check_password_rules(password, (name, email))
     with write_transaction(db):
         cursor = db.execute(
             """
-            INSERT INTO users (public_id, email, name, role, password_hash, totp_secret, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO users (public_id, email, name, role, password_hash, totp_secret,
+                               created_at, must_change_password)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 codes.new_public_id(),
@@ -125,13 +118,38 @@ def create_user(db, email, name, role, password, *, now=None):
                 hasher.hash(password),
                 pyotp.random_base32(),
                 clock.iso(now or clock.now()),
+                int(must_change_password),
             ],
         )
     return user_by_id(db, cursor.lastrowid)
 
 
 def set_password(db, user, password):
-    check_password_rules(password)
+    """The person's own new password (they gave the current one): every session of theirs
+    ends; the caller starts a new one for the browser they are in."""
+    check_password_rules(password, (user.name, user.email))
+    with write_transaction(db):
+        db.execute(
+            "UPDATE users SET password_hash = ?, must_change_password = 0 WHERE id = ?",
+            [hasher.hash(password), user.id],
+        )
+        db.execute("DELETE FROM staff_sessions WHERE user_id = ?", [user.id])
+
+
+def reset_password(db, user, temporary_password):
+    """An admin's reset: a password for one sign-in, after which the person chooses their
+    own, and the authenticator app set up again, so that nothing the admin knows is left
+    to sign in with. Every session of theirs ends."""
+    check_password_rules(temporary_password, (user.name, user.email))
+    with write_transaction(db):
+        db.execute(
+            "UPDATE users SET password_hash = ?, must_change_password = 1 WHERE id = ?",
+            [hasher.hash(temporary_password), user.id],
+        )
+        reset_two_factor(db, user)
+
+
+def _rehash(db, user, password):
     with write_transaction(db):
         db.execute(
             "UPDATE users SET password_hash = ? WHERE id = ?", [hasher.hash(password), user.id]
@@ -139,6 +157,8 @@ def set_password(db, user, password):
 
 
 def update_user(db, user, *, name, role, active):
+    """Deactivating signs the person out at once; a new role too (a session never carries
+    more, or other, rights than it was started with)."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {ROLES}")
     with write_transaction(db):
@@ -146,7 +166,7 @@ def update_user(db, user, *, name, role, active):
             "UPDATE users SET name = ?, role = ?, active = ? WHERE id = ?",
             [name.strip(), role, int(active), user.id],
         )
-        if not active:
+        if not active or role != user.role:
             db.execute("DELETE FROM staff_sessions WHERE user_id = ?", [user.id])
 
 
@@ -195,7 +215,7 @@ def check_password(db, email, password, guard, *, now=None):
     stored = rows[0]["password_hash"] if rows and user else _DUMMY_HASH
     if _verify(stored, password) and rows and user:
         if hasher.check_needs_rehash(stored):
-            set_password(db, user, password)
+            _rehash(db, user, password)
         return SignInAttempt(user)
     locked = record_failure(db, guard, now)
     log.warning("Failed sign-in%s", ": locked for now" if locked else "")

@@ -1,4 +1,5 @@
-"""Signing in, the second step's code, and the admin's forms for accounts."""
+"""Signing in, the second step's code, the admin's forms for accounts, and a person's own
+password and sessions."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -7,17 +8,61 @@ from wtforms import (
     EmailField,
     PasswordField,
     SelectField,
+    SelectMultipleField,
     StringField,
 )
 from wtforms.validators import (
     DataRequired,
     Email,
+    EqualTo,
     InputRequired,
     Length,
+    ValidationError,
 )
 
-from app.staff.accounts.users import MAXIMUM_PASSWORD_LENGTH, MINIMUM_PASSWORD_LENGTH
+from app.staff.accounts.passwords import PasswordProblem, check_password_rules
 from app.staff.forms.common import choices, strip
+
+PASSWORD_PROBLEMS = {
+    "short": _l("The password must have at least 12 characters"),
+    "long": _l("The password can have at most 256 characters"),
+    "guessable": _l("Choose a password that is harder to guess, for example 4 or 5 ordinary words"),
+}
+
+
+class GoodPassword:
+    """The password rules (passwords.py), told whose password it is: `person(form)` gives
+    the name and address the password must not be built from."""
+
+    def __init__(self, person):
+        self.person = person
+
+    def __call__(self, form, field):
+        try:
+            check_password_rules(field.data or "", self.person(form))
+        except PasswordProblem as problem:
+            raise ValidationError(PASSWORD_PROBLEMS[str(problem)]) from None
+
+
+def the_account_holder(form):
+    """A form about an existing account: the view sets `form.user`."""
+    return (form.user.name, form.user.email)
+
+
+def new_password_field(label, *, required_message):
+    return PasswordField(
+        label,
+        validators=[InputRequired(required_message), GoodPassword(the_account_holder)],
+        render_kw={"autocomplete": "new-password", "spellcheck": "false"},
+    )
+
+
+def current_password_field(label):
+    return PasswordField(
+        label,
+        validators=[DataRequired(_l("Enter your password"))],
+        render_kw={"autocomplete": "current-password"},
+    )
 
 
 class SignInForm(FlaskForm):
@@ -68,13 +113,9 @@ class NewUserForm(FlaskForm):
         _l("First password"),
         validators=[
             InputRequired(_l("Enter a first password")),
-            Length(
-                min=MINIMUM_PASSWORD_LENGTH,
-                max=MAXIMUM_PASSWORD_LENGTH,
-                message=_l("The password must have at least 12 characters"),
-            ),
+            GoodPassword(lambda form: (form.name.data, form.email.data)),
         ],
-        render_kw={"autocomplete": "new-password"},
+        render_kw={"autocomplete": "new-password", "spellcheck": "false"},
     )
 
 
@@ -86,3 +127,31 @@ class EditUserForm(FlaskForm):
     )
     role = NewUserForm.role
     active = BooleanField(_l("The account may sign in"))
+
+
+class ChangePasswordForm(FlaskForm):
+    current_password = current_password_field(_l("Your password now"))
+    new_password = new_password_field(
+        _l("New password"), required_message=_l("Enter a new password")
+    )
+    new_password_again = PasswordField(
+        _l("The new password again"),
+        validators=[EqualTo("new_password", _l("Enter the same new password twice"))],
+        render_kw={"autocomplete": "new-password", "spellcheck": "false"},
+    )
+
+    def validate_new_password(self, field):
+        if field.data and field.data == self.current_password.data:
+            raise ValidationError(_l("Choose a password that is not the one you have now"))
+
+
+class ResetPasswordForm(FlaskForm):
+    temporary_password = new_password_field(
+        _l("Password for one sign-in"), required_message=_l("Enter a password for one sign-in")
+    )
+
+
+class EndSessionsForm(FlaskForm):
+    # The person's own sessions only: the view ends none of anybody else's.
+    sessions = SelectMultipleField(choices=[], validate_choice=False)
+    password = current_password_field(_l("Your password"))

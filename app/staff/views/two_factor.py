@@ -6,7 +6,6 @@ from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
 from app.staff import audit
-from app.staff.accounts.sessions import start_session
 from app.staff.accounts.sign_in_guard import (
     LOCK_MINUTES,
     guard_for,
@@ -24,7 +23,7 @@ from app.staff.accounts.users import (
 )
 from app.staff.blueprint import blueprint
 from app.staff.forms.accounts import CodeForm
-from app.staff.permissions import enter, leave, pending_user, requires
+from app.staff.permissions import enter, leave, new_session, pending_user, requires
 from app.staff.views.sign_in import wait_message
 from app.web.database import get_db
 
@@ -40,7 +39,10 @@ def check_and_enter(user, form):
         with write_transaction(db):
             confirm_two_factor(db, user)
             audit.record(db, user, "signed_in")
-        return remember_device(redirect(enter(start_session(db, user))), user.email), None
+        target = enter(new_session(user))
+        if user.must_change_password:
+            target = url_for(".change_password")
+        return remember_device(redirect(target), user.email), None
     with write_transaction(db):
         locked = record_failure(db, guard)
         audit.record(db, user, "locked" if locked else "sign_in_failed")

@@ -1,15 +1,18 @@
-"""Admins manage staff accounts: create, change role, deactivate, unlock, and reset the
-one-time codes of someone who lost their phone."""
+"""Admins manage staff accounts: create, change role, deactivate, unlock, reset the
+one-time codes of someone who lost their phone, and reset a forgotten password (the person
+then chooses their own). A reset is mailed to the person."""
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
 from app.staff import audit
+from app.staff.accounts.notices import tell
 from app.staff.accounts.sign_in_guard import failures_of, is_locked
 from app.staff.accounts.users import (
     all_users,
     create_user,
+    reset_password,
     reset_two_factor,
     unlock,
     update_user,
@@ -17,7 +20,7 @@ from app.staff.accounts.users import (
     user_by_public_id,
 )
 from app.staff.blueprint import blueprint
-from app.staff.forms.accounts import EditUserForm, NewUserForm
+from app.staff.forms.accounts import EditUserForm, NewUserForm, ResetPasswordForm
 from app.staff.forms.common import ActionForm
 from app.staff.permissions import current_user, requires
 from app.web.database import get_db
@@ -73,18 +76,25 @@ def edit_user(public_id):
                 audit.record(db, current_user(), "user_changed", detail=user.public_id)
             flash(_l("The user is saved."))
             return redirect(url_for(".users"))
+    return user_page(user, form)
+
+
+def user_page(user, form, reset_form=None):
+    reset_form = reset_form or ResetPasswordForm(formdata=None)
     return render_template(
         "staff/edit_user.html",
         form=form,
+        reset_form=reset_form,
         user=user,
         action_form=ActionForm(formdata=None),
-        errors=form_errors(form),
-        failures=failures_of(db, user.email),
+        errors=form_errors(form) + form_errors(reset_form),
+        failures=failures_of(get_db(), user.email),
     )
 
 
-def admin_action(public_id, action, detail, message):
-    """A button on a user's page: do it (with its security token), log it, say so."""
+def admin_action(public_id, action, detail, message, *, notice=None):
+    """A button on a user's page: do it (with its security token), log it, say so, and
+    mail the person when it changes how they sign in."""
     user = user_or_404(public_id)
     if ActionForm().validate_on_submit():
         db = get_db()
@@ -92,6 +102,8 @@ def admin_action(public_id, action, detail, message):
             action(db, user)
             audit.record(db, current_user(), "user_changed", detail=f"{user.public_id} {detail}")
         flash(message(user))
+        if notice and not tell(user, notice):
+            flash(_l("No email could be sent to %(name)s: tell them yourself.", name=user.name))
     return redirect(url_for(".edit_user", public_id=public_id))
 
 
@@ -113,4 +125,30 @@ def reset_user_two_factor(public_id):
         lambda user: _l(
             "At the next sign-in, %(name)s sets up the authenticator app again.", name=user.name
         ),
+        notice="two_factor_reset",
+    )
+
+
+@blueprint.post("/users/<public_id>/reset-password")
+@requires("admin")
+def reset_user_password(public_id):
+    """A password for one sign-in, chosen by the admin (the same rules as any); the person
+    then chooses their own and sets up the app again. Not one's own: that is changed with
+    the current password."""
+    user = user_or_404(public_id)
+    if user.id == current_user().id:
+        abort(404)
+    reset_form = ResetPasswordForm()
+    reset_form.user = user
+    if not reset_form.validate_on_submit():
+        return user_page(user, EditUserForm(obj=user, formdata=None), reset_form)
+    return admin_action(
+        public_id,
+        lambda db, user: reset_password(db, user, reset_form.temporary_password.data),
+        "password reset",
+        lambda user: _l(
+            "%(name)s signs in once with the password you chose, then chooses their own.",
+            name=user.name,
+        ),
+        notice="password_reset",
     )
