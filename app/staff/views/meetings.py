@@ -5,7 +5,7 @@ from datetime import datetime
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
-from app.core.db import write_transaction
+from app.core.db import LARGEST_INTEGER, write_transaction
 from app.domain.meetings import (
     all_meetings,
     create_meeting,
@@ -108,7 +108,7 @@ def meeting(public_id):
     )
 
 
-@blueprint.post("/meetings/<public_id>/signups/<int:signup_id>/attendance")
+@blueprint.post(f"/meetings/<public_id>/signups/<int(max={LARGEST_INTEGER}):signup_id>/attendance")
 @requires("staff")
 def meeting_attendance(public_id, signup_id):
     db = get_db()

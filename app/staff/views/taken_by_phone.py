@@ -73,8 +73,10 @@ def new_registration():
 @requires("staff")
 def registration_from_signup():
     form = SignupIntakeForm()
+    if not form.validate():
+        abort(400)
     db = get_db()
-    answers = answers_from_signup(db, form.signup.data) if form.validate() else None
+    answers = answers_from_signup(db, form.signup.data)
     if answers is None:
         abort(404)
     public_id = start_intake(db, current_user(), "meeting", answers=answers)
