@@ -108,11 +108,13 @@ def meeting(public_id):
     )
 
 
-@blueprint.post(f"/meetings/<public_id>/signups/<int(max={LARGEST_INTEGER}):signup_id>/attendance")
+@blueprint.post("/meetings/<public_id>/signups/<int:signup_id>/attendance")
 @requires("staff")
 def meeting_attendance(public_id, signup_id):
     db = get_db()
     found = meeting_by_public_id(db, public_id) or abort(404)
+    if signup_id > LARGEST_INTEGER:  # no row has it, and SQLite cannot even look
+        abort(404)
     form = AttendanceForm()
     if form.validate_on_submit():
         came = form.attended.data == "1"
