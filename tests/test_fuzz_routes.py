@@ -577,10 +577,15 @@ def routes():
     return found
 
 
-def assert_reached(app, endpoint, role, reached):
-    """Some answers came from the view, unless the role may not pass (or NOT_REACHED)."""
-    if endpoint in NOT_REACHED:
-        assert not reached, f"{endpoint} is reached now: take it off NOT_REACHED"
+# Reached by the sweep, but not by the few random examples: their values never make a
+# request the view answers (it needs a registration that is a likely duplicate).
+RANDOM_EXAMPLES_MISS = {"staff.merge_duplicate"}
+
+
+def assert_reached(app, endpoint, role, reached, *, excused=NOT_REACHED):
+    """Some answers came from the view, unless the role may not pass (or it is excused)."""
+    if endpoint in excused:
+        assert not reached, f"{endpoint} is reached now: take it off the list"
     elif reaches_its_view(app, role, endpoint):
         assert reached, f"no answer came from the view of {endpoint} as {role}"
 
@@ -609,7 +614,8 @@ def test_hostile_input_never_gives_a_server_error(site, role, endpoint, method):
         ] += 1
 
     send()
-    assert_reached(app, endpoint, role, reached[True])
+    excused = {*NOT_REACHED, *RANDOM_EXAMPLES_MISS}
+    assert_reached(app, endpoint, role, reached[True], excused=excused)
 
 
 def best_role(endpoint):

@@ -17,12 +17,12 @@ the exception's message, which can quote what a person typed. `/healthz` is not 
 """
 
 import logging
+import os
 import re
 import secrets
 import sys
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
 from flask import current_app, g, has_request_context, request
 from gunicorn.glogging import Logger as _GunicornBaseLogger
@@ -37,8 +37,10 @@ ROUTE_KEY = "klapjob.route"
 
 
 def is_static_file(name):
+    # os.path.isfile, not Path.is_file: a name too long for the file system is no file,
+    # not an OSError.
     found = safe_join(current_app.static_folder, name)
-    return found is not None and Path(found).is_file()
+    return found is not None and os.path.isfile(found)
 
 
 # Route arguments that say nothing about a person and help to read the log, each with how
