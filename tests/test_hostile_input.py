@@ -6,8 +6,9 @@ from datetime import timedelta
 
 from app.core import clock
 from pages import Page, location_path
-from people import Visitor
-from staff import TEST_MUNICIPALITIES, register, staff_member
+from people import MYSELF_IN_AARHUS, Visitor
+from staff import TEST_MUNICIPALITIES, register, sign_up_for_meeting, staff_member
+from test_meetings_and_ambassadors import add_meeting
 
 THIRTY_DIGITS = "9" * 30
 
@@ -138,3 +139,70 @@ def test_a_citizen_with_a_draft_can_send_nonsense_to_every_step(client):
         content_type="application/x-www-form-urlencoded",
     )
     assert response.status_code < 500, "bytes that are not UTF-8"
+
+
+# Questions MYSELF_IN_AARHUS is not asked: she answers herself, and wants a phone call.
+HIDDEN_FOR_METTE = ("helper", "email")
+# Questions a new visitor is not asked yet: each depends on an earlier answer.
+HIDDEN_FOR_A_NEW_VISITOR = ("helper", "phone", "email", "stu_end", "pension")
+
+
+def test_a_question_posted_without_its_security_token_never_fails_even_when_it_is_hidden(
+    client,
+):
+    """A page left open until its security token is gone: the person gets a kind page that
+    asks them to press the button again, also for a question they would not be asked."""
+    for step_key in HIDDEN_FOR_A_NEW_VISITOR:
+        response = client.post(f"/register/{step_key}")
+        assert response.status_code == 400, f"a new visitor, {step_key}"
+        assert Page(response).h1 == "Tryk på knappen igen", step_key
+    visitor = Visitor(client)
+    visitor.answer_all(MYSELF_IN_AARHUS)
+    for step_key in HIDDEN_FOR_METTE:
+        response = client.post(f"/register/{step_key}", data={"name": "Mette"})
+        assert response.status_code == 400, f"with a draft, {step_key}"
+        assert Page(response).h1 == "Tryk på knappen igen", step_key
+    response = client.post("/register/name", data={"name": "Mette Jensen"})
+    assert response.status_code == 400
+    assert Page(response).field_value("name") == "Mette Jensen", "what was typed is kept"
+
+
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def test_a_consultant_whose_phone_types_arabic_digits_signs_in_with_the_code(app):
+    karl = staff_member(app)
+    karl.enter_password()
+    code = karl.current_code().translate(ARABIC_INDIC)
+    response = karl.post_form("/staff/two-factor/set-up", {"code": code})
+    assert response.status_code == 302
+    assert karl.open("/staff/").status == 200
+
+
+def test_a_code_in_small_raised_digits_is_a_wrong_code_with_a_kind_message(app):
+    karl = staff_member(app)
+    karl.enter_password()
+    for code in ("¹²³⁴⁵⁶", "12345²", "１２３４５６７"):
+        response = karl.post_form("/staff/two-factor/set-up", {"code": code})
+        page = Page(response)
+        assert response.status_code == 200, repr(code)
+        assert page.error_summary_links()[0][0] == "#code", repr(code)
+
+
+def test_a_meeting_sign_up_number_too_big_for_the_database_is_refused(app):
+    meeting = add_meeting(app, "751")
+    sign_up_for_meeting(app, meeting, "Ali Hassan")
+    admin = staff_member(app, "admin").sign_in()
+    for number in ("9" * 400, "9" * 19):
+        response = admin.post_form(
+            "/staff/registrations/new/from-signup",
+            {"signup": number},
+            form_on="/staff/registrations/new",
+        )
+        assert response.status_code == 400, f"from the sign-up {number[:5]}..."
+        response = admin.post_form(
+            f"/staff/meetings/{meeting}/signups/{number}/attendance",
+            {"attended": "1"},
+            form_on=f"/staff/meetings/{meeting}",
+        )
+        assert response.status_code == 404, f"attendance of {number[:5]}..."

@@ -4,12 +4,13 @@ import copy
 import logging
 import re
 import secrets
+import socket
 import string
 
 import pytest
 
 from app.core.phone import normalise_phone
-from app.web.logging_setup import LogfmtFormatter
+from app.web.logging_setup import LogfmtFormatter, WithoutTheRequest, route_for_log
 from http_visitor import HttpVisitor, reference_on
 from people import HELPED_BY_SUPPORT_WORKER, MYSELF_IN_AARHUS
 from served_site import ServedSite
@@ -131,3 +132,88 @@ def test_a_message_with_quotes_and_newlines_stays_one_line():
     assert "\n" not in line
     assert parse_logfmt(line)["level"] == "warning"
     assert '\\"line\\"' in line and "\\n" in line
+
+
+def test_every_control_sign_in_a_log_line_is_written_as_an_escape():
+    """ESC, BEL and NUL would colour, beep or cut a terminal that shows the log; a
+    right-to-left mark would turn the line round. Each is written as an escape."""
+    message = "a\x1b[31m b\x07\x00\x7f\x85\u202e\u2028\ufeffz"
+    record = logging.LogRecord("klapjob", logging.WARNING, __file__, 1, message, None, None)
+    line = LogfmtFormatter().format(record)
+    assert [ch for ch in line if not ch.isprintable()] == []
+    for escape in ("\\x1b", "\\x07", "\\x00", "\\x7f", "\\x85", "\\u202e", "\\u2028", "\\ufeff"):
+        assert escape in line, escape
+
+
+def test_an_address_the_site_does_not_know_is_logged_as_its_route(app):
+    """A question's key, a language, a pictogram or a file is written as it was asked only
+    when the site has one of that name; otherwise the route (a name and a diagnosis typed
+    into an address stay out of the log)."""
+    for address, logged in (
+        ("/register/name", "/register/name"),
+        ("/register/Mette%20Hansen%20diabetes", "/register/<step_key>"),
+        ("/register/%1B[31m%07%00", "/register/<step_key>"),
+        ("/language/en", "/language/en"),
+        ("/language/Mette", "/language/<language>"),
+        ("/pictograms/job.svg", "/pictograms/job.svg"),
+        ("/pictograms/Mette.svg", "/pictograms/<concept>.svg"),
+        ("/static/css/site.css", "/static/css/site.css"),
+        ("/static/Mette.css", "/static/<filename>"),
+        ("/static/" + "9" * 400, "/static/<filename>"),
+        ("/listen/speed/slow", "/listen/speed/slow"),
+    ):
+        with app.test_request_context(address):
+            assert route_for_log() == logged, address
+
+
+def raw_request(site, line):
+    """Bytes sent as they are: an HTTP client would refuse to send most of these."""
+    with socket.create_connection(("127.0.0.1", site.port), timeout=10) as connection:
+        connection.sendall(line + b"\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        while connection.recv(65536):
+            pass
+
+
+def test_control_signs_and_names_in_an_address_never_reach_the_log(served):
+    marker = unique_marker().encode()
+    for line in (
+        b"GET /register/" + marker + b"%20Hansen%20diabetes HTTP/1.1",
+        b"GET /register/%1B[31m" + marker + b"%07%00 HTTP/1.1",
+        b"GET /language/" + marker + b" HTTP/1.1",
+        b"GET /static/" + marker + b"%1B.css HTTP/1.1",
+        b"GET /register/\x1b[31m" + marker + b"\x07 HTTP/1.1",
+        b"GET /" + marker + b"\x00 HTTP/1.1",
+    ):
+        raw_request(served, line)
+    served.stop()
+    log = served.log_text()
+    assert "route=/register/<step_key>" in log, "the requests were not logged at all"
+    assert marker.decode() not in log
+    assert [ch for ch in log if not ch.isprintable() and ch != "\n"] == []
+
+
+def test_gunicorns_lines_about_a_request_keep_the_problem_and_not_the_request():
+    """gunicorn writes these itself, before or after the site had the request."""
+    unreadable = logging.LogRecord(
+        "gunicorn.error",
+        logging.WARNING,
+        __file__,
+        1,
+        "Invalid request from ip=10.0.0.7: Invalid HTTP request line: 'GET /Mette\\x1b HTTP/1.1'",
+        None,
+        None,
+    )
+    failed = logging.LogRecord(
+        "gunicorn.error",
+        logging.ERROR,
+        __file__,
+        1,
+        "Error handling request %s %s",
+        ("GET", "/staff/?search=Mette+Hansen"),
+        None,
+    )
+    for record, kept in ((unreadable, "Invalid HTTP request line"), (failed, "Error handling")):
+        assert WithoutTheRequest().filter(record)
+        line = LogfmtFormatter().format(record)
+        assert kept in line
+        assert "Mette" not in line and "10.0.0.7" not in line, line

@@ -13,6 +13,9 @@ from sqlite_utils import Database
 
 from app.core.migrations import migrations
 
+# The largest whole number SQLite stores: a bigger id from an address or a form is no row.
+LARGEST_INTEGER = 2**63 - 1
+
 PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     # An acknowledged registration must survive a power cut.

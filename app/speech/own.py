@@ -26,6 +26,7 @@ from itsdangerous import BadSignature
 from werkzeug.test import EnvironBuilder
 
 from app.core import codes
+from app.web.logging_setup import route_for_log
 
 SALT = "klapjob.listen.own"
 # Headers the page needs to render as this visitor sees it.
@@ -74,7 +75,8 @@ def page_for_visitor(path, nonce):
         try:
             response = app.full_dispatch_request()
         except Exception:
-            current_app.logger.exception("could not render %s again to read it", path)
+            # The route, not the path: a path can hold a key or a name (logging_setup).
+            current_app.logger.exception("could not render %s again to read it", route_for_log())
             return None
         listening = g.get("listening")
         if response.status_code != 200 or not getattr(listening, "enabled", False):

@@ -7,28 +7,56 @@ the request's id on every line written while a request is handled:
 
 gunicorn's access log is written by `GunicornLogger` in the same form. It names the route
 (`/register/resume/<key>`), never the address as typed: a query string can hold a name
-someone searched for, and a path can hold a resume key that opens a person's draft.
+someone searched for, and a path can hold a resume key that opens a person's draft. A
+route argument is written out only when the site has one of that name (`/register/name`,
+but `/register/<step_key>` for `/register/Mette Hansen`), and gunicorn's own lines about a
+request it could not read keep the kind of problem, not the request. Every sign a terminal
+would act on (ESC, BEL, NUL, a right-to-left mark, a line break) is written as an escape.
 A traceback is logged as its exception type and the places it passed through, without
 the exception's message, which can quote what a person typed. `/healthz` is not logged.
 """
 
 import logging
+import os
 import re
 import sys
 from datetime import UTC, datetime
 
-from flask import g, has_request_context, request
+from flask import current_app, g, has_request_context, request
 from gunicorn.glogging import Logger as _GunicornBaseLogger
+from werkzeug.security import safe_join
 
 from app.core import clock, codes
+from app.domain.pictograms import pictogram_exists
+from app.domain.questions.steps import STEPS_BY_KEY
+from app.web.i18n import supported_languages
 
 REQUEST_ID_KEY = "klapjob.request_id"
 ROUTE_KEY = "klapjob.route"
-# Route arguments that say nothing about a person and help to read the log.
-PUBLIC_ARGUMENTS = {"step_key", "language", "speed", "kind", "filename", "concept"}
+
+
+def is_static_file(name):
+    # os.path.isfile, not Path.is_file: a name too long for the file system is no file,
+    # not an OSError.
+    found = safe_join(current_app.static_folder, name)
+    return found is not None and os.path.isfile(found)
+
+
+# Route arguments that say nothing about a person and help to read the log, each with how
+# to know the value is one of the site's own (anything else was typed by someone).
+PUBLIC_ARGUMENTS = {
+    "step_key": lambda value: value in STEPS_BY_KEY,
+    "language": lambda value: value in supported_languages(),
+    "concept": pictogram_exists,
+    "filename": is_static_file,
+    # Their routes take only the words they list: any(normal, slow), any(mp3, json).
+    "speed": lambda value: True,
+    "kind": lambda value: True,
+}
 UNLOGGED_PATHS = {"/healthz"}
 ARGUMENT = re.compile(r"<(?:[^<>]*:)?(\w+)>")
 TRACE_FRAMES = 6
+PLAIN_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def utc_timestamp(seconds):
@@ -36,13 +64,18 @@ def utc_timestamp(seconds):
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
+def escaped_sign(ch):
+    if ch in PLAIN_ESCAPES:
+        return PLAIN_ESCAPES[ch]
+    # Python's own escapes: \x1b, \u202e, \U000e0001.
+    return ch if ch.isprintable() else repr(ch)[1:-1]
+
+
 def logfmt_value(value):
     text = str(value)
     if text and not any(ch in text for ch in ' "=\\') and text.isprintable():
         return text
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    escaped = escaped.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-    return f'"{escaped}"'
+    return '"' + "".join(escaped_sign(ch) for ch in text) + '"'
 
 
 def logfmt(pairs):
@@ -102,8 +135,9 @@ def route_for_log():
 
     def fill(match):
         name = match.group(1)
-        if name in PUBLIC_ARGUMENTS and name in arguments:
-            return str(arguments[name])
+        value = str(arguments.get(name, ""))
+        if name in PUBLIC_ARGUMENTS and name in arguments and PUBLIC_ARGUMENTS[name](value):
+            return value
         return f"<{name}>"
 
     return ARGUMENT.sub(fill, rule.rule)
@@ -156,6 +190,25 @@ def init_app(app):
     app.after_request(add_request_id)
 
 
+# gunicorn's own lines that quote a request (workers/base.py, handle_error).
+UNREADABLE_REQUEST = re.compile(r"Invalid request from ip=.*?: ([^:'\"]*)", re.DOTALL)
+FAILED_REQUEST = "Error handling request"
+
+
+class WithoutTheRequest(logging.Filter):
+    """gunicorn's "Invalid request from ip=...: Invalid HTTP request line: 'GET /Mette'"
+    keeps only the kind of problem; "Error handling request GET /path" only its words."""
+
+    def filter(self, record):
+        text = record.getMessage()
+        unreadable = UNREADABLE_REQUEST.match(text)
+        if unreadable:
+            record.msg, record.args = f"Invalid request: {unreadable.group(1).strip()}", None
+        elif text.startswith(FAILED_REQUEST):
+            record.msg, record.args = FAILED_REQUEST, None
+        return True
+
+
 class GunicornLogger(_GunicornBaseLogger):
     """gunicorn's logger with our line format; set by gunicorn.conf.py."""
 
@@ -163,6 +216,7 @@ class GunicornLogger(_GunicornBaseLogger):
         super().setup(cfg)
         for handler in self.error_log.handlers:
             handler.setFormatter(LogfmtFormatter())
+            handler.addFilter(WithoutTheRequest())
         for handler in self.access_log.handlers:
             handler.setFormatter(logging.Formatter("%(message)s"))
 

@@ -188,11 +188,14 @@ def form_expired(error):
     """The page was open so long that its security token is gone (or the browser was
     closed). Give the form back with what was typed, and ask to press the button again."""
     step = STEPS_BY_KEY.get((request.view_args or {}).get("step_key", ""))
-    if step is None:
+    draft = current_draft()
+    # A question this person is not asked has no page to give back (its place in the
+    # order does not exist for them): the plain page, whose link leads on.
+    if step is None or not step.show_if(draft.answers):
         return expired_form(error)
     form = form_for(step, formdata=request.form)
     notice = _("Check your answers, and press the button again.")
-    return render_step(step, form, current_draft(), False, status=400, notice=notice)
+    return render_step(step, form, draft, False, status=400, notice=notice)
 
 
 @blueprint.get("/check")

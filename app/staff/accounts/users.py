@@ -257,11 +257,17 @@ def spaced_secret(user):
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
 
+def ascii_digits(typed):
+    """The decimal digits of `typed` as 0-9: a phone set to Arabic types '٤٢', which is 42.
+    Raised or circled digits ('²', '①') are not digits of a code (str.isdigit says they are)."""
+    return "".join(str(int(ch)) for ch in typed or "" if ch.isdecimal())
+
+
 def check_code(db, user, code, *, now=None):
     """True when `code` is the code of now (or 30 s either side) and has not been used
     before. A used code is spent: its time step is stored, and earlier ones refused."""
     now = now or clock.now()
-    digits = "".join(ch for ch in code or "" if ch.isdigit())
+    digits = ascii_digits(code)
     if len(digits) != 6:
         return False
     totp = totp_for(user)

@@ -6,6 +6,7 @@ from wtforms import BooleanField, HiddenField, IntegerField, RadioField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired
 
+from app.core.db import LARGEST_INTEGER
 from app.staff.casework.taken_by_phone import CHANNELS
 
 
@@ -21,8 +22,19 @@ class StartIntakeForm(FlaskForm):
     channel = channel_field()
 
 
+class RowNumberField(IntegerField):
+    """A row's number from a hidden field: a whole number SQLite can hold. (WTForms'
+    NumberRange cannot judge 400 digits: it turns them into a float first.)"""
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        if self.data is not None and not 1 <= self.data <= LARGEST_INTEGER:
+            self.data = None
+            raise ValueError("not a row number")
+
+
 class SignupIntakeForm(FlaskForm):
-    signup = IntegerField(validators=[InputRequired()])
+    signup = RowNumberField(validators=[InputRequired()])
 
 
 class ContinueDraftForm(FlaskForm):

@@ -5,7 +5,7 @@ from datetime import datetime
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
-from app.core.db import write_transaction
+from app.core.db import LARGEST_INTEGER, write_transaction
 from app.domain.meetings import (
     all_meetings,
     create_meeting,
@@ -149,6 +149,8 @@ def meeting(public_id):
 @requires("staff")
 def meeting_attendance(public_id, signup_id):
     db = get_db()
+    if signup_id > LARGEST_INTEGER:  # no row has it, and SQLite cannot even look
+        abort(404)
     found = meeting_or_404(public_id)
     if not may_see_signups(db, current_user(), found):
         abort(404)  # as a sign-up that is not this meeting's

@@ -79,8 +79,10 @@ def new_registration():
 @requires("staff")
 def registration_from_signup():
     form = SignupIntakeForm()
+    if not form.validate():
+        abort(400)
     db = get_db()
-    signup = signup_to_register(db, current_user(), form.signup.data) if form.validate() else None
+    signup = signup_to_register(db, current_user(), form.signup.data)
     if signup is None:
         abort(404)
     if signup["registered_at"]:
