@@ -1,10 +1,16 @@
 import pytest
+from argon2 import PasswordHasher
 
 import gate_summary
 from app import create_app
 from app.core.db import connect
+from app.staff.accounts import users
 from devices import shared_device_mark
 from pages import Page
+
+# Hundreds of sign-ins at argon2's real cost (0.26 s to hash, 0.37 s to verify) took
+# minutes; tests/test_password_cost.py is the one test of the real parameters.
+users.use_hasher(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
 
 
 @pytest.fixture
