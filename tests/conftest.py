@@ -1,9 +1,11 @@
+import shutil
+
 import pytest
 from argon2 import PasswordHasher
 
 import gate_summary
 from app import create_app
-from app.core.db import connect
+from app.core.db import connect, prepare_database
 from app.staff.accounts import users
 from devices import shared_device_mark
 from pages import Page
@@ -13,15 +15,32 @@ from pages import Page
 users.use_hasher(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
 
 
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory):
+    """An empty database with every migration applied, made once per test process; each
+    test's site starts from a copy (prepare_database then finds nothing to do)."""
+    path = tmp_path_factory.mktemp("migrated") / "klapjob.sqlite3"
+    prepare_database(path)  # closes its connection: the WAL is checkpointed into the file
+    return path
+
+
 @pytest.fixture
-def app(tmp_path, request):
+def fresh_database(tmp_path, migrated_database):
+    """The path of this test's own database file: a copy of the migrated one."""
+    path = tmp_path / "klapjob.sqlite3"
+    shutil.copy(migrated_database, path)
+    return str(path)
+
+
+@pytest.fixture
+def app(tmp_path, request, fresh_database):
     """A fresh site on its own SQLite file. It speaks with the fake engine (silence as long
     as the words) unless the test is about synthesis (@pytest.mark.real_speech)."""
     about_synthesis = request.node.get_closest_marker("real_speech") is not None
     app = create_app(
         {
             "TESTING": True,
-            "DATABASE": str(tmp_path / "klapjob.sqlite3"),
+            "DATABASE": fresh_database,
             "AUDIO_DIR": str(tmp_path / "audio"),
             "SMTP_HOST": "",
             "SPEECH_ENGINE": "espeak" if about_synthesis else "fake",
@@ -63,11 +82,11 @@ def mail_server():
 
 
 @pytest.fixture
-def app_with_mail(tmp_path, mail_server):
+def app_with_mail(tmp_path, mail_server, fresh_database):
     return create_app(
         {
             "TESTING": True,
-            "DATABASE": str(tmp_path / "klapjob.sqlite3"),
+            "DATABASE": fresh_database,
             "AUDIO_DIR": str(tmp_path / "audio"),
             "SMTP_HOST": "127.0.0.1",
             "SMTP_PORT": mail_server.port,
