@@ -107,3 +107,37 @@ def pytest_sessionstart(session):
 def pytest_terminal_summary(terminalreporter):
     for line in gate_summary.summary_lines():
         terminalreporter.write_line(line)
+
+
+# What `scripts/test --fast` leaves out besides the browser tests (-m "not browser and not
+# slow"): the groups that take minutes each. The whole test command runs them all.
+SLOW_MODULES = {
+    "test_fuzz_routes",  # every route with hostile input: ~3 minutes
+    "test_logging",  # the site served by gunicorn, as in production
+    "test_replication",
+    "test_backup",
+    "test_install",
+}
+
+
+# The longest walks start first, so that with two workers (scripts/test) neither waits
+# idle at the end while the other finishes a walk of minutes: the rest fills in around them.
+LONGEST_FIRST = ("test_accessibility", "test_staff_accessibility", "test_keyboard")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if module_of(item) in SLOW_MODULES or item.get_closest_marker("real_speech"):
+            item.add_marker(pytest.mark.slow)
+    items.sort(key=start_order)  # stable: the order inside a module stays
+
+
+def module_of(item):
+    return item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+
+
+def start_order(item):
+    module = module_of(item)
+    if module in LONGEST_FIRST:
+        return LONGEST_FIRST.index(module)
+    return len(LONGEST_FIRST) + (0 if item.get_closest_marker("browser") else 1)
