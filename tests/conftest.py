@@ -99,14 +99,21 @@ def shared_device_cookie(app):
     return shared_device_mark(app)
 
 
+GATE = "tests/browser/test_accessibility.py::"
+
+
 def pytest_sessionstart(session):
     if not hasattr(session.config, "workerinput"):  # the controller, not an xdist worker
         gate_summary.start_afresh()
 
 
 def pytest_terminal_summary(terminalreporter):
-    for line in gate_summary.summary_lines():
-        terminalreporter.write_line(line)
+    """The gate's figures, when this run walked the citizen pages (the files of another run,
+    or of a run at the same time, are not this run's)."""
+    reports = [r for kind in terminalreporter.stats.values() for r in kind]
+    if any(getattr(r, "nodeid", "").startswith(GATE) for r in reports):
+        for line in gate_summary.summary_lines():
+            terminalreporter.write_line(line)
 
 
 # What `scripts/test --fast` leaves out besides the browser tests (-m "not browser and not
