@@ -30,6 +30,7 @@ from browser_support import (
     broken_words,
     clipped_text,
     horizontal_overflow,
+    load_axe_on_every_page,
     screenshot,
     small_targets,
     widest_elements,
@@ -193,6 +194,8 @@ def walk_tour(browser, server, tour):
     context = browser.new_context(
         viewport=TABLET_PORTRAIT, base_url=server.url, has_touch=True, bypass_csp=True
     )
+    if any(walk.axe for walk in walks.values()):
+        load_axe_on_every_page(context)
     if not first.javascript:
         context.route(re.compile(r"/static/js/"), lambda route: route.abort())
     cookies = [{"name": "klapjob_lang", "value": first.language, "url": server.url}]
