@@ -76,6 +76,12 @@ def axe_results(page, tags=AXE_TAGS):
     return violations, to_review
 
 
+def load_axe_on_every_page(context):
+    """axe-core in every page of `context` as it loads: Chromium is sent the script once,
+    instead of half a megabyte with each page (0.2-0.3 s a page in the gate's walks)."""
+    context.add_init_script(path=str(AXE_SCRIPT))
+
+
 def axe_violations(page, tags=AXE_TAGS):
     return axe_results(page, tags)[0]
 

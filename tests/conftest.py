@@ -1,21 +1,46 @@
+import shutil
+
 import pytest
+from argon2 import PasswordHasher
 
 import gate_summary
 from app import create_app
-from app.core.db import connect
+from app.core.db import connect, prepare_database
+from app.staff.accounts import users
 from devices import shared_device_mark
 from pages import Page
 
+# Hundreds of sign-ins at argon2's real cost (0.26 s to hash, 0.37 s to verify) took
+# minutes; tests/test_password_cost.py is the one test of the real parameters.
+users.use_hasher(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory):
+    """An empty database with every migration applied, made once per test process; each
+    test's site starts from a copy (prepare_database then finds nothing to do)."""
+    path = tmp_path_factory.mktemp("migrated") / "klapjob.sqlite3"
+    prepare_database(path)  # closes its connection: the WAL is checkpointed into the file
+    return path
+
 
 @pytest.fixture
-def app(tmp_path, request):
+def fresh_database(tmp_path, migrated_database):
+    """The path of this test's own database file: a copy of the migrated one."""
+    path = tmp_path / "klapjob.sqlite3"
+    shutil.copy(migrated_database, path)
+    return str(path)
+
+
+@pytest.fixture
+def app(tmp_path, request, fresh_database):
     """A fresh site on its own SQLite file. It speaks with the fake engine (silence as long
     as the words) unless the test is about synthesis (@pytest.mark.real_speech)."""
     about_synthesis = request.node.get_closest_marker("real_speech") is not None
     app = create_app(
         {
             "TESTING": True,
-            "DATABASE": str(tmp_path / "klapjob.sqlite3"),
+            "DATABASE": fresh_database,
             "AUDIO_DIR": str(tmp_path / "audio"),
             "SMTP_HOST": "",
             "SPEECH_ENGINE": "espeak" if about_synthesis else "fake",
@@ -57,11 +82,11 @@ def mail_server():
 
 
 @pytest.fixture
-def app_with_mail(tmp_path, mail_server):
+def app_with_mail(tmp_path, mail_server, fresh_database):
     return create_app(
         {
             "TESTING": True,
-            "DATABASE": str(tmp_path / "klapjob.sqlite3"),
+            "DATABASE": fresh_database,
             "AUDIO_DIR": str(tmp_path / "audio"),
             "SMTP_HOST": "127.0.0.1",
             "SMTP_PORT": mail_server.port,
@@ -74,11 +99,52 @@ def shared_device_cookie(app):
     return shared_device_mark(app)
 
 
+GATE = "tests/browser/test_accessibility.py::"
+
+
 def pytest_sessionstart(session):
     if not hasattr(session.config, "workerinput"):  # the controller, not an xdist worker
         gate_summary.start_afresh()
 
 
 def pytest_terminal_summary(terminalreporter):
-    for line in gate_summary.summary_lines():
-        terminalreporter.write_line(line)
+    """The gate's figures, when this run walked the citizen pages (the files of another run,
+    or of a run at the same time, are not this run's)."""
+    reports = [r for kind in terminalreporter.stats.values() for r in kind]
+    if any(getattr(r, "nodeid", "").startswith(GATE) for r in reports):
+        for line in gate_summary.summary_lines():
+            terminalreporter.write_line(line)
+
+
+# What `scripts/test --fast` leaves out besides the browser tests (-m "not browser and not
+# slow"): the groups that take minutes each. The whole test command runs them all.
+SLOW_MODULES = {
+    "test_fuzz_routes",  # every route with hostile input: ~3 minutes
+    "test_logging",  # the site served by gunicorn, as in production
+    "test_replication",
+    "test_backup",
+    "test_install",
+}
+
+
+# The longest walks start first, so that with two workers (scripts/test) neither waits
+# idle at the end while the other finishes a walk of minutes: the rest fills in around them.
+LONGEST_FIRST = ("test_accessibility", "test_staff_accessibility", "test_keyboard")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if module_of(item) in SLOW_MODULES or item.get_closest_marker("real_speech"):
+            item.add_marker(pytest.mark.slow)
+    items.sort(key=start_order)  # stable: the order inside a module stays
+
+
+def module_of(item):
+    return item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+
+
+def start_order(item):
+    module = module_of(item)
+    if module in LONGEST_FIRST:
+        return LONGEST_FIRST.index(module)
+    return len(LONGEST_FIRST) + (0 if item.get_closest_marker("browser") else 1)

@@ -176,18 +176,42 @@ def focus_problem_here(page):
     focused = page.evaluate(FOCUSED.replace("element === window.focusWalkFirst", "false"))
     if focused is None:
         return None
+    scroll_x, scroll_y = page.evaluate("[scrollX, scrollY]")
     view = [
-        focused["box"][0] - page.evaluate("scrollX"),
-        focused["box"][1] - page.evaluate("scrollY"),
+        focused["box"][0] - scroll_x,
+        focused["box"][1] - scroll_y,
         focused["box"][2],
         focused["box"][3],
     ]
-    with_focus = screenshot_pixels(page)
-    page.evaluate("window.focusWalkHere = document.activeElement; document.activeElement.blur()")
-    without = screenshot_pixels(page)
-    page.evaluate("window.focusWalkHere.focus()")
-    before, after = region(without, view, AROUND), region(with_focus, view, AROUND)
+    # Only the element and what is round it is drawn, twice (the pixels `region` would cut
+    # from two screenshots of the whole window, at a third of the time).
+    clip = clip_in_window(view, page.viewport_size, scroll_x, scroll_y)
+    before = after = None
+    if clip:
+        after = screenshot_pixels(page, clip=clip)
+        page.evaluate(
+            "window.focusWalkHere = document.activeElement; document.activeElement.blur()"
+        )
+        before = screenshot_pixels(page, clip=clip)
+        page.evaluate("window.focusWalkHere.focus()")
     area = changed_area(before, after) if before is not None and after is not None else 0
     if area < required_area(view):
         return f"{focused['what']}: {area} px² changed at 3:1, needs {required_area(view):.0f}"
     return None
+
+
+def clip_in_window(view, window, scroll_x, scroll_y):
+    """The box in the window (`view`) grown by AROUND and cut to the window, as a clip in
+    page coordinates (Chromium's capture takes those); None when nothing of it is seen."""
+    x, y, width, height = view
+    left, top = max(int(round(x - AROUND)), 0), max(int(round(y - AROUND)), 0)
+    right = min(int(round(x + width + AROUND)), window["width"])
+    bottom = min(int(round(y + height + AROUND)), window["height"])
+    if right <= left or bottom <= top:
+        return None
+    return {
+        "x": left + scroll_x,
+        "y": top + scroll_y,
+        "width": right - left,
+        "height": bottom - top,
+    }

@@ -34,4 +34,14 @@ def summary_lines():
         f"to review, decided by pixels; "
         f"{sum(f.get('focus_stops', 0) for f in walks.values())} Tab stops measured for focus.",
     ]
+    checks = {}
+    for figures in walks.values():
+        for kind, count in figures.get("checks", {}).items():
+            checks[kind] = checks.get(kind, 0) + count
+    tours = {figures.get("tour", name) for name, figures in walks.items()}
+    lines.append(
+        f"{len(tours)} tours reached the states for those walks; checks of a state in a setting: "
+        + ", ".join(f"{kind} {count}" for kind, count in sorted(checks.items()))
+        + f" ({sum(checks.values())} in all)."
+    )
     return lines

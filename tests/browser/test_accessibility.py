@@ -15,6 +15,9 @@ checked, in numbers (the README quotes them).
 """
 
 import re
+import time
+from collections import Counter
+from contextlib import contextmanager
 
 import pytest
 import textstat
@@ -27,6 +30,7 @@ from browser_support import (
     broken_words,
     clipped_text,
     horizontal_overflow,
+    load_axe_on_every_page,
     screenshot,
     small_targets,
     widest_elements,
@@ -46,7 +50,7 @@ from gate_summary import record_gate
 from readability import reading
 from reading_aloud import read_everything_aloud, stop_reading
 from seen_text import seen_lines
-from site_tour import tour
+from site_tour import tour as states_shown
 
 pytestmark = pytest.mark.browser
 
@@ -129,35 +133,89 @@ WALKS = {
 }
 
 
-def walk_param(name):
-    return pytest.param(name, marks=pytest.mark.xdist_group(f"walk-{name}"))
+# The walks whose pages are the same (the same language, JavaScript and cookie) share one
+# tour: each state is reached once and every walk of the tour checks it there, the display
+# settings swapped as classes on the page already shown (display_settings.py).
+def tour_of(name):
+    walk = WALKS[name]
+    cookie = name_of(walk.cookie) if walk.cookie else "default"
+    return f"{walk.language}-{'js' if walk.javascript else 'no-js'}-{cookie}"
 
 
-@pytest.fixture(scope="module", params=[walk_param(name) for name in WALKS])
-def findings(request, browser, live_server_with_mail):
-    walk, server = WALKS[request.param], live_server_with_mail
+TOURS = {tour: [name for name in WALKS if tour_of(name) == tour] for tour in map(tour_of, WALKS)}
+
+
+def walks_that(does):
+    """One test per walk that makes the check (none passes with nothing checked), each in
+    its tour's xdist group, so that the tour runs once, on one worker."""
+    return [
+        pytest.param(name, marks=pytest.mark.xdist_group(f"tour-{tour_of(name)}"))
+        for name, walk in WALKS.items()
+        if does(walk)
+    ]
+
+
+def tour_param(tour):
+    return pytest.param(tour, marks=pytest.mark.xdist_group(f"tour-{tour}"))
+
+
+class Tours:
+    """Each tour is walked when a test first asks for it, then its findings are kept."""
+
+    def __init__(self, browser, server):
+        self.browser, self.server = browser, server
+        self.done = {}
+
+    def findings(self, walk_name):
+        return self.walked(tour_of(walk_name))[walk_name]
+
+    def walked(self, tour):
+        if tour not in self.done:
+            self.done[tour] = walk_tour(self.browser, self.server, tour)
+        return self.done[tour]
+
+
+@pytest.fixture(scope="module")
+def tours(browser, live_server_with_mail):
+    return Tours(browser, live_server_with_mail)
+
+
+@pytest.fixture
+def findings(request, tours):
+    return tours.findings(request.param)
+
+
+def walk_tour(browser, server, tour):
+    walks = {name: WALKS[name] for name in TOURS[tour]}
+    first = next(iter(walks.values()))
     # axe is injected as a script: the page's CSP would (rightly) refuse it. Without
     # JavaScript means without the site's scripts: they are refused, so the pages are drawn
     # as they are without JavaScript (there is no <noscript>), while the checks still run.
     context = browser.new_context(
         viewport=TABLET_PORTRAIT, base_url=server.url, has_touch=True, bypass_csp=True
     )
-    if not walk.javascript:
+    if any(walk.axe for walk in walks.values()):
+        load_axe_on_every_page(context)
+    if not first.javascript:
         context.route(re.compile(r"/static/js/"), lambda route: route.abort())
-    cookies = [{"name": "klapjob_lang", "value": walk.language, "url": server.url}]
-    if walk.cookie:
+    cookies = [{"name": "klapjob_lang", "value": first.language, "url": server.url}]
+    if first.cookie:
         cookies.append(
-            {"name": "klapjob_display", "value": cookie_value(walk.cookie), "url": server.url}
+            {"name": "klapjob_display", "value": cookie_value(first.cookie), "url": server.url}
         )
     context.add_cookies(cookies)
     page = context.new_page()
-    found = Findings(request.param)
+    found = {name: Findings(name) for name in walks}
     looks = {}
-    for state in tour(page, server.app, walk.javascript):
-        found.states.append(state)
-        check_state(page, walk, state, found, looks)
+    # The walks that Tab through the pages go last: Tab leaves the focus on the page.
+    order = sorted(walks, key=lambda name: bool(walks[name].focus))
+    for state in states_shown(page, server.app, first.javascript):
+        for name in order:
+            found[name].states.append(state)
+            check_state(page, walks[name], state, found[name], looks)
     context.close()
-    record_gate(request.param, {**found.summary(), "problems": found.problems})
+    for name in walks:
+        record_gate(name, {**found[name].summary(), "tour": tour, "problems": found[name].problems})
     return found
 
 
@@ -182,10 +240,19 @@ class Findings:
         }
         self.axe_to_review = 0
         self.focus_stops = 0
+        self.checks = Counter()  # kind -> (state, setting) pairs checked
+        self.seconds = Counter()  # kind -> time spent (to see where a walk's time goes)
 
     def record(self, kind, state, problems):
         if problems:
             self.problems[kind].setdefault(state, []).extend(problems)
+
+    @contextmanager
+    def checking(self, kind, count=1):
+        started = time.perf_counter()
+        yield
+        self.checks[kind] += count
+        self.seconds[kind] += time.perf_counter() - started
 
     def summary(self):
         return {
@@ -193,12 +260,15 @@ class Findings:
             "settings": sorted(self.settings_seen),
             "axe_to_review": self.axe_to_review,
             "focus_stops": self.focus_stops,
+            "checks": dict(self.checks),
+            "seconds": {kind: round(value, 1) for kind, value in self.seconds.items()},
         }
 
 
 def check_state(page, walk, state, found, looks):
     if walk.axe:
-        violations, to_review = axe_results(page)
+        with found.checking("axe"):
+            violations, to_review = axe_results(page)
         found.record("axe", state, violations)
         found.axe_to_review += to_review  # decided by the pixel check below, on every text
     for settings in walk.settings:
@@ -206,27 +276,33 @@ def check_state(page, walk, state, found, looks):
         label = name_of({**(walk.cookie or {}), **settings})
         found.settings_seen.add(label)
         if settings or not walk.layout_only_at_normal:
-            found.record("contrast", state, [f"{label}: {p}" for p in seen_contrast(page)])
+            with found.checking("contrast"):
+                found.record("contrast", state, [f"{label}: {p}" for p in seen_contrast(page)])
         if walk.reading_aloud and walk.javascript:
             read_everything_aloud(page)
-            found.record(
-                "contrast", state, [f"{label}, read aloud: {p}" for p in seen_contrast(page)]
-            )
+            with found.checking("contrast"):
+                problems = [f"{label}, read aloud: {p}" for p in seen_contrast(page)]
+            found.record("contrast", state, problems)
             stop_reading(page)
-        found.record("targets", state, [f"{label}: {t}" for t in small_targets(page)])
+        with found.checking("targets"):
+            found.record("targets", state, [f"{label}: {t}" for t in small_targets(page)])
         if walk.screenshots and settings is walk.settings[-1]:
-            screenshot(page, f"{walk.screenshots}-{state}")
+            with found.checking("screenshots"):
+                screenshot(page, f"{walk.screenshots}-{state}")
         if walk.layout:
-            check_reflow(
-                page, state, found, settings, label, phone_picture=settings is walk.settings[-1]
-            )
+            with found.checking("reflow"):
+                check_reflow(
+                    page, state, found, settings, label, phone_picture=settings is walk.settings[-1]
+                )
     show_with(page, walk.cookie or {})
     if walk.focus == "all" or (walk.focus and state in walk.focus):
-        focus_walk = FocusWalk(page, looks)
-        found.record("focus", state, focus_walk.problems())
+        with found.checking("focus"):
+            focus_walk = FocusWalk(page, looks)
+            found.record("focus", state, focus_walk.problems())
         found.focus_stops += focus_walk.stops
     if walk.easy_read:
-        check_easy_read(page, state, found)
+        with found.checking("easy read"):
+            check_easy_read(page, state, found)
 
 
 def seen_contrast(page):
@@ -287,8 +363,10 @@ def check_reflow(page, state, found, settings, label, phone_picture):
     page.set_viewport_size(TABLET_PORTRAIT)
 
 
-def test_the_walk_saw_every_page_state(findings):
-    states = set(findings.states)
+@pytest.mark.parametrize("tour", [tour_param(tour) for tour in TOURS])
+def test_the_walk_saw_every_page_state(tours, tour):
+    walks = tours.walked(tour)
+    states = set(next(iter(walks.values())).states)
     assert {
         "start",
         "who",
@@ -312,44 +390,54 @@ def test_the_walk_saw_every_page_state(findings):
         "change",
         "resume-code-too-many",
     } <= states
-    if WALKS[findings.name].javascript:
+    if WALKS[TOURS[tour][0]].javascript:
         assert {"still-here", "work-work_other-revealed"} <= states
+    for found in walks.values():
+        assert found.checks["contrast"] >= len(states), f"{found.name}: contrast in every state"
+        assert found.checks["targets"] >= len(states), f"{found.name}: targets in every state"
 
 
+@pytest.mark.parametrize("findings", walks_that(lambda walk: walk.axe), indirect=True)
 def test_axe_finds_no_violation_of_wcag_a_aa_or_enhanced_contrast(findings):
+    assert findings.checks["axe"] == len(findings.states)
     assert findings.problems["axe"] == {}
 
 
+@pytest.mark.parametrize("findings", walks_that(lambda walk: True), indirect=True)
 def test_text_is_7_to_1_and_controls_3_to_1_against_what_is_behind_them(findings):
     assert TEXT_MINIMUM == 7 and CONTROL_MINIMUM == 3
+    assert findings.checks["contrast"] >= len(findings.states)
     assert findings.problems["contrast"] == {}
 
 
+@pytest.mark.parametrize("findings", walks_that(lambda walk: True), indirect=True)
 def test_every_target_is_at_least_44_by_44_css_px(findings):
+    assert findings.checks["targets"] >= len(findings.states)
     assert findings.problems["targets"] == {}
 
 
+@pytest.mark.parametrize("findings", walks_that(lambda walk: walk.focus), indirect=True)
 def test_focus_is_seen_on_every_element_reached_with_tab(findings):
-    if not WALKS[findings.name].focus:
-        pytest.skip("this walk does not Tab through the pages")
     assert findings.focus_stops > 300
     assert findings.problems["focus"] == {}
 
 
+@pytest.mark.parametrize("findings", walks_that(lambda walk: walk.layout), indirect=True)
 def test_pages_reflow_at_400_and_200_percent_zoom_and_with_wider_text_spacing(findings):
+    assert findings.checks["reflow"] >= len(findings.states)
     assert findings.problems["reflow"] == {}
     assert findings.problems["squeezed"] == {}
     assert findings.problems["spacing"] == {}
 
 
+@pytest.mark.parametrize("findings", walks_that(lambda walk: walk.easy_read), indirect=True)
 def test_the_danish_a_person_sees_is_easy_to_read(findings):
-    if not WALKS[findings.name].easy_read:
-        pytest.skip("this walk does not read the Danish")
+    assert findings.checks["easy read"] == len(findings.states)
     assert findings.problems["lix"] == {}
     assert findings.problems["long sentences"] == {}
 
 
+@pytest.mark.parametrize("findings", walks_that(lambda walk: walk.easy_read), indirect=True)
 def test_no_english_is_left_on_a_danish_page(findings):
-    if not WALKS[findings.name].easy_read:
-        pytest.skip("this walk does not read the Danish")
+    assert findings.checks["easy read"] == len(findings.states)
     assert findings.problems["english"] == {}

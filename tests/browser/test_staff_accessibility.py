@@ -4,7 +4,6 @@ with the keyboard alone."""
 
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pyotp
 import pytest
@@ -32,7 +31,6 @@ from staff import PASSWORD, register, sign_up_for_meeting, staff_member
 
 pytestmark = pytest.mark.browser
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -409,7 +407,7 @@ def test_an_admin_registers_a_deletion_request_and_marks_it_done_with_the_keyboa
     page.goto("/staff/requests")
     row = page.locator("tbody tr").first
     assert "Slette sine data" in row.inner_text() and "3 dage tilbage" in row.inner_text()
-    page.screenshot(path=str(DOCS / "staff-requests-due-first.png"), full_page=True)
+    screenshot(page, "staff-requests-due-first")
     tab_to_button(page, "Markér som klaret")
     page.keyboard.press("Enter")
     page.wait_for_selector("text=Anmodningen er markeret som klaret.")

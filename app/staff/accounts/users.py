@@ -27,11 +27,21 @@ ROLES = ("admin", "consultant")
 ISSUER = "KLAPjob"
 
 # argon2-cffi's defaults: argon2id, t=3, m=64 MiB, p=4 (OWASP ASVS 5 passes them).
-hasher = PasswordHasher()
+REAL_HASHER = PasswordHasher()
+hasher = REAL_HASHER
 # Checked when an email address is unknown (or its account inactive), so that a wrong
 # address does the same work as a wrong password and the answer says nothing about who
 # has an account.
 _DUMMY_HASH = hasher.hash(codes.new_token(16))
+
+
+def use_hasher(new_hasher: PasswordHasher) -> None:
+    """Only the tests call this (tests/conftest.py): a cheap cost there, as hundreds of
+    sign-ins at the real cost took minutes; one test checks the real parameters."""
+    global hasher, _DUMMY_HASH
+    hasher = new_hasher
+    _DUMMY_HASH = new_hasher.hash(secrets.token_hex(16))
+
 
 log = logging.getLogger("klapjob.sign_in")
 
