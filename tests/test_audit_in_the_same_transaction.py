@@ -64,6 +64,11 @@ class AuditLog:
         return unchanged if self.refuses else changed
 
 
+def audit_log_refuses_entries(app):
+    """From now on the audit log refuses entries (for the tests of other files)."""
+    AuditLog(app, refuses=True).cut_off()
+
+
 @pytest.fixture(params=["audit log works", "audit log refuses"])
 def audit(app, request):
     return AuditLog(app, refuses=request.param == "audit log refuses")

@@ -15,7 +15,8 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeSerializer
 from app.core import clock, codes
 from app.core.db import connect
 from app.core.migrations import migrations
-from app.staff.casework.access import may_see_health, visibility, visible_registration
+from app.staff.casework.access import visibility, visible_registration
+from app.staff.casework.health import HealthOf, shows_at_once
 
 # ---- Danish days (2026: Christmas Day is a Friday, 1 January 2027 a Friday) ----
 
@@ -209,9 +210,9 @@ def test_an_admin_sees_every_registration(office):
 
 def test_health_shows_at_once_only_to_the_consultant_it_is_given_to():
     karl, lise = SimpleNamespace(id=2), SimpleNamespace(id=3)
-    assert may_see_health(karl, SimpleNamespace(consultant_id=2)) is True
-    assert may_see_health(lise, SimpleNamespace(consultant_id=2)) is False
-    assert may_see_health(karl, SimpleNamespace(consultant_id=None)) is False
+    assert shows_at_once(karl, HealthOf("ABC", given_to=2)) is True
+    assert shows_at_once(lise, HealthOf("ABC", given_to=2)) is False
+    assert shows_at_once(karl, HealthOf("ABC", given_to=None)) is False
 
 
 def test_a_registration_out_of_sight_is_not_found_at_all(office):

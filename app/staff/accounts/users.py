@@ -40,7 +40,7 @@ def use_hasher(new_hasher: PasswordHasher) -> None:
     sign-ins at the real cost took minutes; one test checks the real parameters."""
     global hasher, _DUMMY_HASH
     hasher = new_hasher
-    _DUMMY_HASH = new_hasher.hash(secrets.token_hex(16))
+    _DUMMY_HASH = new_hasher.hash(codes.new_token(16))
 
 
 log = logging.getLogger("klapjob.sign_in")
