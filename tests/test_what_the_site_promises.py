@@ -71,8 +71,8 @@ def test_relatives_and_professionals_have_a_page_linked_from_the_start_and_the_h
     assert page.h1 == "Til pårørende og fagfolk"
     for fact in (
         "KLAPjob er ikke jobcentret.",
-        "KLAPjob kan ikke love et job.",
-        "Kommunen regner det præcise beløb ud.",
+        "Ingen kan love et job.",
+        "Kommunen regner ud, hvor meget.",
         "Personen kontakter selv KLAPjob.",
         "spørg KLAPjob, før I sender",
     ):

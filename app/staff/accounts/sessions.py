@@ -5,7 +5,6 @@ session for real, whatever copy of the cookie is left somewhere.
 A person sees their own sessions (named by a random id and the browser they began in) and
 ends the others; a new password ends them all."""
 
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -55,7 +54,7 @@ def start_session(db, user, *, browser="", now=None):
         db.execute(
             "INSERT INTO staff_sessions (token_hash, public_id, user_id, browser, created_at,"
             " last_seen_at) VALUES (?, ?, ?, ?, ?, ?)",
-            [codes.token_hash(token), secrets.token_urlsafe(9), user.id, browser, stamp, stamp],
+            [codes.token_hash(token), codes.new_public_id(), user.id, browser, stamp, stamp],
         )
     return token
 
