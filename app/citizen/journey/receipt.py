@@ -150,7 +150,7 @@ def about_the_municipality(registration):
 def about_the_age(registration):
     if registration.answers.get("age_group") != "under_18":
         return None
-    return _("You are under 18 years old.\nKLAPjob talks with you about what can happen.")
+    return _("You are under 18 years old.\nKLAPjob also talks with one of your parents.")
 
 
 def reference_made_of(reference):

@@ -81,6 +81,7 @@ def send():
         errors=form_errors(form),
         asks_health=bool(draft.answers.get("health")),
         helper_hint=draft.answers.get("filled_by") == "helper",
+        under_18=draft.answers.get("age_group") == "under_18",
     )
 
 

@@ -65,7 +65,7 @@ AGE_GROUPS = (
         "under_18",
         _l("Under 18 years"),
         description=_l(
-            "You can still send your answers.\nKLAPjob talks with you about what can happen."
+            "You can still send your answers.\nKLAPjob also talks with one of your parents."
         ),
     ),
     Choice("18_24", _l("18 to 24 years")),
