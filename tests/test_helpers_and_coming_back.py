@@ -231,7 +231,9 @@ def test_guessing_codes_is_slowed_down(app, client):
     guesser = Visitor(app.test_client())
     for guess in range(10):
         page = Page(guesser.post_form("/register/resume", {"code": f"AAAA{guess:04d}"}))
-        assert page.error_summary_links() == [("#code", "Tjek koden. Den har 8 bogstaver og tal.")]
+        assert page.error_summary_links() == [
+            ("#code", "Tjek koden. Den har 8 bogstaver eller tal.")
+        ]
     blocked = Page(guesser.post_form("/register/resume", {"code": code}))
     assert blocked.error_summary_links()[0][1].startswith("Du har prøvet mange koder")
 

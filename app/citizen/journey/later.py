@@ -61,6 +61,16 @@ def shown_on_this_page():
     return shown if clock.seconds() - shown.get("at", 0) < SHOWN_FOR else {}
 
 
+def code_made_of(code):
+    """What the code is made of, as it is: a code can be all letters."""
+    count = len(code)
+    if code.isdigit():
+        return _("The code has %(count)d numbers.", count=count)
+    if any(sign.isdigit() for sign in code):
+        return _("The code has %(count)d letters and numbers.", count=count)
+    return _("The code has %(count)d letters.", count=count)
+
+
 def render_later(back_to, *, email_form=None, status=200):
     email_form = email_form or EmailForm(email=current_draft().answers.get("email", ""))
     shown = shown_on_this_page()
@@ -74,6 +84,7 @@ def render_later(back_to, *, email_form=None, status=200):
             code=spaced_code(code) if code else None,
             # Read aloud one sign at a time, like the reference on the receipt.
             code_spoken=" ".join(code) if code else None,
+            code_made_of=code_made_of(code) if code else None,
             sent_to=sent_to,
             days=resume_days(),
             errors=form_errors(email_form),
@@ -177,7 +188,7 @@ def resume_by_code():
                 )
             except ResumeRefused:
                 limit.record(get_db(), client)
-                form.code.errors = [_("Check the code. It has 8 letters and numbers.")]
+                form.code.errors = [_("Check the code. It has 8 letters or numbers.")]
     status = 400 if form.code.errors else 200
     errors = [(form.code.id, form.code.errors[0])] if form.code.errors else []
     return render_template("journey/resume_code.html", form=form, errors=errors), status

@@ -34,7 +34,7 @@ def find_draft():
         if answers is not None and not may_open_draft(db, current_user(), answers):
             answers = None  # another consultant's: it looks like a code that is not there
         if answers is None:
-            form.code.errors.append(_l("Check the code. It has 8 letters and numbers."))
+            form.code.errors.append(_l("Check the code. It has 8 letters or numbers."))
         else:
             audit.record_now(db, current_user(), "viewed_draft")
     return render_template(
