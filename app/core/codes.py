@@ -34,6 +34,15 @@ def spaced(code: str, group: int | None = None) -> str:
     return " ".join(code[i : i + size] for i in range(0, len(code), size))
 
 
+def signs_in(code: str) -> str:
+    """What a code is made of: "letters", "numbers" or "letters and numbers" (a code from
+    the alphabet can be all letters: a page must say so truly)."""
+    digits = sum(sign.isdigit() for sign in code)
+    if digits == len(code):
+        return "numbers"
+    return "letters and numbers" if digits else "letters"
+
+
 def new_token(size: int = 32) -> str:
     """An unguessable token for a cookie, a link or a key: `size` random bytes, URL-safe."""
     return secrets.token_urlsafe(size)

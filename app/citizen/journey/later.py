@@ -7,7 +7,7 @@ from wtforms import StringField
 
 from app.citizen.journey.blueprint import blueprint
 from app.citizen.journey.current import current_draft, draft_token, keep_draft, url_for_step
-from app.core import clock
+from app.core import clock, codes
 from app.core.limits import Limit, subject, this_client
 from app.core.mail import mail_is_configured, may_mail, send_mail
 from app.core.site_text import gettext as _
@@ -62,13 +62,12 @@ def shown_on_this_page():
 
 
 def code_made_of(code):
-    """What the code is made of, as it is: a code can be all letters."""
     count = len(code)
-    if code.isdigit():
-        return _("The code has %(count)d numbers.", count=count)
-    if any(sign.isdigit() for sign in code):
-        return _("The code has %(count)d letters and numbers.", count=count)
-    return _("The code has %(count)d letters.", count=count)
+    return {
+        "letters": _("The code has %(count)d letters.", count=count),
+        "numbers": _("The code has %(count)d numbers.", count=count),
+        "letters and numbers": _("The code has %(count)d letters and numbers.", count=count),
+    }[codes.signs_in(code)]
 
 
 def render_later(back_to, *, email_form=None, status=200):

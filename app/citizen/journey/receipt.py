@@ -8,6 +8,7 @@ from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from app.core import codes
 from app.core.mail import may_mail, send_mail
 from app.core.phone import format_phone
 from app.domain.coverage import has_agreement
@@ -154,13 +155,12 @@ def about_the_age(registration):
 
 
 def reference_made_of(reference):
-    """What the reference is made of, as it is: a reference can be all letters."""
     count = len(reference)
-    if reference.isdigit():
-        return _("Your reference has %(count)d numbers.", count=count)
-    if any(sign.isdigit() for sign in reference):
-        return _("Your reference has %(count)d letters and numbers.", count=count)
-    return _("Your reference has %(count)d letters.", count=count)
+    return {
+        "letters": _("Your reference has %(count)d letters.", count=count),
+        "numbers": _("Your reference has %(count)d numbers.", count=count),
+        "letters and numbers": _("Your reference has %(count)d letters and numbers.", count=count),
+    }[codes.signs_in(reference)]
 
 
 def receipt_context(registration):
