@@ -540,6 +540,8 @@ NOT_REACHED = {
     "staff.edit_ambassador": "the fuzz's site has no ambassador",
     "staff.appointment_calendar_file": "the fuzz's site has no appointment",
     "staff.request_done": "the fuzz's site has no request from a person",
+    "staff.compare_duplicate": "its `other` must name the registration's likely duplicate",
+    "staff.intake_show_health": "the fuzz's phone intake has no health answer to show",
 }
 
 
