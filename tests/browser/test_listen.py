@@ -83,7 +83,7 @@ def test_a_choice_is_read_with_its_explanation_after_a_pause(tablet):
     ).click()
     wait_until(tablet, "() => document.querySelectorAll('[aria-pressed=true]').length === 0")
     words = heard_words(tablet)
-    assert words[:3] == ["Under", "18", "år"] and words[-1] == "ske."
+    assert words[:3] == ["Under", "18", "år"] and words[-1] == "forældre."
     assert not tablet.locator("#age_group-0").is_checked(), "listening does not choose"
 
 
