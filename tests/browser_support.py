@@ -42,9 +42,18 @@ class LiveServer:
         self.server.shutdown()
 
 
-def screenshot(page, name):
+def screenshot_file(name):
+    """Where the picture called `name` is kept for a person to look at (not in git)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    return SCREENSHOTS / f"{name}.png"
+
+
+def screenshot(page, name):
+    """The whole page as a PNG, by Chromium's fast capture (colours.py)."""
+    from colours import CARET_HIDDEN, captured_png, extra_style, whole_page_in_view
+
+    with whole_page_in_view(page), extra_style(page, CARET_HIDDEN):
+        screenshot_file(name).write_bytes(captured_png(page))
 
 
 # ---------------------------------------------------------------------------------------
@@ -110,11 +119,14 @@ def small_targets(page):
     return page.evaluate(SMALL_TARGETS_SCRIPT, MINIMUM_TARGET)
 
 
+HORIZONTAL_OVERFLOW = (
+    "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+)
+
+
 def horizontal_overflow(page):
     """How many CSS px the page is wider than the window (0 when it reflows)."""
-    return page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
+    return page.evaluate(HORIZONTAL_OVERFLOW)
 
 
 # WCAG 1.4.12: a person's own style sheet may widen the spacing; nothing may break.
@@ -168,12 +180,14 @@ def broken_words(page, longest=12):
     return page.evaluate(BROKEN_WORDS, longest)
 
 
+WIDEST_ELEMENTS = """
+limit => [...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+  .slice(-limit)
+  .map(e => `${e.tagName.toLowerCase()}.${e.className} "${(e.innerText || '').trim().slice(0, 30)}"`)
+"""
+
+
 def widest_elements(page, limit=3):
     """The elements that stick out of the window on the right, to say what to fix."""
-    return page.evaluate(
-        """limit => [...document.querySelectorAll('body *')]
-             .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-             .slice(-limit)
-             .map(e => `${e.tagName.toLowerCase()}.${e.className} "${(e.innerText || '').trim().slice(0, 30)}"`)""",
-        limit,
-    )
+    return page.evaluate(WIDEST_ELEMENTS, limit)

@@ -8,6 +8,7 @@ size, and the edge of a control 3:1 against what is around it (1.4.11).
 """
 
 import base64
+import functools
 import io
 import weakref
 from contextlib import contextmanager
@@ -146,6 +147,23 @@ def contrast(first, second):
     return (numpy.maximum(a, b) + 0.05) / (numpy.minimum(a, b) + 0.05)
 
 
+@functools.lru_cache(maxsize=4096)
+def colour_luminance(rgb):
+    """luminance() of one colour, without numpy: a pass asks for a few hundred of them,
+    where numpy's cost of setting up outweighs its arithmetic."""
+    linear = [
+        c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+        for c in (value / 255.0 for value in rgb[:3])
+    ]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def colour_contrast(first, second):
+    """contrast() of two colours, as a float."""
+    a, b = colour_luminance(tuple(first)), colour_luminance(tuple(second))
+    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+
+
 _CAPTURES = weakref.WeakKeyDictionary()  # page -> its DevTools session
 CARET_HIDDEN = "* { caret-color: transparent !important; }"
 
@@ -155,15 +173,23 @@ def screenshot_pixels(page, clip=None):
     fast PNG encoder: the same pixels as page.screenshot(), in half the time on a tall page
     (the gate takes thousands). Playwright's screenshot also stops animations; the site has
     none (tests/test_style_sheets.py keeps it so). The caret is hidden as caret="hide" does."""
+    with extra_style(page, CARET_HIDDEN):
+        return captured_pixels(page, clip)
+
+
+def captured_png(page, clip=None):
+    """The PNG Chromium captures of the page as it is (the caret hidden by the caller)."""
     session = _CAPTURES.get(page)
     if session is None:
         session = _CAPTURES[page] = page.context.new_cdp_session(page)
     options = {"format": "png", "optimizeForSpeed": True}
     if clip:
         options["clip"] = {**clip, "scale": 1}
-    with extra_style(page, CARET_HIDDEN):
-        data = session.send("Page.captureScreenshot", options)["data"]
-    return numpy.asarray(Image.open(io.BytesIO(base64.b64decode(data))).convert("RGB"))
+    return base64.b64decode(session.send("Page.captureScreenshot", options)["data"])
+
+
+def captured_pixels(page, clip=None):
+    return numpy.asarray(Image.open(io.BytesIO(captured_png(page, clip))).convert("RGB"))
 
 
 def region(pixels, box, grow=0.0):
@@ -189,14 +215,23 @@ def unpacked(number):
     return (number >> 16 & 255, number >> 8 & 255, number & 255)
 
 
-def colours_behind(pixels, mask=None):
-    """The colours that cover at least BACKGROUND_SHARE of the pixels (most common first)."""
-    flat = pixels.reshape(-1, 3) if mask is None else pixels[mask]
-    if len(flat) == 0:
+def packed_image(pixels):
+    """The image's colours as one number a pixel (height x width), made once a pass."""
+    colours = pixels.astype(numpy.int32)
+    return (colours[..., 0] << 16) | (colours[..., 1] << 8) | colours[..., 2]
+
+
+def colours_behind(codes, mask=None):
+    """The colours (packed_image) that cover at least BACKGROUND_SHARE of the pixels, most
+    common first."""
+    values = codes if mask is None else codes[mask]
+    if values.size == 0:
         return []
-    found, counts = numpy.unique(packed(flat), return_counts=True)
+    if values.min() == values.max():  # most text stands on one colour: nothing to count
+        return [unpacked(values.flat[0])]
+    found, counts = numpy.unique(values, return_counts=True)
     order = numpy.argsort(-counts)
-    return [unpacked(found[i]) for i in order if counts[i] >= BACKGROUND_SHARE * len(flat)]
+    return [unpacked(found[i]) for i in order if counts[i] >= BACKGROUND_SHARE * values.size]
 
 
 def seen_colour(text_colour, opacity, background):
@@ -260,47 +295,91 @@ def whole_page_in_view(page):
         page.set_viewport_size(window)
 
 
-def contrast_problems(page):
+# One trip to the page for what a contrast pass reads before its screenshot: everything
+# settled, the text runs and the controls measured, then the text hidden (and the caret) by
+# a sheet of the test's own, which the next trip takes away. Each trip to Chromium and back
+# costs 5-15 ms; a pass made eleven of them, thousands of passes a run.
+LOOK_THEN_HIDE_TEXT = (
+    "async ([deadline, css]) => {\n"
+    f"  const settled = await ({SETTLE.strip()})(deadline);\n"
+    f"  const runs = ({TEXT_RUNS_SCRIPT.strip()})();\n"
+    f"  const controls = ({CONTROLS_SCRIPT.strip()})();\n"
+    """
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  window.contrastPassSheet = sheet;
+  return [settled, runs, controls];
+}
+"""
+)
+HIDE_TEXT_TOO = "css => window.contrastPassSheet.replaceSync(css)"
+SHOW_TEXT_AGAIN = """
+() => { document.adoptedStyleSheets = document.adoptedStyleSheets
+          .filter(sheet => sheet !== window.contrastPassSheet); }
+"""
+
+
+def looked_at_without_text(page, picture=None):
+    """The text runs, the controls and the pixels behind them, in a window as tall as the
+    page (so that nothing scrolls between measuring and the screenshot). With `picture` (a
+    path), the page as a person sees it is kept there too, from the same settled page."""
+    window = page.viewport_size
+    height = page.evaluate("document.documentElement.scrollHeight")
+    page.set_viewport_size({"width": window["width"], "height": max(window["height"], height)})
+    try:
+        hidden = CARET_HIDDEN if picture else HIDE_TEXT_CSS + CARET_HIDDEN
+        _, runs, controls = page.evaluate(LOOK_THEN_HIDE_TEXT, [SETTLE_DEADLINE_MS, hidden])
+        try:
+            if picture:
+                picture.write_bytes(captured_png(page))
+                page.evaluate(HIDE_TEXT_TOO, HIDE_TEXT_CSS + CARET_HIDDEN)
+            behind = captured_pixels(page)
+        finally:
+            page.evaluate(SHOW_TEXT_AGAIN)
+    finally:
+        page.set_viewport_size(window)
+    return runs, controls, behind
+
+
+def contrast_problems(page, picture=None):
     """Text below 7:1 and controls below 3:1, from one screenshot with the text hidden."""
-    with whole_page_in_view(page):
-        runs, controls = page.evaluate(TEXT_RUNS_SCRIPT), page.evaluate(CONTROLS_SCRIPT)
-        with extra_style(page, HIDE_TEXT_CSS):
-            behind = screenshot_pixels(page)
+    runs, controls, behind = looked_at_without_text(page, picture)
     return text_problems(behind, runs) + control_problems(behind, controls)
 
 
 def text_contrast_problems(page, minimum=TEXT_MINIMUM):
     """Every run of visible text below `minimum` against the pixels behind it."""
-    with whole_page_in_view(page):
-        runs = page.evaluate(TEXT_RUNS_SCRIPT)
-        with extra_style(page, HIDE_TEXT_CSS):
-            behind = screenshot_pixels(page)
+    runs, _, behind = looked_at_without_text(page)
     return text_problems(behind, runs, minimum)
 
 
 def text_problems(behind, runs, minimum=TEXT_MINIMUM):
     word_boxes = [rect for run in runs if run["word"] for rect in run["rects"]]
+    codes = packed_image(behind)
     problems = []
     for run in runs:
-        worst = worst_text_contrast(behind, run, [] if run["word"] else word_boxes)
+        worst = worst_text_contrast(codes, run, [] if run["word"] else word_boxes)
         if worst and worst.ratio < minimum:
             problems.append(worst)
     return problems
 
 
-def worst_text_contrast(behind, run, cut_out):
+def worst_text_contrast(codes, run, cut_out):
     text_colour = parse_colour(run["colour"])
     worst = None
     for rect in run["rects"]:
-        pixels = region(behind, rect)
+        pixels = region(codes, rect)
         if pixels is None:
             continue
-        mask = numpy.ones(pixels.shape[:2], dtype=bool)
+        mask = None
         for other in cut_out:
+            if mask is None:
+                mask = numpy.ones(pixels.shape[:2], dtype=bool)
             blank_overlap(mask, rect, other)
         for background in colours_behind(pixels, mask):
             seen = seen_colour(text_colour, run["opacity"], background)
-            ratio = float(contrast(seen, background))
+            ratio = colour_contrast(seen, background)
             if worst is None or ratio < worst.ratio:
                 worst = Finding(
                     run["what"], ratio, f"{hex_colour(seen)} on {hex_colour(background)}"

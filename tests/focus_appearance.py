@@ -12,8 +12,11 @@ in the same walk looks the same focused, and is not screenshotted again.
 import hashlib
 
 from colours import (
+    CARET_HIDDEN,
     CONTROL_MINIMUM,
+    captured_pixels,
     contrast,
+    extra_style,
     parse_colour,
     region,
     screenshot_pixels,
@@ -92,14 +95,15 @@ class FocusWalk:
         self.screenshots = 0
 
     def problems(self):
-        with whole_page_in_view(self.page):
+        # The caret hidden once for the whole walk, not around each of its screenshots.
+        with whole_page_in_view(self.page), extra_style(self.page, CARET_HIDDEN):
             return self._walk()
 
     def _walk(self):
         page = self.page
         page.evaluate("document.activeElement && document.activeElement.blur()")
         page.evaluate(FROM_THE_TOP)
-        unfocused = screenshot_pixels(page)
+        unfocused = captured_pixels(page)
         problems = []
         for _ in range(MOST_STOPS):
             page.keyboard.press("Tab")
@@ -148,7 +152,7 @@ class FocusWalk:
         bottom = min(int(round(y + height + AROUND)), shape[0])
         if right <= left or bottom <= top:
             return None
-        return screenshot_pixels(
+        return captured_pixels(
             self.page, clip={"x": left, "y": top, "width": right - left, "height": bottom - top}
         )
 

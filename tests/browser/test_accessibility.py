@@ -23,15 +23,18 @@ import pytest
 import textstat
 
 from browser_support import (
+    BROKEN_WORDS,
+    HORIZONTAL_OVERFLOW,
     PHONE,
     TABLET_PORTRAIT,
     TEXT_SPACING_CSS,
+    WIDEST_ELEMENTS,
     axe_results,
-    broken_words,
     clipped_text,
     horizontal_overflow,
     load_axe_on_every_page,
     screenshot,
+    screenshot_file,
     small_targets,
     widest_elements,
 )
@@ -275,20 +278,28 @@ def check_state(page, walk, state, found, looks):
         show_with(page, {**(walk.cookie or {}), **settings})
         label = name_of({**(walk.cookie or {}), **settings})
         found.settings_seen.add(label)
+        # The walk's picture of the state is taken by the contrast pass, from the same page.
+        picture = (
+            screenshot_file(f"{walk.screenshots}-{state}")
+            if walk.screenshots and settings is walk.settings[-1]
+            else None
+        )
         if settings or not walk.layout_only_at_normal:
             with found.checking("contrast"):
-                found.record("contrast", state, [f"{label}: {p}" for p in seen_contrast(page)])
+                problems = [f"{label}: {p}" for p in contrast_problems(page, picture)]
+            found.record("contrast", state, problems)
+        elif picture:
+            screenshot(page, picture.stem)
+        if picture:
+            found.checks["screenshots"] += 1
         if walk.reading_aloud and walk.javascript:
             read_everything_aloud(page)
             with found.checking("contrast"):
-                problems = [f"{label}, read aloud: {p}" for p in seen_contrast(page)]
+                problems = [f"{label}, read aloud: {p}" for p in contrast_problems(page)]
             found.record("contrast", state, problems)
             stop_reading(page)
         with found.checking("targets"):
             found.record("targets", state, [f"{label}: {t}" for t in small_targets(page)])
-        if walk.screenshots and settings is walk.settings[-1]:
-            with found.checking("screenshots"):
-                screenshot(page, f"{walk.screenshots}-{state}")
         if walk.layout:
             with found.checking("reflow"):
                 check_reflow(
@@ -303,10 +314,6 @@ def check_state(page, walk, state, found, looks):
     if walk.easy_read:
         with found.checking("easy read"):
             check_easy_read(page, state, found)
-
-
-def seen_contrast(page):
-    return contrast_problems(page)
 
 
 def check_easy_read(page, state, found):
@@ -336,31 +343,49 @@ WORDS_FIT_ELSEWHERE_ON = (TABLET_PORTRAIT, HALF)
 
 def check_reflow(page, state, found, settings, label, phone_picture):
     """Each text size at 400 % and 200 % zoom: nothing wider than the window, nothing cut
-    off with wider spacing; and no everyday word broken over two lines where it must fit."""
-    for size in WORDS_FIT_ON.get(settings.get("text_size", "normal"), WORDS_FIT_ELSEWHERE_ON):
+    off with wider spacing; and no everyday word broken over two lines where it must fit.
+    Each window width is visited once, widest first (a resize lays the page out again)."""
+    words_fit_on = WORDS_FIT_ON.get(settings.get("text_size", "normal"), WORDS_FIT_ELSEWHERE_ON)
+    widths = [TABLET_PORTRAIT, HALF, PHONE, NARROW]
+    for size in widths:
+        words, overflow = size in words_fit_on, size in (NARROW, HALF)
+        picture = phone_picture and size is PHONE and not state.endswith(("-error", "-wrong"))
+        if not (words or overflow or picture):
+            continue
         page.set_viewport_size(size)
+        seen = page.evaluate(LAYOUT_AT_THIS_WIDTH, [words, overflow])
         found.record(
-            "squeezed", state, [f"{label}, {size['width']} px: {w}" for w in broken_words(page)]
+            "squeezed", state, [f"{label}, {size['width']} px: {w}" for w in seen["broken"]]
         )
-    for size in (NARROW, HALF):
-        page.set_viewport_size(size)
-        overflow = horizontal_overflow(page)
-        if overflow > 0:
+        if seen["overflow"] > 0:
             found.record(
                 "reflow",
                 state,
-                [f"{label}, {size['width']} px: {overflow} px too wide: {widest_elements(page)}"],
+                [f"{label}, {size['width']} px: {seen['overflow']} px too wide: {seen['widest']}"],
             )
-    page.set_viewport_size(NARROW)
+        if size is NARROW:
+            found.record("spacing", state, [f"{label}: {p}" for p in spacing_problems(page)])
+        if picture:
+            screenshot(page, f"phone-{state}")
+    page.set_viewport_size(TABLET_PORTRAIT)
+
+
+# What check_reflow reads at one window width, in one trip to the page.
+LAYOUT_AT_THIS_WIDTH = f"""
+([words, overflow]) => {{
+  const broken = words ? ({BROKEN_WORDS.strip()})(12) : [];
+  const tooWide = overflow ? ({HORIZONTAL_OVERFLOW.strip()})() : 0;
+  return {{broken, overflow: tooWide, widest: tooWide > 0 ? ({WIDEST_ELEMENTS.strip()})(3) : []}};
+}}
+"""
+
+
+def spacing_problems(page):
     with extra_style(page, TEXT_SPACING_CSS):
         problems = clipped_text(page)
         if horizontal_overflow(page) > 0:
             problems.append(f"{horizontal_overflow(page)} px too wide: {widest_elements(page)}")
-    found.record("spacing", state, [f"{label}: {p}" for p in problems])
-    if phone_picture and not state.endswith(("-error", "-wrong")):
-        page.set_viewport_size(PHONE)
-        screenshot(page, f"phone-{state}")
-    page.set_viewport_size(TABLET_PORTRAIT)
+    return problems
 
 
 @pytest.mark.parametrize("tour", [tour_param(tour) for tour in TOURS])
