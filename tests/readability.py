@@ -22,6 +22,8 @@ SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
 NAMES = {
     "KLAPjob",
     "OpenMoji",
+    "Mulberry",
+    "Symbols",
     "Atkinson",
     "Hyperlegible",
     "Braille",

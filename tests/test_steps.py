@@ -1,11 +1,9 @@
 """The list of steps is data: check it as data, so a new question cannot be half made."""
 
-from pathlib import Path
-
 import pytest
 
 from app.domain.municipalities import MUNICIPALITIES, municipalities_by_name
-from app.domain.pictograms import OPENMOJI_CODES, SVG_DIRECTORY
+from app.domain.pictograms import PICTURES, pictogram_file
 from app.domain.questions.steps import STEPS, STEPS_BY_KEY
 
 ALL_FIELDS = [spec for step in STEPS for spec in step.fields]
@@ -25,17 +23,17 @@ def test_every_required_field_says_what_to_do_when_empty(spec):
 
 @pytest.mark.parametrize("step", STEPS, ids=lambda step: step.key)
 def test_every_step_and_choice_has_a_known_pictogram_or_none(step):
-    assert step.pictogram in OPENMOJI_CODES
+    assert step.pictogram in PICTURES
     for spec in step.fields:
         for choice in spec.choices:
-            assert choice.pictogram is None or choice.pictogram in OPENMOJI_CODES
+            assert choice.pictogram is None or choice.pictogram in PICTURES
 
 
 def test_one_concept_one_pictogram_and_every_file_exists():
-    codes = list(OPENMOJI_CODES.values())
-    assert len(codes) == len(set(codes)), "two concepts share a picture"
-    for code in codes:
-        assert Path(SVG_DIRECTORY / f"{code}.svg").is_file(), code
+    pictures = list(PICTURES.values())
+    assert len(pictures) == len(set(pictures)), "two concepts share a picture"
+    for concept in PICTURES:
+        assert pictogram_file(concept).is_file(), concept
 
 
 def test_the_same_answer_has_the_same_picture_everywhere():

