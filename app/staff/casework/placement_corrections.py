@@ -99,20 +99,22 @@ def copy_newest_to_case(db, registration):
     )
 
 
-def _record(db, user, registration, kind, before, after, reason, now):
-    add_history(
-        db,
-        registration,
-        user,
-        kind,
-        now=now,
-        reason=(after or before)["kind"],
-        due_on=(after or before)["starts_on"],
-        note=reason,
-        field="placement",
-        before=json.dumps(before, ensure_ascii=False),
-        after=json.dumps(after, ensure_ascii=False) if after else None,
-    )
+def _record(db, user, registration, before, after, reason, now):
+    """The history line (corrected, or removed when there is no `after`) and the audit."""
+    shown = after or before
+    common = {
+        "now": now,
+        "reason": shown["kind"],
+        "due_on": shown["starts_on"],
+        "note": reason,
+        "field": "placement",
+        "before": json.dumps(before, ensure_ascii=False),
+        "after": json.dumps(after, ensure_ascii=False) if after else None,
+    }
+    if after:
+        add_history(db, registration, user, "placement_corrected", **common)
+    else:
+        add_history(db, registration, user, "placement_removed", **common)
     detail = "placement corrected" if after else "placement removed"
     audit.record(db, user, "changed", reference=registration.reference, detail=detail, now=now)
 
@@ -136,7 +138,7 @@ def correct_placement(db, user, registration, public_id, values, *, reason, now=
         # The 6- and 12-month days of the job as it now is, counted as the purge does.
         monthly_figures.count_jobs_still_going(db, clock.today(), clock.add_months, JOB_KINDS)
         copy_newest_to_case(db, registration)
-        _record(db, user, registration, "placement_corrected", before, after, reason, now)
+        _record(db, user, registration, before, after, reason, now)
 
 
 def remove_placement(db, user, registration, public_id, *, reason, now=None):
@@ -148,7 +150,7 @@ def remove_placement(db, user, registration, public_id, *, reason, now=None):
         _count(db, registration, row, add=False)
         db.execute("DELETE FROM placements WHERE id = ?", [row["id"]])
         copy_newest_to_case(db, registration)
-        _record(db, user, registration, "placement_removed", before, None, reason, now)
+        _record(db, user, registration, before, None, reason, now)
 
 
 def placement_of(db, registration, public_id):

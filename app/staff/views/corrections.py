@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from app.domain.questions.flow import first_unfinished, visible_steps
 from app.domain.questions.steps import STEPS_BY_KEY
 from app.domain.registrations.sending import answers_of
+from app.staff import audit
 from app.staff.blueprint import blueprint
 from app.staff.casework.access import visible_registration
 from app.staff.casework.answer_corrections import correct_answers
@@ -65,6 +66,10 @@ def correct_answer(registration, step_key):
     answers = answers_of(db, registration.id)
     step = step_or_404(registration, step_key, answers)
     if request.method == "GET":
+        # The page shows the person's answers: a view, like the case page's.
+        audit.record_now(
+            db, current_user(), "viewed", reference=registration.reference, detail=step.key
+        )
         return show_step(registration, step, answers)
     form = form_for(step, formdata=request.form)
     search = search_asked_for(step, request.form)
