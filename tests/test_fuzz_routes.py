@@ -285,6 +285,13 @@ def site(tmp_path_factory, no_waiting_for_the_disk):
         "job_start = date('now', '-7 months') WHERE id = ?",
         [consultant.user.id, row["id"]],
     )
+    # A work trial, so that the pages that correct or remove one have one.
+    db.execute(
+        "INSERT INTO placements (public_id, registration_id, kind, workplace, starts_on, "
+        "created_at) VALUES (?, ?, 'praktik', 'Netto', date('now', '-8 months'), "
+        "datetime('now'))",
+        [FUZZ_PLACEMENT, row["id"]],
+    )
     # Taken by phone, by the consultant: both the consultant and the admin may carry on.
     intake = start_intake(db, consultant.user, "phone")
     db.close()
@@ -314,6 +321,10 @@ def site(tmp_path_factory, no_waiting_for_the_disk):
     site["as_set_up"] = str(folder / "as-set-up.sqlite3")
     copy_database(app.config["DATABASE"], site["as_set_up"])
     return site
+
+
+# The public id of the fuzz site's one work trial.
+FUZZ_PLACEMENT = "fuzzplacement001"
 
 
 def copy_database(source, target):
@@ -385,6 +396,7 @@ def real_path(rule, ids, **instead):
         "path:filename": "css/site.css",
         "yes_id": "x" * 16,
         "signup_id": "1",
+        "placement_id": FUZZ_PLACEMENT,
     }
     parts = []
     for is_variable, text in split_rule(rule):

@@ -591,3 +591,17 @@ def m017_own_passwords_and_sessions(db: Database) -> None:
         CREATE UNIQUE INDEX staff_sessions_public_id ON staff_sessions (public_id)
         """,
     )
+
+
+@migrations()
+def m018_corrections(db: Database) -> None:
+    run_statements(
+        db,
+        """
+        -- A correction on a case: which answer, placement or yes was changed, what it was
+        -- before and what it is after (JSON). Deleted with the case, like its history.
+        ALTER TABLE registration_history ADD COLUMN field TEXT;
+        ALTER TABLE registration_history ADD COLUMN before TEXT;
+        ALTER TABLE registration_history ADD COLUMN after TEXT
+        """,
+    )

@@ -19,6 +19,7 @@ def init_app(app):
         ambassadors,
         audit_log,
         calls,
+        corrections,
         drafts,
         duplicates,
         export,

@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.core import clock
 from app.core.phone import normalise_phone
+from app.domain.questions.steps import FIELDS_BY_NAME
 from app.domain.questions.summary import summary_rows
 from app.staff.casework.next_steps import KINDS as STEP_KINDS
 from app.staff.casework.placements import END_REASONS
@@ -30,6 +31,10 @@ HISTORY_WORDS = {
     "follow_up_plan": _l("A consultant planned the follow-ups"),
     "placement": _l("A work trial or job was written down"),
     "placement_ended": _l("A work trial or job ended"),
+    "placement_corrected": _l("A consultant corrected a work trial or job"),
+    "placement_removed": _l("A consultant removed a work trial or job that was wrong"),
+    "corrected": _l("A consultant corrected an answer"),
+    "consent": _l("A consultant wrote down a yes or no to the job centre"),
     "merged": _l("Two registrations from the person were joined into one"),
 }
 
@@ -46,6 +51,11 @@ def history_in_words(entry):
         detail = str(PLACEMENT_KINDS.get(entry.reason) or STEP_KINDS.get(entry.reason, ""))
     elif entry.kind == "placement_ended" and entry.reason:
         detail = str(END_REASONS.get(entry.reason, ""))
+    elif entry.kind == "corrected" and entry.field in FIELDS_BY_NAME:
+        spec = FIELDS_BY_NAME[entry.field]
+        detail = str(spec.summary_label or spec.label)
+    elif entry.kind.startswith("placement_") and entry.reason:
+        detail = str(PLACEMENT_KINDS.get(entry.reason, ""))
     return f"{words}: {detail}" if detail else words
 
 

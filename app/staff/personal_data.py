@@ -73,6 +73,9 @@ def person_export(db, case):
                 "reason": h.reason,
                 "follow_up_due_on": h.due_on,
                 "note": h.note,
+                "changed": h.field,
+                "before": h.before,
+                "after": h.after,
             }
             for h in case.history
         ],

@@ -167,6 +167,7 @@ def admin_tour(page, mette, anna, meeting, ambassador, karl, database):
     page.fill("#placement-hours", "syv")
     page.click("form[action$='/placements'] button[type=submit]")
     yield "placement-error"
+    yield from corrections_tour(page, case, database)
     page.goto("/staff/users/new")
     page.click("main form button[type=submit]")
     yield "new-user-error"
@@ -182,6 +183,24 @@ def admin_tour(page, mette, anna, meeting, ambassador, karl, database):
         yield name
     yield from registration_by_phone_tour(page)
     yield from sessions_tour(page, anna, database)
+
+
+def corrections_tour(page, case, database):
+    """Putting the case right: a question to correct (with a phone number that is no
+    number), and a work trial to correct or remove (without a reason)."""
+    page.goto(f"{case}/answers/municipality")
+    yield "correct-answer"
+    page.goto(f"{case}/answers/phone")
+    page.fill("#phone", "12")
+    page.click("main form button[type=submit]")
+    yield "correct-answer-error"
+    db = connect(str(database))
+    placement = next(db.query("SELECT public_id FROM placements"))["public_id"]
+    db.close()
+    page.goto(f"{case}/placements/{placement}")
+    yield "placement-correction"
+    page.click("form[action$='/remove'] button[type=submit]")
+    yield "placement-correction-error"
 
 
 def sessions_tour(page, anna, database):
@@ -302,6 +321,10 @@ def test_the_tour_saw_every_staff_page(findings):
         "merge-refused",
         "compare-before-merge",
         "compare-before-merge-error",
+        "correct-answer",
+        "correct-answer-error",
+        "placement-correction",
+        "placement-correction-error",
     } <= set(findings["states"])
 
 

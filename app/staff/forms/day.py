@@ -145,6 +145,9 @@ class EndPlacementForm(FlaskForm):
     reason = SelectField(_l("Why it ended"), choices=choices(END_REASONS.items()))
 
     def offer(self, placements):
+        # Nothing chosen before the consultant chooses: one press must not end the job
+        # when the work trial was meant.
         self.placement.choices = choices(
-            (p.public_id, f"{p.kind_label}: {p.workplace}") for p in placements if not p.ends_on
+            ((p.public_id, f"{p.kind_label}: {p.workplace}") for p in placements if not p.ends_on),
+            empty=_l("Choose which one"),
         )

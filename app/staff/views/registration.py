@@ -7,6 +7,7 @@ from datetime import date
 from flask import flash, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
+from app.core import clock
 from app.domain.coverage import has_agreement
 from app.domain.questions.steps import FIELDS_BY_NAME
 from app.domain.questions.summary import shown_answers, summary_rows
@@ -23,9 +24,11 @@ from app.staff.casework.placements import placements_of
 from app.staff.first_call import first_call_overview, mark_health_not_kept
 from app.staff.forms.cases import AssignForm, FollowUpForm, JobForm, NoteForm, StatusForm
 from app.staff.forms.common import ActionForm
+from app.staff.forms.corrections import ConsentRecordForm
 from app.staff.forms.day import CallForm
 from app.staff.permissions import current_user, requires, with_registration
 from app.staff.views.case_plan import case_plan, own_words, plan_forms
+from app.staff.views.correction_words import STEP_OF, AnswerWords, correctable_steps
 from app.web.database import get_db
 from app.web.question_page import form_errors
 
@@ -74,6 +77,13 @@ def blank_forms(case):
         "note": NoteForm(formdata=None, prefix="note"),
         "follow_up": FollowUpForm(formdata=None, prefix="follow_up"),
         "call": CallForm(formdata=None, prefix="call"),
+        "consent": ConsentRecordForm(
+            formdata=None,
+            prefix="consent",
+            jobcentre="yes" if row.consent_jobcentre else "no",
+            health_jobcentre="yes" if row.consent_health_jobcentre else "no",
+            given_on=clock.today(),
+        ),
         **plan_forms(row, placements_of(get_db(), row.id)),
     }
     forms["assign"].offer(active_consultants(get_db()))
@@ -121,6 +131,11 @@ def show_case(registration, *, submitted=None, status=200, health_asked=False):
         plan=case_plan(db, registration),
         own_words=own_words(case.answers),
         duplicates=duplicates_of_case(db, current_user(), registration),
+        shows_health=shows_health,
+        words=AnswerWords(),
+        correctable=(correctable := correctable_steps(registration, case.answers)),
+        correctable_keys={step.key for step in correctable},
+        step_of=STEP_OF,
     ), status
 
 
