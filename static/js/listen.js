@@ -236,6 +236,8 @@
     var button = control.querySelector(".listen__button");
     if (!player || !button) { return; }
     player.remove(); // one player for the whole page, in this file
+    var link = control.querySelector(".listen__link"); // the page's "Listen" without JavaScript
+    if (link) { link.remove(); }
     button.hidden = false;
     button.addEventListener("click", function () {
       if (playing && playing.button === button) {

@@ -172,17 +172,19 @@ def without_javascript(browser, live_server):
     context.close()
 
 
-def test_without_javascript_every_passage_is_a_player_that_plays(without_javascript):
+def test_without_javascript_the_page_has_one_listen_link_that_plays(without_javascript):
+    """Issue 22: a bare player on every line ("0:00 / 0:00", 17 on the work page) was noise;
+    now one plain "Lyt" link plays the whole page, and the lines wait for listen.js."""
     page = without_javascript
     page.goto("/register/age")
-    players = page.locator("audio.listen__audio")
     screenshot(page, "listen-without-javascript")
-    assert players.count() == 7, "the page, the question and 5 choices"
-    for player in players.all():
-        assert player.is_visible() and player.get_attribute("preload") == "none"
-        assert player.get_attribute("controls") is not None
+    assert page.locator("audio.listen__audio").count() == 7, "the page, the question, 5 choices"
+    assert page.locator("audio.listen__audio:visible").count() == 0
     assert page.locator(".listen__button:visible").count() == 0
-    response = page.request.get(players.nth(1).get_attribute("src"))
+    listen = page.locator("a.listen__link:visible")
+    assert listen.count() == 1 and listen.inner_text().strip() == "Lyt"
+    assert listen.get_attribute("href") == page.locator(".listen-bar audio").get_attribute("src")
+    response = page.request.get(listen.get_attribute("href"))
     assert (
         response.ok
         and response.headers["content-type"] == "audio/mpeg"
