@@ -591,3 +591,17 @@ def m017_own_passwords_and_sessions(db: Database) -> None:
         CREATE UNIQUE INDEX staff_sessions_public_id ON staff_sessions (public_id)
         """,
     )
+
+
+@migrations()
+def m018_days_apart_from_times(db: Database) -> None:
+    run_statements(
+        db,
+        """
+        -- The page "times" asked for days and times of day together. Now "days" is a page
+        -- of its own. A draft that answered the old page has answered both
+        UPDATE drafts SET completed = json_insert(completed, '$[#]', 'days')
+        WHERE EXISTS (SELECT 1 FROM json_each(drafts.completed) WHERE value = 'times')
+        AND NOT EXISTS (SELECT 1 FROM json_each(drafts.completed) WHERE value = 'days')
+        """,
+    )

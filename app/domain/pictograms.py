@@ -80,6 +80,7 @@ OPENMOJI_CODES = {
     # Time: hours, days, the time of day, the trip
     "hours": "23F0",
     "when": "231A",
+    "which_days": "1F5D3",
     "weekdays": "1F4C5",
     "weekend": "1F3D6",
     "morning": "1F305",
