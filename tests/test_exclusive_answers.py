@@ -6,6 +6,7 @@ import pytest
 
 from pages import Page, location_path
 from people import MYSELF_IN_AARHUS, Visitor
+from staff import TEST_MUNICIPALITIES, register, staff_member
 
 # (page, field, the answer that stands alone, an answer it cannot go with)
 STANDS_ALONE = [
@@ -114,3 +115,10 @@ def test_both_answers_still_show_after_the_split(client):
     assert "Mandag til fredag" in receipt and "Om morgenen" in receipt
     profile = visitor.open("/register/profile").text()
     assert "Mandag til fredag" in profile and "Om morgenen" in profile
+
+
+def test_the_consultant_still_sees_both_days_and_times_of_day(app):
+    mette = register(app, name="Mette Hansen")
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    text = karl.open(f"/staff/registrations/{mette['public_id']}").text()
+    assert "Mandag til fredag" in text and "Om morgenen" in text
