@@ -22,6 +22,7 @@ SELF_STEPS = [
     "work",
     "strengths",
     "hours",
+    "days",
     "times",
     "transport",
     "travel_time",
@@ -284,14 +285,17 @@ def test_a_saved_phone_number_is_shown_the_way_people_write_it(client):
 
 def test_each_question_says_how_far_the_person_has_come(client):
     visitor = Visitor(client)
-    assert (
-        visitor.open("/register/who").soup.select_one(".progress").get_text() == "Spørgsmål 1 af 18"
+    assert visitor.open("/register/who").soup.select_one(".progress").get_text() == (
+        "Del 1 af 4: Om dig"
     )
     visitor.answer("who", {"filled_by": "helper"})
     visitor.answer("contact", {"contact_method": "helper"})
     page = visitor.open("/register/name")
-    assert page.soup.select_one(".progress").get_text() == "Spørgsmål 3 af 19", (
-        "a helper has one question more, and no phone question when KLAPjob calls the helper"
+    assert page.soup.select_one(".progress").get_text() == "Del 1 af 4: Om dig", (
+        "a helper has one question more, and the finish line stays where it was"
+    )
+    assert visitor.open("/register/ambassador").soup.select_one(".progress").get_text() == (
+        "Del 4 af 4: De sidste spørgsmål"
     )
 
 

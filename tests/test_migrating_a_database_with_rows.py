@@ -99,3 +99,19 @@ def test_a_meeting_sign_up_and_an_ambassador_keep_their_rows_when_attendance_cam
     assert (sofie["name"], sofie["line_of_work"], sofie["active"]) == ("Sofie Lund", "", 1)
     assert list(db.query("SELECT * FROM person_requests")) == []
     db.close()
+
+
+def test_a_draft_that_answered_days_and_times_on_one_page_has_answered_both_pages(tmp_path):
+    db = database_before(tmp_path, "m019_days_apart_from_times")
+    db.execute(
+        "INSERT INTO drafts (token_hash, answers, completed, language, created_at, updated_at)"
+        " VALUES ('old', ?, '[\"who\", \"hours\", \"times\"]', 'da', ?, ?),"
+        " ('early', '{}', '[\"who\"]', 'da', ?, ?)",
+        ['{"work_days": ["weekdays"], "work_times": ["morning"]}', *[SENT_IN_MARCH] * 4],
+    )
+    db.conn.commit()
+
+    migrations.apply(db)
+
+    completed = {row["token_hash"]: row["completed"] for row in db.query("SELECT * FROM drafts")}
+    assert completed == {"old": '["who","hours","times","days"]', "early": '["who"]'}

@@ -164,6 +164,10 @@ def test_a_new_person_on_the_same_device_starts_with_empty_answers(client, db):
     mette.send()
     assert client.get_cookie("klapjob_draft") is None
     next_person = Visitor(client)
+    # Only the button begins a new registration (Back or an old tab says it was sent).
+    sent = next_person.open("/register/name")
+    assert sent.h1 == "Du har sendt dine svar"
+    client.post("/register/start-over", data={"csrf_token": sent.csrf_token()})
     assert next_person.open("/register/name").field_value("name") == ""
     next_person.answer_all(HELPED_BY_SUPPORT_WORKER)
     next_person.send()

@@ -605,3 +605,17 @@ def m018_corrections(db: Database) -> None:
         ALTER TABLE registration_history ADD COLUMN after TEXT
         """,
     )
+
+
+@migrations()
+def m019_days_apart_from_times(db: Database) -> None:
+    run_statements(
+        db,
+        """
+        -- The page "times" asked for days and times of day together. Now "days" is a page
+        -- of its own. A draft that answered the old page has answered both
+        UPDATE drafts SET completed = json_insert(completed, '$[#]', 'days')
+        WHERE EXISTS (SELECT 1 FROM json_each(drafts.completed) WHERE value = 'times')
+        AND NOT EXISTS (SELECT 1 FROM json_each(drafts.completed) WHERE value = 'days')
+        """,
+    )

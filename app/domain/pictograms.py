@@ -122,6 +122,7 @@ PICTURES = {
     # Time: hours, days, the time of day, the trip
     "hours": mulberry("clock"),
     "when": mulberry("when"),
+    "which_days": openmoji("1F5D3"),
     "weekdays": mulberry("week", changes="Danish day letters M T O T F"),
     "weekend": mulberry("weekend", changes="Danish day letters L S"),
     "morning": openmoji("1F305"),

@@ -83,6 +83,10 @@ FIRST_TEXT_STEP = next(s for s in STEPS if len(s.fields) == 1 and s.fields[0].ki
 
 
 FIRST_CHOICE_STEP = next(s for s in STEPS if s.fields[0].kind == "radio").key
+# The first question with an answer that stands alone ("It does not matter"), sent with another.
+FIRST_ALONE_STEP = next(
+    s for s in STEPS if any(c.exclusive for c in s.fields[0].choices) and s.fields[0].takes_several
+)
 
 
 def every_page_state(site, person=Person()):
@@ -195,6 +199,10 @@ def errors_of(site, step, answers, way):
         if field.kind in WRONG:
             site.send(path, {**right, field.name: WRONG[field.kind]})
             yield f"{step.key}-{field.name}-wrong"
+        if step is FIRST_ALONE_STEP and field is step.fields[0]:
+            alone = next(c.value for c in field.choices if c.exclusive)
+            site.send(path, {**right, field.name: [field.choices[0].value, alone]})
+            yield f"{step.key}-alone-error"
         if step.key == FIRST_CHOICE_STEP and field.kind == "radio":
             site.send(path, {**right, field.name: "not-a-choice"})
             yield f"{step.key}-not-offered"
@@ -254,6 +262,8 @@ def sending(site):
     yield "done"
     site.open("/register/receipt")
     yield "receipt"
+    site.open(f"/register/{STEPS[0].key}")  # Back, refresh or an old tab
+    yield "sent-already"
     site.set_cookie(SHARED_DEVICE_COOKIE, shared_device_mark(site.app))
     site.open("/register/done")
     yield "done-shared-device"

@@ -19,6 +19,7 @@ from app.domain.questions.validators import (
     KnownChoice,
     MaxLength,
     RequiredWhen,
+    StandsAlone,
     fits_its_field,
     plain_text,
 )
@@ -45,6 +46,8 @@ def make_field(spec):
     options = {}
     if spec.has_choices:
         validators.append(KnownChoice(spec))
+        if spec.takes_several:
+            validators.append(StandsAlone(spec))
         # We check choices ourselves, against the ones this person was shown.
         options["validate_choice"] = False
         options["choices"] = [SelectChoice(choice.value, choice.label) for choice in spec.choices]

@@ -3,7 +3,13 @@
 from flask import current_app, redirect, render_template, request, session, url_for
 
 from app.citizen.journey.blueprint import blueprint
-from app.citizen.journey.current import current_draft, draft_token, url_for_step
+from app.citizen.journey.current import (
+    current_draft,
+    draft_token,
+    sent_and_no_draft,
+    sent_registration,
+    url_for_step,
+)
 from app.citizen.journey.receipt import email_receipt, receipt_context
 from app.core import clock
 from app.core.db import write_transaction
@@ -22,7 +28,6 @@ from app.web.cookies import (
     DRAFT_COOKIE,
     RECEIPT_COOKIE,
     forget_cookie,
-    read_cookie,
     set_private_cookie,
 )
 from app.web.database import get_db
@@ -54,6 +59,9 @@ def send():
     if receipt_for(get_db(), draft_token(), hours=current_app.config["RECEIPT_HOURS"]):
         # Sent already (a double click, or the back button): show the same receipt.
         return finish(draft_token())
+    if sent_and_no_draft():
+        # Back from the receipt: the draft cookie is gone, the receipt is still here.
+        return redirect(url_for("journey.done"))
     draft = current_draft()
     unfinished = first_unfinished(draft.answers, draft.completed)
     if unfinished != CHECK_ANSWERS:
@@ -101,11 +109,6 @@ def finish(token):
     response = redirect(url_for("journey.done"))
     forget_cookie(response, DRAFT_COOKIE)
     return set_private_cookie(response, RECEIPT_COOKIE, token)
-
-
-def sent_registration():
-    token = read_cookie(RECEIPT_COOKIE)
-    return receipt_for(get_db(), token, hours=current_app.config["RECEIPT_HOURS"])
 
 
 def helper_email(registration):

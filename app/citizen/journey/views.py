@@ -12,7 +12,14 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 from app.citizen.journey.blueprint import blueprint
-from app.citizen.journey.current import current_draft, draft_token, keep_draft, url_for_step
+from app.citizen.journey.current import (
+    already_sent,
+    current_draft,
+    draft_token,
+    keep_draft,
+    sent_and_no_draft,
+    url_for_step,
+)
 from app.citizen.journey.helper_profile import forget_helper, remember_helper, remembered_helper
 from app.core import codes
 from app.core.db import DiskFull, is_disk_full
@@ -22,10 +29,10 @@ from app.domain.questions.flow import (
     CHECK_ANSWERS,
     first_unfinished,
     next_after_saving,
-    position,
     shows_helper_hint,
     step_before,
 )
+from app.domain.questions.parts import part_of
 from app.domain.questions.steps import STEPS_BY_KEY
 from app.domain.questions.summary import summary_rows
 from app.domain.registrations.drafts import (
@@ -66,12 +73,19 @@ def render_step(
             action_url=url_for_step(step.key, changing=changing),
             back_url=back_link(step, draft.answers, changing),
             helper_hint=shows_helper_hint(step, draft.answers),
-            progress=tuple(site_value(n) for n in position(step, draft.answers)),
+            part=shown_part(step),
             offered_helper=offered_helper,
             notice=notice,
         ),
         status,
     )
+
+
+def shown_part(step):
+    """ "Part 2 of 4: What you do now": the same for everybody, so read aloud from the
+    shared clips (the numbers are the site's)."""
+    number, total, name = part_of(step)
+    return site_value(number), site_value(total), name
 
 
 def form_for_showing(step, draft):
@@ -89,6 +103,11 @@ def form_for_showing(step, draft):
 @listenable
 def step(step_key):
     step = STEPS_BY_KEY.get(step_key) or abort(404)
+    sent = sent_and_no_draft()
+    if sent is not None:
+        if request.method == "POST" and request.form.get("finish_device"):
+            return clear_person(redirect(url_for("pages.start")))
+        return already_sent(sent)
     draft = current_draft()
     changing = request.args.get("change") == "1"
     if not step.show_if(draft.answers):
@@ -188,6 +207,9 @@ def form_expired(error):
     """The page was open so long that its security token is gone (or the browser was
     closed). Give the form back with what was typed, and ask to press the button again."""
     step = STEPS_BY_KEY.get((request.view_args or {}).get("step_key", ""))
+    sent = sent_and_no_draft()
+    if sent is not None:  # an old tab, after sending: say so, start nothing
+        return already_sent(sent)
     draft = current_draft()
     # A question this person is not asked has no page to give back (its place in the
     # order does not exist for them): the plain page, whose link leads on.
@@ -201,6 +223,9 @@ def form_expired(error):
 @blueprint.get("/check")
 @listenable
 def check_answers():
+    sent = sent_and_no_draft()
+    if sent is not None:
+        return already_sent(sent)
     draft = current_draft()
     unfinished = first_unfinished(draft.answers, draft.completed)
     if unfinished != CHECK_ANSWERS:

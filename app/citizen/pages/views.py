@@ -8,9 +8,11 @@ from app.core import clock
 from app.core.site_text import site_value
 from app.domain.meetings import meetings_near
 from app.domain.pictograms import SOURCES
-from app.domain.questions.flow import first_unfinished, visible_steps
+from app.domain.questions.flow import first_unfinished
+from app.domain.questions.parts import PARTS
 from app.domain.registrations.drafts import load_draft
-from app.web.cookies import DRAFT_COOKIE, read_cookie, set_private_cookie
+from app.domain.registrations.sending import receipt_for, spaced_reference
+from app.web.cookies import DRAFT_COOKIE, RECEIPT_COOKIE, read_cookie, set_private_cookie
 from app.web.database import get_db
 from app.web.display import (
     DEFAULTS,
@@ -29,8 +31,6 @@ blueprint = Blueprint("pages", __name__)
 
 
 MEETINGS_ON_START = 3
-# The questions of a person who answers alone and wants a call: most people's count.
-TYPICAL_ANSWERS = {"filled_by": "self", "contact_method": "phone"}
 
 
 @blueprint.get("/")
@@ -38,15 +38,23 @@ TYPICAL_ANSWERS = {"filled_by": "self", "contact_method": "phone"}
 def start():
     draft = load_draft(get_db(), read_cookie(DRAFT_COOKIE))
     continue_at = first_unfinished(draft.answers, draft.completed) if draft.answers else None
+    sent = None
+    if not draft.answers:
+        hours = current_app.config["RECEIPT_HOURS"]
+        sent = receipt_for(get_db(), read_cookie(RECEIPT_COOKIE), hours=hours)
     meetings, _near = meetings_near(
         get_db(), draft.answers.get("municipality"), now=clock.local_now()
     )
     return render_template(
         "pages/start.html",
         continue_at=continue_at,
+        # Sent from this browser and nothing started since: a new registration begins
+        # only with the button "Start again for another person".
+        sent_reference=sent and spaced_reference(sent.reference),
+        sent_reference_spoken=sent and " ".join(sent.reference),
         meetings=meetings[:MEETINGS_ON_START],
         when=when,
-        question_count=site_value(len(visible_steps(TYPICAL_ANSWERS))),
+        part_count=site_value(len(PARTS)),
     )
 
 

@@ -1,5 +1,8 @@
 """The answers a person can choose, as data for steps.py.
 
+An answer marked `exclusive` stands alone: it is never sent with another answer to the
+same question (validators.py), and the page's script unticks the others when it is ticked.
+
 Rules the tests check: within a question no two answers overlap (hour ranges share no
 end, a range says "less than" or "more than" where it meets the next one), one picture
 means one thing everywhere, and "I don't know" is an answer wherever a person may not
@@ -10,9 +13,9 @@ from flask_babel import lazy_gettext as _l
 
 from app.domain.questions.model import Choice
 
-DONT_KNOW = Choice("dont_know", _l("I don't know"), "dont_know")
+DONT_KNOW = Choice("dont_know", _l("I don't know"), "dont_know", exclusive=True)
 SOMETHING_ELSE = Choice("other", _l("Something else"), "something_else")
-IT_DOES_NOT_MATTER = Choice("any", _l("It does not matter"), "doesnt_matter")
+IT_DOES_NOT_MATTER = Choice("any", _l("It does not matter"), "doesnt_matter", exclusive=True)
 
 YES_NO_DONT_KNOW = (
     Choice("yes", _l("Yes"), "yes"),
@@ -105,7 +108,7 @@ EXPERIENCE = (
         "praktik",
         _l("You try a job for a while. That is called a work trial (praktik)."),
     ),
-    Choice("no", _l("No"), "no"),
+    Choice("no", _l("No"), "no", exclusive=True),
     DONT_KNOW,
 )
 
@@ -133,7 +136,7 @@ MONEY_EACH_MONTH = (
         "municipality_money",
     ),
     Choice("wages", _l("Wages from a job"), "wages"),
-    Choice("none", _l("None of these"), "none"),
+    Choice("none", _l("None of these"), "none", exclusive=True),
     DONT_KNOW,
 )
 
@@ -152,7 +155,7 @@ WORK = (
     Choice("workshop", _l("Crafts and repairs"), "workshop"),
     Choice("transport_post", _l("Transport and post"), "transport_post"),
     SOMETHING_ELSE,
-    Choice("dont_know", _l("I don't know yet"), "dont_know"),
+    Choice("dont_know", _l("I don't know yet"), "dont_know", exclusive=True),
 )
 
 STRENGTHS = (

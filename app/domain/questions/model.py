@@ -54,6 +54,9 @@ class Choice:
     pictogram: str | None = None
     description: str | None = None
     show_if: Condition = always
+    # An answer that stands alone ("I don't know", "It does not matter", "None of these"):
+    # among several choices it is never sent together with another answer.
+    exclusive: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,12 @@ class Field:
 
     def visible_choices(self, answers: Answers) -> list[Choice]:
         return [choice for choice in self.choices if choice.show_if(answers)]
+
+    def alone_among(self, values: list[str]) -> Choice | None:
+        """The answer that stands alone when it was chosen together with others."""
+        if len(values) < 2:
+            return None
+        return next((c for c in self.choices if c.exclusive and c.value in values), None)
 
     def choice(self, value: str) -> Choice | None:
         return next((choice for choice in self.choices if choice.value == value), None)

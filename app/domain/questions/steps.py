@@ -367,26 +367,35 @@ STEPS = (
             ),
         ),
     ),
+    # Days and times of day are two questions, each on its own page. The old page "times"
+    # asked both; its answers keep their names (work_days, work_times).
     Step(
-        key="times",
-        question=_l("When can you work?"),
-        pictogram="when",
+        key="days",
+        question=_l("Which days can you work?"),
+        pictogram="which_days",
+        hint=_l("You may choose more than 1."),
         fields=(
             Field(
                 "work_days",
                 "checkboxes",
                 _l("Which days can you work?"),
                 error_required=_l("Choose at least 1 answer about days"),
-                hint=_l("You may choose more than 1."),
                 summary_label=_l("Days I can work"),
                 choices=choices.DAYS,
             ),
+        ),
+    ),
+    Step(
+        key="times",
+        question=_l("What time of day can you work?"),
+        pictogram="when",
+        hint=_l("You may choose more than 1."),
+        fields=(
             Field(
                 "work_times",
                 "checkboxes",
                 _l("What time of day can you work?"),
                 error_required=_l("Choose at least 1 answer about the time of day"),
-                hint=_l("You may choose more than 1."),
                 summary_label=_l("Time of day I can work"),
                 choices=choices.TIMES_OF_DAY,
             ),
@@ -488,7 +497,13 @@ STEPS = (
                 _l("Their name (optional)"),
                 error_required=_l("Write their name"),
                 required=False,
-                required_if=both_or_neither("other_contact_name", "other_contact_phone"),
+                # A role ("They are: Family") says nothing without a name.
+                required_if=lambda answers: (
+                    not answers.get("other_contact_name")
+                    and bool(
+                        answers.get("other_contact_phone") or answers.get("other_contact_role")
+                    )
+                ),
                 autocomplete="off",
                 max_length=100,
                 summary_label=_l("Someone else KLAPjob may call"),

@@ -74,6 +74,24 @@ class KnownChoice:
             raise ValidationError(CHOOSE_FROM_THE_LIST)
 
 
+class StandsAlone:
+    """An answer like "I don't know" is never sent with other answers to the same question:
+    the person chooses it alone, or only the others."""
+
+    def __init__(self, spec: Field) -> None:
+        self.spec = spec
+
+    def __call__(self, form: AnsweredForm, field: FormField) -> None:
+        alone = self.spec.alone_among(list(field.data or []))
+        if alone is not None:
+            raise ValidationError(
+                _l(
+                    "Choose only “%(answer)s”. Or choose only the other answers.",
+                    answer=alone.label,
+                )
+            )
+
+
 def is_noncharacter(ch: str) -> bool:
     code = ord(ch)
     return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
