@@ -49,11 +49,9 @@ def screenshot_file(name):
 
 
 def screenshot(page, name):
-    """The whole page as a PNG, by Chromium's fast capture (colours.py)."""
-    from colours import CARET_HIDDEN, captured_png, extra_style, whole_page_in_view
-
-    with whole_page_in_view(page), extra_style(page, CARET_HIDDEN):
-        screenshot_file(name).write_bytes(captured_png(page))
+    """The whole page as a PNG, by Playwright: it needs no script in the page (some tests
+    turn JavaScript off, where a page's own timers never fire)."""
+    page.screenshot(path=str(screenshot_file(name)), full_page=True)
 
 
 # ---------------------------------------------------------------------------------------
