@@ -117,7 +117,9 @@ def sign_in(page, member, database):
     db.close()
     page.fill("#code", pyotp.TOTP(member.user.totp_secret).now())
     page.click("main button[type=submit]")
-    assert page.url.endswith("/staff/"), page.url
+    # The click returns once the next page commits; its body may not exist yet,
+    # and a Tab pressed then lands nowhere. Wait for the inbox to finish loading.
+    page.wait_for_url("**/staff/", wait_until="load")
 
 
 def admin_tour(page, mette, anna, meeting, ambassador, karl, database):
@@ -346,7 +348,7 @@ def test_staff_pages_fit_1024_px_without_sideways_scrolling(findings):
 def tab_to(page, element_id, most=40):
     """Press Tab until the element with `element_id` has focus, as a keyboard user does."""
     for _ in range(most):
-        if page.evaluate("document.activeElement.id") == element_id:
+        if page.evaluate("document.activeElement?.id") == element_id:
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"Tab never reached #{element_id}")
@@ -381,7 +383,7 @@ def tab_to_button(page, words, most=150, tag="BUTTON"):
     """Press Tab until a button (or `tag`) whose text holds `words` has focus."""
     for _ in range(most):
         if page.evaluate(
-            "([w, t]) => document.activeElement.tagName === t && "
+            "([w, t]) => document.activeElement?.tagName === t && "
             "document.activeElement.textContent.includes(w)",
             [words, tag],
         ):
