@@ -1,4 +1,5 @@
 import shutil
+from collections import Counter
 
 import pytest
 from argon2 import PasswordHasher
@@ -114,6 +115,18 @@ def pytest_terminal_summary(terminalreporter):
     if any(getattr(r, "nodeid", "").startswith(GATE) for r in reports):
         for line in gate_summary.summary_lines():
             terminalreporter.write_line(line)
+    terminalreporter.write_line(time_by_file(reports))
+
+
+def time_by_file(reports, most=15):
+    """The files that took the most worker time (set-up, test and tear-down summed): the
+    fuzz's 1,400 short tests hide from --durations, not from this."""
+    seconds = Counter()
+    for report in reports:
+        if hasattr(report, "duration") and getattr(report, "nodeid", ""):
+            seconds[report.nodeid.split("::")[0]] += report.duration
+    top = ", ".join(f"{path} {round(spent)}" for path, spent in seconds.most_common(most))
+    return f"Worker seconds by test file ({round(sum(seconds.values()))} in all): {top}."
 
 
 # What `scripts/test --fast` leaves out besides the browser tests (-m "not browser and not

@@ -44,4 +44,14 @@ def summary_lines():
         + ", ".join(f"{kind} {count}" for kind, count in sorted(checks.items()))
         + f" ({sum(checks.values())} in all)."
     )
+    seconds = {}
+    for figures in walks.values():
+        for kind, spent in figures.get("seconds", {}).items():
+            seconds[kind] = seconds.get(kind, 0) + spent
+    # Where the walks' time went, to see on CI's own machine what a change of the gate costs.
+    lines.append(
+        "Seconds the checks took: "
+        + ", ".join(f"{kind} {round(spent)}" for kind, spent in sorted(seconds.items()))
+        + f" ({round(sum(seconds.values()))} in all)."
+    )
     return lines
