@@ -5,13 +5,13 @@ beside them (casework/, accounts/, personal_data, figures...) know nothing of re
 The views are imported in init_app, so that loading the package stays cheap.
 """
 
-from app.staff.blueprint import blueprint
+from app.staff.core.blueprint import blueprint
 
 
 def init_app(app):
-    from app.staff import permissions  # noqa: F401 - its checks run before every view
     from app.staff.cli import users_command
-    from app.staff.filters import init_filters
+    from app.staff.core import permissions  # noqa: F401 - its checks run before every view
+    from app.staff.core.filters import init_filters
     from app.staff.intake import subscribe
     from app.staff.profiles import init_profiles
     from app.staff.views import (  # noqa: F401 - each module adds its routes to the blueprint

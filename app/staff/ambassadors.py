@@ -6,8 +6,8 @@ from app.core import clock, codes
 from app.core.db import write_transaction
 from app.domain.municipalities import municipality_name
 from app.domain.questions.choices import WORK
-from app.staff.casework.access import visibility
-from app.staff.casework.history import add_history
+from app.staff.core.access import visibility
+from app.staff.core.history import add_history
 
 # "Would you like to talk with an ambassador?" Yes, or maybe: both are worth a call.
 WANTS_AMBASSADOR = ("yes", "dont_know")

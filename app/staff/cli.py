@@ -8,8 +8,8 @@ from flask.cli import AppGroup
 
 from app.core.db import connect
 from app.speech.cli import prune as prune_audio
-from app.staff.accounts.passwords import PasswordProblem
-from app.staff.accounts.users import (
+from app.staff.core.passwords import PasswordProblem
+from app.staff.core.users import (
     ROLES,
     create_user,
     provisioning_uri,

@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.core import clock
 from app.domain.municipalities import municipality_name
-from app.staff.casework.statuses import STATUSES
+from app.staff.core.statuses import STATUSES
 
 # The path to a job, in order; "closed" can follow any of them and is not a stage.
 STAGES = ("new", "contacted", "meeting", "praktik", "in_job", "follow_up")

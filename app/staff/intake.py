@@ -13,8 +13,8 @@ from app.core import codes
 from app.core.mail import send_mail
 from app.domain.coverage import covering_consultant_id
 from app.domain.registrations.events import registration_sent, registration_stored
-from app.staff import monthly_figures
-from app.staff.accounts.users import user_by_id
+from app.staff.core import monthly_figures
+from app.staff.core.users import user_by_id
 from app.web.links import public_url
 
 

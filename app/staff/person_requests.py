@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.core import clock, codes
 from app.core.db import write_transaction
-from app.staff import audit
+from app.staff.core import audit
 
 # GDPR art. 12(3) says one month; KLAPjob promises 30 days.
 ANSWER_WITHIN = timedelta(days=30)

@@ -16,9 +16,9 @@ from app.core.limits import purge_old_events
 from app.domain.meetings import old_signups
 from app.domain.municipalities import municipality_name
 from app.domain.questions.summary import summary_rows
-from app.staff import audit
 from app.staff.ambassadors import match_of
 from app.staff.casework.placements import count_jobs_still_going
+from app.staff.core import audit
 from app.staff.person_requests import done_by_deleting, requests_of
 from app.staff.profile_export import job_profile_export
 

@@ -6,7 +6,7 @@ a page reloaded fifty times must not write fifty rows."""
 from datetime import timedelta
 
 from app.domain.registrations.profile_versions import profile_changed
-from app.staff import audit
+from app.staff.core import audit
 
 ONCE_A_WHILE = {"viewed_profile": timedelta(hours=1)}
 

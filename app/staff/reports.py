@@ -4,17 +4,16 @@ time, and the same as a CSV file in Danish conventions and as an .xlsx workbook.
 import csv
 import io
 from dataclasses import dataclass
-from datetime import date
 
 from babel.numbers import format_decimal
 from flask_babel import lazy_gettext as _l
 from openpyxl import Workbook
 
 from app.domain.municipalities import municipality_name
-from app.staff import monthly_figures as mf
 from app.staff.casework.placements import JOB_KINDS
 from app.staff.casework.placements import KINDS as PLACEMENT_KINDS
-from app.staff.casework.statuses import CLOSE_REASONS
+from app.staff.core import monthly_figures as mf
+from app.staff.core.statuses import CLOSE_REASONS
 
 
 @dataclass
@@ -76,11 +75,6 @@ def months_between(first, last):
     return months
 
 
-def first_day(month):
-    year, number = map(int, month.split("-"))
-    return date(year, number, 1)
-
-
 def report_rows(report_lines, months, municipality):
     """The long table of the files: month (a date), municipality, what, count, average."""
     place = municipality_name(municipality) if municipality else str(_l("All municipalities"))
@@ -88,7 +82,7 @@ def report_rows(report_lines, months, municipality):
         for line in report_lines:
             if line.count(month):
                 yield (
-                    first_day(month),
+                    mf.first_day(month),
                     place,
                     line.label,
                     line.count(month),

@@ -15,9 +15,9 @@ from app.domain.municipalities import known_municipality_code
 from app.domain.questions.flow import answers_to_send
 from app.domain.questions.steps import FIELDS_BY_NAME
 from app.domain.registrations.sending import answers_of, insert_answers
-from app.staff import audit
 from app.staff.casework.figures_of_a_case import move_figures
-from app.staff.casework.history import add_history
+from app.staff.core import audit
+from app.staff.core.history import add_history
 
 # The answers kept as columns too: (column, how the answer becomes the column's value).
 COPIES = {

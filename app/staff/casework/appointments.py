@@ -14,9 +14,9 @@ from flask_babel import lazy_gettext as _l
 
 from app.core import clock, codes
 from app.core.db import write_transaction
-from app.staff import audit
-from app.staff.casework.access import visibility
-from app.staff.casework.history import add_history
+from app.staff.core import audit
+from app.staff.core.access import visibility
+from app.staff.core.history import add_history
 
 ATTENDEES = {
     "person": _l("The person"),

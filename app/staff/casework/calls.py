@@ -6,9 +6,9 @@ the promised day has passed), only the attempt is counted and kept in the histor
 
 from app.core import clock
 from app.core.db import write_transaction
-from app.staff import audit
 from app.staff.casework.changes import assign
-from app.staff.casework.history import add_history
+from app.staff.core import audit
+from app.staff.core.history import add_history
 
 NO_ANSWER = "no_answer"
 

@@ -6,10 +6,10 @@ from datetime import date
 
 from app.domain.questions.summary import summary_rows
 from app.domain.registrations.sending import answers_of
-from app.staff.casework.access import RegistrationRow
 from app.staff.casework.follow_ups import next_follow_up
-from app.staff.casework.history import history_of
 from app.staff.casework.merges import merged_into
+from app.staff.core.access import RegistrationRow
+from app.staff.core.history import history_of
 
 
 @dataclass

@@ -4,9 +4,9 @@ figures in one transaction."""
 
 from app.core import clock
 from app.core.db import write_transaction
-from app.staff import audit, monthly_figures
-from app.staff.casework.history import add_history
-from app.staff.casework.statuses import CLOSE_REASONS, STATUSES, is_real_contact
+from app.staff.core import audit, monthly_figures
+from app.staff.core.history import add_history
+from app.staff.core.statuses import CLOSE_REASONS, STATUSES, is_real_contact
 
 
 def change_status(db, user, registration, status, *, reason=None, note="", now=None):

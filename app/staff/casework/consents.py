@@ -7,8 +7,8 @@ import json
 
 from app.core import clock
 from app.core.db import write_transaction
-from app.staff import audit
-from app.staff.casework.history import add_history
+from app.staff.core import audit
+from app.staff.core.history import add_history
 
 CONSENT_COLUMNS = ("consent_jobcentre", "consent_health_jobcentre")
 

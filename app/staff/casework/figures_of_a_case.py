@@ -6,8 +6,8 @@ report counts the person where they live and nobody twice."""
 from datetime import date
 
 from app.core import clock
-from app.staff import monthly_figures
 from app.staff.casework.placements import JOB_KINDS
+from app.staff.core import monthly_figures
 
 
 def figures_of_case(db, registration_id):

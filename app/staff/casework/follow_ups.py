@@ -7,10 +7,9 @@ from datetime import date
 
 from app.core import clock
 from app.core.db import write_transaction
-from app.staff import audit
-from app.staff.casework import follow_up_plans
-from app.staff.casework.access import INBOX_COLUMNS, RegistrationRow, visibility
-from app.staff.casework.history import add_history
+from app.staff.core import audit, follow_up_plans
+from app.staff.core.access import INBOX_COLUMNS, RegistrationRow, visibility
+from app.staff.core.history import add_history
 
 # --------------------------------------------------------------------------------------
 # Follow-ups

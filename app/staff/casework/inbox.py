@@ -6,9 +6,9 @@ promised), then whatever waited longest."""
 from dataclasses import dataclass
 
 from app.core import codes
-from app.staff.casework.access import INBOX_COLUMNS, RegistrationRow, visibility
-from app.staff.casework.statuses import STATUSES
-from app.staff.paging import within
+from app.staff.core.access import INBOX_COLUMNS, RegistrationRow, visibility
+from app.staff.core.paging import within
+from app.staff.core.statuses import STATUSES
 
 PAGE_SIZE = 25
 

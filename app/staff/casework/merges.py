@@ -19,10 +19,10 @@ from app.core.db import write_transaction
 from app.domain.questions.steps import FIELDS_BY_NAME
 from app.domain.registrations.profile_versions import latest_version, save_version, versions
 from app.domain.registrations.sending import answers_of
-from app.staff import audit, monthly_figures
-from app.staff.casework.access import visible_registration
-from app.staff.casework.duplicates import REASONS, duplicates_of_case
-from app.staff.casework.history import add_history
+from app.staff.core import audit, monthly_figures
+from app.staff.core.access import visible_registration
+from app.staff.core.duplicates import REASONS, duplicates_of_case
+from app.staff.core.history import add_history
 
 REFUSALS = {
     "not_alike": _l(

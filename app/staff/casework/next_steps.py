@@ -13,11 +13,10 @@ from flask_babel import lazy_gettext as _l
 
 from app.core import clock
 from app.core.db import write_transaction
-from app.staff import audit
-from app.staff.casework import follow_up_plans
-from app.staff.casework.access import INBOX_COLUMNS, RegistrationRow, visibility
 from app.staff.casework.follow_ups import next_follow_up
-from app.staff.casework.history import add_history
+from app.staff.core import audit, follow_up_plans
+from app.staff.core.access import INBOX_COLUMNS, RegistrationRow, visibility
+from app.staff.core.history import add_history
 
 KINDS = {
     "call": _l("Call"),

@@ -8,9 +8,9 @@ from datetime import date
 
 from app.core import clock
 from app.core.db import write_transaction
-from app.staff import audit, monthly_figures
-from app.staff.casework.history import add_history
 from app.staff.casework.placements import JOB_KINDS, KINDS, placements_of
+from app.staff.core import audit, monthly_figures
+from app.staff.core.history import add_history
 
 COLUMNS = ("kind", "workplace", "contact_name", "contact_phone", "starts_on", "ends_on", "hours")
 FIELDS = (*COLUMNS, "granted", "granted_on", "note")

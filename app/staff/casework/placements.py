@@ -13,9 +13,9 @@ from flask_babel import lazy_gettext as _l
 
 from app.core import clock, codes
 from app.core.db import write_transaction
-from app.staff import audit, monthly_figures
 from app.staff.casework.changes import change_status
-from app.staff.casework.history import add_history
+from app.staff.core import audit, monthly_figures
+from app.staff.core.history import add_history
 
 KINDS = {
     "praktik": _l("Work trial (praktik)"),

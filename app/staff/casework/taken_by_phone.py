@@ -14,8 +14,8 @@ from flask_babel import lazy_gettext as _l
 from app.core import clock, codes
 from app.core.db import write_transaction
 from app.domain.registrations.sending import Consents, submit_draft
-from app.staff import audit
-from app.staff.casework.access import signup_visibility
+from app.staff.core import audit
+from app.staff.core.access import signup_visibility
 
 CHANNELS = {
     "phone": _l("Phone call"),

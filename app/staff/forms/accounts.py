@@ -20,8 +20,8 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from app.staff.accounts.passwords import PasswordProblem, check_password_rules
-from app.staff.forms.common import choices, strip
+from app.staff.core.forms import choices, strip
+from app.staff.core.passwords import PasswordProblem, check_password_rules
 
 PASSWORD_PROBLEMS = {
     "short": _l("The password must have at least 12 characters"),

@@ -17,8 +17,8 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from app.staff.casework.statuses import CLOSE_REASONS, STATUSES
-from app.staff.forms.common import CASE_DAYS, HOURS_MESSAGE, NOTE_LENGTH, HoursField, choices, strip
+from app.staff.core.forms import CASE_DAYS, HOURS_MESSAGE, NOTE_LENGTH, HoursField, choices, strip
+from app.staff.core.statuses import CLOSE_REASONS, STATUSES
 
 
 class StatusForm(FlaskForm):

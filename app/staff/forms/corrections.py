@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, RadioField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length
 
-from app.staff.forms.common import DAYS_GONE_BY, NOTE_LENGTH, choices, strip
+from app.staff.core.forms import DAYS_GONE_BY, NOTE_LENGTH, choices, strip
 from app.staff.forms.day import PlacementForm, optional_note
 
 

@@ -15,11 +15,11 @@ from wtforms.validators import (
 )
 
 from app.staff.casework.appointments import ATTENDEES
-from app.staff.casework.follow_up_plans import plan_choices
 from app.staff.casework.next_steps import KINDS
 from app.staff.casework.placements import END_REASONS
 from app.staff.casework.placements import KINDS as PLACEMENT_KINDS
-from app.staff.forms.common import (
+from app.staff.core.follow_up_plans import plan_choices
+from app.staff.core.forms import (
     CASE_DAYS,
     DAYS_GONE_BY,
     MEETING_DAYS,

@@ -12,8 +12,8 @@ from wtforms.validators import (
 )
 
 from app.domain.municipalities import municipalities_by_name
-from app.staff.casework.statuses import STATUSES
-from app.staff.forms.common import choices, strip
+from app.staff.core.forms import choices, strip
+from app.staff.core.statuses import STATUSES
 
 
 class FilterForm(FlaskForm):

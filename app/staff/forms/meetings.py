@@ -21,7 +21,7 @@ from wtforms.validators import (
 
 from app.domain.municipalities import municipalities_by_name
 from app.staff.ambassadors import LINES_OF_WORK
-from app.staff.forms.common import (
+from app.staff.core.forms import (
     DAYS_GONE_BY,
     MEETING_DAYS,
     NOTE_LENGTH,

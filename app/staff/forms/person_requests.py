@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField
 from wtforms.validators import DataRequired, InputRequired
 
-from app.staff.forms.common import DAYS_GONE_BY, choices
+from app.staff.core.forms import DAYS_GONE_BY, choices
 from app.staff.person_requests import CHANNELS, KINDS
 
 

@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length
 
-from app.staff.forms.common import DAYS_GONE_BY, strip
+from app.staff.core.forms import DAYS_GONE_BY, strip
 
 ADDITION_LENGTH = 1000
 

@@ -9,20 +9,20 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
-from app.staff import audit
 from app.staff.accounts.notices import tell
-from app.staff.accounts.sessions import end_sessions, sessions_of
-from app.staff.accounts.sign_in_guard import guard_for
-from app.staff.accounts.users import check_password, set_password
-from app.staff.blueprint import blueprint
-from app.staff.forms.accounts import ChangePasswordForm, EndSessionsForm
-from app.staff.permissions import (
+from app.staff.core import audit
+from app.staff.core.blueprint import blueprint
+from app.staff.core.permissions import (
     current_session_token,
     current_user,
     leave,
     renew_session,
     requires,
 )
+from app.staff.core.sessions import end_sessions, sessions_of
+from app.staff.core.sign_in_guard import guard_for
+from app.staff.core.users import check_password, set_password
+from app.staff.forms.accounts import ChangePasswordForm, EndSessionsForm
 from app.staff.views.sign_in import wait_message
 from app.web.database import get_db
 from app.web.question_page import form_errors

@@ -7,7 +7,6 @@ from flask_babel import lazy_gettext as _l
 from app.core.db import write_transaction
 from app.core.phone import normalise_phone
 from app.domain.registrations.sending import answers_of
-from app.staff import audit
 from app.staff.ambassadors import (
     add_ambassador,
     ambassador_by_public_id,
@@ -20,10 +19,11 @@ from app.staff.ambassadors import (
     set_ambassador_active,
     update_ambassador,
 )
-from app.staff.blueprint import blueprint
-from app.staff.forms.common import ActionForm, choices
+from app.staff.core import audit
+from app.staff.core.blueprint import blueprint
+from app.staff.core.forms import ActionForm, choices
+from app.staff.core.permissions import current_user, requires, with_registration
 from app.staff.forms.meetings import AmbassadorWithWorkForm, MatchForm, TalkedForm
-from app.staff.permissions import current_user, requires, with_registration
 from app.web.database import get_db
 from app.web.question_page import form_errors
 

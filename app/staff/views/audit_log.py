@@ -2,10 +2,10 @@
 
 from flask import render_template, request, url_for
 
-from app.staff import audit
-from app.staff.blueprint import blueprint
-from app.staff.paging import page_count, requested_page
-from app.staff.permissions import requires
+from app.staff.core import audit
+from app.staff.core.blueprint import blueprint
+from app.staff.core.paging import page_count, requested_page
+from app.staff.core.permissions import requires
 from app.web.database import get_db
 
 

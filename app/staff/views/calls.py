@@ -4,16 +4,16 @@ svar" (a call nobody answered: counted, the case stays open)."""
 from flask import flash, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
 
-from app.staff.blueprint import blueprint
 from app.staff.casework.calls import record_no_answer, take
-from app.staff.forms.common import ActionForm
-from app.staff.forms.day import CallForm
-from app.staff.permissions import (
+from app.staff.core.blueprint import blueprint
+from app.staff.core.forms import ActionForm
+from app.staff.core.permissions import (
     current_user,
     requires,
     safe_staff_path,
     with_registration,
 )
+from app.staff.forms.day import CallForm
 from app.staff.views.registration import act
 from app.web.database import get_db
 

@@ -3,9 +3,9 @@ sent to views/plans.py)."""
 
 from app.core import clock
 from app.staff.casework.appointments import appointments_of
-from app.staff.casework.follow_up_plans import plan_label
 from app.staff.casework.next_steps import next_step_of
 from app.staff.casework.placements import END_REASONS, KINDS, placements_of
+from app.staff.core.follow_up_plans import plan_label
 from app.staff.first_call import answered
 from app.staff.forms.day import (
     AppointmentForm,

@@ -9,15 +9,15 @@ from flask_babel import lazy_gettext as _l
 from app.domain.questions.flow import first_unfinished, visible_steps
 from app.domain.questions.steps import STEPS_BY_KEY
 from app.domain.registrations.sending import answers_of
-from app.staff import audit
-from app.staff.blueprint import blueprint
-from app.staff.casework.access import visible_registration
 from app.staff.casework.answer_corrections import correct_answers
 from app.staff.casework.consents import record_consents
-from app.staff.casework.health import health_shown, of_registration
-from app.staff.forms.common import ActionForm
+from app.staff.core import audit
+from app.staff.core.access import visible_registration
+from app.staff.core.blueprint import blueprint
+from app.staff.core.forms import ActionForm
+from app.staff.core.health import health_shown, of_registration
+from app.staff.core.permissions import current_user, requires, with_registration
 from app.staff.forms.corrections import ConsentRecordForm
-from app.staff.permissions import current_user, requires, with_registration
 from app.staff.views.correction_words import correctable_steps
 from app.staff.views.registration import act, done
 from app.web.database import get_db

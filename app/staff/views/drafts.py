@@ -7,12 +7,12 @@ from flask_babel import lazy_gettext as _l
 
 from app.domain.questions.summary import summary_rows
 from app.domain.registrations.resume import draft_hash_for_code
-from app.staff import audit
-from app.staff.blueprint import blueprint
-from app.staff.casework.access import may_open_draft
+from app.staff.core import audit
+from app.staff.core.access import may_open_draft
+from app.staff.core.blueprint import blueprint
+from app.staff.core.permissions import current_user, requires
 from app.staff.forms.cases import DraftCodeForm
 from app.staff.forms.intake import ContinueDraftForm
-from app.staff.permissions import current_user, requires
 from app.web.database import get_db
 from app.web.question_page import form_errors
 

@@ -12,9 +12,6 @@ from flask_babel import lazy_gettext as _l
 from app.core.db import write_transaction
 from app.domain.questions.summary import summary_rows
 from app.domain.registrations.sending import answers_of
-from app.staff import audit
-from app.staff.blueprint import blueprint
-from app.staff.casework.access import visible_registration
 from app.staff.casework.merges import (
     REFUSALS,
     MergeRefused,
@@ -23,8 +20,11 @@ from app.staff.casework.merges import (
     plan_merge,
 )
 from app.staff.casework.taken_by_phone import CHANNELS
+from app.staff.core import audit
+from app.staff.core.access import visible_registration
+from app.staff.core.blueprint import blueprint
+from app.staff.core.permissions import current_user, requires, with_registration
 from app.staff.forms.intake import MergeForm
-from app.staff.permissions import current_user, requires, with_registration
 from app.staff.views.registration import contact_rows
 from app.web.database import get_db
 from app.web.question_page import form_errors

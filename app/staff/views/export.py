@@ -13,14 +13,14 @@ from flask import Response, render_template, request
 
 from app.core import clock
 from app.core.db import write_transaction
-from app.staff import audit
-from app.staff.accounts.users import active_consultants
-from app.staff.blueprint import blueprint
-from app.staff.casework.health import exports_health
 from app.staff.casework.inbox import filtered_registrations
+from app.staff.core import audit
+from app.staff.core.blueprint import blueprint
+from app.staff.core.health import exports_health
+from app.staff.core.permissions import current_user, requires
+from app.staff.core.users import active_consultants
 from app.staff.csv_export import csv_text
 from app.staff.forms.inbox import ExportForm
-from app.staff.permissions import current_user, requires
 from app.staff.views.inbox import filters_from
 from app.web.database import get_db
 from app.web.question_page import form_errors

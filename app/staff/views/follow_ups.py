@@ -3,9 +3,9 @@
 from flask import render_template
 
 from app.core import clock
-from app.staff.blueprint import blueprint
 from app.staff.casework.follow_ups import follow_ups_due
-from app.staff.permissions import current_user, requires
+from app.staff.core.blueprint import blueprint
+from app.staff.core.permissions import current_user, requires
 from app.web.database import get_db
 
 WITHIN_DAYS = 30

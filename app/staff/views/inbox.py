@@ -6,12 +6,12 @@ form, because it holds a name or a phone number, and addresses end up in access 
 
 from flask import render_template, request, url_for
 
-from app.staff.accounts.users import active_consultants
-from app.staff.blueprint import blueprint
 from app.staff.casework.inbox import PAGE_SIZE, InboxFilters, inbox_page
+from app.staff.core.blueprint import blueprint
+from app.staff.core.paging import page_count, requested_page
+from app.staff.core.permissions import current_user, requires
+from app.staff.core.users import active_consultants
 from app.staff.forms.inbox import FilterForm, SearchForm
-from app.staff.paging import page_count, requested_page
-from app.staff.permissions import current_user, requires
 from app.web.database import get_db
 
 # A search shows its matches on one page: page links would carry it in their address.

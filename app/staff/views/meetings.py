@@ -15,12 +15,12 @@ from app.domain.meetings import (
     signups_for,
     update_meeting,
 )
-from app.staff import audit
-from app.staff.blueprint import blueprint
-from app.staff.casework.access import may_change_meeting, may_see_signups
-from app.staff.forms.common import ActionForm, parse_clock
+from app.staff.core import audit
+from app.staff.core.access import may_change_meeting, may_see_signups
+from app.staff.core.blueprint import blueprint
+from app.staff.core.forms import ActionForm, parse_clock
+from app.staff.core.permissions import current_user, requires
 from app.staff.forms.meetings import AttendanceForm, MeetingForm
-from app.staff.permissions import current_user, requires
 from app.web.database import get_db
 from app.web.question_page import form_errors
 

@@ -7,11 +7,11 @@ from flask_babel import lazy_gettext as _l
 from app.core.db import write_transaction
 from app.domain.coverage import all_coverage, save_coverage
 from app.domain.municipalities import MUNICIPALITIES
-from app.staff import audit
-from app.staff.accounts.users import active_consultants
-from app.staff.blueprint import blueprint
-from app.staff.forms.common import ActionForm
-from app.staff.permissions import current_user, requires
+from app.staff.core import audit
+from app.staff.core.blueprint import blueprint
+from app.staff.core.forms import ActionForm
+from app.staff.core.permissions import current_user, requires
+from app.staff.core.users import active_consultants
 from app.web.database import get_db
 
 

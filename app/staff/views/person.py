@@ -7,12 +7,12 @@ from flask import Response, flash, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from app.domain.questions.summary import summary_rows
-from app.staff import audit
 from app.staff.access_printout import drafts_of, history_in_words, meeting_signups_of, seen_by_staff
-from app.staff.blueprint import blueprint
 from app.staff.casework.case_file import case_file
+from app.staff.core import audit
+from app.staff.core.blueprint import blueprint
+from app.staff.core.permissions import current_user, requires, with_registration
 from app.staff.forms.cases import DeleteForm
-from app.staff.permissions import current_user, requires, with_registration
 from app.staff.person_requests import requests_of
 from app.staff.personal_data import audit_trail, delete_person, person_export
 from app.web.database import get_db

@@ -5,10 +5,10 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from app.core import clock
-from app.staff.blueprint import blueprint
-from app.staff.forms.common import ActionForm
+from app.staff.core.blueprint import blueprint
+from app.staff.core.forms import ActionForm
+from app.staff.core.permissions import current_user, requires, with_registration
 from app.staff.forms.person_requests import PersonRequestForm
-from app.staff.permissions import current_user, requires, with_registration
 from app.staff.person_requests import (
     all_requests,
     mark_done,

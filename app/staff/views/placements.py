@@ -4,7 +4,6 @@ one typed wrong."""
 from flask import abort, render_template
 from flask_babel import lazy_gettext as _l
 
-from app.staff.blueprint import blueprint
 from app.staff.casework.placement_corrections import (
     FIELDS,
     correct_placement,
@@ -12,9 +11,10 @@ from app.staff.casework.placement_corrections import (
     remove_placement,
 )
 from app.staff.casework.placements import add_placement, end_placement, placements_of
+from app.staff.core.blueprint import blueprint
+from app.staff.core.permissions import current_user, requires, with_registration
 from app.staff.forms.corrections import CorrectPlacementForm, RemovePlacementForm
 from app.staff.forms.day import EndPlacementForm, PlacementForm
-from app.staff.permissions import current_user, requires, with_registration
 from app.staff.views.registration import act, done
 from app.web.database import get_db
 from app.web.question_page import form_errors

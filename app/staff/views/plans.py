@@ -5,16 +5,16 @@ from flask import Response, abort
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app.staff import audit
-from app.staff.blueprint import blueprint
 from app.staff.casework.appointments import (
     add_appointment,
     calendar_file,
     visible_appointment,
 )
 from app.staff.casework.next_steps import choose_follow_up_plan, set_next_step
+from app.staff.core import audit
+from app.staff.core.blueprint import blueprint
+from app.staff.core.permissions import current_user, requires, with_registration
 from app.staff.forms.day import AppointmentForm, FollowUpPlanForm, NextStepForm
-from app.staff.permissions import current_user, requires, with_registration
 from app.staff.views.meetings import at_time
 from app.staff.views.registration import act
 from app.web.database import get_db

@@ -24,12 +24,12 @@ from app.domain.registrations.profile_versions import (
     withdraw_employer_yes,
 )
 from app.domain.registrations.sending import answers_of
-from app.staff import audit
-from app.staff.blueprint import blueprint
-from app.staff.casework.health import health_shown, of_registration, shows_at_once
-from app.staff.forms.common import ActionForm
+from app.staff.core import audit
+from app.staff.core.blueprint import blueprint
+from app.staff.core.forms import ActionForm
+from app.staff.core.health import health_shown, of_registration, shows_at_once
+from app.staff.core.permissions import current_user, requires, with_registration
 from app.staff.forms.profile import EmployerYesForm, LearnedForm, ProfileMailForm
-from app.staff.permissions import current_user, requires, with_registration
 from app.web.database import get_db
 from app.web.profile_mail import profile_mail_address, send_profile_mail
 from app.web.profile_pdf import pdf_response, profile_pdf

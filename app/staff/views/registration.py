@@ -12,21 +12,21 @@ from app.domain.coverage import has_agreement
 from app.domain.questions.steps import FIELDS_BY_NAME
 from app.domain.questions.summary import shown_answers, summary_rows
 from app.domain.registrations.callback import is_overdue
-from app.staff import audit
-from app.staff.accounts.users import active_consultants, user_by_public_id
-from app.staff.blueprint import blueprint
 from app.staff.casework.case_file import case_file
 from app.staff.casework.changes import add_note, assign, change_status, save_job
-from app.staff.casework.duplicates import duplicates_of_case
 from app.staff.casework.follow_ups import record_follow_up
-from app.staff.casework.health import health_shown, of_registration
 from app.staff.casework.placements import placements_of
+from app.staff.core import audit
+from app.staff.core.blueprint import blueprint
+from app.staff.core.duplicates import duplicates_of_case
+from app.staff.core.forms import ActionForm
+from app.staff.core.health import health_shown, of_registration
+from app.staff.core.permissions import current_user, requires, with_registration
+from app.staff.core.users import active_consultants, user_by_public_id
 from app.staff.first_call import first_call_overview, mark_health_not_kept
 from app.staff.forms.cases import AssignForm, FollowUpForm, JobForm, NoteForm, StatusForm
-from app.staff.forms.common import ActionForm
 from app.staff.forms.corrections import ConsentRecordForm
 from app.staff.forms.day import CallForm
-from app.staff.permissions import current_user, requires, with_registration
 from app.staff.views.case_plan import case_plan, own_words, plan_forms
 from app.staff.views.correction_words import STEP_OF, AnswerWords, correctable_steps
 from app.web.database import get_db

@@ -8,11 +8,11 @@ from wtforms import SelectField
 
 from app.core import clock
 from app.domain.municipalities import municipalities_by_name
-from app.staff.blueprint import blueprint
-from app.staff.filters import month_name
-from app.staff.forms.common import choices
-from app.staff.monthly_figures import figures
-from app.staff.permissions import requires
+from app.staff.core.blueprint import blueprint
+from app.staff.core.filters import month_name
+from app.staff.core.forms import choices
+from app.staff.core.monthly_figures import figures
+from app.staff.core.permissions import requires
 from app.staff.reports import csv_file, lines, months_between, report_rows, xlsx_file
 from app.web.database import get_db
 

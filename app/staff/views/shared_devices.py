@@ -4,10 +4,10 @@
 from flask import flash, make_response, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
-from app.staff import audit
-from app.staff.blueprint import blueprint
-from app.staff.forms.common import ActionForm
-from app.staff.permissions import current_user, requires
+from app.staff.core import audit
+from app.staff.core.blueprint import blueprint
+from app.staff.core.forms import ActionForm
+from app.staff.core.permissions import current_user, requires
 from app.web.database import get_db
 from app.web.device import is_shared_device, mark_as_shared, unmark_shared
 

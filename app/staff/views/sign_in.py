@@ -4,12 +4,12 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app.staff import audit
-from app.staff.accounts.sign_in_guard import guard_for
-from app.staff.accounts.users import check_password
-from app.staff.blueprint import blueprint
+from app.staff.core import audit
+from app.staff.core.blueprint import blueprint
+from app.staff.core.permissions import begin_pending, current_user, leave, remember_next, requires
+from app.staff.core.sign_in_guard import guard_for
+from app.staff.core.users import check_password
 from app.staff.forms.accounts import SignInForm
-from app.staff.permissions import begin_pending, current_user, leave, remember_next, requires
 from app.web.database import get_db
 from app.web.question_page import form_errors
 

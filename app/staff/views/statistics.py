@@ -6,10 +6,10 @@ from flask_babel import gettext as _
 
 from app.core import clock
 from app.staff import figures
-from app.staff.blueprint import blueprint
-from app.staff.casework.statuses import STATUSES
 from app.staff.charts import bar_chart
-from app.staff.permissions import requires
+from app.staff.core.blueprint import blueprint
+from app.staff.core.permissions import requires
+from app.staff.core.statuses import STATUSES
 from app.web.database import get_db
 
 TOP_MUNICIPALITIES = 15

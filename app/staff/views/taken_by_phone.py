@@ -11,10 +11,6 @@ from app.domain.questions.summary import summary_rows
 from app.domain.registrations.drafts import load_draft_by_hash, save_step_by_hash
 from app.domain.registrations.resume import draft_hash_for_code
 from app.domain.registrations.sending import DraftNotFinished
-from app.staff.blueprint import blueprint
-from app.staff.casework.access import may_open_draft, signup_visibility
-from app.staff.casework.duplicates import likely_duplicates
-from app.staff.casework.health import health_shown, of_intake
 from app.staff.casework.taken_by_phone import (
     answers_from_signup,
     consents_from,
@@ -23,14 +19,18 @@ from app.staff.casework.taken_by_phone import (
     signup_to_register,
     start_intake,
 )
-from app.staff.forms.common import ActionForm
+from app.staff.core.access import may_open_draft, signup_visibility
+from app.staff.core.blueprint import blueprint
+from app.staff.core.duplicates import likely_duplicates
+from app.staff.core.forms import ActionForm
+from app.staff.core.health import health_shown, of_intake
+from app.staff.core.permissions import current_user, requires
 from app.staff.forms.intake import (
     ContinueDraftForm,
     PhoneConsentForm,
     SignupIntakeForm,
     StartIntakeForm,
 )
-from app.staff.permissions import current_user, requires
 from app.web.database import get_db
 from app.web.question_page import error_list, form_errors, questions_on_page, search_asked_for
 from app.web.step_forms import form_for

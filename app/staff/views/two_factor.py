@@ -5,15 +5,17 @@ from flask import redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
-from app.staff import audit
-from app.staff.accounts.sign_in_guard import (
+from app.staff.core import audit
+from app.staff.core.blueprint import blueprint
+from app.staff.core.permissions import enter, leave, new_session, pending_user, requires
+from app.staff.core.sign_in_guard import (
     LOCK_MINUTES,
     guard_for,
     record_failure,
     remember_device,
     seconds_to_wait,
 )
-from app.staff.accounts.users import (
+from app.staff.core.users import (
     SignInAttempt,
     check_code,
     confirm_two_factor,
@@ -21,9 +23,7 @@ from app.staff.accounts.users import (
     qr_code_data_uri,
     spaced_secret,
 )
-from app.staff.blueprint import blueprint
 from app.staff.forms.accounts import CodeForm
-from app.staff.permissions import enter, leave, new_session, pending_user, requires
 from app.staff.views.sign_in import wait_message
 from app.web.database import get_db
 

@@ -6,10 +6,13 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
-from app.staff import audit
 from app.staff.accounts.notices import tell
-from app.staff.accounts.sign_in_guard import failures_of, is_locked
-from app.staff.accounts.users import (
+from app.staff.core import audit
+from app.staff.core.blueprint import blueprint
+from app.staff.core.forms import ActionForm
+from app.staff.core.permissions import current_user, requires
+from app.staff.core.sign_in_guard import failures_of, is_locked
+from app.staff.core.users import (
     all_users,
     create_user,
     reset_password,
@@ -19,10 +22,7 @@ from app.staff.accounts.users import (
     user_by_email,
     user_by_public_id,
 )
-from app.staff.blueprint import blueprint
 from app.staff.forms.accounts import EditUserForm, NewUserForm, ResetPasswordForm
-from app.staff.forms.common import ActionForm
-from app.staff.permissions import current_user, requires
 from app.web.database import get_db
 from app.web.question_page import form_errors
 

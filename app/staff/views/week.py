@@ -4,10 +4,10 @@ late) or later this week, their meetings this week, and the open cases with no n
 from flask import render_template
 
 from app.core import clock
-from app.staff.blueprint import blueprint
 from app.staff.casework.appointments import my_appointments
 from app.staff.casework.next_steps import end_of_week, this_week
-from app.staff.permissions import current_user, requires
+from app.staff.core.blueprint import blueprint
+from app.staff.core.permissions import current_user, requires
 from app.web.database import get_db
 
 

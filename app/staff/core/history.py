@@ -4,7 +4,7 @@ import json
 from dataclasses import dataclass
 
 from app.core import clock
-from app.staff.casework.statuses import CLOSE_REASONS, STATUSES
+from app.staff.core.statuses import CLOSE_REASONS, STATUSES
 
 # --------------------------------------------------------------------------------------
 # One registration

@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.core import clock
 from app.core.db import write_transaction
-from app.staff.paging import within
+from app.staff.core.paging import within
 
 ACTIONS = {
     "viewed": _l("Viewed the registration"),

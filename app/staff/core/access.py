@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from app.domain.municipalities import known_municipality_code
 from app.domain.registrations.callback import is_overdue
-from app.staff.casework import follow_up_plans
-from app.staff.casework.statuses import CLOSE_REASONS, STATUSES
+from app.staff.core import follow_up_plans
+from app.staff.core.statuses import CLOSE_REASONS, STATUSES
 
 
 def visibility(user, alias="r"):

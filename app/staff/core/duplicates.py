@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.core.phone import normalise_phone
 from app.domain.registrations.sending import answers_of
-from app.staff.casework.access import visibility
+from app.staff.core.access import visibility
 
 REASONS = {
     "phone": _l("Same phone number"),

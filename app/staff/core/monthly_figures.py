@@ -154,3 +154,9 @@ def figures(db, *, municipality, first_month, last_month):
             row["amount"],
         )
     return found
+
+
+def first_day(month):
+    """The first day of a 'YYYY-MM' month, as a date."""
+    year, number = map(int, month.split("-"))
+    return date(year, number, 1)

@@ -18,9 +18,9 @@ from flask import abort, current_app, flash, g, redirect, request, session, url_
 from flask_babel import lazy_gettext as _l
 
 from app.core import clock
-from app.staff.accounts.sessions import browser_of, end_session, start_session, user_of_session
-from app.staff.accounts.users import user_by_public_id
-from app.staff.blueprint import blueprint
+from app.staff.core.blueprint import blueprint
+from app.staff.core.sessions import browser_of, end_session, start_session, user_of_session
+from app.staff.core.users import user_by_public_id
 from app.web.database import get_db
 from app.web.i18n import safe_local_path
 
@@ -147,7 +147,7 @@ def leave():
 
 def with_registration(view):
     """Views of one registration: load it if this user may see it, else 404."""
-    from app.staff.casework.access import visible_registration
+    from app.staff.core.access import visible_registration
 
     @wraps(view)
     def wrapped(public_id, **kwargs):

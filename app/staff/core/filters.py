@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 from app.core.phone import format_phone
 from app.domain.municipalities import municipality_name
 from app.domain.registrations.sending import spaced_reference
-from app.staff.reports import first_day
+from app.staff.core.monthly_figures import first_day
 
 
 def when(stamp):

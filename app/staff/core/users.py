@@ -15,8 +15,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from app.core import clock, codes
 from app.core.db import write_transaction
-from app.staff.accounts.passwords import check_password_rules
-from app.staff.accounts.sign_in_guard import (
+from app.staff.core.passwords import check_password_rules
+from app.staff.core.sign_in_guard import (
     LOCK_MINUTES,
     forget_failures,
     record_failure,

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from app.core import clock, codes
 from app.core.db import write_transaction
-from app.staff.accounts.users import user_by_id
+from app.staff.core.users import user_by_id
 
 # However active a person is, they sign in again after a working day.
 LONGEST_SESSION = timedelta(hours=12)

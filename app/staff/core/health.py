@@ -17,7 +17,7 @@ in the audit log by the export), and an access request (GDPR art. 15) holds ever
 from dataclasses import dataclass
 
 from app.core.db import write_transaction
-from app.staff import audit
+from app.staff.core import audit
 
 # Where health was shown: the detail of the audit entry (never what the person wrote).
 PLACES = ("case", "profile", "profile pdf", "intake health", "intake consent")
