@@ -44,9 +44,9 @@ from app.core import clock, codes
 from app.core import db as database
 from app.core.db import connect
 from app.domain.questions.steps import STEPS
-from app.staff.casework.taken_by_phone import start_intake
 from app.staff.core import sign_in_guard
 from app.staff.core.permissions import PENDING_KEY
+from app.staff.intake.data.taken_by_phone import start_intake
 from app.web.display import SETTINGS
 from people import MYSELF_IN_AARHUS
 from staff import register, saved_draft, sign_up_for_meeting, staff_member

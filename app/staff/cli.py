@@ -15,7 +15,7 @@ from app.staff.core.users import (
     provisioning_uri,
     user_by_email,
 )
-from app.staff.personal_data import purge
+from app.staff.data_requests.data.personal_data import purge
 from app.web.data_cli import data_command
 
 users_command = AppGroup("users", help="Staff accounts for the back office.")

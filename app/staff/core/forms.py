@@ -1,16 +1,21 @@
 """What the back office's forms share: choices, trimmed text, days within bounds, hours
 a week, a clock time, and the form of a button that only needs its CSRF token."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
+    DateField,
     DecimalField,
+    StringField,
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
     ValidationError,
 )
 
@@ -117,3 +122,34 @@ def parse_clock(text):
 
 class ActionForm(FlaskForm):
     """A button that changes something: only the security token."""
+
+
+def at_time(day, clock):
+    """The day and an 'HH:MM' the form accepted, as one datetime."""
+    hours, minutes = parse_clock(clock)
+    return datetime(day.year, day.month, day.day, hours, minutes)
+
+
+class MeetingTimeAndPlace(FlaskForm):
+    """The day, times and place of a meeting: a jobkaravane meeting's and a meeting on a
+    case (AppointmentForm) alike."""
+
+    starts_on = DateField(_l("Day"), validators=[InputRequired(_l("Enter the day")), MEETING_DAYS])
+    starts_at = StringField(
+        _l("Starts at"),
+        filters=[strip],
+        validators=[DataRequired(_l("Enter when it starts, for example 10:00"))],
+    )
+    ends_at = StringField(_l("Ends at (optional)"), filters=[strip])
+    place = StringField(
+        _l("Place"),
+        filters=[strip],
+        validators=[DataRequired(_l("Enter the place")), Length(max=200)],
+    )
+
+    def validate_starts_at(self, field):
+        parse_clock(field.data)
+
+    def validate_ends_at(self, field):
+        if field.data:
+            parse_clock(field.data)

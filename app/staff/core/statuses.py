@@ -32,3 +32,22 @@ FOLLOWED_UP_STATUSES = ("praktik", "in_job", "follow_up")
 def is_real_contact(status, reason):
     """Any move away from "new" is a contact, but closing for "could not be reached"."""
     return status != "new" and not (status == "closed" and reason == "not_reached")
+
+
+# How a registration came in when staff took it (by phone, a referral, a meeting).
+CHANNELS = {
+    "phone": _l("Phone call"),
+    "jobcentre": _l("Job centre referral"),
+    "meeting": _l("Meeting sign-up"),
+}
+
+
+# The kinds of work trials and jobs on a case; which of them are jobs.
+PLACEMENT_KINDS = {
+    "praktik": _l("Work trial (praktik)"),
+    "skaanejob": _l("Skånejob"),
+    "fleksjob": _l("Flexjob (fleksjob)"),
+    "ordinary_subsidy": _l("Ordinary job with wage subsidy"),
+    "ordinary": _l("Ordinary job without wage subsidy"),
+}
+JOB_KINDS = ("skaanejob", "fleksjob", "ordinary_subsidy", "ordinary")

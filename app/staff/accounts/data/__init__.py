@@ -1,0 +1,1 @@
+"""staff/accounts/data (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""staff/cases/data (see docs/architecture.md)."""

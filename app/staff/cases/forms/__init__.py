@@ -1,0 +1,1 @@
+"""staff/cases/forms (see docs/architecture.md)."""

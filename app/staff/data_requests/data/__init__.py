@@ -1,0 +1,1 @@
+"""staff/data_requests/data (see docs/architecture.md)."""

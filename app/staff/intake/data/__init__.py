@@ -1,0 +1,1 @@
+"""staff/intake/data (see docs/architecture.md)."""

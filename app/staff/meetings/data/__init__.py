@@ -1,0 +1,1 @@
+"""staff/meetings/data (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""staff/reporting/data (see docs/architecture.md)."""
