@@ -69,7 +69,7 @@ def test_days_to_first_contact_and_the_median(app, db):
 
 
 def test_a_chart_scales_its_bars_to_the_largest_value():
-    from app.staff.reporting.views.charts import CHART_WIDTH, LABEL_WIDTH, VALUE_WIDTH, bar_chart
+    from app.staff.reporting.views._charts import CHART_WIDTH, LABEL_WIDTH, VALUE_WIDTH, bar_chart
 
     chart = bar_chart("x", "T", "D", [("a", 10), ("b", 5), ("c", 0)])
     full = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH

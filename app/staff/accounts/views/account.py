@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 from app.core.db import write_transaction
 from app.staff.accounts.data.notices import tell
 from app.staff.accounts.forms import ChangePasswordForm, EndSessionsForm
-from app.staff.accounts.views.sign_in import wait_message
+from app.staff.accounts.views._sign_in import wait_message
 from app.staff.core import audit
 from app.staff.core.blueprint import blueprint
 from app.staff.core.permissions import (

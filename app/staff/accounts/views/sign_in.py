@@ -1,10 +1,10 @@
 """Signing in with an email address and a password; then a one-time code (two_factor)."""
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app.staff.accounts.forms import SignInForm
+from app.staff.accounts.views._sign_in import wait_message
 from app.staff.core import audit
 from app.staff.core.blueprint import blueprint
 from app.staff.core.permissions import begin_pending, current_user, leave, remember_next, requires
@@ -12,22 +12,6 @@ from app.staff.core.sign_in_guard import guard_for
 from app.staff.core.users import check_password
 from app.web.database import get_db
 from app.web.question_page import form_errors
-
-
-def wait_message(attempt):
-    """The same words for every address, known or not: they say how long to wait, never
-    whether an account exists."""
-    minutes = max(1, round(attempt.wait_seconds / 60))
-    if attempt.problem == "locked":
-        return _(
-            "Too many failed attempts. Wait %(minutes)s minutes, or ask an admin to "
-            "open the account.",
-            minutes=minutes,
-        )
-    return _(
-        "Too many failed attempts. Wait %(seconds)s seconds and try again.",
-        seconds=attempt.wait_seconds,
-    )
 
 
 @blueprint.route("/sign-in", methods=["GET", "POST"])

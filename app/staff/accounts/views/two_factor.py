@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
 from app.staff.accounts.forms import CodeForm
-from app.staff.accounts.views.sign_in import wait_message
+from app.staff.accounts.views._sign_in import wait_message
 from app.staff.core import audit
 from app.staff.core.blueprint import blueprint
 from app.staff.core.permissions import enter, leave, new_session, pending_user, requires

@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.staff.cases.data.calls import record_no_answer, take
 from app.staff.cases.forms.day import CallForm
-from app.staff.cases.views.registration import act
+from app.staff.cases.views._case_page import act
 from app.staff.core.blueprint import blueprint
 from app.staff.core.forms import ActionForm
 from app.staff.core.permissions import (

@@ -12,8 +12,7 @@ from app.domain.registrations.sending import answers_of
 from app.staff.cases.data.answer_corrections import correct_answers
 from app.staff.cases.data.consents import record_consents
 from app.staff.cases.forms.corrections import ConsentRecordForm
-from app.staff.cases.views.correction_words import correctable_steps
-from app.staff.cases.views.registration import act, done
+from app.staff.cases.views._case_page import act, correctable_steps, done
 from app.staff.core import audit
 from app.staff.core.access import visible_registration
 from app.staff.core.blueprint import blueprint

@@ -20,7 +20,7 @@ from app.staff.cases.data.merges import (
     plan_merge,
 )
 from app.staff.cases.forms.cases import MergeForm
-from app.staff.cases.views.registration import contact_rows
+from app.staff.cases.views._case_page import contact_rows
 from app.staff.core import audit
 from app.staff.core.access import visible_registration
 from app.staff.core.blueprint import blueprint

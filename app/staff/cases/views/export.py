@@ -16,7 +16,7 @@ from app.core.db import write_transaction
 from app.staff.cases.data.csv_export import csv_text
 from app.staff.cases.data.inbox import filtered_registrations
 from app.staff.cases.forms.inbox import ExportForm
-from app.staff.cases.views.inbox import filters_from
+from app.staff.cases.views._case_page import filters_from
 from app.staff.core import audit
 from app.staff.core.blueprint import blueprint
 from app.staff.core.health import exports_health

@@ -6,29 +6,17 @@ form, because it holds a name or a phone number, and addresses end up in access 
 
 from flask import render_template, request, url_for
 
-from app.staff.cases.data.inbox import PAGE_SIZE, InboxFilters, inbox_page
+from app.staff.cases.data.inbox import PAGE_SIZE, inbox_page
 from app.staff.cases.forms.inbox import FilterForm, SearchForm
+from app.staff.cases.views._case_page import filters_from
 from app.staff.core.blueprint import blueprint
-from app.staff.core.paging import page_count, requested_page
+from app.staff.core.paging import page_count
 from app.staff.core.permissions import current_user, requires
 from app.staff.core.users import active_consultants
 from app.web.database import get_db
 
 # A search shows its matches on one page: page links would carry it in their address.
 SEARCH_RESULTS = 100
-
-
-def filters_from(form, search=""):
-    return InboxFilters(
-        status=form.status.data or "",
-        municipality=form.municipality.data or "",
-        consultant=form.consultant.data or "",
-        helped=bool(form.helped.data),
-        ambassador=bool(form.ambassador.data),
-        search=search,
-        page=requested_page(request.args.get("page")),
-        order=form.order.data or "newest",
-    )
 
 
 def filter_form(form_class=FilterForm):

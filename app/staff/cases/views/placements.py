@@ -13,7 +13,7 @@ from app.staff.cases.data.placement_corrections import (
 from app.staff.cases.data.placements import add_placement, end_placement, placements_of
 from app.staff.cases.forms.corrections import CorrectPlacementForm, RemovePlacementForm
 from app.staff.cases.forms.day import EndPlacementForm, PlacementForm
-from app.staff.cases.views.registration import act, done
+from app.staff.cases.views._case_page import act, done
 from app.staff.core.blueprint import blueprint
 from app.staff.core.permissions import current_user, requires, with_registration
 from app.web.database import get_db

@@ -12,7 +12,7 @@ from app.staff.cases.data.appointments import (
 )
 from app.staff.cases.data.next_steps import choose_follow_up_plan, set_next_step
 from app.staff.cases.forms.day import AppointmentForm, FollowUpPlanForm, NextStepForm
-from app.staff.cases.views.registration import act
+from app.staff.cases.views._case_page import act
 from app.staff.core import audit
 from app.staff.core.blueprint import blueprint
 from app.staff.core.forms import at_time

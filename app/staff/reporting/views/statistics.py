@@ -9,7 +9,7 @@ from app.staff.core.blueprint import blueprint
 from app.staff.core.permissions import requires
 from app.staff.core.statuses import STATUSES
 from app.staff.reporting.data import figures
-from app.staff.reporting.views.charts import bar_chart
+from app.staff.reporting.views._charts import bar_chart
 from app.web.database import get_db
 
 TOP_MUNICIPALITIES = 15
