@@ -1,4 +1,4 @@
-"""The back office's blueprint: /staff/... (its views: app/staff/views/)."""
+"""The back office's blueprint: /staff/... (its views: app/staff/<feature>/views/)."""
 
 from flask import Blueprint
 

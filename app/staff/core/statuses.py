@@ -24,11 +24,6 @@ CLOSE_REASONS = {
 }
 
 
-# Follow-ups count from a work trial's or a job's start, by the case's plan
-# (casework/follow_up_plans.py: 6 months after the start, then once a year, unless chosen).
-FOLLOWED_UP_STATUSES = ("praktik", "in_job", "follow_up")
-
-
 def is_real_contact(status, reason):
     """Any move away from "new" is a contact, but closing for "could not be reached"."""
     return status != "new" and not (status == "closed" and reason == "not_reached")

@@ -1,5 +1,5 @@
 """The follow-ups after a work trial or a job starts: when each is due (by the case's
-plan, casework/follow_up_plans.py), which are done, and the ones due soon."""
+plan, core/follow_up_plans.py), which are done, and the ones due soon."""
 
 from collections import defaultdict
 from dataclasses import dataclass

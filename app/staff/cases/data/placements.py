@@ -53,10 +53,6 @@ class Placement:
     def end_reason_label(self):
         return END_REASONS.get(self.end_reason or "", "")
 
-    @property
-    def is_job(self):
-        return self.kind in JOB_KINDS
-
 
 def _day(text):
     return date.fromisoformat(text) if text else None
