@@ -11,17 +11,15 @@ from flask_babel import gettext as _
 
 from app.core import codes
 from app.core.mail import send_mail
-from app.domain.coverage import covering_consultant_id
 from app.domain.registrations.events import registration_sent, registration_stored
 from app.staff.core import monthly_figures
 from app.staff.core.users import user_by_id
 from app.web.links import public_url
 
 
-def receive_registration(db, registration_id, municipality_code):
-    """Inside the transaction that stores the registration: its public id and, when a
-    consultant covers the municipality, its consultant. Returns that consultant's id."""
-    consultant_id = covering_consultant_id(db, municipality_code)
+def receive_registration(db, registration_id, municipality_code, consultant_id):
+    """Inside the transaction that stores the registration: its public id and the
+    consultant the domain found to cover the municipality (or None)."""
     db.execute(
         "UPDATE registrations SET public_id = ?, consultant_id = ?, status_changed_at = "
         "submitted_at WHERE id = ?",
@@ -36,7 +34,6 @@ def receive_registration(db, registration_id, municipality_code):
         municipality=municipality_code,
         month=monthly_figures.month_of(submitted_at),
     )
-    return consultant_id
 
 
 def recipients(db, consultant_id):
@@ -73,8 +70,8 @@ def notify_new_registration(db, registration_id):
         current_app.logger.exception("Staff notification not sent")
 
 
-def on_registration_stored(db, registration_id, municipality_code, **_):
-    receive_registration(db, registration_id, municipality_code)
+def on_registration_stored(db, registration_id, municipality_code, consultant_id, **_):
+    receive_registration(db, registration_id, municipality_code, consultant_id)
 
 
 def on_registration_sent(db, registration_id, **_):
