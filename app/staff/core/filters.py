@@ -11,6 +11,7 @@ from app.core.phone import format_phone
 from app.domain.municipalities import municipality_name
 from app.domain.registrations.sending import spaced_reference
 from app.staff.core.monthly_figures import first_day
+from app.web.question_page import form_errors
 
 
 def when(stamp):
@@ -44,8 +45,16 @@ def csrf_field():
     return Markup(f'<input type="hidden" name="csrf_token" value="{escape(generate_csrf())}">')
 
 
+def errors_of(*forms):
+    """The error summary's (field id, message) of every form given, from the forms
+    themselves: a staff template sets `errors = errors_of(form, ...)` at its top, and the
+    summary and the page's title ("Error: ...") both read it."""
+    return [error for form in forms if form is not None for error in form_errors(form)]
+
+
 def init_filters(app):
     app.jinja_env.globals["csrf_field"] = csrf_field
+    app.jinja_env.globals["errors_of"] = errors_of
     app.jinja_env.filters.update(
         staff_when=when,
         staff_day=day,

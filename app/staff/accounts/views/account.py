@@ -25,7 +25,6 @@ from app.staff.core.sessions import end_sessions, sessions_of
 from app.staff.core.sign_in_guard import guard_for
 from app.staff.core.users import check_password, set_password
 from app.web.database import get_db
-from app.web.question_page import form_errors
 
 
 def recheck_password(field):
@@ -65,9 +64,7 @@ def change_password():
             tell(user, "password_changed")
             flash(_l("Your password is changed. You are signed out everywhere else."))
             return redirect(url_for(".inbox"))
-    return render_template(
-        "staff/change_password.html", form=form, errors=form_errors(form), user=user
-    )
+    return render_template("staff/change_password.html", form=form, user=user)
 
 
 @blueprint.route("/account/sessions", methods=["GET", "POST"])
@@ -90,6 +87,5 @@ def account_sessions():
     return render_template(
         "staff/sessions.html",
         form=form,
-        errors=form_errors(form),
         sessions=sessions_of(get_db(), user, current_session_token()),
     )

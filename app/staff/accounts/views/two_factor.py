@@ -62,8 +62,7 @@ def code_page(template, **context):
         if response is not None:
             return response
         form.code.errors = [problem]
-    errors = [(form.code.id, form.code.errors[0])] if form.code.errors else []
-    return render_template(template, form=form, errors=errors, user=user, **context)
+    return render_template(template, form=form, user=user, **context)
 
 
 @blueprint.route("/two-factor", methods=["GET", "POST"])

@@ -24,7 +24,6 @@ from app.staff.core.users import (
     user_by_public_id,
 )
 from app.web.database import get_db
-from app.web.question_page import form_errors
 
 
 def user_or_404(public_id):
@@ -56,7 +55,7 @@ def new_user():
                 audit.record(db, current_user(), "user_created", detail=user.public_id)
             flash(_l("%(name)s can now sign in and set up the authenticator app.", name=user.name))
             return redirect(url_for(".users"))
-    return render_template("staff/new_user.html", form=form, errors=form_errors(form))
+    return render_template("staff/new_user.html", form=form)
 
 
 @blueprint.route("/users/<public_id>", methods=["GET", "POST"])
@@ -87,7 +86,6 @@ def user_page(user, form, reset_form=None):
         reset_form=reset_form,
         user=user,
         action_form=ActionForm(formdata=None),
-        errors=form_errors(form) + form_errors(reset_form),
         failures=failures_of(get_db(), user.email),
     )
 

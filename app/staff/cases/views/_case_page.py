@@ -38,7 +38,6 @@ from app.staff.core.paging import requested_page
 from app.staff.core.permissions import current_user
 from app.staff.core.users import active_consultants
 from app.web.database import get_db
-from app.web.question_page import form_errors
 
 # The person's own words shown beside their work trials and jobs: what they want, what
 # they are good at, and what helps them.
@@ -191,11 +190,9 @@ def show_case(registration, *, submitted=None, status=200, health_asked=False):
         audit.record_now(db, current_user(), "viewed", reference=registration.reference)
     case = case_file(db, registration)
     forms = blank_forms(case)
-    errors = []
     if submitted:
         name, form = submitted
         forms[name] = form
-        errors = form_errors(form)
     return render_template(
         "staff/registration.html",
         case=case,
@@ -210,7 +207,6 @@ def show_case(registration, *, submitted=None, status=200, health_asked=False):
         health_hidden=not shows_health and has_health_answers(case.answers),
         contact=contact_rows(case.answers),
         forms=forms,
-        errors=errors,
         promised=registration.callback_promised_by,
         late=is_overdue(registration.callback_promised_by, registration.status),
         agreement=has_agreement(db, registration.municipality_code),

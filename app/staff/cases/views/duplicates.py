@@ -27,7 +27,6 @@ from app.staff.core.blueprint import blueprint
 from app.staff.core.permissions import current_user, requires, with_registration
 from app.staff.core.statuses import CHANNELS
 from app.web.database import get_db
-from app.web.question_page import form_errors
 
 ON_THE_SITE = _l("On the site")
 
@@ -77,7 +76,6 @@ def show_comparison(registration, other, form, *, refusals=None):
         refusals=[REFUSALS[refusal] for refusal in refusals],
         sides=[side_of(db, registration), side_of(db, other)],
         form=form,
-        errors=form_errors(form),
     ), (409 if refusals else 200)
 
 

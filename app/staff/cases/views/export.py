@@ -23,7 +23,6 @@ from app.staff.core.health import exports_health
 from app.staff.core.permissions import current_user, requires
 from app.staff.core.users import active_consultants
 from app.web.database import get_db
-from app.web.question_page import form_errors
 
 
 @blueprint.route("/export", methods=["GET", "POST"])
@@ -33,7 +32,7 @@ def export():
     form = ExportForm(request.form if request.method == "POST" else request.args)
     form.offer(active_consultants(get_db()))
     if request.method == "GET" or not form.validate_for(user):
-        return render_template("staff/export.html", form=form, errors=form_errors(form))
+        return render_template("staff/export.html", form=form)
     db = get_db()
     # The municipality learns of the others only as numbers (Reports), as the privacy
     # page says.

@@ -17,7 +17,6 @@ from app.staff.cases.views._case_page import act, done
 from app.staff.core.blueprint import blueprint
 from app.staff.core.permissions import current_user, requires, with_registration
 from app.web.database import get_db
-from app.web.question_page import form_errors
 
 
 @blueprint.post("/registrations/<public_id>/placements")
@@ -85,7 +84,6 @@ def show_correction(registration, placement, *, edit=None, remove=None, status=2
         placement=placement,
         edit=edit,
         remove=remove,
-        errors=form_errors(edit) + form_errors(remove),
     ), status
 
 

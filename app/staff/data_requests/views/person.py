@@ -77,5 +77,4 @@ def delete_registration(registration):
             )
             return redirect(url_for(".inbox"))
         form.reference.errors.append(_l("The reference does not match. Write it as shown"))
-    errors = [(form.reference.id, form.reference.errors[0])] if form.reference.errors else []
-    return render_template("staff/delete.html", form=form, row=registration, errors=errors)
+    return render_template("staff/delete.html", form=form, row=registration)

@@ -17,7 +17,6 @@ from app.staff.data_requests.data.person_requests import (
 )
 from app.staff.data_requests.forms import PersonRequestForm
 from app.web.database import get_db
-from app.web.question_page import form_errors
 
 
 @blueprint.route("/registrations/<public_id>/requests", methods=["GET", "POST"])
@@ -41,7 +40,6 @@ def person_requests(registration):
         "staff/person_requests.html",
         registration=registration,
         form=form,
-        errors=form_errors(form),
         requests=requests_of(db, registration.id),
     )
 

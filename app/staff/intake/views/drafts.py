@@ -13,7 +13,6 @@ from app.staff.core.blueprint import blueprint
 from app.staff.core.permissions import current_user, requires
 from app.staff.intake.forms import ContinueDraftForm, DraftCodeForm
 from app.web.database import get_db
-from app.web.question_page import form_errors
 
 
 def draft_answers(db, hashed):
@@ -41,6 +40,5 @@ def find_draft():
         form=form,
         # Health stays out: the person can say it on the phone if it matters now.
         rows=summary_rows(answers, include_sensitive=False) if answers else None,
-        errors=form_errors(form),
         continue_form=ContinueDraftForm(formdata=None, code=form.code.data) if answers else None,
     )

@@ -32,7 +32,7 @@ from app.staff.intake.forms import (
     StartIntakeForm,
 )
 from app.web.database import get_db
-from app.web.question_page import error_list, form_errors, questions_on_page, search_asked_for
+from app.web.question_page import error_list, questions_on_page, search_asked_for
 from app.web.step_forms import form_for
 
 
@@ -71,7 +71,6 @@ def new_registration():
         form=form,
         signups=recent_signups(get_db(), current_user()),
         signup_form=SignupIntakeForm(),
-        errors=form_errors(form),
     )
 
 
@@ -236,7 +235,6 @@ def render_consent(intake, form, draft, *, asked=False):
         health_hidden=not with_health and has_health(draft.answers),
         unfinished=first_unfinished(draft.answers, draft.completed),
         duplicates=likely_duplicates(db, current_user(), draft.answers),
-        errors=form_errors(form),
     ), 400 if form.errors else 200
 
 

@@ -25,7 +25,6 @@ from app.staff.meetings.data.ambassadors import (
 )
 from app.staff.meetings.forms import AmbassadorWithWorkForm, MatchForm, TalkedForm
 from app.web.database import get_db
-from app.web.question_page import form_errors
 
 
 @blueprint.get("/ambassadors")
@@ -50,9 +49,7 @@ def new_ambassador():
             audit.record(db, current_user(), "ambassador_created")
         flash(_l("The ambassador is saved."))
         return redirect(url_for(".ambassador_list"))
-    return render_template(
-        "staff/new_ambassador.html", form=form, errors=form_errors(form), ambassador=None
-    )
+    return render_template("staff/new_ambassador.html", form=form, ambassador=None)
 
 
 @blueprint.route("/ambassadors/<public_id>/edit", methods=["GET", "POST"])
@@ -79,9 +76,7 @@ def edit_ambassador(public_id):
             audit.record(db, current_user(), "ambassador_changed", detail=public_id)
         flash(_l("The ambassador is changed."))
         return redirect(url_for(".ambassador_list"))
-    return render_template(
-        "staff/new_ambassador.html", form=form, errors=form_errors(form), ambassador=ambassador
-    )
+    return render_template("staff/new_ambassador.html", form=form, ambassador=ambassador)
 
 
 def valid_phone(form):
@@ -154,7 +149,6 @@ def match_ambassador(registration):
         available=available,
         form=form,
         talked_form=talked_form,
-        errors=form_errors(form),
     )
 
 

@@ -20,7 +20,6 @@ from app.staff.core.forms import ActionForm, at_time
 from app.staff.core.permissions import current_user, requires
 from app.staff.meetings.forms import AttendanceForm, MeetingForm
 from app.web.database import get_db
-from app.web.question_page import form_errors
 
 
 def meeting_fields(form):
@@ -98,9 +97,7 @@ def new_meeting():
             audit.record(db, current_user(), "meeting_created", detail=public_id)
         flash(_l("The meeting is saved. People can now sign up."))
         return redirect(url_for(".meeting", public_id=public_id))
-    return render_template(
-        "staff/new_meeting.html", form=form, errors=form_errors(form), meeting=None
-    )
+    return render_template("staff/new_meeting.html", form=form, meeting=None)
 
 
 @blueprint.route("/meetings/<public_id>/edit", methods=["GET", "POST"])
@@ -115,9 +112,7 @@ def edit_meeting(public_id):
             audit.record(db, current_user(), "meeting_changed", detail=public_id)
         flash(_l("The meeting is changed."))
         return redirect(url_for(".meeting", public_id=public_id))
-    return render_template(
-        "staff/new_meeting.html", form=form, errors=form_errors(form), meeting=found
-    )
+    return render_template("staff/new_meeting.html", form=form, meeting=found)
 
 
 @blueprint.get("/meetings/<public_id>")
