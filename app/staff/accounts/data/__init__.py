@@ -1,1 +1,1 @@
-"""staff/accounts/data (see docs/architecture.md)."""
+"""Mail to a staff member when their sign-in changes."""

@@ -1,1 +1,1 @@
-"""staff/cases/data (see docs/architecture.md)."""
+"""A case's SQL and rules: the inbox, changes, plans, placements, corrections, merges; no request."""

@@ -1,1 +1,1 @@
-"""staff/cases/forms (see docs/architecture.md)."""
+"""The forms of a case's work (one module a part of it)."""

@@ -1,1 +1,1 @@
-"""staff/data_requests/data (see docs/architecture.md)."""
+"""A person's data gathered for access and erasure, and their requests; no request."""

@@ -1,1 +1,1 @@
-"""staff/intake/data (see docs/architecture.md)."""
+"""Registrations arriving: from the site (the signals' receivers) and taken by phone."""

@@ -1,1 +1,1 @@
-"""staff/meetings/data (see docs/architecture.md)."""
+"""The ambassadors, their matches and talks (the meetings' data is app.domain.meetings)."""

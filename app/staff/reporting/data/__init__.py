@@ -1,1 +1,1 @@
-"""staff/reporting/data (see docs/architecture.md)."""
+"""The reports' and statistics' queries over the monthly figures; no request."""
