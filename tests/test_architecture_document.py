@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.config import ROOT
 
-MAP = ROOT / "docs" / "architecture.md"
+MAP = ROOT / "docs/architecture.md"
 
 
 def named_in_the_map(module: Path, text: str) -> bool:
