@@ -7,7 +7,7 @@ from argon2 import PasswordHasher
 import gate_summary
 from app import create_app
 from app.core.db import connect, prepare_database
-from app.staff.accounts import users
+from app.staff.core import users
 from devices import shared_device_mark
 from pages import Page
 

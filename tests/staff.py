@@ -13,7 +13,7 @@ from app.core.db import connect
 from app.domain.coverage import save_coverage
 from app.domain.registrations.drafts import save_step
 from app.domain.registrations.sending import Consents, submit_registration
-from app.staff.accounts.users import create_user, user_by_id
+from app.staff.core.users import create_user, user_by_id
 from pages import Page, location_path
 from people import MYSELF_IN_AARHUS
 

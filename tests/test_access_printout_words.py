@@ -5,8 +5,8 @@ down"."""
 import re
 
 from app.config import ROOT
-from app.staff.access_printout import HISTORY_WORDS
-from app.staff.casework.calls import NO_ANSWER
+from app.staff.cases.data.calls import NO_ANSWER
+from app.staff.data_requests.data.access_printout import HISTORY_WORDS
 
 WRITTEN = re.compile(r"""add_history\(\s*\w+,\s*\w+,\s*\w+,\s*(?:"(\w+)"|(NO_ANSWER))""")
 

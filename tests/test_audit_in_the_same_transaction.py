@@ -11,7 +11,7 @@ import pytest
 
 from app.core import clock
 from app.core.db import connect
-from app.staff.accounts.sign_in_guard import KINDS
+from app.staff.core.sign_in_guard import KINDS
 from staff import (
     PASSWORD,
     TEST_MUNICIPALITIES,

@@ -1,6 +1,6 @@
 """The small rules under everything, each with the answer a person would work out by hand:
 Danish working days and months (app.core.clock), codes and their hashes (app.core.codes),
-and who may see which registration (app.staff.casework.access). scripts/mutation changes
+and who may see which registration (app.staff.core.access). scripts/mutation changes
 these modules one small step at a time and counts the changes these tests notice."""
 
 import hashlib
@@ -15,8 +15,8 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeSerializer
 from app.core import clock, codes
 from app.core.db import connect
 from app.core.migrations import migrations
-from app.staff.casework.access import visibility, visible_registration
-from app.staff.casework.health import HealthOf, shows_at_once
+from app.staff.core.access import visibility, visible_registration
+from app.staff.core.health import HealthOf, shows_at_once
 
 # ---- Danish days (2026: Christmas Day is a Friday, 1 January 2027 a Friday) ----
 

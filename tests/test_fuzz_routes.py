@@ -38,15 +38,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.datastructures import ImmutableMultiDict
 
+import app.staff as staff_package
 from app import create_app
 from app.core import clock, codes
 from app.core import db as database
 from app.core.db import connect
 from app.domain.questions.steps import STEPS
-from app.staff import forms as staff_forms
-from app.staff.accounts import sign_in_guard
-from app.staff.casework.taken_by_phone import start_intake
-from app.staff.permissions import PENDING_KEY
+from app.staff.core import sign_in_guard
+from app.staff.core.permissions import PENDING_KEY
+from app.staff.intake.data.taken_by_phone import start_intake
 from app.web.display import SETTINGS
 from people import MYSELF_IN_AARHUS
 from staff import register, saved_draft, sign_up_for_meeting, staff_member
@@ -142,9 +142,11 @@ EXTRA_NAMES = (
 
 
 def staff_form_classes():
-    """Every form of the back office, in whichever module of app.staff.forms it lives."""
-    for module_info in pkgutil.iter_modules(staff_forms.__path__):
-        module = importlib.import_module(f"{staff_forms.__name__}.{module_info.name}")
+    """Every form of the back office, in whichever forms module of app.staff it lives."""
+    for module_info in pkgutil.walk_packages(staff_package.__path__, "app.staff."):
+        if "forms" not in module_info.name.split("."):
+            continue
+        module = importlib.import_module(module_info.name)
         for _name, form in inspect.getmembers(module, inspect.isclass):
             if issubclass(form, FlaskForm) and form.__module__ == module.__name__:
                 yield form

@@ -11,7 +11,7 @@ from app.domain.registrations.profile_versions import (
     versions,
 )
 from app.domain.registrations.sending import answers_of
-from app.staff.personal_data import purge
+from app.staff.data_requests.data.personal_data import purge
 from staff import register, staff_member
 from test_staff_personal_data import days_ago, file_bytes
 

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from app.core import clock
 from app.core.db import connect
 from app.domain.meetings import create_meeting
-from app.staff.personal_data import purge
+from app.staff.data_requests.data.personal_data import purge
 from pages import Page, location_path
 from people import MYSELF_IN_AARHUS, Visitor
 from staff import TEST_MUNICIPALITIES, add_ambassador, ambassador_choice, register, staff_member

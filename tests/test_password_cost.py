@@ -4,8 +4,8 @@ cost (tests/conftest.py), as hundreds of sign-ins at the real cost took minutes.
 import pytest
 from argon2 import PasswordHasher
 
-from app.staff.accounts import users
-from app.staff.accounts.sign_in_guard import guard_for
+from app.staff.core import users
+from app.staff.core.sign_in_guard import guard_for
 from staff import PASSWORD
 
 CHEAP = users.hasher

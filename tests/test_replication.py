@@ -13,8 +13,8 @@ import pytest
 from app import create_app
 from app.core.backup import integrity_problems
 from app.core.db import connect
-from app.staff.casework.access import visible_registration
-from app.staff.personal_data import delete_person
+from app.staff.core.access import visible_registration
+from app.staff.data_requests.data.personal_data import delete_person
 from http_visitor import HttpVisitor, reference_on
 from people import MYSELF_IN_AARHUS
 from served_site import ROOT, ServedSite

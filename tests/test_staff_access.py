@@ -4,7 +4,7 @@ The test walks the URL map, so a new route without a declared access fails here.
 
 import pytest
 
-from app.staff.permissions import LEVELS
+from app.staff.core.permissions import LEVELS
 from pages import Page, location_path
 from staff import register, staff_member
 

@@ -3,7 +3,7 @@ them, and who may sign in."""
 
 from app.core.db import connect
 from app.domain.coverage import all_coverage
-from app.staff.accounts.users import user_by_email
+from app.staff.core.users import user_by_email
 from pages import Page, location_path
 from staff import PASSWORD, StaffMember, register, staff_member
 

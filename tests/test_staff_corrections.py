@@ -6,7 +6,7 @@ and in the audit log, which names the question and never the answer."""
 from datetime import timedelta
 
 from app.core import clock
-from app.staff import monthly_figures
+from app.staff.core import monthly_figures
 from pages import Page, location_path
 from staff import TEST_MUNICIPALITIES, register, staff_member
 

@@ -8,11 +8,11 @@ from app.core import clock
 from app.core.db import connect
 from app.domain.registrations.profile import Additions
 from app.domain.registrations.profile_versions import save_version
-from app.staff.casework.access import visible_registration
-from app.staff.casework.appointments import add_appointment
-from app.staff.casework.calls import record_no_answer
-from app.staff.casework.changes import add_note
-from app.staff.casework.placements import add_placement
+from app.staff.cases.data.appointments import add_appointment
+from app.staff.cases.data.calls import record_no_answer
+from app.staff.cases.data.changes import add_note
+from app.staff.cases.data.placements import add_placement
+from app.staff.core.access import visible_registration
 from pages import Page, location_path
 from people import HELPED_BY_SUPPORT_WORKER, MYSELF_IN_AARHUS
 from staff import TEST_MUNICIPALITIES, register, staff_member

@@ -1,7 +1,7 @@
 """A CSV file for municipal reporting: the filtered list, without contact details or
 health unless chosen, and no cell a spreadsheet would run as a formula."""
 
-from app.staff.csv_export import safe_cell
+from app.staff.cases.data.csv_export import safe_cell
 from people import HELPED_BY_SUPPORT_WORKER
 from staff import TEST_MUNICIPALITIES, register, staff_member
 from staff import download_export as download

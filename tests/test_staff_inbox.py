@@ -6,9 +6,9 @@ from datetime import date, timedelta
 from babel.dates import format_date
 
 from app.core import clock
-from app.staff.accounts.users import user_by_id
-from app.staff.casework.follow_ups import follow_up_due_date, follow_ups_due
-from app.staff.casework.inbox import InboxFilters, inbox_page
+from app.staff.cases.data.follow_ups import follow_up_due_date, follow_ups_due
+from app.staff.cases.data.inbox import InboxFilters, inbox_page
+from app.staff.core.users import user_by_id
 from pages import Page, location_path
 from people import HELPED_BY_SUPPORT_WORKER
 from staff import TEST_MUNICIPALITIES, register, staff_member

@@ -85,7 +85,7 @@ def test_a_broken_mail_server_never_stops_a_registration(app_with_mail, monkeypa
 
 
 def test_an_error_while_notifying_is_logged_and_swallowed(app, monkeypatch, caplog):
-    import app.staff.intake as intake
+    import app.staff.intake.data.from_the_site as intake
 
     def explode(*args, **kwargs):
         raise RuntimeError("template missing")

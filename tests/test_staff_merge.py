@@ -13,11 +13,11 @@ from app.core import clock
 from app.core.db import connect
 from app.domain.registrations.profile import Additions
 from app.domain.registrations.profile_versions import save_version, versions
-from app.staff import audit
-from app.staff.casework.access import visible_registration
-from app.staff.casework.changes import change_status
-from app.staff.monthly_figures import CONTACTED, REGISTERED, figures, month_of
-from app.staff.person_requests import register_request
+from app.staff.cases.data.changes import change_status
+from app.staff.core import audit
+from app.staff.core.access import visible_registration
+from app.staff.core.monthly_figures import CONTACTED, REGISTERED, figures, month_of
+from app.staff.data_requests.data.person_requests import register_request
 from pages import Page, location_path
 from people import HELPED_BY_SUPPORT_WORKER
 from staff import TEST_MUNICIPALITIES, register, staff_member

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from app.core import clock
-from app.staff.accounts.users import user_by_id
-from app.staff.casework.access import visible_registration
-from app.staff.casework.next_steps import set_next_step, this_week
+from app.staff.cases.data.next_steps import set_next_step, this_week
+from app.staff.core.access import visible_registration
+from app.staff.core.users import user_by_id
 from pages import location_path
 from staff import TEST_MUNICIPALITIES, register, staff_member
 

@@ -6,8 +6,8 @@ browser and tells the person by mail."""
 import pytest
 
 from app.core.db import connect
-from app.staff.accounts.passwords import PasswordProblem, check_password_rules
-from app.staff.accounts.users import create_user, user_by_email
+from app.staff.core.passwords import PasswordProblem, check_password_rules
+from app.staff.core.users import create_user, user_by_email
 from pages import Page, location_path
 from staff import PASSWORD, StaffMember, staff_member
 

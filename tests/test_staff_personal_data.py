@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app.core import clock, codes
 from app.domain.registrations.drafts import save_step
-from app.staff.personal_data import CLOSED_REGISTRATION_DAYS, DRAFT_DAYS, purge
+from app.staff.data_requests.data.personal_data import CLOSED_REGISTRATION_DAYS, DRAFT_DAYS, purge
 from pages import location_path
 from staff import TEST_MUNICIPALITIES, register, staff_member
 

@@ -6,7 +6,7 @@ municipality's figures follow. Ending one never chooses for him which one ends."
 from datetime import timedelta
 
 from app.core import clock
-from app.staff import monthly_figures
+from app.staff.core import monthly_figures
 from pages import Page, location_path
 from staff import TEST_MUNICIPALITIES, register, staff_member
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from app.core import clock
-from app.staff.forms.day import parse_hours
+from app.staff.cases.forms.day import parse_hours
 from pages import Page, location_path
 from staff import TEST_MUNICIPALITIES, register, staff_member
 

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from app.core import clock
 from app.core.db import connect
-from app.staff.personal_data import purge
+from app.staff.data_requests.data.personal_data import purge
 from pages import Page
 from staff import TEST_MUNICIPALITIES, register, staff_member
 

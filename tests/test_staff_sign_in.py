@@ -9,13 +9,13 @@ import pytest
 
 from app.core import clock
 from app.core.db import connect
-from app.staff.accounts.sign_in_guard import (
+from app.staff.core.sign_in_guard import (
     LOCK_AFTER_FAILURES,
     failures_of,
     guard_for,
     seconds_to_wait,
 )
-from app.staff.accounts.users import check_code, check_password, create_user, hasher, user_by_email
+from app.staff.core.users import check_code, check_password, create_user, hasher, user_by_email
 from pages import Page, location_path
 from staff import PASSWORD, staff_member
 

@@ -11,8 +11,8 @@ import pytest
 
 from app.core import clock
 from app.core.db import connect
-from app.staff.accounts import users
-from app.staff.accounts.sign_in_guard import LOCK_AFTER_FAILURES, guard_for, record_failure
+from app.staff.core import users
+from app.staff.core.sign_in_guard import LOCK_AFTER_FAILURES, guard_for, record_failure
 from pages import Page, location_path
 from staff import PASSWORD, staff_member
 

@@ -3,7 +3,7 @@ each with the same numbers in a table beside it; counts, never names."""
 
 from datetime import UTC, date, datetime, timedelta
 
-from app.staff import figures
+from app.staff.reporting.data import figures
 from people import HELPED_BY_SUPPORT_WORKER
 from staff import TEST_MUNICIPALITIES, register, staff_member
 
@@ -69,7 +69,7 @@ def test_days_to_first_contact_and_the_median(app, db):
 
 
 def test_a_chart_scales_its_bars_to_the_largest_value():
-    from app.staff.charts import CHART_WIDTH, LABEL_WIDTH, VALUE_WIDTH, bar_chart
+    from app.staff.reporting.views._charts import CHART_WIDTH, LABEL_WIDTH, VALUE_WIDTH, bar_chart
 
     chart = bar_chart("x", "T", "D", [("a", 10), ("b", 5), ("c", 0)])
     full = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH

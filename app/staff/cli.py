@@ -8,14 +8,14 @@ from flask.cli import AppGroup
 
 from app.core.db import connect
 from app.speech.cli import prune as prune_audio
-from app.staff.accounts.passwords import PasswordProblem
-from app.staff.accounts.users import (
+from app.staff.core.passwords import PasswordProblem
+from app.staff.core.users import (
     ROLES,
     create_user,
     provisioning_uri,
     user_by_email,
 )
-from app.staff.personal_data import purge
+from app.staff.data_requests.data.personal_data import purge
 from app.web.data_cli import data_command
 
 users_command = AppGroup("users", help="Staff accounts for the back office.")

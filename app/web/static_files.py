@@ -28,7 +28,6 @@ from app.domain.pictograms import PICTURES, pictogram_file
 PREFIX = "/static/"
 YEAR = 365 * 24 * 3600
 HASH_LENGTH = 12
-HASHED_NAME = re.compile(rf"\.[0-9a-f]{{{HASH_LENGTH}}}\.\w+$")
 EXTENSIONS = (".css", ".js", ".woff2")
 CSS_URL = re.compile(r"""url\("?([^")]+)"?\)""")
 

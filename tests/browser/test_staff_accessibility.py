@@ -10,13 +10,13 @@ import pytest
 
 from app import create_app
 from app.core.db import connect
-from app.staff.accounts.sessions import start_session
-from app.staff.accounts.users import user_by_id
-from app.staff.ambassadors import add_ambassador
-from app.staff.casework.access import visible_registration
-from app.staff.casework.appointments import add_appointment
-from app.staff.casework.next_steps import set_next_step
-from app.staff.casework.placements import add_placement
+from app.staff.cases.data.appointments import add_appointment
+from app.staff.cases.data.next_steps import set_next_step
+from app.staff.cases.data.placements import add_placement
+from app.staff.core.access import visible_registration
+from app.staff.core.sessions import start_session
+from app.staff.core.users import user_by_id
+from app.staff.meetings.data.ambassadors import add_ambassador
 from app.web.page_state_setup import add_meeting
 from browser_support import (
     TABLET_LANDSCAPE,

@@ -12,10 +12,6 @@ def visible_steps(answers: Answers) -> list[Step]:
     return [step for step in STEPS if step.show_if(answers)]
 
 
-def is_visible(step: Step, answers: Answers) -> bool:
-    return step.show_if(answers)
-
-
 def step_after(step: Step, answers: Answers) -> str:
     """The key of the step after `step` for this person, or CHECK_ANSWERS at the end."""
     visible = visible_steps(answers)

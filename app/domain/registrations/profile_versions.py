@@ -28,7 +28,7 @@ profile_changed = signals.signal("profile-changed")
 
 
 class StaffMember(Protocol):
-    """Who made a change in the back office (a user of app/staff/accounts)."""
+    """Who made a change in the back office (a user of app/staff/core/users.py)."""
 
     @property
     def id(self) -> int: ...

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from app.core import clock, codes
 from app.core.db import write_transaction
+from app.domain.coverage import covering_consultant_id
 from app.domain.municipalities import known_municipality_code
 from app.domain.questions.flow import CHECK_ANSWERS, answers_to_send, first_unfinished
 from app.domain.questions.model import Answer
@@ -108,22 +109,22 @@ def submit_draft(
             )
         insert_answers(db, registration_id, answers)
         municipality = known_municipality_code(answers["municipality"])
+        # Who it goes to is the domain's answer, worked out once: the back office is told
+        # (and writes it), and the promised day rests on it, not on what was written.
+        consultant_id = covering_consultant_id(db, municipality)
         registration_stored.send(
-            db, registration_id=registration_id, municipality_code=municipality
+            db,
+            registration_id=registration_id,
+            municipality_code=municipality,
+            consultant_id=consultant_id,
         )
-        promise_callback(db, registration_id, covered=has_consultant(db, registration_id))
+        promise_callback(db, registration_id, covered=consultant_id is not None)
         if recorded is not None:
             recorded(db, registration_id)
         db.execute("DELETE FROM drafts WHERE token_hash = ?", [hashed])
     # After the commit: the registration stands whether the staff email goes or not.
     registration_sent.send(db, registration_id=registration_id)
     return registration_id
-
-
-def has_consultant(db: Database, registration_id: int) -> bool:
-    """Whether the back office gave it a consultant (a receiver of registration_stored)."""
-    row = next(db.query("SELECT consultant_id FROM registrations WHERE id = ?", [registration_id]))
-    return row["consultant_id"] is not None
 
 
 def registration_id_from_draft(db: Database, hashed: str) -> int | None:

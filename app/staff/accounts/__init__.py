@@ -1,1 +1,1 @@
-"""Staff accounts: passwords, one-time codes, sessions, and slowing down guessing."""
+"""The back office's accounts: views above forms above data (docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""Mail to a staff member when their sign-in changes."""

@@ -1,0 +1,157 @@
+"""Signing in, the second step's code, the admin's forms for accounts, and a person's own
+password and sessions."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    EmailField,
+    PasswordField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+)
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    EqualTo,
+    InputRequired,
+    Length,
+    ValidationError,
+)
+
+from app.staff.core.forms import choices, strip
+from app.staff.core.passwords import PasswordProblem, check_password_rules
+
+PASSWORD_PROBLEMS = {
+    "short": _l("The password must have at least 12 characters"),
+    "long": _l("The password can have at most 256 characters"),
+    "guessable": _l("Choose a password that is harder to guess, for example 4 or 5 ordinary words"),
+}
+
+
+class GoodPassword:
+    """The password rules (passwords.py), told whose password it is: `person(form)` gives
+    the name and address the password must not be built from."""
+
+    def __init__(self, person):
+        self.person = person
+
+    def __call__(self, form, field):
+        try:
+            check_password_rules(field.data or "", self.person(form))
+        except PasswordProblem as problem:
+            raise ValidationError(PASSWORD_PROBLEMS[str(problem)]) from None
+
+
+def the_account_holder(form):
+    """A form about an existing account: the view sets `form.user`."""
+    return (form.user.name, form.user.email)
+
+
+def new_password_field(label, *, required_message):
+    return PasswordField(
+        label,
+        validators=[InputRequired(required_message), GoodPassword(the_account_holder)],
+        render_kw={"autocomplete": "new-password", "spellcheck": "false"},
+    )
+
+
+def current_password_field(label):
+    return PasswordField(
+        label,
+        validators=[DataRequired(_l("Enter your password"))],
+        render_kw={"autocomplete": "current-password"},
+    )
+
+
+class SignInForm(FlaskForm):
+    # Password managers fill these by their autocomplete names; pasting always works.
+    email = EmailField(
+        _l("Email address"),
+        filters=[strip],
+        validators=[DataRequired(_l("Enter your email address"))],
+        render_kw={"autocomplete": "username", "spellcheck": "false"},
+    )
+    password = PasswordField(
+        _l("Password"),
+        validators=[DataRequired(_l("Enter your password"))],
+        render_kw={"autocomplete": "current-password"},
+    )
+
+
+class CodeForm(FlaskForm):
+    code = StringField(
+        _l("Code from the app"),
+        filters=[strip],
+        validators=[DataRequired(_l("Enter the 6 digits from your authenticator app"))],
+        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"},
+    )
+
+
+class NewUserForm(FlaskForm):
+    email = EmailField(
+        _l("Email address"),
+        filters=[strip],
+        validators=[
+            DataRequired(_l("Enter an email address")),
+            Email(message=_l("Enter an email address like name@klapjob.dk")),
+        ],
+        render_kw={"autocomplete": "off", "spellcheck": "false"},
+    )
+    name = StringField(
+        _l("Name"),
+        filters=[strip],
+        validators=[DataRequired(_l("Enter the person's name")), Length(max=100)],
+        render_kw={"autocomplete": "off"},
+    )
+    role = SelectField(
+        _l("Role"),
+        choices=choices([("consultant", _l("Consultant")), ("admin", _l("Admin"))]),
+    )
+    password = PasswordField(
+        _l("First password"),
+        validators=[
+            InputRequired(_l("Enter a first password")),
+            GoodPassword(lambda form: (form.name.data, form.email.data)),
+        ],
+        render_kw={"autocomplete": "new-password", "spellcheck": "false"},
+    )
+
+
+class EditUserForm(FlaskForm):
+    name = StringField(
+        _l("Name"),
+        filters=[strip],
+        validators=[DataRequired(_l("Enter the person's name")), Length(max=100)],
+    )
+    role = NewUserForm.role
+    active = BooleanField(_l("The account may sign in"))
+
+
+class ChangePasswordForm(FlaskForm):
+    current_password = current_password_field(_l("Your password now"))
+    new_password = new_password_field(
+        _l("New password"), required_message=_l("Enter a new password")
+    )
+    new_password_again = PasswordField(
+        _l("The new password again"),
+        validators=[EqualTo("new_password", _l("Enter the same new password twice"))],
+        render_kw={"autocomplete": "new-password", "spellcheck": "false"},
+    )
+
+    def validate_new_password(self, field):
+        if field.data and field.data == self.current_password.data:
+            raise ValidationError(_l("Choose a password that is not the one you have now"))
+
+
+class ResetPasswordForm(FlaskForm):
+    temporary_password = new_password_field(
+        _l("Password for one sign-in"), required_message=_l("Enter a password for one sign-in")
+    )
+
+
+class EndSessionsForm(FlaskForm):
+    # The person's own sessions only: the view ends none of anybody else's.
+    sessions = SelectMultipleField(choices=[], validate_choice=False)
+    password = current_password_field(_l("Your password"))

@@ -1,5 +1,0 @@
-"""The back office's blueprint: /staff/... (its views: app/staff/views/)."""
-
-from flask import Blueprint
-
-blueprint = Blueprint("staff", __name__, url_prefix="/staff")

@@ -1,0 +1,136 @@
+"""The inbox's list: the registrations a user may see, filtered and searched, a page at a
+time (and the same list for the CSV export). It opens on the open cases, the one to call
+first at the top: the earliest promised callback day (the day it was sent where no day was
+promised), then whatever waited longest."""
+
+from dataclasses import dataclass
+
+from app.core import codes
+from app.staff.core.access import INBOX_COLUMNS, RegistrationRow, visibility
+from app.staff.core.paging import within
+from app.staff.core.statuses import STATUSES
+
+PAGE_SIZE = 25
+
+
+OPEN = "open"
+ORDERS = {
+    # Who to call first: new cases by the day promised (or sent), the rest after them.
+    "callback": "CASE WHEN r.status = 'new' THEN COALESCE(r.callback_promised_by,"
+    " substr(r.submitted_at, 1, 10)) END IS NULL,"
+    " CASE WHEN r.status = 'new' THEN COALESCE(r.callback_promised_by,"
+    " substr(r.submitted_at, 1, 10)) END, r.submitted_at, r.id",
+    "newest": "r.submitted_at DESC, r.id DESC",
+}
+
+
+@dataclass
+class InboxFilters:
+    # "" every status, "open" all but closed, or one status
+    status: str = ""
+    municipality: str = ""
+    # "" anyone, "mine" mine and nobody's in my municipalities, "none" nobody yet, or a
+    # user's public id
+    consultant: str = ""
+    helped: bool = False
+    ambassador: bool = False
+    search: str = ""
+    page: int = 1
+    order: str = "newest"
+
+
+def _escape_like(text):
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# Answers with the phone or email of a helper or another contact person.
+HELPERS_CONTACTS = ("helper_contact", "other_contact_phone")
+
+
+def search_condition(search):
+    """Name, reference, phone or email, the person's or their helper's: `K7M 4PX`,
+    `20 30 40 50` and `Mette` all find Mette, and so does her helper's email."""
+    conditions = ["r.name LIKE ? ESCAPE '\\'"]
+    params = [f"%{_escape_like(search.strip())}%"]
+    if "@" in search:
+        conditions.append("r.email LIKE ? ESCAPE '\\'")
+        conditions.append(
+            "r.id IN (SELECT registration_id FROM answers WHERE field = ?"
+            " AND value LIKE ? ESCAPE '\\')"
+        )
+        params += [params[0], "helper_contact", params[0]]
+    reference = "".join(ch for ch in search.upper() if ch.isalnum())
+    if len(reference) == 6 and set(reference) <= set(codes.REFERENCE_ALPHABET):
+        conditions.append("r.reference = ?")
+        params.append(reference)
+    digits = "".join(ch for ch in search if ch.isdigit())
+    if len(digits) >= 4:
+        conditions.append("r.phone LIKE ?")
+        conditions.append(
+            "r.id IN (SELECT registration_id FROM answers WHERE field IN (?, ?)"
+            " AND replace(replace(value, ' ', ''), '-', '') LIKE ?)"
+        )
+        params += [f"%{digits}%", *HELPERS_CONTACTS, f"%{digits}%"]
+    return "(" + " OR ".join(conditions) + ")", params
+
+
+def filter_conditions(user, filters):
+    where, params = visibility(user)
+    conditions, all_params = [where], list(params)
+
+    def add(condition, *values):
+        conditions.append(condition)
+        all_params.extend(values)
+
+    if filters.status in STATUSES:
+        add("r.status = ?", filters.status)
+    elif filters.status == OPEN:
+        add("r.status != 'closed'")
+    if filters.municipality:
+        add("r.municipality_code = ?", filters.municipality)
+    if filters.consultant == "mine":
+        add(
+            "(r.consultant_id = ? OR (r.consultant_id IS NULL AND r.municipality_code IN"
+            " (SELECT code FROM municipality_agreements WHERE consultant_id = ?)))",
+            user.id,
+            user.id,
+        )
+    elif filters.consultant == "none":
+        add("r.consultant_id IS NULL")
+    elif filters.consultant:
+        add("r.consultant_id = (SELECT id FROM users WHERE public_id = ?)", filters.consultant)
+    if filters.helped:
+        add("r.filled_by = 'helper'")
+    if filters.ambassador:
+        add("r.wants_ambassador = 'yes'")
+    if filters.search.strip():
+        condition, values = search_condition(filters.search)
+        add(condition, *values)
+    return " AND ".join(conditions), all_params
+
+
+def filtered_registrations(db, user, filters, *, limit=None, offset=0):
+    where, params = filter_conditions(user, filters)
+    paging = ""
+    if limit is not None:
+        paging = "LIMIT ? OFFSET ?"
+        params = [*params, limit, offset]
+    rows = db.query(
+        f"""
+        SELECT {INBOX_COLUMNS}
+        FROM registrations r LEFT JOIN users u ON u.id = r.consultant_id
+        WHERE {where} ORDER BY {ORDERS.get(filters.order, ORDERS["newest"])} {paging}
+        """,
+        params,
+    )
+    return [RegistrationRow(**row) for row in rows]
+
+
+def inbox_page(db, user, filters, size=PAGE_SIZE):
+    """One page of the inbox, newest first, and how many there are in all. A page past
+    the last one shows the last one (`filters.page` is set to it)."""
+    where, params = filter_conditions(user, filters)
+    total = next(db.query(f"SELECT count(*) AS n FROM registrations r WHERE {where}", params))["n"]
+    filters.page = within(filters.page, total, size)
+    rows = filtered_registrations(db, user, filters, limit=size, offset=(filters.page - 1) * size)
+    return rows, total

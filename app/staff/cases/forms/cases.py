@@ -1,0 +1,96 @@
+"""The forms on a registration's page: status, who has it, a job, a note, the next
+follow-up, deleting a person, and carrying on with a person's draft."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import (
+    DataRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+
+from app.staff.core.forms import CASE_DAYS, HOURS_MESSAGE, NOTE_LENGTH, HoursField, choices, strip
+from app.staff.core.statuses import CLOSE_REASONS, STATUSES
+
+
+class StatusForm(FlaskForm):
+    status = SelectField(_l("New status"), choices=choices(STATUSES.items()))
+    reason = SelectField(
+        _l("Reason for closing (when you close)"),
+        choices=choices(CLOSE_REASONS.items(), empty=_l("Choose a reason")),
+        default="",
+        # Checked in validate_reason: empty is fine unless the registration is closed.
+        validate_choice=False,
+    )
+    note = TextAreaField(
+        _l("Note (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)]
+    )
+
+    def validate_reason(self, field):
+        if field.data and field.data not in CLOSE_REASONS:
+            raise ValidationError(_l("Choose a reason from the list"))
+        if self.status.data == "closed" and not field.data:
+            raise ValidationError(_l("Choose why the registration is closed"))
+        if self.status.data == "closed" and field.data == "other" and not self.note.data:
+            raise ValidationError(_l("Write the reason in the note"))
+
+
+class AssignForm(FlaskForm):
+    consultant = SelectField(_l("Consultant"), validate_choice=True)
+    note = TextAreaField(
+        _l("Note (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)]
+    )
+
+    def offer(self, users):
+        self.consultant.choices = choices(
+            ((u.public_id, u.name) for u in users), empty=_l("Nobody yet")
+        )
+
+
+class JobForm(FlaskForm):
+    praktik_start = DateField(_l("Work trial starts"), validators=[Optional(), CASE_DAYS])
+    job_start = DateField(_l("Job starts"), validators=[Optional(), CASE_DAYS])
+    employer = StringField(_l("Employer"), filters=[strip], validators=[Length(max=200)])
+    hours = HoursField(
+        _l("Hours a week"),
+        places=1,
+        validators=[Optional(), NumberRange(min=0, max=60, message=HOURS_MESSAGE)],
+        render_kw={"inputmode": "decimal"},
+    )
+    note = TextAreaField(
+        _l("Note (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)]
+    )
+
+
+class NoteForm(FlaskForm):
+    note = TextAreaField(
+        _l("Note"),
+        filters=[strip],
+        validators=[DataRequired(_l("Write the note")), Length(max=NOTE_LENGTH)],
+    )
+
+
+class FollowUpForm(FlaskForm):
+    note = TextAreaField(
+        _l("How is it going? (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)]
+    )
+
+
+class MergeForm(FlaskForm):
+    """The yes to a merge, after the consultant checked with the person."""
+
+    other = HiddenField(validators=[DataRequired()])
+    same_person = BooleanField(
+        _l("I have checked with the person: the two registrations are the same person."),
+        validators=[DataRequired(_l("Tick the box when you have checked it is the same person"))],
+    )

@@ -1,0 +1,16 @@
+"""A case's work: the inbox, the registration page, calls, plans, placements, corrections, duplicates, follow-ups, the week, the export, the job profile.
+Importing this package adds their routes to the blueprint."""
+
+from app.staff.cases.views import (  # noqa: F401 - each module adds its routes
+    calls,
+    corrections,
+    duplicates,
+    export,
+    follow_ups,
+    inbox,
+    placements,
+    plans,
+    profile,
+    registration,
+    week,
+)

@@ -1,0 +1,234 @@
+"""The job profile in the back office, beside the registration: what the person sees,
+what the consultant adds with them (each change a version, with who and when), the
+person's yes to an employer, and the employer's version (no health, no contact details),
+printable and as a PDF. Every view, PDF and change is written to the audit log."""
+
+from dataclasses import asdict
+from functools import wraps
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
+
+from app.domain.registrations.profile import Additions
+from app.domain.registrations.profile_versions import (
+    NoEmployerYes,
+    employer_profile,
+    employer_yeses,
+    health_chosen,
+    latest_version,
+    profile_of,
+    record_employer_yes,
+    save_version,
+    versions,
+    withdraw_employer_yes,
+)
+from app.domain.registrations.sending import answers_of
+from app.staff.cases.forms.profile import EmployerYesForm, LearnedForm, ProfileMailForm
+from app.staff.core import audit
+from app.staff.core.blueprint import blueprint
+from app.staff.core.forms import ActionForm
+from app.staff.core.health import health_shown, of_registration, shows_at_once
+from app.staff.core.permissions import current_user, requires, with_registration
+from app.web.database import get_db
+from app.web.profile_mail import profile_mail_address, send_profile_mail
+from app.web.profile_pdf import pdf_response, profile_pdf
+from app.web.question_page import form_errors
+
+
+def show_profile(
+    registration, *, learned=None, employer_form=None, mail_form=None, status=200, asked=False
+):
+    """The page. Health the person chose to show is on it for the consultant the case is
+    given to, or after "Show health" (`asked`), whose one audit entry stands for this view."""
+    db = get_db()
+    user = current_user()
+    shows_health = health_shown(db, user, of_registration(registration), "profile", asked=asked)
+    if not asked:
+        audit.record_now(db, user, "viewed_profile", reference=registration.reference)
+    answers = answers_of(db, registration.id)
+    latest = latest_version(db, registration.id)
+    learned = learned or LearnedForm(formdata=None, **asdict(latest.additions))
+    employer_form = employer_form or EmployerYesForm(formdata=None)
+    mail_form = mail_form or ProfileMailForm(formdata=None)
+    return render_template(
+        "staff/profile.html",
+        row=registration,
+        profile=profile_of(db, registration.id, answers, health_allowed=shows_health),
+        health_hidden=health_chosen(db, registration.id, answers)
+        and not shows_at_once(user, of_registration(registration)),
+        versions=list(reversed(versions(db, registration.id))),
+        yeses=employer_yeses(db, registration.id),
+        learned=learned,
+        employer_form=employer_form,
+        mail_form=mail_form,
+        mail_address=profile_mail_address(answers),
+        errors=form_errors(learned) + form_errors(employer_form) + form_errors(mail_form),
+    ), status
+
+
+def back_to_profile(registration, message):
+    flash(message)
+    return redirect(url_for(".registration_profile", public_id=registration.public_id))
+
+
+@blueprint.get("/registrations/<public_id>/profile")
+@requires("staff")
+@with_registration
+def registration_profile(registration):
+    return show_profile(registration)
+
+
+@blueprint.post("/registrations/<public_id>/profile")
+@requires("staff")
+@with_registration
+def add_to_profile(registration):
+    form = LearnedForm()
+    if not form.validate():
+        return show_profile(registration, learned=form)
+    additions = Additions(
+        form.good_at.data, form.went_well.data, form.was_hard.data, form.accommodations.data
+    )
+    number = save_version(get_db(), registration.id, user=current_user(), additions=additions)
+    if number is None:
+        return back_to_profile(registration, _l("Nothing changed."))
+    return back_to_profile(
+        registration, _l("Version %(number)s of the profile is saved.", number=number)
+    )
+
+
+@blueprint.post("/registrations/<public_id>/profile/health")
+@requires("staff")
+@with_registration
+def show_profile_health(registration):
+    """ "Show health" on the profile of a registration that is not this user's."""
+    if not ActionForm().validate_on_submit():
+        return back_to_profile(registration, _l("Nothing changed."))
+    return show_profile(registration, asked=True)
+
+
+@blueprint.get("/registrations/<public_id>/profile.pdf")
+@requires("staff")
+@with_registration
+def registration_profile_pdf(registration):
+    """The person's own version, to print at the meeting or hand over."""
+    return profile_pdf_response(registration)
+
+
+@blueprint.post("/registrations/<public_id>/profile.pdf")
+@requires("staff")
+@with_registration
+def registration_profile_pdf_with_health(registration):
+    """The PDF with the health the person chose to show, after "Show health"."""
+    if not ActionForm().validate_on_submit():
+        return back_to_profile(registration, _l("Nothing changed."))
+    return profile_pdf_response(registration, asked=True)
+
+
+def profile_pdf_response(registration, *, asked=False):
+    db = get_db()
+    user = current_user()
+    shows_health = health_shown(db, user, of_registration(registration), "profile pdf", asked=asked)
+    if not asked:
+        audit.record_now(db, user, "printed_profile", reference=registration.reference)
+    answers = answers_of(db, registration.id)
+    profile = profile_of(db, registration.id, answers, health_allowed=shows_health)
+    language = person_language(db, registration.id)
+    with force_locale(language):  # in the words the person read on the site
+        pdf = profile_pdf(profile, title=_l("My job profile"), language=language)
+    return pdf_response(pdf, "jobprofil.pdf")
+
+
+@blueprint.post("/registrations/<public_id>/profile/email")
+@requires("staff")
+@with_registration
+def email_profile(registration):
+    """The newest version, after the person's yes now, to their address or their helper's."""
+    db = get_db()
+    answers = answers_of(db, registration.id)
+    address = profile_mail_address(answers)
+    form = ProfileMailForm()
+    if not address:
+        return back_to_profile(registration, _l("Nothing was sent."))
+    if not form.validate():
+        return show_profile(registration, mail_form=form)
+    additions = latest_version(db, registration.id).additions
+    with force_locale(person_language(db, registration.id)):
+        sent = send_profile_mail(answers, additions, address)
+    if not sent:
+        return back_to_profile(registration, _l("The email could not be sent. Try again later."))
+    audit.record_now(db, current_user(), "emailed_profile", reference=registration.reference)
+    return back_to_profile(registration, _l("We have sent the job profile by email."))
+
+
+def person_language(db, registration_id):
+    return next(db.query("SELECT language FROM registrations WHERE id = ?", [registration_id]))[
+        "language"
+    ]
+
+
+@blueprint.post("/registrations/<public_id>/profile/employers")
+@requires("staff")
+@with_registration
+def add_employer_yes(registration):
+    form = EmployerYesForm()
+    if not form.validate():
+        return show_profile(registration, employer_form=form)
+    record_employer_yes(
+        get_db(),
+        registration.id,
+        user=current_user(),
+        employer=form.employer.data,
+        agreed_on=form.agreed_on.data.isoformat(),
+    )
+    # Flashed without the employer's name: the message travels in the session cookie.
+    return back_to_profile(registration, _l("The person's yes is recorded. It is in the list."))
+
+
+@blueprint.post("/registrations/<public_id>/profile/employers/<yes_id>/withdraw")
+@requires("staff")
+@with_registration
+def withdraw_employer(registration, yes_id):
+    if ActionForm().validate_on_submit():
+        withdraw_employer_yes(get_db(), registration.id, yes_id, user=current_user())
+    return back_to_profile(registration, _l("The yes is withdrawn. No employer's version is made."))
+
+
+def with_employer_yes(view):
+    """Views of the employer's version: only while the person's yes to that employer
+    stands (else 403, and nothing is made); each one made is written to the audit log."""
+
+    @wraps(view)
+    def wrapped(registration, yes_id):
+        db = get_db()
+        try:
+            profile, yes = employer_profile(
+                db, registration.id, answers_of(db, registration.id), yes_id
+            )
+        except NoEmployerYes:
+            return render_template("staff/no_employer_yes.html", row=registration), 403
+        audit.record_now(db, current_user(), "employer_profile", reference=registration.reference)
+        return view(registration, profile, yes)
+
+    return wrapped
+
+
+@blueprint.get("/registrations/<public_id>/profile/employers/<yes_id>")
+@requires("staff")
+@with_registration
+@with_employer_yes
+def employer_profile_page(registration, profile, yes):
+    return render_template(
+        "staff/employer_profile.html", row=registration, profile=profile, yes=yes
+    )
+
+
+@blueprint.get("/registrations/<public_id>/profile/employers/<yes_id>.pdf")
+@requires("staff")
+@with_registration
+@with_employer_yes
+def employer_profile_pdf(registration, profile, yes):
+    language = person_language(get_db(), registration.id)
+    with force_locale(language):  # in the words the person read on the site, as their own
+        pdf = profile_pdf(profile, title=_l("My job profile"), language=language)
+    return pdf_response(pdf, "jobprofil-arbejdsgiver.pdf")

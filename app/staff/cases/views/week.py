@@ -1,0 +1,26 @@
+""" "I dag og denne uge": a consultant's own cases whose next step is due today (or is
+late) or later this week, their meetings this week, and the open cases with no next step."""
+
+from flask import render_template
+
+from app.core import clock
+from app.staff.cases.data.appointments import my_appointments
+from app.staff.cases.data.next_steps import end_of_week, this_week
+from app.staff.core.blueprint import blueprint
+from app.staff.core.permissions import current_user, requires
+from app.web.database import get_db
+
+
+@blueprint.get("/week")
+@requires("staff")
+def week():
+    db, user, today = get_db(), current_user(), clock.today()
+    due_now, later, missing = this_week(db, user, today)
+    return render_template(
+        "staff/week.html",
+        due_now=due_now,
+        later=later,
+        missing=missing,
+        today=today,
+        appointments=my_appointments(db, user, today, end_of_week(today)),
+    )

@@ -1,1 +1,0 @@
-"""A consultant's work on registrations: who may see which, changes, follow-ups."""

@@ -1,0 +1,142 @@
+"""The audit log (GDPR art. 9): who saw or changed what, and when.
+
+An entry names a registration only by its reference, and its detail never holds what a
+person answered: the log outlives a deleted registration without keeping the person.
+"""
+
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+from app.core import clock
+from app.core.db import write_transaction
+from app.staff.core.paging import within
+
+ACTIONS = {
+    "viewed": _l("Viewed the registration"),
+    "viewed_health": _l("Showed the health answers"),
+    "printed": _l("Printed the person's data"),
+    "exported_json": _l("Exported the person's data"),
+    "exported_csv": _l("Exported in a CSV file"),
+    "exported_calendar": _l("Downloaded a meeting as a calendar file"),
+    "changed": _l("Changed the registration"),
+    "deleted": _l("Deleted the registration"),
+    "purged": _l("Deleted by the purge"),
+    "signed_in": _l("Signed in"),
+    "signed_out": _l("Signed out"),
+    "sign_in_failed": _l("Failed sign-in"),
+    "locked": _l("Account locked"),
+    "password_changed": _l("Changed their own password"),
+    "sessions_ended": _l("Signed out in their other browsers"),
+    "user_created": _l("Created a user"),
+    "user_changed": _l("Changed a user"),
+    "municipalities_changed": _l("Changed the municipalities"),
+    "viewed_draft": _l("Looked up an unsent draft by its code"),
+    "device_shared": _l("Made a device shared"),
+    "device_unshared": _l("Made a device personal again"),
+    "meeting_created": _l("Created a meeting"),
+    "meeting_deleted": _l("Deleted a meeting"),
+    "meeting_changed": _l("Changed a meeting"),
+    "attendance_marked": _l("Marked who came to a meeting"),
+    "ambassador_created": _l("Added an ambassador"),
+    "ambassador_changed": _l("Changed an ambassador"),
+    "request_registered": _l("Registered a request from a person"),
+    "request_done": _l("Marked a request from a person as done"),
+    "viewed_signups": _l("Viewed who signed up for a meeting"),
+    "profile_changed": _l("Made a new version of the job profile"),
+    "viewed_profile": _l("Viewed the job profile"),
+    "profile_choice_taken_back": _l("The person took back their last choice on the job profile"),
+    "printed_profile": _l("Made the job profile as a PDF"),
+    "emailed_profile": _l("Sent the job profile by email"),
+    "employer_yes": _l("Recorded a yes to show the profile to an employer"),
+    "employer_yes_withdrawn": _l("Recorded that the yes to an employer was withdrawn"),
+    "employer_profile": _l("Made the job profile for an employer"),
+    "registered_by_phone": _l("Registered a person by phone, with their consent"),
+    "merged": _l("Merged a duplicate into this registration"),
+    "merged_into": _l("Merged into another registration"),
+}
+
+PAGE_SIZE = 50
+
+
+# The references whose entries belong to a registration's trail: its own, and those of
+# the registrations merged into it (and into those), linked by their "merged_into" entry.
+TRAIL_REFERENCES = """
+    WITH RECURSIVE trail(reference) AS (
+        SELECT ?
+        UNION
+        SELECT m.reference FROM audit_log m JOIN trail t ON m.linked_reference = t.reference
+        WHERE m.action = 'merged_into'
+    )
+"""
+
+
+def record(db, user, action, *, reference=None, detail="", now=None, linked_reference=None):
+    """Write one entry. Call it inside the caller's transaction when there is one, so a
+    change and its entry are kept together or not at all. The log is only added to (a
+    trigger refuses to change or delete an entry)."""
+    assert action in ACTIONS, action
+    db.execute(
+        "INSERT INTO audit_log (at, user_id, action, reference, detail, linked_reference)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            clock.iso(now or clock.now()),
+            user.id if user else None,
+            action,
+            reference,
+            detail,
+            linked_reference,
+        ],
+    )
+
+
+def recorded_within(db, user, action, reference, window, *, now=None):
+    """Whether `user` (None: the person) has an entry of `action` on `reference` from the
+    last `window` (a timedelta)."""
+    since = clock.iso((now or clock.now()) - window)
+    rows = db.query(
+        "SELECT 1 FROM audit_log WHERE reference = ? AND action = ? AND user_id IS ?"
+        " AND at > ? LIMIT 1",
+        [reference, action, user.id if user else None, since],
+    )
+    return any(True for _row in rows)
+
+
+def record_now(db, user, action, **kwargs):
+    with write_transaction(db):
+        record(db, user, action, **kwargs)
+
+
+@dataclass
+class Entry:
+    at: str
+    user_name: str | None
+    action: str
+    reference: str | None
+    detail: str
+
+    @property
+    def action_label(self):
+        return ACTIONS.get(self.action, self.action)
+
+
+def entries(db, *, reference=None, page=1):
+    """(entries, how many in all, the page shown): newest first, a page at a time; with
+    `reference`, only that registration's trail (with the registrations merged into it).
+    A page past the last shows the last."""
+    trail, where, params = "", "", []
+    if reference:
+        trail, params = TRAIL_REFERENCES, [reference]
+        where = "WHERE a.reference IN (SELECT reference FROM trail)"
+    total = next(db.query(f"{trail} SELECT count(*) AS n FROM audit_log a {where}", params))["n"]
+    page = within(page, total, PAGE_SIZE)
+    rows = db.query(
+        f"""
+        {trail}
+        SELECT a.at, u.name AS user_name, a.action, a.reference, a.detail
+        FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+        {where} ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?
+        """,
+        [*params, PAGE_SIZE, (page - 1) * PAGE_SIZE],
+    )
+    return [Entry(**row) for row in rows], total, page

@@ -1,0 +1,167 @@
+"""Who may open which staff page. Every view declares its access with @requires; a view
+that declares none is refused (deny by default), and a test walks the URL map to prove
+every route has one.
+
+  public   the sign-in page
+  pending  the one-time code pages, after a right password
+  staff    any signed-in consultant or admin
+  admin    admins only
+
+A person whose password an admin chose (a new account, a reset) reaches only the page
+where they choose their own, until they have.
+"""
+
+from datetime import datetime, timedelta
+from functools import wraps
+
+from flask import abort, current_app, flash, g, redirect, request, session, url_for
+from flask_babel import lazy_gettext as _l
+
+from app.core import clock
+from app.staff.core.blueprint import blueprint
+from app.staff.core.sessions import browser_of, end_session, start_session, user_of_session
+from app.staff.core.users import user_by_public_id
+from app.web.database import get_db
+from app.web.i18n import safe_local_path
+
+SESSION_KEY = "staff_session"
+PENDING_KEY = "staff_pending"
+PENDING_FOR = timedelta(minutes=10)
+LEVELS = ("public", "pending", "staff", "admin")
+# What a person whose password an admin chose may open until they have chosen their own.
+BEFORE_OWN_PASSWORD = ("staff.change_password", "staff.sign_out")
+
+
+def requires(level):
+    assert level in LEVELS, level
+
+    def decorate(view):
+        view.staff_access = level
+        return view
+
+    return decorate
+
+
+def access_of(endpoint):
+    return getattr(current_app.view_functions.get(endpoint), "staff_access", None)
+
+
+@blueprint.before_request
+def check_access():
+    level = access_of(request.endpoint)
+    if level is None:
+        abort(403)
+    db = get_db()
+    g.staff_user = user_of_session(
+        db,
+        session.get(SESSION_KEY),
+        idle=timedelta(minutes=current_app.config["STAFF_IDLE_MINUTES"]),
+    )
+    if level == "public":
+        return None
+    if level == "pending":
+        return None if pending_user() else redirect(url_for("staff.sign_in"))
+    if g.staff_user is None:
+        if session.pop(SESSION_KEY, None):
+            flash(_l("You were signed out because you had not used the back office for a while."))
+        return redirect(
+            url_for(
+                "staff.sign_in",
+                next=request.full_path.rstrip("?") if request.method == "GET" else None,
+            )
+        )
+    if g.staff_user.must_change_password and request.endpoint not in BEFORE_OWN_PASSWORD:
+        return redirect(url_for("staff.change_password"))
+    if level == "admin" and not g.staff_user.is_admin:
+        abort(403)
+    return None
+
+
+def current_user():
+    return g.staff_user
+
+
+def begin_pending(user):
+    """The password was right: a fresh session that waits for the one-time code."""
+    next_page = session.get("staff_next")
+    session.clear()
+    session[PENDING_KEY] = {"user": user.public_id, "since": clock.iso(clock.now())}
+    if next_page:
+        session["staff_next"] = next_page
+
+
+def pending_user():
+    pending = session.get(PENDING_KEY)
+    if not pending:
+        return None
+    if clock.now() - datetime.fromisoformat(pending["since"]) > PENDING_FOR:
+        session.pop(PENDING_KEY, None)
+        return None
+    user = user_by_public_id(get_db(), pending["user"])
+    return user if user and user.active else None
+
+
+def remember_next(target):
+    session["staff_next"] = safe_staff_path(target)
+
+
+def safe_staff_path(target):
+    path = safe_local_path(target, fallback="")
+    return path if path.startswith("/staff/") else ""
+
+
+def enter(token):
+    """Signed in: a new session again (no id from before sign-in survives), holding only
+    the server-side session's token. Returns where to go."""
+    next_page = session.get("staff_next") or url_for("staff.inbox")
+    session.clear()
+    session[SESSION_KEY] = token
+    return next_page
+
+
+def new_session(user):
+    """A server-side session for `user` in this browser: its token."""
+    return start_session(get_db(), user, browser=browser_of(request.headers.get("User-Agent")))
+
+
+def renew_session(user):
+    """After the person typed their password again (a new password, signing out elsewhere):
+    this browser's session is replaced by a new one, with a new token."""
+    token = session.get(SESSION_KEY)
+    if token:
+        end_session(get_db(), token)
+    session.clear()
+    session[SESSION_KEY] = new_session(user)
+
+
+def current_session_token():
+    return session.get(SESSION_KEY)
+
+
+def leave():
+    token = session.get(SESSION_KEY)
+    if token:
+        end_session(get_db(), token)
+    session.clear()
+
+
+def with_registration(view):
+    """Views of one registration: load it if this user may see it, else 404."""
+    from app.staff.core.access import visible_registration
+
+    @wraps(view)
+    def wrapped(public_id, **kwargs):
+        registration = visible_registration(get_db(), current_user(), public_id)
+        if registration is None:
+            abort(404)
+        return view(registration, **kwargs)
+
+    return wrapped
+
+
+@blueprint.errorhandler(403)
+@blueprint.errorhandler(404)
+def staff_error(error):
+    from flask import render_template
+
+    return render_template("staff/error.html", code=error.code), error.code

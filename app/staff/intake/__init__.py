@@ -1,0 +1,1 @@
+"""The back office's intake: views above forms above data (docs/architecture.md)."""

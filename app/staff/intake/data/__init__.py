@@ -1,0 +1,1 @@
+"""Registrations arriving: from the site (the signals' receivers) and taken by phone."""

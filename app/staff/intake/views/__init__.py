@@ -1,0 +1,7 @@
+"""Registrations taken by phone, and drafts opened by their code.
+Importing this package adds their routes to the blueprint."""
+
+from app.staff.intake.views import (  # noqa: F401 - each module adds its routes
+    drafts,
+    taken_by_phone,
+)

@@ -1,0 +1,1 @@
+"""The ambassadors, their matches and talks (the meetings' data is app.domain.meetings)."""

@@ -1,0 +1,1 @@
+"""The reports' and statistics' queries over the monthly figures; no request."""

@@ -1,0 +1,141 @@
+"""The municipalities' reports, from the anonymous monthly figures: a table a month at a
+time, and the same as a CSV file in Danish conventions and as an .xlsx workbook."""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from babel.numbers import format_decimal
+from flask_babel import lazy_gettext as _l
+from openpyxl import Workbook
+
+from app.domain.municipalities import municipality_name
+from app.staff.core import monthly_figures as mf
+from app.staff.core.statuses import CLOSE_REASONS, JOB_KINDS, PLACEMENT_KINDS
+
+
+@dataclass
+class Line:
+    """One line of the report: a label, and per month a count (and hours or days)."""
+
+    label: str
+    counts: dict  # month -> count
+    amounts: dict  # month -> hours or days in all
+    amount_label: str = ""
+
+    def count(self, month=None):
+        return self.counts.get(month, 0) if month else sum(self.counts.values())
+
+    def average(self, month=None):
+        count = self.count(month)
+        amount = self.amounts.get(month, 0) if month else sum(self.amounts.values())
+        return amount / count if count and self.amount_label else None
+
+
+def lines(found):
+    def line(label, measure, kind="", amount_label=""):
+        per_month = found.get((measure, kind), {})
+        return Line(
+            str(label),
+            {m: c for m, (c, _a) in per_month.items()},
+            {m: a for m, (_c, a) in per_month.items()},
+            str(amount_label),
+        )
+
+    hours = _l("hours a week, on average")
+    result = [
+        line(_l("Registered"), mf.REGISTERED),
+        line(_l("First real contact"), mf.CONTACTED, amount_label=_l("days from sent, on average")),
+        line(_l("Work trials started"), mf.PLACEMENT, "praktik", hours),
+    ]
+    result += [
+        line(_l("Jobs started: %(kind)s", kind=PLACEMENT_KINDS[kind]), mf.PLACEMENT, kind, hours)
+        for kind in JOB_KINDS
+    ]
+    result += [
+        line(_l("Still in the job 6 months after the start"), mf.STILL_IN_JOB, "6"),
+        line(_l("Still in the job 12 months after the start"), mf.STILL_IN_JOB, "12"),
+    ]
+    result += [
+        line(_l("Closed: %(reason)s", reason=label), mf.CLOSED, reason)
+        for reason, label in CLOSE_REASONS.items()
+    ]
+    return result
+
+
+def months_between(first, last):
+    """'YYYY-MM' from `first` to `last`, both included."""
+    year, month = map(int, first.split("-"))
+    months = []
+    while f"{year:04d}-{month:02d}" <= last and len(months) < 120:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def report_rows(report_lines, months, municipality):
+    """The long table of the files: month (a date), municipality, what, count, average."""
+    place = municipality_name(municipality) if municipality else str(_l("All municipalities"))
+    for month in months:
+        for line in report_lines:
+            if line.count(month):
+                yield (
+                    mf.first_day(month),
+                    place,
+                    line.label,
+                    line.count(month),
+                    line.average(month),
+                    line.amount_label,
+                )
+
+
+def headers():
+    return [
+        str(_l("Month")),
+        str(_l("Municipality")),
+        str(_l("What")),
+        str(_l("Number")),
+        str(_l("Average")),
+        str(_l("Average of")),
+    ]
+
+
+def csv_file(rows):
+    """Semicolon-separated, decimal comma, dates as Danish dates, with a byte-order mark so
+    Excel reads the letters æ, ø and å."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(headers())
+    for month, place, label, count, average, of in rows:
+        writer.writerow(
+            [
+                month.strftime("%d-%m-%Y"),
+                place,
+                label,
+                count,
+                format_decimal(round(average, 1), locale="da", group_separator=False)
+                if average is not None
+                else "",
+                of,
+            ]
+        )
+    return out.getvalue()
+
+
+def xlsx_file(rows):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = str(_l("Report"))[:31]
+    sheet.append(headers())
+    for month, place, label, count, average, of in rows:
+        sheet.append(
+            [month, place, label, count, round(average, 1) if average is not None else None, of]
+        )
+        sheet.cell(row=sheet.max_row, column=1).number_format = "mmm yyyy"
+        sheet.cell(row=sheet.max_row, column=5).number_format = "0.0"
+    for column, width in zip("ABCDEF", (12, 20, 48, 10, 10, 28), strict=True):
+        sheet.column_dimensions[column].width = width
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

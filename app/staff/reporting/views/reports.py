@@ -1,0 +1,84 @@
+"""Reports for the municipalities: by municipality and period, from the anonymous monthly
+figures (no person in them), on the page and as CSV and .xlsx files."""
+
+from flask import Response, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectField
+
+from app.core import clock
+from app.domain.municipalities import municipalities_by_name
+from app.staff.core.blueprint import blueprint
+from app.staff.core.filters import month_name
+from app.staff.core.forms import choices
+from app.staff.core.monthly_figures import figures
+from app.staff.core.permissions import requires
+from app.staff.reporting.data.reports import csv_file, lines, months_between, report_rows, xlsx_file
+from app.web.database import get_db
+
+MONTHS_OFFERED = 36
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def recent_months(today):
+    months, year, month = [], today.year, today.month
+    for _ in range(MONTHS_OFFERED):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return months
+
+
+class ReportForm(FlaskForm):
+    """In the address: a report holds no person, and can be bookmarked."""
+
+    class Meta:
+        csrf = False
+
+    municipality = SelectField(
+        _l("Municipality"), choices=choices(municipalities_by_name(), empty=_l("All")), default=""
+    )
+    first_month = SelectField(_l("From the month"))
+    last_month = SelectField(_l("To the month"))
+
+    def offer(self, today):
+        months = recent_months(today)
+        self.first_month.choices = self.last_month.choices = choices(
+            (m, month_name(m)) for m in months
+        )
+        quarter_start = f"{today.year:04d}-{(today.month - 1) // 3 * 3 + 1:02d}"
+        self.first_month.default, self.last_month.default = quarter_start, months[0]
+        self.process(request.args)
+
+
+@blueprint.get("/reports")
+@requires("staff")
+def reports():
+    form = ReportForm()
+    form.offer(clock.today())
+    valid = form.validate()
+    first, last = sorted((form.first_month.data, form.last_month.data))
+    municipality = form.municipality.data if valid else ""
+    months = months_between(first, last) if valid else []
+    found = figures(get_db(), municipality=municipality, first_month=first, last_month=last)
+    report_lines = lines(found)
+    download = request.args.get("download")
+    if valid and download in ("csv", "xlsx"):
+        rows = list(report_rows(report_lines, months, municipality))
+        name = f"klapjob-rapport-{municipality or 'alle'}-{first}-{last}.{download}"
+        body, mimetype = (
+            (csv_file(rows), "text/csv") if download == "csv" else (xlsx_file(rows), XLSX)
+        )
+        return Response(
+            body,
+            mimetype=mimetype,
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+    args = {"municipality": municipality, "first_month": first, "last_month": last}
+    return render_template(
+        "staff/reports.html",
+        form=form,
+        months=months,
+        lines=report_lines,
+        csv_url=url_for(".reports", download="csv", **args),
+        xlsx_url=url_for(".reports", download="xlsx", **args),
+    )

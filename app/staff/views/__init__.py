@@ -1,1 +1,0 @@
-"""The back office's pages, one module per task (as GOV.UK Notify keeps app/main/views/)."""
