@@ -13,7 +13,9 @@ to contact the person.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
+from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 
 from app.domain.questions.model import Answers, text_answer
@@ -68,7 +70,12 @@ class Profile:
     # On the employer's version: whom at KLAPjob to call, and the day it was made.
     contact_name: str = ""
     contact_phone: str = ""
-    made_on: str = ""
+    made_on: date | None = None
+
+    @property
+    def made_on_text(self) -> str:
+        """The day in words, in the language the sheet is made in: "7. december 2026"."""
+        return format_date(self.made_on, format="long") if self.made_on else ""
 
 
 GOOD_AT = ("good_at", _l("This is what I am good at:"), "good_at")
