@@ -75,3 +75,21 @@ def test_someone_who_has_tried_nothing_yet_gets_no_empty_box(client):
     never = {**MYSELF_IN_AARHUS, "experience": {"experience": ["no"], "experience_text": ""}}
     mette = sent(client, never)
     assert "Det har jeg prøvet:" not in dict(sections(mette.open("/register/profile")))
+
+
+def test_the_profile_by_email_says_who_wrote_what_others_say(app_with_mail, mail_server):
+    client = app_with_mail.test_client()
+    by_email = {
+        **MYSELF_IN_AARHUS,
+        "contact": {"contact_method": "email"},
+        "email": {"email": "mette@mail.dk"},
+    }
+    mette = sent(client, by_email)
+    client.post(
+        "/register/profile/email",
+        data={"csrf_token": mette.open("/register/profile").csrf_token(), "person_agrees": "y"},
+    )
+    body = mail_server.inbox.bodies()[-1]
+    assert "Det er jeg god til:" in body and "At komme til tiden" in body
+    assert "Mette er altid glad og hjælper gerne." in body
+    assert "Skrevet af Hanne, min mor" in body
