@@ -12,6 +12,7 @@ from app.web.profile_pdf import balanced_columns
 from people import MYSELF_IN_AARHUS
 from staff import register, staff_member
 from test_job_profile_back_office import employer_yes, profile_url
+from test_profile_for_the_employer import after_the_praktik
 
 
 def long_answer(about):
@@ -78,3 +79,34 @@ def test_on_paper_her_strengths_stand_side_by_side_at_the_top(app, db):
     left, right = balanced_columns(profile.sections)
     assert (left[0].key, right[0].key) == ("good_at", "others_say")
     assert sorted(s.key for s in left + right) == sorted(s.key for s in profile.sections)
+
+
+def lowest_line(data):
+    """How far down the page the lowest line of text stands, as a share of the page."""
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    heights = []
+
+    def seen(text, cm, tm, _font, _size):
+        if text.strip():  # where the text matrix puts the line, in the page's own space
+            heights.append(float(tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+
+    page.extract_text(visitor_text=seen)
+    return 1 - min(heights) / float(page.mediabox.height)
+
+
+def test_a_typical_profile_uses_its_page_with_bigger_letters_and_pictures(app):
+    mette = register(app)
+    karl = staff_member(app, "consultant", name="Karl Jensen", covers=("751",)).sign_in()
+    typical = karl.client.get(f"{profile_url(mette)}.pdf").data
+    assert len(pdf_pages(typical)) == 1
+    assert lowest_line(typical) > 0.7, "the answers fill most of the page, not its top half"
+
+
+def test_after_the_praktik_both_versions_stay_on_one_page_and_fill_it(app):
+    karl, printable, pdf = after_the_praktik(app)
+    for data in (
+        karl.client.get(pdf).data,
+        karl.client.get(printable.split("/employers/")[0] + ".pdf").data,
+    ):
+        assert len(pdf_pages(data)) == 1
+        assert lowest_line(data) > 0.7

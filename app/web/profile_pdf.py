@@ -57,9 +57,29 @@ def balanced_columns(sections):
     return columns
 
 
+def column_height(column):
+    return sum(box_lines(section) for section in column)
+
+
+# The tallest column (in lines of the compact sheet) that still fits on the page with
+# bigger letters and pictures: a typical profile fills its page, a long one still fits.
+SIZES = (("roomy", 28), ("medium", 36))
+
+
+# The employer's version has two more lines across the page: the yes, and whom to call.
+EMPLOYER_LINES = 5
+
+
+def sheet_size(columns, *, for_employer=False):
+    """The biggest letters and pictures the answers leave room for."""
+    tallest = max(map(column_height, columns)) + (EMPLOYER_LINES if for_employer else 0)
+    return next((size for size, lines in SIZES if tallest <= lines), "compact")
+
+
 def profile_pdf(profile, *, title, language):
     """The profile's PDF, tagged for screen readers (PDF/UA-1) in the reader's language."""
     static = Path(current_app.static_folder)
+    columns = balanced_columns(profile.sections)
     html = without_marks(
         render_template(
             "profile/sheet.html",
@@ -67,7 +87,8 @@ def profile_pdf(profile, *, title, language):
             title=title,
             html_lang=language,
             picture_file=picture_file,
-            columns=balanced_columns(profile.sections),
+            columns=columns,
+            size=sheet_size(columns, for_employer=bool(profile.for_employer)),
             stylesheet=(static / "css" / "profile-pdf.css").as_uri(),
         )
     )  # the read-aloud marks of the site's texts are for pages, not for a PDF
