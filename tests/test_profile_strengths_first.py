@@ -93,3 +93,11 @@ def test_the_profile_by_email_says_who_wrote_what_others_say(app_with_mail, mail
     assert "Det er jeg god til:" in body and "At komme til tiden" in body
     assert "Mette er altid glad og hjælper gerne." in body
     assert "Skrevet af Hanne, min mor" in body
+
+
+def test_who_does_not_know_yet_what_they_are_good_at_gets_no_empty_box(client):
+    not_yet = {**MYSELF_IN_AARHUS, "good_at": {"good_at": ["dont_know"], "good_at_text": ""}}
+    mette = sent(client, not_yet)
+    profile = mette.open("/register/profile")
+    assert profile.soup.select_one("#profile-good_at") is None
+    assert "Ved ikke" not in profile.soup.select_one(".profile").get_text(" ", strip=True)

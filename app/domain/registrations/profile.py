@@ -159,7 +159,11 @@ def build_profile(
     """The profile of a registration's `answers` and a version's `additions`: strengths
     first. Health is shown only with `include_health`, and never on the employer's
     version, which has what helps as advice and not what was hard."""
-    good_at = answer_items(answers, ("good_at", "good_at_text")) + typed_items(additions.good_at)
+    # "I don't know (yet)" is a fair answer to the question, and no strength on paper.
+    chosen = answer_items(answers, ("good_at", "good_at_text"))
+    good_at = tuple(i for i in chosen if i.pictogram != "dont_know") + typed_items(
+        additions.good_at
+    )
     helps = answer_items(answers, ("needs", "needs_text")) + typed_items(additions.accommodations)
     others = typed_items(text_answer(answers, "others_say"))
     by = text_answer(answers, "others_say_by").strip()
