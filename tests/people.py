@@ -52,6 +52,10 @@ HELPED_BY_SUPPORT_WORKER = {
     "contact": {"contact_method": "helper"},
     "municipality": {"municipality": "101"},
     "health": {"health": ""},
+    "others_say": {
+        "others_say": "Ali er altid klar til at hjælpe.",
+        "others_say_by": "Jonas, hans bostøtte",
+    },
     "other_contact": {"other_contact_name": "", "other_contact_phone": ""},
     "ambassador": {"ambassador": "dont_know"},
 }
