@@ -34,7 +34,6 @@ ON_PAGES = {
     "settings": "Change how the page looks",
     "relatives_page": "For relatives and professionals",
     "code": "Do you have a code?",
-    "good_at": "I am good at:",
     "went_well": "This went well in my work trial:",
     "was_hard": "This was hard:",
     "print": "Print",

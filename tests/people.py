@@ -16,6 +16,14 @@ MYSELF_IN_AARHUS = {
     "pension": {"pension_questions": "yes"},
     "work": {"work_wishes": ["kitchen", "cafe"]},
     "strengths": {"strengths": ["people", "cooking"], "strengths_text": "Jeg kan lide at bage."},
+    "good_at": {
+        "good_at": ["on_time", "careful"],
+        "good_at_text": "Jeg er god til at bage boller.",
+    },
+    "others_say": {
+        "others_say": "Mette er altid glad og hjælper gerne.",
+        "others_say_by": "Hanne, min mor",
+    },
     "hours": {"hours": "5_9"},
     "days": {"work_days": ["weekdays"]},
     "times": {"work_times": ["morning"]},
@@ -44,6 +52,10 @@ HELPED_BY_SUPPORT_WORKER = {
     "contact": {"contact_method": "helper"},
     "municipality": {"municipality": "101"},
     "health": {"health": ""},
+    "others_say": {
+        "others_say": "Ali er altid klar til at hjælpe.",
+        "others_say_by": "Jonas, hans bostøtte",
+    },
     "other_contact": {"other_contact_name": "", "other_contact_phone": ""},
     "ambassador": {"ambassador": "dont_know"},
 }

@@ -20,6 +20,7 @@ STANDS_ALONE = [
     ("experience", "experience", "dont_know", "praktik"),
     ("work", "work_wishes", "dont_know", "kitchen"),
     ("strengths", "strengths", "dont_know", "people"),
+    ("good_at", "good_at", "dont_know", "on_time"),
     ("transport", "transport", "dont_know", "walk"),
     ("travel_time", "travel_time", None, None),
 ]

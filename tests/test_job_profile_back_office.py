@@ -60,7 +60,7 @@ def test_after_the_praktik_karl_adds_what_they_learned_and_every_version_is_kept
     assert response.status_code == 302
     page = karl.open(profile_url(mette))
     assert "Version 1 af profilen er gemt." in page.text()
-    assert "Jeg er god til:" in page.text() and "At holde orden" in page.text()
+    assert "Det er jeg god til:" in page.text() and "At holde orden" in page.text()
     assert "Det var svært:" in page.text() and "Larm ved opvasken" in page.text()
     karl.post_form(
         profile_url(mette),
@@ -90,7 +90,7 @@ def test_mette_gets_the_new_version_the_same_ways_as_the_first(app, db):
         {"good_at": "At bage boller", "went_well": "", "was_hard": "", "accommodations": ""},
     )
     page = mette_here.open("/register/profile")
-    assert "Jeg er god til:" in page.text() and "At bage boller" in page.text()
+    assert "Det er jeg god til:" in page.text() and "At bage boller" in page.text()
     pdf = mette_here.client.get("/register/profile.pdf").data
     assert "At bage boller" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
 

@@ -115,7 +115,7 @@ def test_the_pdf_holds_her_answers_on_one_page_without_her_health(client):
     on_the_page = mette.open("/register/profile").soup.select(
         ".profile img:not(.pictogram--listen)"
     )
-    assert drawn_pictures(reader) == len(on_the_page) == 18, "the same pictures as the page"
+    assert drawn_pictures(reader) == len(on_the_page) == 24, "the same pictures as the page"
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "da" and "/StructTreeRoot" in root, "tagged for screen readers"
 

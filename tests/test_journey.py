@@ -21,6 +21,8 @@ SELF_STEPS = [
     "pension",
     "work",
     "strengths",
+    "good_at",
+    "others_say",
     "hours",
     "days",
     "times",
@@ -141,6 +143,7 @@ REQUIRED_STEPS = [
     ("support", "support-0", "Vælg mindst 1 svar"),
     ("work", "work_wishes-0", "Vælg mindst 1 slags arbejde"),
     ("strengths", "strengths-0", "Vælg mindst 1 ting, eller skriv selv"),
+    ("good_at", "good_at-0", "Vælg mindst 1 ting, eller skriv selv"),
     ("hours", "hours-0", "Vælg, hvor mange timer du vil arbejde"),
     ("transport", "transport-0", "Vælg mindst 1 måde at komme på arbejde"),
     ("travel_time", "travel_time-0", "Vælg, hvor lang tid turen må tage"),
@@ -240,9 +243,17 @@ def test_choosing_something_else_asks_what_work(client, db):
 def test_a_free_text_alone_answers_what_you_like(client, db):
     visitor = Visitor(client)
     response = visitor.answer("strengths", {"strengths_text": "Jeg kan lide musik"})
-    assert location_path(response) == "/register/hours"
+    assert location_path(response) == "/register/good_at"
     answers = draft_answers(db)
     assert answers["strengths"] == [] and answers["strengths_text"] == "Jeg kan lide musik"
+
+
+def test_a_free_text_alone_answers_what_you_are_good_at(client, db):
+    visitor = Visitor(client)
+    response = visitor.answer("good_at", {"good_at_text": "Jeg er god til at bage"})
+    assert location_path(response) == "/register/others_say"
+    answers = draft_answers(db)
+    assert answers["good_at"] == [] and answers["good_at_text"] == "Jeg er god til at bage"
 
 
 def test_a_very_long_text_gets_a_message_not_an_error_page(client):

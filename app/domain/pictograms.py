@@ -119,6 +119,13 @@ PICTURES = {
     "physical": openmoji("1F4AA"),
     "numbers": openmoji("1F522"),
     "drawing": openmoji("1F3A8"),
+    # What a person is good at (the heading is "good_at" below)
+    "on_time": openmoji("23F0"),
+    "careful": openmoji("1F3AF"),
+    "finishing": openmoji("1F3C1"),
+    "friendly": openmoji("1F91D"),
+    "listening": openmoji("1F442"),
+    "remembering": openmoji("1F9E0"),
     # Time: hours, days, the time of day, the trip
     "hours": mulberry("clock"),
     "when": mulberry("when"),
@@ -166,6 +173,7 @@ PICTURES = {
     "good_at": openmoji("1F3C6"),
     "went_well": openmoji("1F60A"),
     "was_hard": openmoji("1F613"),
+    "others_say": openmoji("1F4AC"),
     "print": openmoji("1F5A8"),
     "download": openmoji("1F4E5"),
 }

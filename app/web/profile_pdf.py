@@ -29,9 +29,57 @@ def only_local_files():
     return URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
 
 
+# How many characters of a line fit in one column of the A4 page (profile-pdf.css), and
+# what a box's lead and a line with a picture weigh, in lines.
+COLUMN_CHARACTERS = 46
+LEAD_LINES = 2.5
+PICTURE_LINE = 1.3
+
+
+def box_lines(section):
+    """About how many lines a box takes in a column of the PDF."""
+    lines = LEAD_LINES + (1 if section.written_by else 0)
+    for item in section.items:
+        wrapped = -(-len(item.text) // COLUMN_CHARACTERS)
+        lines += max(wrapped, PICTURE_LINE if item.pictogram else 1)
+    return lines
+
+
+def balanced_columns(sections):
+    """The boxes in two columns of about the same height, each column in the profile's
+    order: the first box leads the left one, the second the right one, and each next box
+    goes where there is more room (a column read top to bottom, then the next)."""
+    columns, heights = ([], []), [0.0, 0.0]
+    for section in sections:
+        shorter = 0 if heights[0] <= heights[1] else 1
+        columns[shorter].append(section)
+        heights[shorter] += box_lines(section)
+    return columns
+
+
+def column_height(column):
+    return sum(box_lines(section) for section in column)
+
+
+# The tallest column (in lines of the compact sheet) that still fits on the page with
+# bigger letters and pictures: a typical profile fills its page, a long one still fits.
+SIZES = (("roomy", 28), ("medium", 36))
+
+
+# The employer's version has two more lines across the page: the yes, and whom to call.
+EMPLOYER_LINES = 5
+
+
+def sheet_size(columns, *, for_employer=False):
+    """The biggest letters and pictures the answers leave room for."""
+    tallest = max(map(column_height, columns)) + (EMPLOYER_LINES if for_employer else 0)
+    return next((size for size, lines in SIZES if tallest <= lines), "compact")
+
+
 def profile_pdf(profile, *, title, language):
     """The profile's PDF, tagged for screen readers (PDF/UA-1) in the reader's language."""
     static = Path(current_app.static_folder)
+    columns = balanced_columns(profile.sections)
     html = without_marks(
         render_template(
             "profile/sheet.html",
@@ -39,6 +87,8 @@ def profile_pdf(profile, *, title, language):
             title=title,
             html_lang=language,
             picture_file=picture_file,
+            columns=columns,
+            size=sheet_size(columns, for_employer=bool(profile.for_employer)),
             stylesheet=(static / "css" / "profile-pdf.css").as_uri(),
         )
     )  # the read-aloud marks of the site's texts are for pages, not for a PDF

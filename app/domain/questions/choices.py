@@ -173,6 +173,20 @@ STRENGTHS = (
     DONT_KNOW,
 )
 
+# What a person is good at (issue 25): what an employer is glad of. "Helping others" and
+# "Tidying and sorting" are the same answers as among the things a person likes doing.
+GOOD_AT = (
+    Choice("on_time", _l("Coming on time"), "on_time"),
+    Choice("careful", _l("Doing things carefully"), "careful"),
+    Choice("finishing", _l("Finishing my tasks"), "finishing"),
+    Choice("friendly", _l("Being friendly"), "friendly"),
+    Choice("listening", _l("Listening and doing as we agreed"), "listening"),
+    Choice("remembering", _l("Remembering things"), "remembering"),
+    Choice("helping", _l("Helping others"), "helping_others"),
+    Choice("tidying", _l("Tidying and sorting"), "tidying"),
+    DONT_KNOW,
+)
+
 # Whole hours: no two ranges share an end.
 HOURS = (
     Choice("under_5", _l("Less than 5 hours")),

@@ -329,7 +329,7 @@ STEPS = (
         key="strengths",
         question=_l("What do you like doing?"),
         pictogram="likes",
-        hint=_l("Choose what you like, or what you are good at. You may choose more than 1."),
+        hint=_l("You may choose more than 1."),
         fields=(
             Field(
                 "strengths",
@@ -348,6 +348,65 @@ STEPS = (
                 required=False,
                 max_length=1000,
                 summary_label=_l("More about what I like"),
+            ),
+        ),
+    ),
+    # Strengths first (issue 25): what the person is good at, and what others say about
+    # them, lead the job profile and the employer's version.
+    Step(
+        key="good_at",
+        question=_l("What are you good at?"),
+        pictogram="good_at",
+        hint=_l("You may choose more than 1."),
+        fields=(
+            Field(
+                "good_at",
+                "checkboxes",
+                _l("What are you good at?"),
+                error_required=_l("Choose at least 1 thing, or write it yourself"),
+                required=False,
+                required_if=lambda answers: not answers.get("good_at_text"),
+                summary_label=_l("I am good at"),
+                choices=choices.GOOD_AT,
+            ),
+            Field(
+                "good_at_text",
+                "textarea",
+                _l("Do you want to tell more? (optional)"),
+                required=False,
+                max_length=1000,
+                summary_label=_l("More about what I am good at"),
+            ),
+        ),
+    ),
+    Step(
+        key="others_say",
+        question=_l("What do others say about you?"),
+        pictogram="others_say",
+        optional=True,
+        hint=_l("A helper, a parent or a colleague may write it.\nAlso write who they are."),
+        fields=(
+            Field(
+                "others_say",
+                "textarea",
+                _l("What do others say you are good at? (optional)"),
+                required=False,
+                max_length=1000,
+                summary_label=_l("Others say about me"),
+            ),
+            Field(
+                "others_say_by",
+                "text",
+                _l("Who wrote it?"),
+                hint=_l("For example: Hanne, my mother"),
+                error_required=_l("Write who wrote it"),
+                required=False,
+                required_if=lambda answers: (
+                    bool(answers.get("others_say")) and not answers.get("others_say_by")
+                ),
+                autocomplete="off",
+                max_length=100,
+                summary_label=_l("Written by"),
             ),
         ),
     ),

@@ -31,6 +31,7 @@ from app.staff.core.forms import ActionForm
 from app.staff.core.health import health_shown, of_registration, shows_at_once
 from app.staff.core.permissions import current_user, requires, with_registration
 from app.web.database import get_db
+from app.web.employer_contact import with_klapjob_contact
 from app.web.profile_mail import profile_mail_address, send_profile_mail
 from app.web.profile_pdf import pdf_response, profile_pdf
 from app.web.question_page import form_errors
@@ -207,8 +208,10 @@ def with_employer_yes(view):
             )
         except NoEmployerYes:
             return render_template("staff/no_employer_yes.html", row=registration), 403
-        audit.record_now(db, current_user(), "employer_profile", reference=registration.reference)
-        return view(registration, profile, yes)
+        user = current_user()
+        audit.record_now(db, user, "employer_profile", reference=registration.reference)
+        consultant = registration.consultant_name or user.name
+        return view(registration, with_klapjob_contact(profile, consultant), yes)
 
     return wrapped
 
