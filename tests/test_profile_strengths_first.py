@@ -3,6 +3,7 @@ with pictures and her own words, her mother writes what others say about her (ma
 her mother's), and what Mette has tried before is on the profile too."""
 
 from people import MYSELF_IN_AARHUS, Visitor
+from staff import TEST_MUNICIPALITIES, register, staff_member
 from test_what_the_site_promises import sent
 
 
@@ -101,3 +102,20 @@ def test_who_does_not_know_yet_what_they_are_good_at_gets_no_empty_box(client):
     profile = mette.open("/register/profile")
     assert profile.soup.select_one("#profile-good_at") is None
     assert "Ved ikke" not in profile.soup.select_one(".profile").get_text(" ", strip=True)
+
+
+def test_the_consultant_sees_what_mette_is_good_at_and_what_others_say_beside_her_jobs(app):
+    mette = register(
+        app,
+        name="Mette Hansen",
+        good_at=["on_time"],
+        good_at_text="Jeg er god til at bage boller.",
+        others_say="Mette er altid glad.",
+        others_say_by="Hanne, min mor",
+    )
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    page = karl.open(f"/staff/registrations/{mette['public_id']}")
+    section = page.soup.find(id="own-words-heading").find_parent("section")
+    words = section.get_text(" ", strip=True)
+    assert "Jeg er god til at bage boller." in words
+    assert "Mette er altid glad." in words

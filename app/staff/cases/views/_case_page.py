@@ -40,12 +40,16 @@ from app.staff.core.users import active_consultants
 from app.web.database import get_db
 
 # The person's own words shown beside their work trials and jobs: what they want, what
-# they are good at, and what helps them.
+# they like and are good at, what others say about them, and what helps them.
 OWN_WORDS_FIELDS = (
     "work_wishes",
     "work_other",
     "strengths",
     "strengths_text",
+    "good_at",
+    "good_at_text",
+    "others_say",
+    "others_say_by",
     "hours",
     "needs",
     "needs_text",
