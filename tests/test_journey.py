@@ -12,13 +12,19 @@ SELF_STEPS = [
     "name",
     "contact",
     "phone",
+    "call_time",
+    "voicemail",
     "municipality",
+    "place",
     "age",
+    "guardian",
     "activity",
     "stu_end",
     "experience",
     "support",
     "pension",
+    "situation",
+    "caseworker",
     "work",
     "strengths",
     "hours",
@@ -29,6 +35,8 @@ SELF_STEPS = [
     "needs",
     "health",
     "other_contact",
+    "meeting_company",
+    "interpreter",
     "ambassador",
 ]
 
@@ -172,7 +180,9 @@ def test_optional_questions_can_be_skipped(client, db):
     for step_key, next_step in [
         ("needs", "health"),
         ("health", "other_contact"),
-        ("other_contact", "ambassador"),
+        ("other_contact", "meeting_company"),
+        ("meeting_company", "interpreter"),
+        ("interpreter", "ambassador"),
     ]:
         response = visitor.answer(step_key, {})
         assert location_path(response) == f"/register/{next_step}"
