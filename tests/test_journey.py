@@ -109,7 +109,7 @@ def test_a_support_worker_helps_a_citizen_register_in_english(client, db):
     check = jonas.open("/register/check")
     assert check.h1 == "Check your answers"
     assert "Jonas Berg" in check.text()
-    assert "Support worker or social educator (bostøtte or pædagog)" in check.text()
+    assert "Support worker or care worker (bostøtte or pædagog)" in check.text()
 
     jonas.send(consent_health=False)
     done = jonas.open("/register/done")
