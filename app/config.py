@@ -76,6 +76,9 @@ def settings_from_environment(instance_path):
         "DATABASE": database_path(instance_path),
         "KLAPJOB_PHONE": os.environ.get("KLAPJOB_PHONE", PLACEHOLDERS["KLAPJOB_PHONE"]),
         "KLAPJOB_EMAIL": os.environ.get("KLAPJOB_EMAIL", PLACEHOLDERS["KLAPJOB_EMAIL"]),
+        # The number KLAPjob's consultants call from: the question about calls shows it, so
+        # that a person picks up. Nothing is shown until KLAPjob sets it.
+        "CALLS_FROM": os.environ.get("KLAPJOB_CALLS_FROM", ""),
         "CALLBACK_WORKING_DAYS": int(os.environ.get("KLAPJOB_CALLBACK_WORKING_DAYS", "5")),
         "PHONE_CLOSED_DAYS": month_days(
             os.environ.get("KLAPJOB_PHONE_CLOSED_DAYS", "12-24,12-31,06-05")

@@ -176,7 +176,7 @@ def test_the_save_link_arrives_resumes_the_right_draft_and_fails_a_second_time(
     other_device = Visitor(app_with_mail.test_client())
     assert "Tryk på knappen" in other_device.open(link).text(), "opening the link uses nothing"
     resumed = other_device.post_form(link, {})
-    assert location_path(resumed) == "/register/age"
+    assert location_path(resumed) == "/register/place"
     assert (
         other_device.open("/register/municipality").soup.find("option", selected=True)["value"]
         == "751"

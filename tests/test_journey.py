@@ -12,13 +12,19 @@ SELF_STEPS = [
     "name",
     "contact",
     "phone",
+    "call_time",
+    "voicemail",
     "municipality",
+    "place",
     "age",
+    "guardian",
     "activity",
     "stu_end",
     "experience",
     "support",
     "pension",
+    "situation",
+    "caseworker",
     "work",
     "strengths",
     "good_at",
@@ -31,6 +37,8 @@ SELF_STEPS = [
     "needs",
     "health",
     "other_contact",
+    "meeting_company",
+    "interpreter",
     "ambassador",
 ]
 
@@ -103,7 +111,7 @@ def test_a_support_worker_helps_a_citizen_register_in_english(client, db):
     check = jonas.open("/register/check")
     assert check.h1 == "Check your answers"
     assert "Jonas Berg" in check.text()
-    assert "Support worker or social educator (bostøtte or pædagog)" in check.text()
+    assert "Support worker or care worker (bostøtte or pædagog)" in check.text()
 
     jonas.send(consent_health=False)
     done = jonas.open("/register/done")
@@ -175,7 +183,9 @@ def test_optional_questions_can_be_skipped(client, db):
     for step_key, next_step in [
         ("needs", "health"),
         ("health", "other_contact"),
-        ("other_contact", "ambassador"),
+        ("other_contact", "meeting_company"),
+        ("meeting_company", "interpreter"),
+        ("interpreter", "ambassador"),
     ]:
         response = visitor.answer(step_key, {})
         assert location_path(response) == f"/register/{next_step}"

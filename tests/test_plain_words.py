@@ -61,6 +61,14 @@ GLOSSARY = {
         "en ambassadør har selv fået job med hjælp fra klapjob",
     ),
     "STU": (("stu",), "stu er en uddannelse for unge med brug for støtte"),
+    "ressourceforløb": (
+        ("ressourceforløb", "ressourceforløbet"),
+        "et ressourceforløb er en plan fra kommunen",
+    ),
+    "jobafklaringsforløb": (
+        ("jobafklaringsforløb", "jobafklaringsforløbet"),
+        "et jobafklaringsforløb er for folk, der er sygemeldt",
+    ),
     "jobkaravane": (
         ("jobkaravane", "jobkaravanen"),
         "en jobkaravane er et møde om job for folk på førtidspension",

@@ -68,7 +68,7 @@ def test_closing_the_browser_and_coming_back_later_keeps_every_answer(app, clien
     start = Page(later.get("/"))
     continue_link = start.soup.select_one(".panel--continue a.button")
     assert continue_link.get_text(strip=True) == "Fortsæt"
-    assert continue_link["href"] == "/register/municipality"
+    assert continue_link["href"] == "/register/call_time"
     assert Page(later.get("/register/name")).field_value("name") == "Mette Hansen"
 
 

@@ -66,9 +66,16 @@ def player_speed(page):
 def every_step_page(client):
     """(name, page) for every question, empty and with its errors showing."""
     visitor = Visitor(client)
+    # The answers that open a question asked of some people only.
+    opened_by = {
+        "phone": ("contact", {"contact_method": "phone"}),
+        "email": ("contact", {"contact_method": "email"}),
+        "call_time": ("contact", {"contact_method": "phone"}),
+        "parent": ("age", {"age_group": "under_18"}),
+    }
     for step in STEPS:
-        if step.key in ("phone", "email"):
-            visitor.answer("contact", {"contact_method": step.key})
+        if step.key in opened_by:
+            visitor.answer(*opened_by[step.key])
         yield step.key, step, visitor.open(f"/register/{step.key}")
         if not step.optional:
             yield f"{step.key}-error", step, Page(visitor.answer(step.key, {}))

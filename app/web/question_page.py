@@ -133,6 +133,17 @@ def search_asked_for(step, formdata):
     return None
 
 
+def search_words_kept(step, formdata, answers):
+    """The postcode or town typed to find the municipality, kept as the answer to the
+    question about it that comes later: asked once (WCAG 3.3.7), and kept for the
+    consultant, since a trip to work says little without it."""
+    spec = finder_field(step)
+    if spec is None or not spec.search_kept_as or answers.get(spec.search_kept_as):
+        return {}
+    typed = (formdata.get(f"{spec.name}_find") or "").strip()
+    return {spec.search_kept_as: typed[:60]} if typed else {}
+
+
 def error_list(step, form):
     """(id to jump to, message) for each field with a problem, in page order."""
     errors = []

@@ -46,7 +46,12 @@ from app.web.device import clear_person
 from app.web.errors import expired_form
 from app.web.i18n import choose_language, current_language, remember_language
 from app.web.listenable import listenable
-from app.web.question_page import error_list, questions_on_page, search_asked_for
+from app.web.question_page import (
+    error_list,
+    questions_on_page,
+    search_asked_for,
+    search_words_kept,
+)
 from app.web.step_forms import form_for
 
 NOT_SAVED = _l("We could not save your last answer. Try again in a moment, or call KLAPjob.")
@@ -74,11 +79,18 @@ def render_step(
             back_url=back_link(step, draft.answers, changing),
             helper_hint=shows_helper_hint(step, draft.answers),
             part=shown_part(step),
+            calls_from=number_we_call_from(step),
             offered_helper=offered_helper,
             notice=notice,
         ),
         status,
     )
+
+
+def number_we_call_from(step):
+    """The number KLAPjob calls from (a setting), on the question about calls."""
+    number = current_app.config.get("CALLS_FROM", "")
+    return site_value(number) if step.shows_number_we_call_from and number else None
 
 
 def shown_part(step):
@@ -124,6 +136,7 @@ def step(step_key):
     form = form_for(step, formdata=request.form)
     is_valid = form.validate_with(draft.answers)
     typed, all_fit = form.storable_answers(step)
+    typed.update(search_words_kept(step, request.form, draft.answers))
     if request.form.get("finish_device"):
         # A shared device: keep what was typed in the draft, then forget the person here.
         with suppress(NoNewDraft, DiskFull):

@@ -1,7 +1,7 @@
 """Citizen pages: the coming meetings near the person, and signing up with name and phone."""
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
-from flask_babel import format_date, format_time
+from flask_babel import format_date, format_time, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -63,12 +63,19 @@ CHOOSE_MUNICIPALITY = Field(
 )
 
 
+# A day and a time as each language writes them: "fredag den 11. december 2026 kl. 10.00",
+# "Friday 11 December 2026 at 10:00" (Babel's "en" is American: "Friday, December 11").
+MEETING_DAY = {"en": "EEEE d MMMM y"}
+MEETING_TIME = {"en": "HH:mm"}
+
+
 def when(meeting):
     """'onsdag den 3. december 2026 kl. 10.00' in the page's language."""
+    language = str(get_locale())
     return _(
         "%(day)s at %(time)s",
-        day=format_date(meeting.starts_at, "full"),
-        time=format_time(meeting.starts_at, "short"),
+        day=format_date(meeting.starts_at, MEETING_DAY.get(language, "full")),
+        time=format_time(meeting.starts_at, MEETING_TIME.get(language, "short")),
     )
 
 

@@ -47,6 +47,11 @@ def answer_is(name: str, *values: str) -> AnswerIs:
     return AnswerIs(name, values)
 
 
+def both_or_neither(this: str, other: str) -> Condition:
+    """Required when the other one is given: a name needs a number, a number a name."""
+    return lambda answers: bool(answers.get(other)) and not answers.get(this)
+
+
 @dataclass(frozen=True)
 class Choice:
     value: str
@@ -84,6 +89,9 @@ class Field:
     # A long list a person can narrow by what they know (a postcode or a town): given
     # the words typed, returns what was found (see places.py).
     finder: Callable[[str | None], Found | None] | None = None
+    # The words typed to search, kept as the answer to a later question (the postcode or
+    # town), so that the person is not asked them twice.
+    search_kept_as: str | None = None
 
     @property
     def has_choices(self) -> bool:
@@ -132,6 +140,8 @@ class Step:
     remembered_on_device: bool = False
     # A link to read more: (endpoint, words).
     read_more: tuple[str, str] | None = None
+    # The number KLAPjob calls from (a setting), shown when it is set: a person picks up.
+    shows_number_we_call_from: bool = False
 
     @property
     def field_names(self) -> list[str]:

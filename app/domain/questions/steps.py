@@ -9,15 +9,10 @@ from flask_babel import lazy_gettext as _l
 
 from app.domain.municipalities import NOT_KNOWN, municipalities_by_name
 from app.domain.places import find_municipalities
-from app.domain.questions import choices
-from app.domain.questions.model import Choice, Condition, Field, Step, answer_is
+from app.domain.questions import choices, first_call
+from app.domain.questions.model import Choice, Field, Step, answer_is, both_or_neither
 
 helper_is_filling_in = answer_is("filled_by", "helper")
-
-
-def both_or_neither(this: str, other: str) -> Condition:
-    """Required when the other one is given: a name needs a number, a number a name."""
-    return lambda answers: bool(answers.get(other)) and not answers.get(this)
 
 
 STEPS = (
@@ -156,6 +151,7 @@ STEPS = (
             ),
         ),
     ),
+    *first_call.CALLS,
     Step(
         key="municipality",
         question=_l("Which municipality (kommune) do you live in?"),
@@ -174,9 +170,11 @@ STEPS = (
                 choices=(Choice(NOT_KNOWN, _l("I don't know")),)
                 + tuple(Choice(code, name) for code, name in municipalities_by_name()),
                 finder=find_municipalities,
+                search_kept_as="place",
             ),
         ),
     ),
+    *first_call.PLACE,
     Step(
         key="age",
         question=_l("How old are you?"),
@@ -192,6 +190,7 @@ STEPS = (
             ),
         ),
     ),
+    *first_call.FAMILY,
     Step(
         key="activity",
         question=_l("What do you do on a normal weekday now?"),
@@ -299,8 +298,10 @@ STEPS = (
                 summary_label=_l("Questions about my pension"),
                 choices=choices.YES_NO_DONT_KNOW,
             ),
+            first_call.PENSION_QUESTION_TEXT,
         ),
     ),
+    *first_call.SYSTEM,
     Step(
         key="work",
         question=_l("What work would you like?"),
@@ -589,6 +590,7 @@ STEPS = (
             ),
         ),
     ),
+    *first_call.FIRST_MEETING,
     Step(
         key="ambassador",
         question=_l("Would you like to talk with an ambassador?"),

@@ -29,11 +29,12 @@ class SummaryRow:
 
     @property
     def spoken(self) -> list[str]:
-        """What the row's speaker reads, as the row shows it: the question, its note, each
-        answer and what explains it. A colon ends the words an explanation follows."""
+        """What the row's speaker reads, as the row shows it: the question and its note, the
+        answers, then what explains a hard word in them (a note under the answers, never
+        said as if it were part of one). A colon ends the words a note follows."""
         texts = [self.label + ":" if self.note else self.label, self.note]
-        for answer in self.answers:
-            texts += [answer.text + ":" if answer.description else answer.text, answer.description]
+        texts += [answer.text for answer in self.answers]
+        texts += [answer.description for answer in self.answers]
         return [text for text in texts if text]
 
 

@@ -5,13 +5,22 @@ from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
 
+from app.domain.questions.first_call import BEFORE_YOU_CALL
 from app.domain.questions.flow import visible_steps
 from app.domain.questions.steps import FIELDS_BY_NAME
 from app.domain.questions.summary import ShownAnswer, shown_answers
 
 DONT_KNOW = "dont_know"
 # In the order a first call goes: who they are, what they have now, what they want.
-OVERVIEW_FIELDS = ("age_group", "activity", "support", "work_wishes", "hours", "needs")
+OVERVIEW_FIELDS = (
+    "age_group",
+    "activity",
+    "support",
+    "work_wishes",
+    "hours",
+    "needs",
+    *BEFORE_YOU_CALL,
+)
 HEALTH_NOT_KEPT = _l(
     "Not kept: the person wrote about their health but did not say yes to keeping it"
 )

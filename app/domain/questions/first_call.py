@@ -1,0 +1,313 @@
+"""The questions a job consultant needs at the first call, as data for steps.py.
+
+Each group stands where it belongs in the journey (steps.py splices them in): how and when
+KLAPjob may call, where the person lives, a parent for someone under 18, a guardian, where
+the person is in the Danish system, and who comes to the first meeting. Every sentence
+rests on ../shared/domain.md: no promise of an interpreter, a parent involved and never a
+refusal, the job centre's own words for its programmes, each explained beside it.
+"""
+
+from flask_babel import lazy_gettext as _l
+
+from app.domain.questions import choices
+from app.domain.questions.model import Choice, Field, Step, answer_is, both_or_neither
+
+wants_a_call = answer_is("contact_method", "phone")
+
+
+# The time of day KLAPjob may call: KLAPjob calls in the daytime, so no evening.
+CALL_TIMES = (
+    Choice("morning", _l("In the morning"), "morning"),
+    Choice("midday", _l("In the middle of the day"), "midday"),
+    Choice("afternoon", _l("In the afternoon"), "afternoon"),
+    choices.IT_DOES_NOT_MATTER,
+)
+
+RESOURCE_PROGRAMME_IS = _l("A plan from the municipality. It lasts 1 to 5 years.")
+JOB_CLARIFICATION_IS = _l(
+    "It is for people on sick leave.\nThey no longer get sick pay from the municipality."
+)
+FLEX_JOB_IS = _l("A flex job is a job with fewer hours.")
+SUBSIDISED_JOB_IS = _l(
+    "A subsidised job is a job with pay for people on disability pension.\n"
+    "Disability pension is money some people get each month.\n"
+    "The municipality gives it.\n"
+    "You can ask us about it."
+)
+
+# Where the person is in the system: the job centre's words, each explained.
+IN_THE_SYSTEM = (
+    Choice(
+        "resource_programme",
+        _l("A resource programme (ressourceforløb)"),
+        "resource_programme",
+        RESOURCE_PROGRAMME_IS,
+    ),
+    Choice(
+        "job_clarification",
+        _l("A job clarification programme (jobafklaringsforløb)"),
+        "job_clarification",
+        JOB_CLARIFICATION_IS,
+    ),
+    Choice("sick_leave", _l("I am on sick leave"), "sick_leave"),
+    Choice("in_flexjob", _l("I have a flex job (fleksjob)"), "in_flexjob", FLEX_JOB_IS),
+    Choice(
+        "in_skanejob", _l("I have a subsidised job (skånejob)"), "in_skanejob", SUBSIDISED_JOB_IS
+    ),
+    Choice("none", _l("None of these"), "none", exclusive=True),
+    choices.DONT_KNOW,
+)
+
+MEETING_COMPANY = (
+    Choice("self", _l("I come on my own"), "myself", exclusive=True),
+    choices.RELATIVE,
+    choices.SUPPORT_WORKER,
+    choices.GUARDIAN,
+    choices.SOMETHING_ELSE,
+    choices.DONT_KNOW,
+)
+
+# Asked of those who want a call, after their phone number.
+CALLS = (
+    Step(
+        key="call_time",
+        question=_l("When is a good time to call you?"),
+        pictogram="call_time",
+        hint=_l("You may choose more than 1. You may also skip this question."),
+        optional=True,
+        show_if=wants_a_call,
+        shows_number_we_call_from=True,
+        fields=(
+            Field(
+                "call_time",
+                "checkboxes",
+                _l("When is a good time to call you?"),
+                required=False,
+                summary_label=_l("Good time to call"),
+                choices=CALL_TIMES,
+            ),
+        ),
+    ),
+    Step(
+        key="voicemail",
+        question=_l("May KLAPjob leave a message if you do not answer?"),
+        pictogram="voicemail",
+        hint=_l("Then you can listen to the message later."),
+        optional=True,
+        show_if=wants_a_call,
+        fields=(
+            Field(
+                "voicemail",
+                "radio",
+                _l("May KLAPjob leave a message if you do not answer?"),
+                required=False,
+                summary_label=_l("KLAPjob may leave a message"),
+                choices=choices.YES_NO_DONT_KNOW,
+            ),
+        ),
+    ),
+)
+
+# After the municipality: the town says more about a trip to work than the municipality.
+PLACE = (
+    Step(
+        key="place",
+        question=_l("What is your postcode or your town?"),
+        pictogram="place",
+        hint=_l("For example 8000 or Aarhus."),
+        why=_l("Then KLAPjob can look for work near you."),
+        optional=True,
+        fields=(
+            Field(
+                "place",
+                "text",
+                _l("What is your postcode or your town?"),
+                required=False,
+                autocomplete="postal-code",
+                max_length=60,
+                summary_label=_l("Postcode or town"),
+            ),
+        ),
+    ),
+)
+
+# After the age: a parent for someone under 18, and a guardian for anyone.
+FAMILY = (
+    Step(
+        key="parent",
+        question=_l("Which of your parents can KLAPjob talk with?"),
+        pictogram="parents",
+        why=_l("You are under 18.\nThen KLAPjob also talks with one of your parents."),
+        optional=True,
+        show_if=answer_is("age_group", "under_18"),
+        fields=(
+            Field(
+                "parent_name",
+                "text",
+                _l("Your parent's name (optional)"),
+                error_required=_l("Write your parent's name"),
+                required=False,
+                required_if=both_or_neither("parent_name", "parent_phone"),
+                autocomplete="off",
+                max_length=100,
+                summary_label=_l("Parent"),
+            ),
+            Field(
+                "parent_phone",
+                "phone",
+                _l("Your parent's phone number (optional)"),
+                error_required=_l("Write your parent's phone number"),
+                hint=_l("For example 20 30 40 50"),
+                required=False,
+                required_if=both_or_neither("parent_phone", "parent_name"),
+                autocomplete="off",
+                max_length=30,
+                summary_label=_l("Parent's phone number"),
+            ),
+        ),
+    ),
+    Step(
+        key="guardian",
+        question=_l("Do you have a guardian (værge)?"),
+        pictogram="guardian",
+        hint=_l(
+            "A guardian (værge) helps you decide some things.\n"
+            "For example about money.\n"
+            "You are still asked."
+        ),
+        optional=True,
+        fields=(
+            Field(
+                "guardian",
+                "radio",
+                _l("Do you have a guardian (værge)?"),
+                required=False,
+                summary_label=_l("Guardian (værge)"),
+                choices=choices.YES_NO_DONT_KNOW,
+            ),
+        ),
+    ),
+)
+
+# After the money each month: where the person is with the job centre.
+SYSTEM = (
+    Step(
+        key="situation",
+        question=_l("Are you in one of these now?"),
+        pictogram="situation",
+        hint=_l("You may choose more than 1. You may also skip this question."),
+        optional=True,
+        fields=(
+            Field(
+                "situation",
+                "checkboxes",
+                _l("Are you in one of these now?"),
+                required=False,
+                summary_label=_l("I am in"),
+                choices=IN_THE_SYSTEM,
+            ),
+        ),
+    ),
+    Step(
+        key="caseworker",
+        question=_l("Do you have a caseworker at the job centre (jobcenter)?"),
+        pictogram="caseworker",
+        hint=_l(
+            "The job centre (jobcenter) is part of your municipality (kommune).\n"
+            "Maybe you have a caseworker there.\n"
+            "That is the person who has your case."
+        ),
+        optional=True,
+        fields=(
+            Field(
+                "caseworker",
+                "radio",
+                _l("Do you have a caseworker at the job centre (jobcenter)?"),
+                required=False,
+                summary_label=_l("Caseworker at the job centre"),
+                summary_note=choices.JOB_CENTRE_IS,
+                choices=choices.YES_NO_DONT_KNOW,
+            ),
+        ),
+    ),
+)
+
+# Near the end: the first meeting with a job consultant.
+FIRST_MEETING = (
+    Step(
+        key="meeting_company",
+        question=_l("Who comes with you when you meet KLAPjob?"),
+        pictogram="meeting_company",
+        hint=_l(
+            "A job consultant from KLAPjob meets you.\n"
+            "A job consultant helps you get a job.\n"
+            "You may choose more than 1."
+        ),
+        optional=True,
+        fields=(
+            Field(
+                "meeting_company",
+                "checkboxes",
+                _l("Who comes with you when you meet KLAPjob?"),
+                required=False,
+                summary_label=_l("Comes with me to the meeting"),
+                choices=MEETING_COMPANY,
+            ),
+        ),
+    ),
+    Step(
+        key="interpreter",
+        question=_l("Do you need an interpreter?"),
+        pictogram="interpreter",
+        hint=_l("An interpreter says what others say in your language.\nOr in sign language."),
+        optional=True,
+        fields=(
+            Field(
+                "interpreter",
+                "radio",
+                _l("Do you need an interpreter?"),
+                required=False,
+                summary_label=_l("I need an interpreter"),
+                choices=choices.YES_NO_DONT_KNOW,
+            ),
+            Field(
+                "interpreter_language",
+                "text",
+                _l("Which language? (optional)"),
+                required=False,
+                show_if=answer_is("interpreter", "yes"),
+                max_length=100,
+                summary_label=_l("Interpreter for"),
+            ),
+        ),
+    ),
+)
+
+# The pension question's follow-up: what happens after "Yes, I have questions".
+PENSION_QUESTION_TEXT = Field(
+    "pension_question_text",
+    "textarea",
+    _l("What do you want to ask about your pension? (optional)"),
+    hint=_l("KLAPjob talks with you about your questions."),
+    required=False,
+    show_if=answer_is("pension_questions", "yes"),
+    max_length=1000,
+    summary_label=_l("My questions about my pension"),
+)
+
+# What the consultant sees first in "Before you call", in the order a call goes.
+BEFORE_YOU_CALL = (
+    "call_time",
+    "voicemail",
+    "parent_name",
+    "parent_phone",
+    "guardian",
+    "place",
+    "situation",
+    "caseworker",
+    "pension_questions",
+    "pension_question_text",
+    "meeting_company",
+    "interpreter",
+    "interpreter_language",
+)
