@@ -35,7 +35,8 @@ SUBSIDISED_JOB_IS = _l(
     "You can ask us about it."
 )
 
-# Where the person is in the system: the job centre's words, each explained.
+# Where the person is in the system: the job centre's words, each explained. Not sick
+# leave: that is health (GDPR art. 9), told only under the health question and its own yes.
 IN_THE_SYSTEM = (
     Choice(
         "resource_programme",
@@ -49,7 +50,6 @@ IN_THE_SYSTEM = (
         "job_clarification",
         JOB_CLARIFICATION_IS,
     ),
-    Choice("sick_leave", _l("I am on sick leave"), "sick_leave"),
     Choice("in_flexjob", _l("I have a flex job (fleksjob)"), "in_flexjob", FLEX_JOB_IS),
     Choice(
         "in_skanejob", _l("I have a subsidised job (skånejob)"), "in_skanejob", SUBSIDISED_JOB_IS
