@@ -554,6 +554,8 @@ NOT_REACHED = {
     "staff.request_done": "the fuzz's site has no request from a person",
     "staff.compare_duplicate": "its `other` must name the registration's likely duplicate",
     "staff.intake_show_health": "the fuzz's phone intake has no health answer to show",
+    "journey.recording": "the fuzz's draft has no recording (the id is a made-up one)",
+    "staff.voice_recording": "the fuzz's registration has no recording",
 }
 
 

@@ -217,3 +217,15 @@ def test_what_browsers_and_phones_record_is_kept(client, db, kind):
     [row] = db.query("SELECT mime_type, seconds FROM voice_answers")
     assert row["mime_type"] == made[1]
     assert row["seconds"] == pytest.approx(5, abs=0.1)
+
+
+def test_a_file_far_too_big_gets_a_kind_page_and_the_draft_stays(app, client):
+    app.config["VOICE_KB_PER_ANSWER"] = 4
+    mette = at_the_end_of_the_questions(client)
+    huge = (wav(10), "svar.wav", "audio/wav")  # 160 KB: past what the page may carry
+    response = send_page(mette, STRENGTHS, strengths("Jeg bager boller."), huge)
+    assert response.status_code == 413
+    page = Page(response)
+    assert page.soup.find("h1").get_text(strip=True) == "Optagelsen er for stor"
+    assert "Lav en kortere optagelse." in page.text()
+    assert client.get("/register/check").status_code == 200, "the draft is whole"

@@ -42,6 +42,7 @@ def init_app(app):
         users,
         week,
     )
+    from app.staff.voice import voice_recording  # noqa: F401 - the recordings' route
 
     app.register_blueprint(blueprint)
     app.cli.add_command(users_command)
