@@ -229,3 +229,39 @@ def test_a_file_far_too_big_gets_a_kind_page_and_the_draft_stays(app, client):
     assert page.soup.find("h1").get_text(strip=True) == "Optagelsen er for stor"
     assert "Lav en kortere optagelse." in page.text()
     assert client.get("/register/check").status_code == 200, "the draft is whole"
+
+
+def test_a_recording_moves_with_the_draft_to_another_device_by_its_code(app, client, db):
+    from app.domain.registrations.resume import create_resume_key, redeem
+
+    mette = at_the_end_of_the_questions(client)
+    said = ogg_opus(3)
+    send_page(
+        mette, STRENGTHS, strengths(keep_voice="strengths_text"), (said, "a.ogg", "audio/ogg")
+    )
+    token = client.get_cookie("klapjob_draft").value
+    secret = app.config["SECRET_KEY"]
+    code = create_resume_key(db, token, "code", secret=secret, days=30)
+    new_token = redeem(db, "code", code, secret=secret)
+
+    tablet = Visitor(app.test_client())
+    tablet.client.set_cookie("klapjob_draft", new_token)
+    player = tablet.open(STRENGTHS).soup.select_one("[data-voice-kept] audio")["src"]
+    assert tablet.client.get(player).data == said
+    assert client.get(player).status_code == 404, "the old device no longer opens it"
+
+
+def test_the_purge_deletes_the_recording_of_an_old_draft(app, client, db):
+    from datetime import timedelta
+
+    from app.core import clock
+    from app.staff.personal_data import purge
+
+    marker = b"gammel-kladde-stemme"
+    mette = at_the_end_of_the_questions(client)
+    send_page(mette, STRENGTHS, strengths(), (ogg_opus(3, marker=marker), "a.ogg", "audio/ogg"))
+    assert marker in database_bytes(app)
+    with app.app_context():
+        purge(db, now=clock.now() + timedelta(days=31))
+    assert list(db.query("SELECT id FROM voice_answers")) == []
+    assert marker not in database_bytes(app)
