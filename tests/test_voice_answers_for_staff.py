@@ -77,3 +77,19 @@ def test_a_citizen_cannot_fetch_a_sent_recording(app, client, db):
     [row] = db.query("SELECT public_id FROM voice_answers WHERE field = 'strengths_text'")
     stranger = Visitor(app.test_client())
     assert stranger.client.get(f"/register/voice/{row['public_id']}").status_code == 404
+
+
+def test_the_persons_data_file_holds_her_recordings(app, client, db):
+    import base64
+    import json
+
+    staff_member(app, covers=("751",))
+    likes, health = mette_sends_two_recordings(client)
+    anna = staff_member(app, "admin")
+    anna.sign_in()
+    data = json.loads(anna.client.get(f"{the_case_of_mette(anna, db)}/data.json").data)
+    kept = {entry["question"]: entry for entry in data["voice_answers"]}
+    assert set(kept) == {"Mere om, hvad jeg kan lide", "Mit helbred"}
+    assert base64.b64decode(kept["Mit helbred"]["audio_base64"]) == health
+    assert kept["Mere om, hvad jeg kan lide"]["seconds"] == 9
+    assert kept["Mere om, hvad jeg kan lide"]["type"] == "audio/ogg"

@@ -8,6 +8,7 @@ What the browser says it sent is not believed: the container's header is read
 (app.core.recordings), and limits of size and length hold per answer and per person.
 """
 
+import base64
 from dataclasses import dataclass
 
 from flask import current_app
@@ -176,3 +177,25 @@ def move_to_registration(
             " WHERE draft_token_hash = ? AND field = ?",
             [registration_id, draft_hash, field],
         )
+
+
+def voice_answers_export(db: Database, registration_id: int) -> list[dict[str, object]]:
+    """The person's recordings for their data file (GDPR art. 15): each question, its
+    length and type, and the recording itself (base64)."""
+    rows = db.query(
+        "SELECT field, mime_type, seconds, recorded_at, audio FROM voice_answers"
+        " WHERE registration_id = ? ORDER BY field",
+        [registration_id],
+    )
+    return [
+        {
+            "question": str(
+                FIELDS_BY_NAME[row["field"]].summary_label or FIELDS_BY_NAME[row["field"]].label
+            ),
+            "seconds": round(row["seconds"]),
+            "type": row["mime_type"],
+            "recorded_at": row["recorded_at"],
+            "audio_base64": base64.b64encode(row["audio"]).decode("ascii"),
+        }
+        for row in rows
+    ]
