@@ -265,3 +265,19 @@ def test_the_purge_deletes_the_recording_of_an_old_draft(app, client, db):
         purge(db, now=clock.now() + timedelta(days=31))
     assert list(db.query("SELECT id FROM voice_answers")) == []
     assert marker not in database_bytes(app)
+
+
+def test_a_recording_never_passes_through_a_temporary_file(client, db, monkeypatch):
+    """Werkzeug spools a big upload to a temporary file: a person's voice must not be."""
+    import werkzeug.formparser
+
+    def no_files(*args, **kwargs):
+        raise AssertionError("a temporary file was made for the upload")
+
+    monkeypatch.setattr(werkzeug.formparser, "SpooledTemporaryFile", no_files)
+    monkeypatch.setattr(werkzeug.formparser, "TemporaryFile", no_files, raising=False)
+    mette = at_the_end_of_the_questions(client)
+    big = wav(60, rate=8000)  # 960 KB: past what Werkzeug keeps in memory
+    response = send_page(mette, STRENGTHS, strengths(), (big, "svar.wav", "audio/wav"))
+    assert response.status_code == 302
+    assert [row["size"] for row in db.query("SELECT size FROM voice_answers")] == [len(big)]
