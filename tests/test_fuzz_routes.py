@@ -397,6 +397,7 @@ def real_path(rule, ids, **instead):
         "yes_id": "x" * 16,
         "signup_id": "1",
         "placement_id": FUZZ_PLACEMENT,
+        "voice_id": "x" * 12,
     }
     parts = []
     for is_variable, text in split_rule(rule):
