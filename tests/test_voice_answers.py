@@ -281,3 +281,22 @@ def test_a_recording_never_passes_through_a_temporary_file(client, db, monkeypat
     response = send_page(mette, STRENGTHS, strengths(), (big, "svar.wav", "audio/wav"))
     assert response.status_code == 302
     assert [row["size"] for row in db.query("SELECT size FROM voice_answers")] == [len(big)]
+
+
+def test_the_page_may_use_the_microphone_and_play_its_own_recording(client):
+    mette = at_the_end_of_the_questions(client)
+    headers = mette.client.get(STRENGTHS).headers
+    assert "microphone=(self)" in headers["Permissions-Policy"]
+    policy = dict(
+        part.strip().split(" ", 1) for part in headers["Content-Security-Policy"].split(";")
+    )
+    assert policy["media-src"] == "'self' blob:"
+    assert "unsafe-inline" not in headers["Content-Security-Policy"]
+
+
+def test_a_recording_sent_without_the_forms_token_is_not_kept(client, db):
+    mette = at_the_end_of_the_questions(client)
+    form = {**strengths(), "strengths_text_voice": (io.BytesIO(ogg_opus(3)), "a.ogg", "audio/ogg")}
+    response = client.post(STRENGTHS, data=form, content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert list(db.query("SELECT id FROM voice_answers")) == []
