@@ -295,7 +295,7 @@ def test_the_page_may_use_the_microphone_and_play_its_own_recording(client):
 
 
 def test_a_recording_sent_without_the_forms_token_is_not_kept(client, db):
-    mette = at_the_end_of_the_questions(client)
+    at_the_end_of_the_questions(client)
     form = {**strengths(), "strengths_text_voice": (io.BytesIO(ogg_opus(3)), "a.ogg", "audio/ogg")}
     response = client.post(STRENGTHS, data=form, content_type="multipart/form-data")
     assert response.status_code == 400
