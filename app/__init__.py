@@ -26,6 +26,7 @@ from app.web import (
     static_files,
     templating,
     trusted_hosts,
+    voice_upload,
 )
 from app.web.translate import translate
 
@@ -54,6 +55,8 @@ def create_app(test_config=None):
     compression.init_app(app)
     prepare_database(app.config["DATABASE"])
     database.init_app(app)
+    # Before the CSRF check reads the form: a question page may carry a recording.
+    voice_upload.init_app(app)
     csrf.init_app(app)
     i18n.init_app(app)
     templating.init_app(app)

@@ -136,6 +136,13 @@ def settings_from_environment(instance_path):
         "SPEECH_SECONDS_PER_MINUTE": _number("KLAPJOB_SPEECH_SECONDS_PER_MINUTE", 10, float),
         "PERSONAL_AUDIO_SECONDS": _number("KLAPJOB_PERSONAL_AUDIO_SECONDS", 600, float),
         "AUDIO_CACHE_MB": _number("KLAPJOB_AUDIO_CACHE_MB", 500, float),
+        # Answers in the person's own voice: the longest recording (seconds) and the
+        # biggest file (KB) an answer may have, and what one person's recordings may add up
+        # to together (seconds and KB). Past a limit the recording is refused kindly.
+        "VOICE_SECONDS_PER_ANSWER": _number("KLAPJOB_VOICE_SECONDS_PER_ANSWER", 120, float),
+        "VOICE_KB_PER_ANSWER": _number("KLAPJOB_VOICE_KB_PER_ANSWER", 3072),
+        "VOICE_SECONDS_PER_PERSON": _number("KLAPJOB_VOICE_SECONDS_PER_PERSON", 360, float),
+        "VOICE_KB_PER_PERSON": _number("KLAPJOB_VOICE_KB_PER_PERSON", 9216),
         # A browser where an account signed in is its known device this long.
         "KNOWN_DEVICE_DAYS": _number("KLAPJOB_KNOWN_DEVICE_DAYS", 90),
         # Below this much free disk (MB) no new drafts are started; started ones still save.

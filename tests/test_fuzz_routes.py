@@ -399,6 +399,7 @@ def real_path(rule, ids, **instead):
         "yes_id": "x" * 16,
         "signup_id": "1",
         "placement_id": FUZZ_PLACEMENT,
+        "voice_id": "x" * 12,
     }
     parts = []
     for is_variable, text in split_rule(rule):
@@ -556,6 +557,8 @@ NOT_REACHED = {
     "staff.request_done": "the fuzz's site has no request from a person",
     "staff.compare_duplicate": "its `other` must name the registration's likely duplicate",
     "staff.intake_show_health": "the fuzz's phone intake has no health answer to show",
+    "journey.recording": "the fuzz's draft has no recording (the id is a made-up one)",
+    "staff.voice_recording": "the fuzz's registration has no recording",
 }
 
 

@@ -20,7 +20,9 @@ def test_the_build_makes_every_clip_the_pages_show_and_then_only_what_is_new(app
     assert shown == made == on_disk > 800, "both languages, both speeds, every page"
     assert size > 5_000_000
 
-    # Every player on every page a person meets now plays without waiting for synthesis.
+    # Every player on every page a person meets now plays without waiting for synthesis
+    # (the recorder's own player, empty until the person records, is not read aloud).
+    read_aloud = "audio:not([data-voice-preview])"
     caplog.set_level(logging.INFO, logger="klapjob.speech")
     client = app.test_client()
     for language in ("da", "en"):
@@ -28,10 +30,10 @@ def test_the_build_makes_every_clip_the_pages_show_and_then_only_what_is_new(app
         visitor = Visitor(client)
         for url in ("/", "/help", "/register/who", "/register/work", "/register/health"):
             page = visitor.open(url)
-            for player in page.soup.select("audio"):
+            for player in page.soup.select(read_aloud):
                 assert client.get(player["src"]).status_code == 200
         error_page = Page(visitor.answer("name", {}))
-        for player in error_page.soup.select("audio"):
+        for player in error_page.soup.select(read_aloud):
             assert client.get(player["src"]).status_code == 200
     assert not [r for r in caplog.records if r.message.startswith("synthesised")]
 

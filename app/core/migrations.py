@@ -619,3 +619,32 @@ def m019_days_apart_from_times(db: Database) -> None:
         AND NOT EXISTS (SELECT 1 FROM json_each(drafts.completed) WHERE value = 'days')
         """,
     )
+
+
+@migrations()
+def m023_voice_answers(db: Database) -> None:
+    run_statements(
+        db,
+        """
+        -- A free-text answer said in the person's own voice: one recording a field, with
+        -- the draft (moved with it by link or code: ON UPDATE CASCADE), then with the
+        -- registration. Gone with either, and by the purge. The bytes live only here.
+        CREATE TABLE voice_answers (
+            id INTEGER PRIMARY KEY,
+            public_id TEXT NOT NULL UNIQUE,
+            draft_token_hash TEXT
+                REFERENCES drafts (token_hash) ON DELETE CASCADE ON UPDATE CASCADE,
+            registration_id INTEGER REFERENCES registrations (id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            mime_type TEXT NOT NULL,
+            seconds REAL NOT NULL,
+            size INTEGER NOT NULL,
+            audio BLOB NOT NULL,
+            recorded_at TEXT NOT NULL,
+            CHECK ((draft_token_hash IS NULL) <> (registration_id IS NULL))
+        );
+        CREATE UNIQUE INDEX voice_answers_draft_field ON voice_answers (draft_token_hash, field);
+        CREATE UNIQUE INDEX voice_answers_registration_field
+            ON voice_answers (registration_id, field)
+        """,
+    )

@@ -6,12 +6,16 @@ from flask import current_app, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from app.web.voice_upload import takes_a_recording
+
 KNOWN_PAGES = {404: "errors/not_found.html", 413: "errors/too_large.html"}
 
 
 def http_error(error):
     template = KNOWN_PAGES.get(error.code, "errors/general.html")
-    return render_template(template, code=error.code), error.code
+    # Far past a recording's limit, the page (and what was typed on it) cannot be read.
+    recording = error.code == 413 and takes_a_recording(request.endpoint, request.view_args)
+    return render_template(template, code=error.code, recording=recording), error.code
 
 
 def expired_form(_error):

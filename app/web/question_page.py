@@ -34,6 +34,8 @@ class Question:
     # What a search of a long list found (see places.py), and what it says about it.
     found: object = None
     found_lines: list | None = None
+    # A free-text answer's recording in the person's own voice (citizen.journey.voice).
+    voice: object = None
 
 
 def described_by(step, spec, field, is_heading):

@@ -9,7 +9,8 @@ CONTENT_SECURITY_POLICY = {
     "script-src": "'self'",
     "style-src": "'self'",
     "img-src": "'self' data:",
-    "media-src": "'self'",
+    # blob: the person's own recording, listened to before it is sent (static/js/voice.js).
+    "media-src": "'self' blob:",
     "font-src": "'self'",
     "connect-src": "'self'",
     "object-src": "'none'",
@@ -20,7 +21,8 @@ CONTENT_SECURITY_POLICY = {
 
 PERMISSIONS_POLICY = {
     "camera": "()",
-    "microphone": "()",
+    # Only this site's own pages may ask for the microphone: "Say it with your voice".
+    "microphone": "(self)",
     "geolocation": "()",
     "payment": "()",
     "usb": "()",

@@ -21,6 +21,7 @@ from app.citizen.journey.current import (
     url_for_step,
 )
 from app.citizen.journey.helper_profile import forget_helper, remember_helper, remembered_helper
+from app.citizen.journey.voice import asked_to_stay, take_recordings, voice_on_page
 from app.core import codes
 from app.core.db import DiskFull, is_disk_full
 from app.core.site_text import gettext as _
@@ -65,15 +66,31 @@ def back_link(step, answers, changing):
 
 
 def render_step(
-    step, form, draft, changing, *, status=200, notice=None, offered_helper=False, found=None
+    step,
+    form,
+    draft,
+    changing,
+    *,
+    status=200,
+    notice=None,
+    offered_helper=False,
+    found=None,
+    token=None,
+    refused=None,
 ):
+    questions = questions_on_page(step, form, draft.answers, found)
+    voice = voice_on_page(step, token or draft_token(), refused)
+    for question in questions:
+        question.voice = voice.get(question.spec.name)
+    refusals = [(shown.input_name, shown.error) for shown in voice.values() if shown.error]
     return (
         render_template(
             "journey/step.html",
             step=step,
             form=form,
-            questions=questions_on_page(step, form, draft.answers, found),
-            errors=error_list(step, form),
+            questions=questions,
+            errors=error_list(step, form) + refusals,
+            takes_a_recording=bool(voice),
             changing=changing,
             action_url=url_for_step(step.key, changing=changing),
             back_url=back_link(step, draft.answers, changing),
@@ -150,6 +167,17 @@ def step(step_key):
         return no_new_draft(refused.reason)
     except DiskFull:
         return render_step(step, form, draft, changing, status=503, notice=NOT_SAVED)
+    refused = take_recordings(step, token)
+    if refused or (asked_to_stay(step) and not leaving):
+        # A recording refused, kept or deleted: the same page again, the rest saved.
+        if refused:
+            page = render_step(
+                step, form, draft, changing, status=400, token=token, refused=refused
+            )
+            response = current_app.make_response(page)
+        else:
+            response = redirect(url_for_step(step.key, changing=changing))
+        return keep_draft(response, token) if token else response
     if leaving or not is_valid:
         response = leaving or current_app.make_response(render_step(step, form, draft, changing))
         return keep_draft(response, token) if token else response

@@ -17,6 +17,7 @@ from app.domain.questions.steps import FIELDS_BY_NAME
 from app.domain.registrations.callback import promised_callback_day
 from app.domain.registrations.drafts import load_draft_by_hash
 from app.domain.registrations.events import registration_sent, registration_stored
+from app.domain.registrations.voice import move_to_registration
 
 # Easy to read aloud and to write down: no 0/O, 1/I/L, 5/S, 8/B or 2/Z mix-ups.
 REFERENCE_LENGTH = 6
@@ -121,6 +122,7 @@ def submit_draft(
         promise_callback(db, registration_id, covered=consultant_id is not None)
         if recorded is not None:
             recorded(db, registration_id)
+        move_to_registration(db, hashed, registration_id, draft.answers, health=consents.health)
         db.execute("DELETE FROM drafts WHERE token_hash = ?", [hashed])
     # After the commit: the registration stands whether the staff email goes or not.
     registration_sent.send(db, registration_id=registration_id)

@@ -1,4 +1,4 @@
-"""A case's work: the inbox, the registration page, calls, plans, placements, corrections, duplicates, follow-ups, the week, the export, the job profile.
+"""A case's work: the inbox, the registration page, calls, plans, placements, corrections, duplicates, follow-ups, the week, the export, the job profile, the recordings.
 Importing this package adds their routes to the blueprint."""
 
 from app.staff.cases.views import (  # noqa: F401 - each module adds its routes
@@ -12,5 +12,6 @@ from app.staff.cases.views import (  # noqa: F401 - each module adds its routes
     plans,
     profile,
     registration,
+    voice,
     week,
 )

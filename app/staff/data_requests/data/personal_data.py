@@ -16,6 +16,7 @@ from app.core.limits import purge_old_events
 from app.domain.meetings import old_signups
 from app.domain.municipalities import municipality_name
 from app.domain.questions.summary import summary_rows
+from app.domain.registrations.voice import voice_answers_export
 from app.staff.cases.data.placements import count_jobs_still_going
 from app.staff.cases.data.profile_export import job_profile_export
 from app.staff.core import audit
@@ -65,6 +66,7 @@ def person_export(db, case):
             for reference, rows in case.merged.items()
         ],
         "job_profile": job_profile_export(db, row.id, case.answers),
+        "voice_answers": voice_answers_export(db, row.id),
         "history": [
             {
                 "at": h.at,

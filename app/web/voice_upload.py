@@ -1,0 +1,46 @@
+"""Recordings sent with a question's form: a bigger body for the pages that take one, and
+uploads kept in memory, never in a temporary file on the disk.
+
+Every other request stays within MAX_CONTENT_LENGTH (64 KB). A question page with a voice
+answer may carry one recording's limit more (and as much again, so a file a little too big
+is refused kindly beside its field, with what was typed kept).
+"""
+
+import io
+
+from flask import Request, current_app, request
+
+from app.domain.questions.steps import STEPS_BY_KEY
+from app.domain.registrations.voice import KB, VOICE_FIELDS
+
+VOICE_STEPS = frozenset(
+    key for key, step in STEPS_BY_KEY.items() if VOICE_FIELDS & set(step.field_names)
+)
+
+
+class InMemoryUploads(Request):
+    """A person's recording is personal data: it stays in memory (bounded by the request's
+    limit) until it is in the database, never in a temporary file."""
+
+    def _get_file_stream(
+        self, total_content_length, content_type, filename=None, content_length=None
+    ):
+        return io.BytesIO()
+
+
+def takes_a_recording(endpoint, view_args):
+    return endpoint == "journey.step" and (view_args or {}).get("step_key") in VOICE_STEPS
+
+
+def allow_a_recording():
+    """Before the form is read (the CSRF check reads it): room for a recording."""
+    if request.method == "POST" and takes_a_recording(request.endpoint, request.view_args):
+        config = current_app.config
+        request.max_content_length = (
+            config["MAX_CONTENT_LENGTH"] + 2 * config["VOICE_KB_PER_ANSWER"] * KB
+        )
+
+
+def init_app(app):
+    app.request_class = InMemoryUploads
+    app.before_request(allow_a_recording)

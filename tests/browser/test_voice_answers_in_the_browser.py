@@ -1,0 +1,118 @@
+"""Say it with your voice, in a real Chromium: without JavaScript a file from the phone's
+recorder goes with the question's form; with it, the browser's microphone records (here
+Chromium's fake microphone, playing speech espeak-ng made) and the same form sends it."""
+
+import re
+import subprocess
+
+import pytest
+from playwright.sync_api import expect
+
+from app.core.db import connect
+from browser_support import CHROMIUM, CHROMIUM_ARGS, TABLET_PORTRAIT, screenshot
+from people import MYSELF_IN_AARHUS
+from staff import saved_draft
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def speech_wav(tmp_path_factory):
+    """Danish speech made by espeak-ng, as a phone's recorder or a microphone would hear."""
+    path = tmp_path_factory.mktemp("voice") / "jeg-kan-lide-at-bage.wav"
+    words = "Jeg kan lide at bage. Jeg kan også lide at gå tur med hunde."
+    subprocess.run(["espeak-ng", "-v", "da", "-w", str(path), words], check=True)
+    return path
+
+
+def with_a_draft(context, live_server):
+    """Mette has answered every question already (the draft saved as the pages do)."""
+    token = saved_draft(live_server.app, MYSELF_IN_AARHUS)
+    context.add_cookies([{"name": "klapjob_draft", "value": token, "url": live_server.url}])
+    return token
+
+
+def recordings(live_server):
+    db = connect(live_server.app.config["DATABASE"])
+    try:
+        return list(db.query("SELECT field, mime_type, seconds, audio FROM voice_answers"))
+    finally:
+        db.close()
+
+
+def forget_recordings(live_server):
+    db = connect(live_server.app.config["DATABASE"])
+    db.execute("DELETE FROM voice_answers")
+    db.conn.commit()
+    db.close()
+
+
+def test_without_javascript_mette_sends_a_file_from_her_phones_recorder(
+    browser, live_server, speech_wav
+):
+    forget_recordings(live_server)
+    context = browser.new_context(
+        viewport=TABLET_PORTRAIT,
+        base_url=live_server.url,
+        locale="da-DK",
+        java_script_enabled=False,
+    )
+    with_a_draft(context, live_server)
+    page = context.new_page()
+    page.goto("/register/strengths")
+    assert page.locator("[data-voice-recorder]").is_hidden(), "no recorder without JavaScript"
+    page.get_by_label("Sig det med din stemme", exact=True).set_input_files(str(speech_wav))
+    page.get_by_role("button", name="Gem optagelsen").click()
+    page.wait_for_url("**/register/strengths")
+    player = page.locator("[data-voice-kept] audio")
+    assert player.is_visible()
+    screenshot(page, "voice-no-javascript-kept")
+    heard = context.request.get(player.get_attribute("src"))
+    assert heard.status == 200
+    assert heard.headers["content-type"] == "audio/wav"
+    assert heard.body() == speech_wav.read_bytes()
+    [kept] = recordings(live_server)
+    assert kept["field"] == "strengths_text" and kept["seconds"] > 1
+    context.close()
+
+
+def test_mette_records_with_the_microphone_and_sends_it(browser, live_server, speech_wav):
+    forget_recordings(live_server)
+    fake_microphone = [
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-audio-capture={speech_wav}",
+    ]
+    # A browser of its own: the fake microphone is a flag of the whole browser.
+    with_microphone = browser.browser_type.launch(
+        executable_path=CHROMIUM, args=CHROMIUM_ARGS + fake_microphone
+    )
+    try:
+        context = with_microphone.new_context(
+            viewport=TABLET_PORTRAIT, base_url=live_server.url, locale="da-DK"
+        )
+        context.grant_permissions(["microphone"], origin=live_server.url)
+        with_a_draft(context, live_server)
+        page = context.new_page()
+        page.goto("/register/strengths")
+        page.get_by_role("button", name="Optag", exact=True).click()
+        stop = page.get_by_role("button", name="Stop")
+        stop.wait_for()
+        # The count goes on as she speaks: 2 seconds of her words, then she stops.
+        expect(page.locator("[data-voice-count]")).to_have_text(
+            re.compile(r"^0:(0[2-9]|[1-5][0-9])$"), timeout=30_000
+        )
+        screenshot(page, "voice-recording")
+        stop.click()
+        preview = page.locator("[data-voice-preview]")
+        preview.wait_for()
+        assert page.get_by_role("button", name="Optag igen").is_visible()
+        page.get_by_role("button", name="Gem optagelsen").click()
+        page.wait_for_url("**/register/strengths")
+        page.locator("[data-voice-kept] audio").wait_for()
+        screenshot(page, "voice-recorded-kept")
+        [kept] = recordings(live_server)
+        assert kept["mime_type"] == "audio/webm"
+        assert kept["seconds"] >= 2
+    finally:
+        with_microphone.close()
