@@ -22,6 +22,7 @@ from app.core.site_text import (
 )
 from app.web.listenable import listenable_request
 from app.web.static_files import asset_url, pictogram_url
+from app.web.word_joints import with_joints
 
 
 @pass_context
@@ -83,6 +84,13 @@ def help_phone():
     }
 
 
+def site_text_with_joints(value):
+    """A text with soft hyphens at its compounds' joints (word_joints.py), still the site's
+    own text (for read-aloud) where it was."""
+    divided = with_joints(str(value))
+    return SiteText(divided) if is_site(value) else divided
+
+
 def init_app(app):
     """After Babel: our gettext callables and the mark for the site's texts."""
     app.jinja_env.trim_blocks = True
@@ -97,6 +105,7 @@ def init_app(app):
         pictogram_url=pictogram_url,
     )
     app.jinja_env.filters["lines"] = lines
+    app.jinja_env.filters["with_joints"] = site_text_with_joints
     app.jinja_env.finalize = finalize
     app.after_request(remove_marks)
     app.context_processor(help_phone)
