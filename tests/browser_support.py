@@ -164,7 +164,11 @@ longest => {
       const range = document.createRange();
       range.setStart(node, match.index);
       range.setEnd(node, match.index + match[0].length);
-      const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      const rects = [...range.getClientRects()].filter(r => r.width > 0);
+      // A word after a soft hyphen (a compound broken at its joint, word_joints.py): the
+      // drawn hyphen's box, on the line before, comes first; it is not the word's.
+      if (node.data[match.index - 1] === '\u00ad' && rects.length > 1) rects.shift();
+      const lines = new Set(rects.map(r => Math.round(r.top)));
       if (lines.size > 1) broken.push(`${parent.tagName.toLowerCase()} "${match[0]}"`);
     }
   }

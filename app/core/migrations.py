@@ -622,7 +622,7 @@ def m019_days_apart_from_times(db: Database) -> None:
 
 
 @migrations()
-def m023_voice_answers(db: Database) -> None:
+def m020_voice_answers(db: Database) -> None:
     run_statements(
         db,
         """

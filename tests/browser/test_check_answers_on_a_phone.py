@@ -84,10 +84,13 @@ def test_mettes_answers_fit_in_about_two_phone_screens(check_page):
     assert height <= AT_MOST, f"{height} px for {len(rows)} rows"
 
 
-def test_mettes_answers_take_no_more_than_about_four_phone_screens(check_page):
-    # They took 6,087 px (more than 7 screens) with a row of 115 px for a name.
+def test_mettes_answers_take_no_more_than_about_five_phone_screens(check_page):
+    # They took 6,087 px (more than 7 screens) with a row of 115 px for a name; 3,627 px
+    # after the compact rows; 4,011 px once the job profile's two questions of strengths
+    # (issue 25) added their rows. A guard against losing the compact rows, not the goal
+    # (two screens, above).
     height = check_page.evaluate(TO_CONTINUE)
-    assert height <= 4.5 * PHONE["height"], f"{height} px"
+    assert height <= 5 * PHONE["height"], f"{height} px"
 
 
 def test_each_picture_stands_beside_its_words(check_page):

@@ -61,6 +61,9 @@ BROKEN_WORDS = """
       range.setStart(node, match.index);
       range.setEnd(node, match.index + match[0].length);
       const boxes = [...range.getClientRects()].filter(box => box.width > 0);
+      // After a soft hyphen (a compound broken at its joint) the drawn hyphen's box, on the
+      // line before, comes first: it is not the word's.
+      if (node.data[match.index - 1] === '\u00ad' && boxes.length > 1) boxes.shift();
       const lines = new Set(boxes.map(box => Math.round(box.top)));
       const width = boxes.reduce((sum, box) => sum + box.width, 0);
       if (lines.size > 1 && width <= column) {
