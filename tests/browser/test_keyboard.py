@@ -94,18 +94,25 @@ def test_a_keyboard_user_completes_the_whole_journey(tablet):
     keys.tab_to(lambda f: f["name"] == "municipality")
     page.keyboard.type("Aarhus")
     keys.press_next()
+    keys.press_next()  # the postcode or town: skipped
     keys.choose("25 til 39 år")
     keys.press_next()
+    keys.press_next()  # a guardian: skipped
     keys.tick("Jeg er mest hjemme")
     keys.press_next()
     keys.tick("Nej")
     keys.press_next()
     keys.tick("Ved ikke")
     keys.press_next()
+    keys.press_next()  # where she is with the job centre: skipped
+    keys.press_next()  # a caseworker: skipped
     keys.tick("Lager", "Have og park")
     keys.press_next()
     keys.tick("At være ude")
     keys.press_next()
+    keys.tick("At komme til tiden")
+    keys.press_next()
+    keys.press_next()  # what others say about her: skipped
     keys.choose("Under 5 timer")
     keys.press_next()
     keys.tick("Mandag til fredag")
@@ -119,6 +126,8 @@ def test_a_keyboard_user_completes_the_whole_journey(tablet):
     keys.press_next()  # what helps at work: skipped
     keys.press_next()  # health: skipped
     keys.press_next()  # someone else KLAPjob may call: skipped
+    keys.press_next()  # who comes to the first meeting: skipped
+    keys.press_next()  # an interpreter: skipped
     keys.choose("Nej")
     keys.press_next()
 

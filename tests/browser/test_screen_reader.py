@@ -47,7 +47,10 @@ SPEAKERS = """
 
 
 def position(lines, text, after):
-    """The first line from `after` on that says `text` (as heading, paragraph or control)."""
+    """The first line from `after` on that says `text` (as heading, paragraph or control).
+    A soft hyphen (a long compound's joint, word_joints.py) is drawn only at a line's end and
+    is not in what a screen reader hears."""
+    text = text.replace("\u00ad", "")
     for index in range(after, len(lines)):
         if text in lines[index]:
             return index
@@ -97,4 +100,7 @@ def test_every_question_is_heard_as_heading_hint_error_and_choices(tablet, live_
         check_fields_are_described(tablet)
         check_speakers_say_what_they_read(tablet)
         heard.append(state)
-    assert len(heard) >= 2 * len(STEPS) - 4, "every question, and the errors of those not optional"
+    required = [step for step in STEPS if not step.optional]
+    assert len(heard) >= len(STEPS) + len(required), (
+        "every question, and the errors of those not optional"
+    )

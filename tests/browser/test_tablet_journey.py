@@ -34,11 +34,15 @@ def test_a_citizen_completes_the_journey_on_a_tablet(tablet, live_server):
     choose(page, "Ring til mig")
     next_page(page, "05-phone")
     page.get_by_label("Hvad er dit telefonnummer?").fill("20 30 40 50")
-    next_page(page, "06-municipality")
+    next_page(page, "05a-call-time")
+    next_page(page, "05b-voicemail")  # when to call: skipped
+    next_page(page, "06-municipality")  # a message: skipped
     page.get_by_label("Hvilken kommune bor du i?").select_option(label="Aarhus")
-    next_page(page, "07-age")
+    next_page(page, "06a-place")
+    next_page(page, "07-age")  # the postcode or town: skipped
     choose(page, "18 til 24 år")
-    next_page(page, "08-activity")
+    next_page(page, "07a-guardian")
+    next_page(page, "08-activity")  # a guardian: skipped
     choose(page, "Jeg går på STU")
     next_page(page, "09-stu-end")
     choose(page, "Om mindre end et halvt år")
@@ -48,12 +52,17 @@ def test_a_citizen_completes_the_journey_on_a_tablet(tablet, live_server):
     choose(page, "Førtidspension")
     next_page(page, "12-pension")
     choose(page, "Nej")
-    next_page(page, "13-work")
+    next_page(page, "12a-situation")
+    next_page(page, "12b-caseworker")  # where she is with the job centre: skipped
+    next_page(page, "13-work")  # a caseworker: skipped
     choose(page, "Køkken og kantine")
     choose(page, "Café og fastfood")
     next_page(page, "14-strengths")
     choose(page, "At være sammen med andre")
-    next_page(page, "15-hours")
+    next_page(page, "14a-good-at")
+    choose(page, "At komme til tiden")
+    next_page(page, "14b-others-say")
+    next_page(page, "15-hours")  # what others say: skipped
     choose(page, "5 til 9 timer")
     next_page(page, "16-days")
     choose(page, "Mandag til fredag")
@@ -67,7 +76,9 @@ def test_a_citizen_completes_the_journey_on_a_tablet(tablet, live_server):
     choose(page, "Et roligt sted")
     next_page(page, "20-health")
     next_page(page, "21-other-contact")
-    next_page(page, "22-ambassador")
+    next_page(page, "21a-meeting-company")
+    next_page(page, "21b-interpreter")  # who comes along: skipped
+    next_page(page, "22-ambassador")  # an interpreter: skipped
     choose(page, "Ja")
     next_page(page, "23-check")
 
