@@ -79,14 +79,32 @@ TEXT_RUNS_SCRIPT = """
     runs.push({what: describe(field), colour: style.color, opacity: opacity(field),
                rects: [[r.left + scrollX + inset, r.top + scrollY + top, Math.min(r.width - 2 * inset, 200), r.height - 2 * top]], word: false});
   }
+  // A word broken at a soft hyphen draws a hyphen that Chromium does not paint as part of
+  // the highlight (it keeps the text's own colours, measured with its text run above); its
+  // box is the soft hyphen's, and is left out of the word's boxes.
+  const drawnHyphens = range => {
+    const node = range.startContainer, found = [];
+    if (node !== range.endContainer || node.nodeType !== Node.TEXT_NODE) return found;
+    for (let i = range.startOffset; i < range.endOffset; i++) {
+      if (node.data[i] !== '\u00ad') continue;
+      const hyphen = document.createRange();
+      hyphen.setStart(node, i);
+      hyphen.setEnd(node, i + 1);
+      found.push(...boxes(hyphen.getClientRects()));
+    }
+    return found;
+  };
   const word = window.CSS && CSS.highlights && CSS.highlights.get('listen-word');
   for (const range of word ? word : []) {
     const container = range.startContainer;
     const element = container.nodeType === Node.ELEMENT_NODE ? container : container.parentElement;
     if (!seen(element)) continue;
     const style = getComputedStyle(element, '::highlight(listen-word)');
+    const hyphens = drawnHyphens(range);
+    const rects = boxes(range.getClientRects())
+      .filter(r => !hyphens.some(h => h.every((value, i) => Math.abs(value - r[i]) < 0.5)));
     runs.push({what: 'highlighted word "' + range.toString() + '" in ' + describe(element),
-               colour: style.color, opacity: opacity(element), rects: boxes(range.getClientRects()), word: true});
+               colour: style.color, opacity: opacity(element), rects, word: true});
   }
   return runs;
 }

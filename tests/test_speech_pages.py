@@ -38,7 +38,8 @@ def words_of(element):
     element = copy.copy(element)
     for hidden in element.select("[data-listen-skip], [aria-hidden=true]"):
         hidden.decompose()
-    return " ".join(element.get_text(" ").split())
+    # A soft hyphen (app/web/word_joints.py) is where a long word may break; it is not heard.
+    return " ".join(element.get_text(" ").replace("\u00ad", "").split())
 
 
 def page_blocks(page):
