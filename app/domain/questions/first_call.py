@@ -15,6 +15,20 @@ from app.domain.questions.model import Choice, Field, Step, answer_is, both_or_n
 wants_a_call = answer_is("contact_method", "phone")
 
 
+def may_skip(key, question, kind, summary_label, *, offered=(), field=None, **step):
+    """A question a person may skip, answered in one field of its own name and words."""
+    answer = Field(
+        key,
+        kind,
+        question,
+        required=False,
+        summary_label=summary_label,
+        choices=offered,
+        **(field or {}),
+    )
+    return Step(key=key, question=question, pictogram=key, optional=True, fields=(answer,), **step)
+
+
 # The time of day KLAPjob may call: KLAPjob calls in the daytime, so no evening.
 CALL_TIMES = (
     Choice("morning", _l("In the morning"), "morning"),
@@ -69,65 +83,37 @@ MEETING_COMPANY = (
 
 # Asked of those who want a call, after their phone number.
 CALLS = (
-    Step(
-        key="call_time",
-        question=_l("When is a good time to call you?"),
-        pictogram="call_time",
+    may_skip(
+        "call_time",
+        _l("When is a good time to call you?"),
+        "checkboxes",
+        _l("Good time to call"),
+        offered=CALL_TIMES,
         hint=_l("You may choose more than 1. You may also skip this question."),
-        optional=True,
         show_if=wants_a_call,
         shows_number_we_call_from=True,
-        fields=(
-            Field(
-                "call_time",
-                "checkboxes",
-                _l("When is a good time to call you?"),
-                required=False,
-                summary_label=_l("Good time to call"),
-                choices=CALL_TIMES,
-            ),
-        ),
     ),
-    Step(
-        key="voicemail",
-        question=_l("May KLAPjob leave a message if you do not answer?"),
-        pictogram="voicemail",
+    may_skip(
+        "voicemail",
+        _l("May KLAPjob leave a message if you do not answer?"),
+        "radio",
+        _l("KLAPjob may leave a message"),
+        offered=choices.YES_NO_DONT_KNOW,
         hint=_l("Then you can listen to the message later."),
-        optional=True,
         show_if=wants_a_call,
-        fields=(
-            Field(
-                "voicemail",
-                "radio",
-                _l("May KLAPjob leave a message if you do not answer?"),
-                required=False,
-                summary_label=_l("KLAPjob may leave a message"),
-                choices=choices.YES_NO_DONT_KNOW,
-            ),
-        ),
     ),
 )
 
 # After the municipality: the town says more about a trip to work than the municipality.
 PLACE = (
-    Step(
-        key="place",
-        question=_l("What is your postcode or your town?"),
-        pictogram="place",
+    may_skip(
+        "place",
+        _l("What is your postcode or your town?"),
+        "text",
+        _l("Postcode or town"),
+        field={"autocomplete": "postal-code", "max_length": 60},
         hint=_l("For example 8000 or Aarhus."),
         why=_l("Then KLAPjob can look for work near you."),
-        optional=True,
-        fields=(
-            Field(
-                "place",
-                "text",
-                _l("What is your postcode or your town?"),
-                required=False,
-                autocomplete="postal-code",
-                max_length=60,
-                summary_label=_l("Postcode or town"),
-            ),
-        ),
     ),
 )
 
@@ -166,93 +152,57 @@ FAMILY = (
             ),
         ),
     ),
-    Step(
-        key="guardian",
-        question=_l("Do you have a guardian (værge)?"),
-        pictogram="guardian",
+    may_skip(
+        "guardian",
+        _l("Do you have a guardian (værge)?"),
+        "radio",
+        _l("Guardian (værge)"),
+        offered=choices.YES_NO_DONT_KNOW,
         hint=_l(
             "A guardian (værge) helps you decide some things.\n"
             "For example about money.\n"
             "You are still asked."
-        ),
-        optional=True,
-        fields=(
-            Field(
-                "guardian",
-                "radio",
-                _l("Do you have a guardian (værge)?"),
-                required=False,
-                summary_label=_l("Guardian (værge)"),
-                choices=choices.YES_NO_DONT_KNOW,
-            ),
         ),
     ),
 )
 
 # After the money each month: where the person is with the job centre.
 SYSTEM = (
-    Step(
-        key="situation",
-        question=_l("Are you in one of these now?"),
-        pictogram="situation",
+    may_skip(
+        "situation",
+        _l("Are you in one of these now?"),
+        "checkboxes",
+        _l("I am in"),
+        offered=IN_THE_SYSTEM,
         hint=_l("You may choose more than 1. You may also skip this question."),
-        optional=True,
-        fields=(
-            Field(
-                "situation",
-                "checkboxes",
-                _l("Are you in one of these now?"),
-                required=False,
-                summary_label=_l("I am in"),
-                choices=IN_THE_SYSTEM,
-            ),
-        ),
     ),
-    Step(
-        key="caseworker",
-        question=_l("Do you have a caseworker at the job centre (jobcenter)?"),
-        pictogram="caseworker",
+    may_skip(
+        "caseworker",
+        _l("Do you have a caseworker at the job centre (jobcenter)?"),
+        "radio",
+        _l("Caseworker at the job centre"),
+        offered=choices.YES_NO_DONT_KNOW,
+        field={"summary_note": choices.JOB_CENTRE_IS},
         hint=_l(
             "The job centre (jobcenter) is part of your municipality (kommune).\n"
             "Maybe you have a caseworker there.\n"
             "That is the person who has your case."
-        ),
-        optional=True,
-        fields=(
-            Field(
-                "caseworker",
-                "radio",
-                _l("Do you have a caseworker at the job centre (jobcenter)?"),
-                required=False,
-                summary_label=_l("Caseworker at the job centre"),
-                summary_note=choices.JOB_CENTRE_IS,
-                choices=choices.YES_NO_DONT_KNOW,
-            ),
         ),
     ),
 )
 
 # Near the end: the first meeting with a job consultant.
 FIRST_MEETING = (
-    Step(
-        key="meeting_company",
-        question=_l("Who comes with you when you meet KLAPjob?"),
-        pictogram="meeting_company",
+    may_skip(
+        "meeting_company",
+        _l("Who comes with you when you meet KLAPjob?"),
+        "checkboxes",
+        _l("Comes with me to the meeting"),
+        offered=MEETING_COMPANY,
         hint=_l(
             "A job consultant from KLAPjob meets you.\n"
             "A job consultant helps you get a job.\n"
             "You may choose more than 1."
-        ),
-        optional=True,
-        fields=(
-            Field(
-                "meeting_company",
-                "checkboxes",
-                _l("Who comes with you when you meet KLAPjob?"),
-                required=False,
-                summary_label=_l("Comes with me to the meeting"),
-                choices=MEETING_COMPANY,
-            ),
         ),
     ),
     Step(
