@@ -7,6 +7,8 @@ rests on ../shared/domain.md: no promise of an interpreter, a parent involved an
 refusal, the job centre's own words for its programmes, each explained beside it.
 """
 
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 
 from app.domain.questions import choices
@@ -15,7 +17,16 @@ from app.domain.questions.model import Choice, Field, Step, answer_is, both_or_n
 wants_a_call = answer_is("contact_method", "phone")
 
 
-def may_skip(key, question, kind, summary_label, *, offered=(), field=None, **step):
+def may_skip(
+    key: str,
+    question: str,
+    kind: str,
+    summary_label: str,
+    *,
+    offered: tuple[Choice, ...] = (),
+    field: dict[str, Any] | None = None,
+    **step: Any,
+) -> Step:
     """A question a person may skip, answered in one field of its own name and words."""
     answer = Field(
         key,
