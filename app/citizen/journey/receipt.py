@@ -14,6 +14,7 @@ from app.core.phone import format_phone
 from app.domain.coverage import has_agreement
 from app.domain.questions.summary import summary_rows
 from app.domain.registrations.sending import spaced_reference
+from app.domain.registrations.voice import recordings_of_registration
 from app.web.database import get_db
 
 
@@ -192,7 +193,11 @@ def email_receipt(registration, address):
     body = render_template(
         "email/receipt.txt",
         **receipt_context(registration),
-        rows=summary_rows(registration.answers, include_sensitive=False),
+        rows=summary_rows(
+            registration.answers,
+            include_sensitive=False,
+            said=recordings_of_registration(get_db(), registration.id),
+        ),
     )
     subject = _(
         "Your registration with KLAPjob: %(reference)s",

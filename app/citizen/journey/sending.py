@@ -24,6 +24,7 @@ from app.domain.registrations.sending import (
     receipt_for,
     submit_registration,
 )
+from app.domain.registrations.voice import recordings_of_registration
 from app.web.cookies import (
     DRAFT_COOKIE,
     RECEIPT_COOKIE,
@@ -177,7 +178,9 @@ def receipt():
     return render_template(
         "journey/receipt.html",
         **receipt_context(registration),
-        rows=summary_rows(registration.answers),
+        rows=summary_rows(
+            registration.answers, said=recordings_of_registration(get_db(), registration.id)
+        ),
     )
 
 

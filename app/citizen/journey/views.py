@@ -21,7 +21,12 @@ from app.citizen.journey.current import (
     url_for_step,
 )
 from app.citizen.journey.helper_profile import forget_helper, remember_helper, remembered_helper
-from app.citizen.journey.voice import asked_to_stay, take_recordings, voice_on_page
+from app.citizen.journey.voice import (
+    asked_to_stay,
+    said_in_this_draft,
+    take_recordings,
+    voice_on_page,
+)
 from app.core import codes
 from app.core.db import DiskFull, is_disk_full
 from app.core.site_text import gettext as _
@@ -273,6 +278,6 @@ def check_answers():
         return redirect(url_for_step(unfinished))
     return render_template(
         "journey/check.html",
-        rows=summary_rows(draft.answers),
+        rows=summary_rows(draft.answers, said=said_in_this_draft()),
         helper_hint=draft.answers.get("filled_by") == "helper",
     )

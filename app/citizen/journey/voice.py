@@ -111,6 +111,12 @@ def voice_on_page(step, token, refused=None):
     }
 
 
+def said_in_this_draft():
+    """The fields of this device's draft that have a recording."""
+    token = draft_token()
+    return frozenset(recordings_of_draft(get_db(), codes.token_hash(token) if token else None))
+
+
 @blueprint.get("/voice/<public_id>")
 @not_listenable
 def recording(public_id):

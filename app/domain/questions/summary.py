@@ -1,5 +1,6 @@
 """Answers as a person reads them back: a label, the words, and the pictures they chose."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
@@ -9,6 +10,8 @@ from app.domain.questions.flow import visible_steps
 from app.domain.questions.model import Answer, Answers, Field
 
 NOT_ANSWERED = _l("Not answered")
+# An answer the person recorded (app.domain.registrations.voice), with or without words.
+SAID_IN_OWN_VOICE = _l("Said in your own voice")
 
 
 @dataclass
@@ -61,15 +64,20 @@ def shown_answers(spec: Field, value: Answer | None) -> list[ShownAnswer]:
     return [ShownAnswer(value)]
 
 
-def summary_rows(answers: Answers, *, include_sensitive: bool = True) -> list[SummaryRow]:
+def summary_rows(
+    answers: Answers, *, include_sensitive: bool = True, said: Collection[str] = ()
+) -> list[SummaryRow]:
     """One row per answer. A question left empty shows "Not answered", so the person can
-    still add it; an empty follow-up text (like "tell more") is left out."""
+    still add it; an empty follow-up text (like "tell more") is left out unless it was
+    said: the fields in `said` have a recording, and say so."""
     rows = []
     for step in visible_steps(answers):
         for position, spec in enumerate(step.fields):
             if not spec.show_if(answers) or (spec.sensitive and not include_sensitive):
                 continue
             shown = shown_answers(spec, answers.get(spec.name))
+            if spec.name in said:
+                shown.append(ShownAnswer(str(SAID_IN_OWN_VOICE)))
             if not shown:
                 if position > 0:
                     continue
