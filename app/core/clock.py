@@ -5,7 +5,7 @@ working days leave out weekends and the public holidays of the `holidays` packag
 """
 
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -42,6 +42,11 @@ def seconds() -> float:
 def today() -> date:
     """Today in Denmark: the site's day, whatever the time zone of the machine it runs on."""
     return local_now().date()
+
+
+def start_of_danish_day(day: date) -> datetime:
+    """The moment (in UTC) a Danish calendar day begins: 23:00 or 22:00 the day before."""
+    return datetime.combine(day, time(0), tzinfo=DANISH_TIME).astimezone(UTC)
 
 
 def day_in_denmark(stamp: str) -> date:

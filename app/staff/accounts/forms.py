@@ -17,10 +17,11 @@ from wtforms.validators import (
     EqualTo,
     InputRequired,
     Length,
+    Optional,
     ValidationError,
 )
 
-from app.staff.core.forms import choices, strip
+from app.staff.core.forms import DayField, choices, strip
 from app.staff.core.passwords import PasswordProblem, check_password_rules
 
 PASSWORD_PROBLEMS = {
@@ -155,3 +156,27 @@ class EndSessionsForm(FlaskForm):
     # The person's own sessions only: the view ends none of anybody else's.
     sessions = SelectMultipleField(choices=[], validate_choice=False)
     password = current_password_field(_l("Your password"))
+
+
+class AuditFilterForm(FlaskForm):
+    """The audit log's filters, read from the address: a registration's reference (never a
+    name), who, what, and the Danish days from and to."""
+
+    class Meta:
+        csrf = False
+
+    reference = StringField(
+        _l("Reference"), filters=[strip], render_kw={"autocomplete": "off", "spellcheck": "false"}
+    )
+    user = SelectField(_l("Who"), default="")
+    action = SelectField(_l("What"), default="")
+    since = DayField(_l("From the day"), validators=[Optional()])
+    until = DayField(_l("To the day"), validators=[Optional()])
+
+    def offer(self, users, actions):
+        self.user.choices = choices([(u.public_id, u.name) for u in users], empty=_l("All"))
+        self.action.choices = choices(actions.items(), empty=_l("All"))
+
+    def validate_until(self, field):
+        if field.data and self.since.data and field.data < self.since.data:
+            raise ValidationError(_l("Write a day on or after the first day"))

@@ -5,6 +5,7 @@ person answered: the log outlives a deleted registration without keeping the per
 """
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
 
@@ -120,14 +121,44 @@ class Entry:
         return ACTIONS.get(self.action, self.action)
 
 
-def entries(db, *, reference=None, page=1):
-    """(entries, how many in all, the page shown): newest first, a page at a time; with
-    `reference`, only that registration's trail (with the registrations merged into it).
-    A page past the last shows the last."""
-    trail, where, params = "", "", []
-    if reference:
-        trail, params = TRAIL_REFERENCES, [reference]
-        where = "WHERE a.reference IN (SELECT reference FROM trail)"
+@dataclass(frozen=True)
+class Looking:
+    """What an admin looks for: each part left as None is not asked. The days are Danish
+    days (from the first one's midnight in Denmark to the end of the last one)."""
+
+    reference: str | None = None
+    user_id: int | None = None
+    action: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+def conditions(looking):
+    """(WITH clause, WHERE clause, parameters) for `looking`."""
+    trail, where, params = "", [], []
+    if looking.reference:
+        trail, params = TRAIL_REFERENCES, [looking.reference]
+        where.append("a.reference IN (SELECT reference FROM trail)")
+    if looking.user_id is not None:
+        where.append("a.user_id = ?")
+        params.append(looking.user_id)
+    if looking.action:
+        where.append("a.action = ?")
+        params.append(looking.action)
+    if looking.since:
+        where.append("a.at >= ?")
+        params.append(clock.iso(clock.start_of_danish_day(looking.since)))
+    if looking.until:
+        where.append("a.at < ?")
+        params.append(clock.iso(clock.start_of_danish_day(looking.until + timedelta(days=1))))
+    return trail, ("WHERE " + " AND ".join(where)) if where else "", params
+
+
+def entries(db, *, looking=Looking(), page=1):
+    """(entries, how many in all, the page shown): newest first, a page at a time; with a
+    reference, that registration's trail (with the registrations merged into it). A page
+    past the last shows the last."""
+    trail, where, params = conditions(looking)
     total = next(db.query(f"{trail} SELECT count(*) AS n FROM audit_log a {where}", params))["n"]
     page = within(page, total, PAGE_SIZE)
     rows = db.query(

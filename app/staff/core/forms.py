@@ -54,6 +54,21 @@ class HoursField(DecimalField):
             self.data = None
 
 
+# A date box sends 2026-12-24; a day typed by hand is written as Danes write it.
+DAY_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"]
+
+
+class DayField(DateField):
+    """A day, as a date box sends it or as a Dane writes it; a wrong one is explained in
+    the consultant's language (WTForms has no Danish of its own)."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        kwargs.setdefault(
+            "invalid_value_message", _l("Write the day as a date, for example 24-12-2026")
+        )
+        super().__init__(label, validators, format=DAY_FORMATS, **kwargs)
+
+
 class DayWithin:
     """A day between `earliest` and `latest` days from today (callables of today, so the
     bounds move with the calendar). A far date once made every page that works out
@@ -134,7 +149,7 @@ class MeetingTimeAndPlace(FlaskForm):
     """The day, times and place of a meeting: a jobkaravane meeting's and a meeting on a
     case (AppointmentForm) alike."""
 
-    starts_on = DateField(_l("Day"), validators=[InputRequired(_l("Enter the day")), MEETING_DAYS])
+    starts_on = DayField(_l("Day"), validators=[InputRequired(_l("Enter the day")), MEETING_DAYS])
     starts_at = StringField(
         _l("Starts at"),
         filters=[strip],

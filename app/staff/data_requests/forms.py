@@ -2,10 +2,10 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, StringField
+from wtforms import SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired
 
-from app.staff.core.forms import DAYS_GONE_BY, choices, strip
+from app.staff.core.forms import DAYS_GONE_BY, DayField, choices, strip
 from app.staff.data_requests.data.person_requests import CHANNELS, KINDS
 
 
@@ -15,7 +15,7 @@ class PersonRequestForm(FlaskForm):
         choices=choices(KINDS.items(), empty=_l("Choose what they ask")),
         validators=[DataRequired(_l("Choose what they ask"))],
     )
-    received_on = DateField(
+    received_on = DayField(
         _l("We got the request on"),
         validators=[InputRequired(_l("Enter the day we got it")), DAYS_GONE_BY],
     )

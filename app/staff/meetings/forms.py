@@ -4,7 +4,6 @@ their line of work, a match and a talk."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
-    DateField,
     EmailField,
     RadioField,
     SelectField,
@@ -23,6 +22,7 @@ from app.domain.municipalities import municipalities_by_name
 from app.staff.core.forms import (
     DAYS_GONE_BY,
     NOTE_LENGTH,
+    DayField,
     MeetingTimeAndPlace,
     choices,
     strip,
@@ -78,7 +78,7 @@ class MatchForm(FlaskForm):
 
 
 class TalkedForm(FlaskForm):
-    talked_on = DateField(
+    talked_on = DayField(
         _l("They talked on"),
         validators=[InputRequired(_l("Enter the day they talked")), DAYS_GONE_BY],
     )

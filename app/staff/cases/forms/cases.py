@@ -5,7 +5,6 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    DateField,
     HiddenField,
     SelectField,
     StringField,
@@ -19,7 +18,15 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from app.staff.core.forms import CASE_DAYS, HOURS_MESSAGE, NOTE_LENGTH, HoursField, choices, strip
+from app.staff.core.forms import (
+    CASE_DAYS,
+    HOURS_MESSAGE,
+    NOTE_LENGTH,
+    DayField,
+    HoursField,
+    choices,
+    strip,
+)
 from app.staff.core.statuses import CLOSE_REASONS, STATUSES
 
 
@@ -58,8 +65,8 @@ class AssignForm(FlaskForm):
 
 
 class JobForm(FlaskForm):
-    praktik_start = DateField(_l("Work trial starts"), validators=[Optional(), CASE_DAYS])
-    job_start = DateField(_l("Job starts"), validators=[Optional(), CASE_DAYS])
+    praktik_start = DayField(_l("Work trial starts"), validators=[Optional(), CASE_DAYS])
+    job_start = DayField(_l("Job starts"), validators=[Optional(), CASE_DAYS])
     employer = StringField(_l("Employer"), filters=[strip], validators=[Length(max=200)])
     hours = HoursField(
         _l("Hours a week"),

@@ -3,11 +3,11 @@ the person gives (or takes back) after sending."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, RadioField, SelectField, TextAreaField
+from wtforms import RadioField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length
 
 from app.staff.cases.forms.day import PlacementForm, optional_note
-from app.staff.core.forms import DAYS_GONE_BY, NOTE_LENGTH, choices, strip
+from app.staff.core.forms import DAYS_GONE_BY, NOTE_LENGTH, DayField, choices, strip
 
 
 def reason_field():
@@ -57,7 +57,7 @@ class ConsentRecordForm(FlaskForm):
         choices=choices(HOW_GIVEN.items(), empty=_l("Choose how")),
         validators=[DataRequired(_l("Choose how the person said it"))],
     )
-    given_on = DateField(
+    given_on = DayField(
         _l("The day the person said it"),
         validators=[InputRequired(_l("Enter the day the person said it")), DAYS_GONE_BY],
     )

@@ -5,7 +5,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import (
     DataRequired,
     InputRequired,
@@ -24,6 +24,7 @@ from app.staff.core.forms import (
     DAYS_GONE_BY,
     MEETING_DAYS,
     NOTE_LENGTH,
+    DayField,
     MeetingTimeAndPlace,
     choices,
     strip,
@@ -44,7 +45,7 @@ class CallForm(FlaskForm):
 
 class NextStepForm(FlaskForm):
     kind = SelectField(_l("What is the next step?"), choices=choices(KINDS.items()))
-    due_on = DateField(
+    due_on = DayField(
         _l("Do it by"), validators=[InputRequired(_l("Enter the day to do it by")), MEETING_DAYS]
     )
     note = optional_note()
@@ -123,13 +124,13 @@ class PlacementForm(FlaskForm):
         validators=[Length(max=30)],
         render_kw={"inputmode": "tel"},
     )
-    starts_on = DateField(
+    starts_on = DayField(
         _l("Starts"), validators=[InputRequired(_l("Enter the day it starts")), CASE_DAYS]
     )
-    ends_on = DateField(_l("Ends (optional)"), validators=[Optional(), CASE_DAYS])
+    ends_on = DayField(_l("Ends (optional)"), validators=[Optional(), CASE_DAYS])
     hours = DanishDecimalField(_l("Hours a week (optional)"), render_kw={"inputmode": "decimal"})
     granted = BooleanField(_l("The job centre has granted it (bevilling)"))
-    granted_on = DateField(_l("Granted on (optional)"), validators=[Optional(), DAYS_GONE_BY])
+    granted_on = DayField(_l("Granted on (optional)"), validators=[Optional(), DAYS_GONE_BY])
     note = optional_note()
 
     def validate_ends_on(self, field):
@@ -139,7 +140,7 @@ class PlacementForm(FlaskForm):
 
 class EndPlacementForm(FlaskForm):
     placement = SelectField(_l("Which one"), validators=[DataRequired(_l("Choose which one"))])
-    ends_on = DateField(
+    ends_on = DayField(
         _l("Ended on"), validators=[InputRequired(_l("Enter the day it ended")), CASE_DAYS]
     )
     reason = SelectField(_l("Why it ended"), choices=choices(END_REASONS.items()))

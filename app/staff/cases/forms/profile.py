@@ -3,10 +3,10 @@ showing the profile to an employer."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, StringField, TextAreaField
+from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length
 
-from app.staff.core.forms import DAYS_GONE_BY, strip
+from app.staff.core.forms import DAYS_GONE_BY, DayField, strip
 
 ADDITION_LENGTH = 1000
 
@@ -36,7 +36,7 @@ class EmployerYesForm(FlaskForm):
         filters=[strip],
         validators=[DataRequired(_l("Write the employer's name")), Length(max=200)],
     )
-    agreed_on = DateField(
+    agreed_on = DayField(
         _l("The day the person said yes"),
         validators=[InputRequired(_l("Write the day the person said yes")), DAYS_GONE_BY],
     )
