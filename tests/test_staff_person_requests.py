@@ -60,6 +60,18 @@ def test_a_request_past_its_30_days_is_marked_late(app):
     assert "For sent" in register_rows(page, "Ikke klaret endnu")[0][4]
 
 
+def test_karl_sees_on_mettes_own_page_that_her_request_is_late_or_how_long_is_left(app):
+    mette = register(app, name="Mette Hansen")
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    ask(karl, mette, "access", days_ago=31)
+    ask(karl, mette, "deletion", days_ago=27)
+    page = karl.open(f"/staff/registrations/{mette['public_id']}/requests")
+    rows = register_rows(page, "Anmodninger")
+    answer_by = {row[0]: row[2] for row in rows}
+    assert "For sent" in answer_by["Se sine data"]
+    assert "3 dage tilbage" in answer_by["Slette sine data"]
+
+
 def test_a_request_without_a_kind_or_day_is_not_saved_and_says_why(app):
     mette = register(app, name="Mette Hansen")
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()

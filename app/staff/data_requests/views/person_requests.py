@@ -41,6 +41,7 @@ def person_requests(registration):
         registration=registration,
         form=form,
         requests=requests_of(db, registration.id),
+        today=clock.today(),
     )
 
 
@@ -52,7 +53,7 @@ def request_register():
         "staff/request_register.html",
         open_requests=open_requests,
         done=done,
-        today=clock.local_now().date(),
+        today=clock.today(),
         action_form=ActionForm(formdata=None),
     )
 
