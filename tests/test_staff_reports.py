@@ -173,3 +173,25 @@ def test_a_consultant_reads_the_months_of_the_report_by_their_danish_names(app):
     offered = [option.get_text(strip=True) for option in page.soup.select("#first_month option")]
     assert this_month in offered
     assert f"{today:%Y-%m}" not in headers + offered
+
+
+def columns_out_of_line(page):
+    """Columns whose numbers stand to the right while their heading stands to the left."""
+    wrong = []
+    for table in page.soup.select(".staff-table"):
+        headings = table.select("thead th")
+        for index, heading in enumerate(headings):
+            cells = [row.find_all(["th", "td"])[index] for row in table.select("tbody tr")]
+            numbers = cells and all("staff-number" in cell.get("class", []) for cell in cells)
+            if numbers and "staff-number" not in heading.get("class", []):
+                wrong.append(heading.get_text(strip=True))
+    return wrong
+
+
+def test_each_number_stands_under_its_month(app):
+    register(app)
+    anna = staff_member(app, "admin").sign_in()
+    for address in ("/staff/reports", "/staff/statistics", "/staff/"):
+        page = anna.open(address)
+        assert page.soup.select(".staff-table tbody tr"), address
+        assert columns_out_of_line(page) == [], address
