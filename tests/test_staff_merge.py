@@ -292,3 +292,44 @@ def test_a_merged_pair_that_was_contacted_twice_counts_one_first_contact(app):
     assert contacts() == 2
     confirm_merge(karl, kept, other)
     assert contacts() == 1
+
+
+def said(app, row, field, audio):
+    change(
+        app,
+        "INSERT INTO voice_answers (public_id, registration_id, field, mime_type, seconds, size,"
+        " audio, recorded_at) VALUES (?, ?, ?, 'audio/ogg', 3, ?, ?, '2026-12-01T10:00:00+00:00')",
+        [f"voice{row['id']}{field}", row["id"], field, len(audio), audio],
+    )
+
+
+def recordings(app, row):
+    return {
+        r["field"]: r["audio"]
+        for r in connect(app.config["DATABASE"]).query(
+            "SELECT field, audio FROM voice_answers WHERE registration_id = ?", [row["id"]]
+        )
+    }
+
+
+def test_what_mette_said_in_her_own_voice_the_second_time_is_kept_by_the_merge(app):
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    kept, other = mette_twice(app)
+    said(app, kept, "needs_text", b"kept-needs")
+    said(app, other, "needs_text", b"other-needs")
+    said(app, other, "strengths_text", b"other-strengths")
+    assert location_path(confirm_merge(karl, kept, other)) == case_url(kept)
+    # As with written answers: the kept case's own stays, the other's fills what it lacks.
+    assert recordings(app, kept) == {
+        "needs_text": b"kept-needs",
+        "strengths_text": b"other-strengths",
+    }
+
+
+def test_a_health_answer_said_and_not_written_is_merged_away_only_by_an_admin(app):
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    kept, other = mette_twice(app)
+    said(app, other, "health", b"other-health")
+    page = Page(confirm_merge(karl, kept, other))
+    assert page.status == 409 and "administrator" in page.text()
+    assert still_there(app, kept, other)

@@ -179,6 +179,20 @@ def move_to_registration(
         )
 
 
+def keep_the_others_recordings(db: Database, kept_id: int, other_id: int) -> None:
+    """When two registrations of one person are merged (in the merge's transaction): the
+    other's recordings of answers that are not health come to the kept one where it has
+    none of its own, as its written answers do. The rest go with the other registration."""
+    sensitive = [name for name in VOICE_FIELDS if FIELDS_BY_NAME[name].sensitive]
+    placeholders = ", ".join("?" for _ in sensitive) or "''"
+    db.execute(
+        "UPDATE voice_answers SET registration_id = ? WHERE registration_id = ?"
+        f" AND field NOT IN ({placeholders})"
+        " AND field NOT IN (SELECT field FROM voice_answers WHERE registration_id = ?)",
+        [kept_id, other_id, *sensitive, kept_id],
+    )
+
+
 def voice_answers_export(db: Database, registration_id: int) -> list[dict[str, object]]:
     """The person's recordings for their data file (GDPR art. 15): each question, its
     length and type, and the recording itself (base64)."""

@@ -19,6 +19,7 @@ from app.core.db import write_transaction
 from app.domain.questions.steps import FIELDS_BY_NAME
 from app.domain.registrations.profile_versions import latest_version, save_version, versions
 from app.domain.registrations.sending import answers_of
+from app.domain.registrations.voice import keep_the_others_recordings
 from app.staff.core import audit, monthly_figures
 from app.staff.core.access import visible_registration
 from app.staff.core.duplicates import REASONS, duplicates_of_case
@@ -87,11 +88,14 @@ def plan_merge(db, user, kept, other):
 
 
 def has_health_answers(db, registration_id):
+    """Written or said in the person's own voice."""
     placeholders = ", ".join("?" for _ in SENSITIVE)
     rows = db.query(
         f"SELECT 1 FROM answers WHERE registration_id = ? AND field IN ({placeholders})"
-        " AND value != '' LIMIT 1",
-        [registration_id, *SENSITIVE],
+        " AND value != ''"
+        f" UNION ALL SELECT 1 FROM voice_answers WHERE registration_id = ? AND field IN"
+        f" ({placeholders}) LIMIT 1",
+        [registration_id, *SENSITIVE, registration_id, *SENSITIVE],
     )
     return any(True for _ in rows)
 
@@ -119,6 +123,7 @@ def merge(db, user, kept, other, *, now=None):
         if plan.refusals:
             raise MergeRefused(plan.refusals)
         keep_what_the_other_said(db, user, kept, other, now)
+        keep_the_others_recordings(db, kept.id, other.id)
         monthly_figures.count_merged_once(db, kept.id, other.id)
         move_the_work(db, kept, other)
         move_profile_versions(db, user, kept, other)
