@@ -1,11 +1,12 @@
-"""Calling people back: "Jeg tager den" (the case becomes mine) and "Ringet, intet
-svar" (a call nobody answered: counted, the case stays open)."""
+"""Calling people back: "Jeg tager den" (the case becomes mine), the call sheet (what came
+of a call, a text message or a mail, with a note and the next step in one press) and
+"Ringet, intet svar" on its own (a call nobody answered: counted, the case stays open)."""
 
 from flask import flash, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
 
-from app.staff.cases.data.calls import record_no_answer, take
-from app.staff.cases.forms.day import CallForm
+from app.staff.cases.data.calls import OUTCOMES, record_contact, record_no_answer, take
+from app.staff.cases.forms.day import CallForm, ContactForm
 from app.staff.cases.views._case_page import act
 from app.staff.core.blueprint import blueprint
 from app.staff.core.forms import ActionForm
@@ -45,4 +46,29 @@ def record_call_without_answer(registration):
         CallForm(prefix="call"),
         action,
         _l("The call is counted. The case is still open."),
+    )
+
+
+@blueprint.post("/registrations/<public_id>/contact")
+@requires("staff")
+@with_registration
+def record_registration_contact(registration):
+    form = ContactForm(prefix="contact")
+
+    def action(db, user, form):
+        record_contact(
+            db,
+            user,
+            registration,
+            form.outcome.data,
+            note=form.note.data,
+            next_step=form.next_step(),
+        )
+
+    return act(
+        registration,
+        "contact",
+        form,
+        action,
+        _l("Saved: %(what)s.", what=OUTCOMES.get(form.outcome.data, "")),
     )
