@@ -15,7 +15,7 @@ def test_an_access_printout_is_in_words_without_repeated_views(app):
     url = f"/staff/registrations/{mette['public_id']}"
     for _ in range(3):
         karl.open(url)
-    karl.post_form(f"{url}/no-answer", {}, form_on=url)
+    karl.post_form(f"{url}/contact", {"contact-outcome": "no_answer"}, form_on=url)
     karl.post_form(f"{url}/status", {"status-status": "contacted"}, form_on=url)
     sign_up_for_meeting(app, add_meeting(app), "Mette H.")
     db = connect(app.config["DATABASE"])

@@ -37,12 +37,6 @@ def optional_note():
     )
 
 
-class CallForm(FlaskForm):
-    """ "Ringet, intet svar": a call nobody answered, with an optional note."""
-
-    note = optional_note()
-
-
 class ContactForm(FlaskForm):
     """The call sheet: what came of it (one button each), a note, and the next step if
     the consultant sets one in the same press."""

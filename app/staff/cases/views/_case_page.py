@@ -25,7 +25,6 @@ from app.staff.cases.forms.cases import AssignForm, FollowUpForm, JobForm, NoteF
 from app.staff.cases.forms.corrections import HOW_GIVEN, ConsentRecordForm
 from app.staff.cases.forms.day import (
     AppointmentForm,
-    CallForm,
     ContactForm,
     EndPlacementForm,
     FollowUpPlanForm,
@@ -173,7 +172,6 @@ def blank_forms(case):
         ),
         "note": NoteForm(formdata=None, prefix="note"),
         "follow_up": FollowUpForm(formdata=None, prefix="follow_up"),
-        "call": CallForm(formdata=None, prefix="call"),
         "contact": ContactForm(formdata=None, prefix="contact"),
         "consent": ConsentRecordForm(
             formdata=None,
