@@ -15,8 +15,8 @@ def test_an_access_printout_is_in_words_without_repeated_views(app):
     url = f"/staff/registrations/{mette['public_id']}"
     for _ in range(3):
         karl.open(url)
-    karl.post_form(f"{url}/no-answer", {}, form_on=url)
-    karl.post_form(f"{url}/status", {"status-status": "contacted"}, form_on=url)
+    for outcome in ("no_answer", "sms_sent", "reached"):
+        karl.post_form(f"{url}/contact", {"contact-outcome": outcome}, form_on=url)
     sign_up_for_meeting(app, add_meeting(app), "Mette H.")
     db = connect(app.config["DATABASE"])
     db.close()
@@ -28,8 +28,10 @@ def test_an_access_printout_is_in_words_without_repeated_views(app):
     page = anna.open(f"{url}/print")
     text = page.text()
     assert "En konsulent ringede, og ingen svarede" in text
+    assert "En konsulent sendte en sms til personen" in text
+    assert "En konsulent talte med personen" in text
     assert "Status blev ændret: Kontaktet" in text
-    for code in ("no_answer", "status", "assigned", "ambassador_talked"):
+    for code in ("no_answer", "sms_sent", "reached", "status", "assigned", "ambassador_talked"):
         assert f": {code}" not in text, code
     seen = page.soup.find("h2", string="Hvornår KLAPjobs medarbejdere så data").find_next("ul")
     viewed = [

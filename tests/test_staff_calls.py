@@ -81,8 +81,8 @@ def test_a_consultant_calls_the_oldest_overdue_case_first_and_counts_calls_nobod
     # Nobody answers, twice: counted, and the case is still new and still late.
     for _ in range(2):
         response = karl.post_form(
-            f"{case_url(long_late)}/no-answer",
-            {"call-note": "Ingen svarede."},
+            f"{case_url(long_late)}/contact",
+            {"contact-outcome": "no_answer", "contact-note": "Ingen svarede."},
             form_on=case_url(long_late),
         )
         assert location_path(response) == case_url(long_late)
@@ -123,8 +123,9 @@ def test_an_admin_chooses_mine_and_nobodys_in_my_municipalities(app):
 def test_a_call_without_an_answer_is_written_to_the_audit_log_and_needs_the_token(app, db):
     mette = register(app)
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
-    assert karl.client.post(f"{case_url(mette)}/no-answer", data={}).status_code == 400
-    karl.post_form(f"{case_url(mette)}/no-answer", {}, form_on=case_url(mette))
+    no_answer = {"contact-outcome": "no_answer"}
+    assert karl.client.post(f"{case_url(mette)}/contact", data=no_answer).status_code == 400
+    karl.post_form(f"{case_url(mette)}/contact", no_answer, form_on=case_url(mette))
     details = [
         row["detail"] for row in db.query("SELECT detail FROM audit_log WHERE action = 'changed'")
     ]

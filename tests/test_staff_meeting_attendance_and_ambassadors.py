@@ -52,7 +52,7 @@ def test_a_consultant_moves_a_meeting_to_another_place(app):
     meeting = add_meeting(app, "751", place="Jobcenter Aarhus", by=karl)
     edit = karl.open(f"/staff/meetings/{meeting}/edit")
     assert edit.soup.find("input", {"name": "place"})["value"] == "Jobcenter Aarhus"
-    assert edit.soup.find("input", {"name": "starts_at"})["value"] == "10:00"
+    assert edit.soup.find("input", {"name": "starts_at"})["value"] == "10.00"
     response = karl.post_form(
         f"/staff/meetings/{meeting}/edit",
         {

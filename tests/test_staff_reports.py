@@ -51,7 +51,7 @@ def test_a_consultants_year_shows_in_the_municipalitys_report_and_survives_delet
     take = Page(karl.client.get("/staff/")).soup.find("form", action=f"{url}/take")
     karl.post_form(take["action"], {}, form_on="/staff/")
     for _ in range(2):
-        karl.post_form(f"{url}/no-answer", {}, form_on=url)
+        karl.post_form(f"{url}/contact", {"contact-outcome": "no_answer"}, form_on=url)
     karl.post_form(
         f"{url}/appointments",
         {

@@ -407,6 +407,15 @@ def test_a_consultant_takes_a_case_and_counts_a_call_with_the_keyboard_alone(bro
     tab_to_button(page, "Ringet, intet svar")
     page.keyboard.press("Enter")
     page.wait_for_selector("text=1 opkald uden svar.")
+    # Enter in the day field of the call sheet chooses no outcome for the consultant: it
+    # asks what happened, and keeps what was typed.
+    page.fill("#contact-note", "Hun ringer tilbage i morgen.")
+    page.select_option("#contact-next_kind", "call")
+    page.fill("#contact-next_due", (date.today() + timedelta(days=1)).isoformat())
+    page.press("#contact-next_due", "Enter")
+    page.wait_for_selector("#contact-outcome-error")
+    assert page.input_value("#contact-note") == "Hun ringer tilbage i morgen."
+    assert page.locator("text=1 opkald uden svar.").count() == 1
     context.close()
 
 

@@ -80,7 +80,10 @@ INBOX_COLUMNS = """
     r.first_contact_at, r.consultant_id, u.name AS consultant_name,
     u.public_id AS consultant_public_id, r.callback_promised_by, r.consent_jobcentre,
     (SELECT count(*) FROM registration_history c
-     WHERE c.registration_id = r.id AND c.kind = 'no_answer') AS call_attempts,
+     WHERE c.registration_id = r.id AND c.kind IN ('no_answer', 'voicemail')
+     AND c.id > coalesce((SELECT max(t.id) FROM registration_history t
+                          WHERE t.registration_id = r.id AND t.kind = 'reached'), 0)
+    ) AS call_attempts,
     r.follow_up_plan, r.health_withheld, r.consent_contact_helper, r.consent_health_jobcentre
 """
 
@@ -112,7 +115,8 @@ class RegistrationRow:
     consultant_public_id: str | None
     callback_promised_by: str | None
     consent_jobcentre: int
-    # Calls nobody answered ("Ringet, intet svar"): not a contact.
+    # Calls nobody answered ("Ringet, intet svar", or a message left) since the person was
+    # last reached (cases.data.calls.UNANSWERED): not a contact.
     call_attempts: int = 0
     follow_up_plan: str = follow_up_plans.DEFAULT_PLAN
     # Wrote about their health without a yes to keeping it: not kept.

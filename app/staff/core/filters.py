@@ -3,7 +3,7 @@ Danish time."""
 
 from datetime import date, datetime
 
-from flask_babel import format_date, format_datetime, format_decimal
+from flask_babel import format_date, format_datetime, format_decimal, format_time
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
@@ -21,6 +21,12 @@ def when(stamp):
     if isinstance(stamp, str):
         stamp = datetime.fromisoformat(stamp)
     return format_datetime(stamp, format="short")
+
+
+def time_of_day(moment):
+    """A datetime's time as `when` writes it: "13.00" in Danish (so a meeting from one to
+    two reads "13.00–14.00", never "13.00–14:00"), "1:00 PM" in English."""
+    return format_time(moment, format="short") if moment else ""
 
 
 def day(value):
@@ -58,6 +64,7 @@ def init_filters(app):
     app.jinja_env.filters.update(
         staff_when=when,
         staff_day=day,
+        staff_time=time_of_day,
         staff_number=number,
         staff_month=month_name,
         municipality=lambda code: municipality_name(code) or code,

@@ -3,7 +3,7 @@ a week, a clock time, and the form of a button that only needs its CSRF token.""
 
 from datetime import date, datetime, timedelta
 
-from flask_babel import format_date
+from flask_babel import format_date, format_time, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -137,6 +137,15 @@ def parse_clock(text):
 
 class ActionForm(FlaskForm):
     """A button that changes something: only the security token."""
+
+
+# A time of day in a form's field, as the page's language writes it with a 24-hour clock
+# (parse_clock reads both): "13.00" in Danish, "13:00" in English.
+CLOCK_PATTERNS = {"da": "HH.mm"}
+
+
+def clock_text(moment):
+    return format_time(moment, CLOCK_PATTERNS.get(str(get_locale()), "HH:mm"))
 
 
 def at_time(day, clock):

@@ -15,6 +15,7 @@ from wtforms.validators import (
 )
 
 from app.staff.cases.data.appointments import ATTENDEES
+from app.staff.cases.data.calls import OUTCOMES
 from app.staff.cases.data.next_steps import KINDS
 from app.staff.cases.data.placements import END_REASONS
 from app.staff.cases.data.placements import KINDS as PLACEMENT_KINDS
@@ -37,10 +38,41 @@ def optional_note():
     )
 
 
-class CallForm(FlaskForm):
-    """ "Ringet, intet svar": a call nobody answered, with an optional note."""
+class ContactForm(FlaskForm):
+    """The call sheet: what came of it (one button each), a note, and the next step if
+    the consultant sets one in the same press."""
 
+    outcome = SelectField(
+        _l("What happened?"),
+        choices=choices(OUTCOMES.items()),
+        validators=[DataRequired(_l("Choose what happened"))],
+        validate_choice=False,
+    )
     note = optional_note()
+    next_kind = SelectField(
+        _l("Next step (optional)"),
+        choices=choices(KINDS.items(), empty=_l("Keep the next step as it is")),
+        default="",
+    )
+    next_due = DayField(_l("Do it by"), validators=[Optional(), MEETING_DAYS])
+
+    def validate_outcome(self, field):
+        if field.data not in OUTCOMES:
+            raise ValidationError(_l("Choose what happened"))
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        if self.next_kind.data and self.next_due.data is None and not self.next_due.errors:
+            self.next_due.errors.append(_l("Enter the day to do it by"))
+            valid = False
+        if self.next_due.data and not self.next_kind.data:
+            self.next_kind.errors.append(_l("Choose the next step, or leave the day empty"))
+            valid = False
+        return valid
+
+    def next_step(self):
+        """(kind, due_on), or None to keep the next step the case has."""
+        return (self.next_kind.data, self.next_due.data) if self.next_kind.data else None
 
 
 class NextStepForm(FlaskForm):

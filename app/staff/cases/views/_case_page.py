@@ -15,6 +15,7 @@ from app.domain.questions.summary import shown_answers, summary_rows
 from app.domain.registrations.callback import is_overdue
 from app.staff.cases.data.answer_corrections import may_correct
 from app.staff.cases.data.appointments import appointments_of
+from app.staff.cases.data.calls import OUTCOMES
 from app.staff.cases.data.case_file import case_file
 from app.staff.cases.data.first_call import answered, first_call_overview, mark_health_not_kept
 from app.staff.cases.data.inbox import InboxFilters
@@ -24,7 +25,7 @@ from app.staff.cases.forms.cases import AssignForm, FollowUpForm, JobForm, NoteF
 from app.staff.cases.forms.corrections import HOW_GIVEN, ConsentRecordForm
 from app.staff.cases.forms.day import (
     AppointmentForm,
-    CallForm,
+    ContactForm,
     EndPlacementForm,
     FollowUpPlanForm,
     NextStepForm,
@@ -79,7 +80,13 @@ def case_plan(db, row):
         "placements": placements_of(db, row.id),
         "kinds": KINDS,
         "end_reasons": END_REASONS,
+        "outcomes": OUTCOMES,
     }
+
+
+def latest_notes(history, count=3):
+    """The newest contacts and notes (the history is newest first), for the case's top."""
+    return [entry for entry in history if entry.kind in OUTCOMES or entry.kind == "note"][:count]
 
 
 def own_words(answers):
@@ -165,7 +172,7 @@ def blank_forms(case):
         ),
         "note": NoteForm(formdata=None, prefix="note"),
         "follow_up": FollowUpForm(formdata=None, prefix="follow_up"),
-        "call": CallForm(formdata=None, prefix="call"),
+        "contact": ContactForm(formdata=None, prefix="contact"),
         "consent": ConsentRecordForm(
             formdata=None,
             prefix="consent",
@@ -215,6 +222,7 @@ def show_case(registration, *, submitted=None, status=200, health_asked=False):
         late=is_overdue(registration.callback_promised_by, registration.status),
         agreement=has_agreement(db, registration.municipality_code),
         plan=case_plan(db, registration),
+        latest=latest_notes(case.history),
         own_words=own_words(case.answers),
         duplicates=duplicates_of_case(db, current_user(), registration),
         shows_health=shows_health,

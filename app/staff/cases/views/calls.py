@@ -1,11 +1,11 @@
-"""Calling people back: "Jeg tager den" (the case becomes mine) and "Ringet, intet
-svar" (a call nobody answered: counted, the case stays open)."""
+"""Calling people back: "Jeg tager den" (the case becomes mine) and the call sheet (what
+came of a call, a text message or a mail, with a note and the next step in one press)."""
 
 from flask import flash, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
 
-from app.staff.cases.data.calls import record_no_answer, take
-from app.staff.cases.forms.day import CallForm
+from app.staff.cases.data.calls import OUTCOMES, UNANSWERED, record_contact, take
+from app.staff.cases.forms.day import ContactForm
 from app.staff.cases.views._case_page import act
 from app.staff.core.blueprint import blueprint
 from app.staff.core.forms import ActionForm
@@ -32,17 +32,24 @@ def take_registration(registration):
     return redirect(back)
 
 
-@blueprint.post("/registrations/<public_id>/no-answer")
+@blueprint.post("/registrations/<public_id>/contact")
 @requires("staff")
 @with_registration
-def record_call_without_answer(registration):
-    def action(db, user, form):
-        record_no_answer(db, user, registration, note=form.note.data)
+def record_registration_contact(registration):
+    form = ContactForm(prefix="contact")
 
-    return act(
-        registration,
-        "call",
-        CallForm(prefix="call"),
-        action,
-        _l("The call is counted. The case is still open."),
-    )
+    def action(db, user, form):
+        record_contact(
+            db,
+            user,
+            registration,
+            form.outcome.data,
+            note=form.note.data,
+            next_step=form.next_step(),
+        )
+
+    if form.outcome.data in UNANSWERED:
+        message = _l("The call is counted. The case is still open.")
+    else:
+        message = _l("Saved: %(what)s.", what=OUTCOMES.get(form.outcome.data, ""))
+    return act(registration, "contact", form, action, message)

@@ -13,7 +13,7 @@ from app.core import clock, codes
 from app.core.db import write_transaction
 from app.domain.registrations.sending import Consents, submit_draft
 from app.staff.core import audit
-from app.staff.core.access import signup_visibility
+from app.staff.core.access import signup_visibility, visibility
 from app.staff.core.statuses import CHANNELS
 
 
@@ -79,16 +79,44 @@ def intake_by_public_id(db, user, public_id):
     return Intake(**rows[0]) if rows else None
 
 
+def signup_columns(user):
+    """The SQL columns (and their parameters) that say whether a sign-up `s` is registered:
+    `registered_at`, when it was registered from the sign-up, or else when the person
+    registered another way (on the site, or by phone when they called: the same phone
+    number), and `case_public_id`, that case, among the ones `user` may see."""
+    where, params = visibility(user)
+    same_phone = f"FROM registrations r WHERE r.phone = s.phone AND {where}"
+    return (
+        f"coalesce(s.registered_at, (SELECT min(r.submitted_at) {same_phone})) AS registered_at,"
+        f" (SELECT r.public_id {same_phone} ORDER BY r.id DESC LIMIT 1) AS case_public_id",
+        [*params, *params],
+    )
+
+
+def recent_signups(db, user, limit=30):
+    """The latest sign-ups `user` may see, those registered already marked."""
+    where, params = signup_visibility(user)
+    columns, column_params = signup_columns(user)
+    return list(
+        db.query(
+            f"SELECT s.id, s.name, {columns}, m.starts_at, m.place FROM meeting_signups s"
+            f" JOIN meetings m ON m.id = s.meeting_id WHERE {where} ORDER BY s.id DESC LIMIT ?",
+            [*column_params, *params, limit],
+        )
+    )
+
+
 def signup_to_register(db, user, signup_id):
     """The meeting sign-up `signup_id` (its name, phone, meeting's municipality and when it
     was registered) if `user` may see it, else None: the caller answers 404 either way."""
     where, params = signup_visibility(user)
+    columns, column_params = signup_columns(user)
     rows = list(
         db.query(
-            "SELECT s.id, s.name, s.phone, s.registered_at, m.municipality_code"
+            f"SELECT s.id, s.name, s.phone, {columns}, m.municipality_code"
             " FROM meeting_signups s JOIN meetings m ON m.id = s.meeting_id"
             f" WHERE s.id = ? AND {where}",
-            [signup_id, *params],
+            [*column_params, signup_id, *params],
         )
     )
     return rows[0] if rows else None

@@ -11,7 +11,7 @@ from app.domain.questions.summary import summary_rows
 from app.domain.registrations.drafts import load_draft_by_hash, save_step_by_hash
 from app.domain.registrations.resume import draft_hash_for_code
 from app.domain.registrations.sending import DraftNotFinished
-from app.staff.core.access import may_open_draft, signup_visibility
+from app.staff.core.access import may_open_draft
 from app.staff.core.blueprint import blueprint
 from app.staff.core.duplicates import likely_duplicates
 from app.staff.core.forms import ActionForm
@@ -21,6 +21,7 @@ from app.staff.intake.data.taken_by_phone import (
     answers_from_signup,
     consents_from,
     intake_by_public_id,
+    recent_signups,
     send_intake,
     signup_to_register,
     start_intake,
@@ -34,18 +35,6 @@ from app.staff.intake.forms import (
 from app.web.database import get_db
 from app.web.question_page import error_list, questions_on_page, search_asked_for
 from app.web.step_forms import form_for
-
-
-def recent_signups(db, user, limit=30):
-    """The latest sign-ups `user` may see, those registered already marked."""
-    where, params = signup_visibility(user)
-    return list(
-        db.query(
-            "SELECT s.id, s.name, s.registered_at, m.starts_at, m.place FROM meeting_signups s"
-            f" JOIN meetings m ON m.id = s.meeting_id WHERE {where} ORDER BY s.id DESC LIMIT ?",
-            [*params, limit],
-        )
-    )
 
 
 def first_step_url(public_id):

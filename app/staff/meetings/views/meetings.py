@@ -16,7 +16,7 @@ from app.domain.meetings import (
 from app.staff.core import audit
 from app.staff.core.access import may_change_meeting, may_see_signups
 from app.staff.core.blueprint import blueprint
-from app.staff.core.forms import ActionForm, at_time
+from app.staff.core.forms import ActionForm, at_time, clock_text
 from app.staff.core.permissions import current_user, requires
 from app.staff.meetings.forms import AttendanceForm, MeetingForm
 from app.web.database import get_db
@@ -39,8 +39,8 @@ def form_for(meeting):
     return MeetingForm(
         data=dict(
             starts_on=meeting.starts_at.date(),
-            starts_at=meeting.starts_at.strftime("%H:%M"),
-            ends_at=meeting.ends_at.strftime("%H:%M") if meeting.ends_at else "",
+            starts_at=clock_text(meeting.starts_at),
+            ends_at=clock_text(meeting.ends_at) if meeting.ends_at else "",
             place=meeting.place,
             municipality=meeting.municipality_code,
             description_da=meeting.description_da,
