@@ -6,6 +6,8 @@ promised), then whatever waited longest."""
 from dataclasses import dataclass
 
 from app.core import codes
+from app.staff.cases.data.calls import OUTCOMES
+from app.staff.cases.data.next_steps import KINDS as NEXT_STEP_KINDS
 from app.staff.core.access import INBOX_COLUMNS, RegistrationRow, visibility
 from app.staff.core.paging import within
 from app.staff.core.statuses import STATUSES
@@ -22,6 +24,56 @@ ORDERS = {
     " substr(r.submitted_at, 1, 10)) END, r.submitted_at, r.id",
     "newest": "r.submitted_at DESC, r.id DESC",
 }
+
+
+CONTACTS = ", ".join(f"'{kind}'" for kind in OUTCOMES)
+# Where each case is, on its row: the newest contact and how, the next step and its day,
+# the age group, and whether another registration the user may see has the same phone or
+# email (the person may be there twice: core.duplicates says more on the case).
+WHERE_THE_CASE_IS = f"""
+    (SELECT h.at FROM registration_history h WHERE h.registration_id = r.id
+     AND h.kind IN ({CONTACTS}) ORDER BY h.id DESC LIMIT 1) AS last_contact_at,
+    (SELECT h.kind FROM registration_history h WHERE h.registration_id = r.id
+     AND h.kind IN ({CONTACTS}) ORDER BY h.id DESC LIMIT 1) AS last_contact_kind,
+    n.kind AS next_step_kind, n.due_on AS next_step_due,
+    (SELECT a.value FROM answers a WHERE a.registration_id = r.id AND a.field = 'age_group'
+     LIMIT 1) AS age_group
+"""
+
+
+@dataclass
+class InboxRow(RegistrationRow):
+    last_contact_at: str | None = None
+    last_contact_kind: str | None = None
+    next_step_kind: str | None = None
+    next_step_due: str | None = None
+    age_group: str | None = None
+    may_be_twice: int = 0
+
+    @property
+    def last_contact_label(self):
+        return OUTCOMES.get(self.last_contact_kind or "", "")
+
+    @property
+    def next_step_label(self):
+        return NEXT_STEP_KINDS.get(self.next_step_kind or "", "")
+
+    @property
+    def under_18(self):
+        return self.age_group == "under_18"
+
+
+def twice_condition(user):
+    """The SQL (and parameters) of "another registration `user` may see has this phone or
+    email"."""
+    seen, params = visibility(user, alias="o")
+    return (
+        "EXISTS (SELECT 1 FROM registrations o WHERE o.id <> r.id AND"
+        " ((coalesce(r.phone, '') <> '' AND o.phone = r.phone)"
+        " OR (coalesce(r.email, '') <> '' AND o.email = r.email))"
+        f" AND {seen}) AS may_be_twice",
+        params,
+    )
 
 
 @dataclass
@@ -115,15 +167,17 @@ def filtered_registrations(db, user, filters, *, limit=None, offset=0):
     if limit is not None:
         paging = "LIMIT ? OFFSET ?"
         params = [*params, limit, offset]
+    twice, twice_params = twice_condition(user)
     rows = db.query(
         f"""
-        SELECT {INBOX_COLUMNS}
+        SELECT {INBOX_COLUMNS}, {WHERE_THE_CASE_IS}, {twice}
         FROM registrations r LEFT JOIN users u ON u.id = r.consultant_id
+        LEFT JOIN next_steps n ON n.registration_id = r.id
         WHERE {where} ORDER BY {ORDERS.get(filters.order, ORDERS["newest"])} {paging}
         """,
-        params,
+        [*twice_params, *params],
     )
-    return [RegistrationRow(**row) for row in rows]
+    return [InboxRow(**row) for row in rows]
 
 
 def inbox_page(db, user, filters, size=PAGE_SIZE):
