@@ -70,3 +70,16 @@ def test_the_message_beside_a_wrong_day_is_in_plain_danish(app, db):
     )
     page = anna.open("/staff/audit?since=i går")
     assert "Skriv dagen som" in page.soup.select_one("#since-error").get_text(" ", strip=True)
+
+
+def test_a_day_far_outside_the_log_is_refused_kindly_not_with_an_error(app, db):
+    _karl, _eva, anna = a_week_of_work(app, db)
+    response = anna.client.get("/staff/audit?since=0001-01-01&until=9999-12-31")
+    assert response.status_code == 200
+    page = Page(response)
+    for name in ("since", "until"):
+        assert (
+            page.soup.select_one(f"#{name}-error")
+            .get_text(" ", strip=True)
+            .startswith("Fejl: Skriv en dag fra")
+        )

@@ -52,3 +52,15 @@ def test_a_day_written_the_danish_way_is_understood(app, written):
         form = form_class(formdata=MultiDict({name: written}), meta={"csrf": False})
         form[name].process(MultiDict({name: written}))
         assert form[name].data == date(2026, 12, 24)
+
+
+@pytest.mark.parametrize("form_and_field", sorted(FORMS_WITH_DAYS))
+@pytest.mark.parametrize("far", ["0001-01-01", "9999-12-31"])
+def test_a_day_far_from_today_is_refused_beside_its_field(app, form_and_field, far):
+    """Counting from a day in year 1 or 9999 overflows (the audit log's filter once gave a
+    server error on it): every day has bounds."""
+    form_class, name = FORMS_WITH_DAYS[form_and_field]
+    with app.test_request_context(headers={"Cookie": "klapjob_lang=da"}):
+        form = form_class(formdata=MultiDict({name: far}), meta={"csrf": False})
+        form[name].validate(form)
+        assert form[name].errors and form[name].errors[0].startswith("Skriv en dag fra")

@@ -21,7 +21,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from app.staff.core.forms import DayField, choices, strip
+from app.staff.core.forms import DAYS_GONE_BY, DayField, choices, strip
 from app.staff.core.passwords import PasswordProblem, check_password_rules
 
 PASSWORD_PROBLEMS = {
@@ -170,8 +170,8 @@ class AuditFilterForm(FlaskForm):
     )
     user = SelectField(_l("Who"), default="")
     action = SelectField(_l("What"), default="")
-    since = DayField(_l("From the day"), validators=[Optional()])
-    until = DayField(_l("To the day"), validators=[Optional()])
+    since = DayField(_l("From the day"), validators=[Optional(), DAYS_GONE_BY])
+    until = DayField(_l("To the day"), validators=[Optional(), DAYS_GONE_BY])
 
     def offer(self, users, actions):
         self.user.choices = choices([(u.public_id, u.name) for u in users], empty=_l("All"))
