@@ -1,12 +1,13 @@
 """Karl at his laptop (1366 x 768) with 30 cases: the inbox's first screen shows cases, not
-only the search and the filters, and a screen holds at least 15 of them."""
+only the search and the filters, and a screen holds at least 15 of them. The first screens of
+the inbox and of a case are kept in test-artifacts/screenshots for the README."""
 
 import pyotp
 import pytest
 
 from app import create_app
 from app.core.db import connect
-from browser_support import LiveServer
+from browser_support import SCREENSHOTS, LiveServer
 from staff import PASSWORD, TEST_MUNICIPALITIES, register, staff_member
 
 pytestmark = pytest.mark.browser
@@ -33,8 +34,11 @@ def thirty_cases(tmp_path_factory, browser):
     database = tmp_path_factory.mktemp("inbox") / "klapjob.sqlite3"
     app = create_app({"DATABASE": str(database), "SMTP_HOST": ""})
     karl = staff_member(app, covers=TEST_MUNICIPALITIES)
-    for number in range(30):
-        register(app, name=f"Person {number:02d} Hansen")
+    # Each with a phone of their own; the last two are one person registered twice.
+    people = [
+        register(app, name=f"Person {number:02d} Hansen", phone=f"+45203040{min(number, 28):02d}")
+        for number in range(30)
+    ]
     with LiveServer(app) as server:
         context = browser.new_context(viewport=LAPTOP, base_url=server.url, locale="da-DK")
         page = context.new_page()
@@ -49,7 +53,12 @@ def thirty_cases(tmp_path_factory, browser):
         page.fill("#code", pyotp.TOTP(karl.user.totp_secret).now())
         page.click("main button[type=submit]")
         page.wait_for_url("**/staff/", wait_until="load")
-        yield page.evaluate(PLACES)
+        places = page.evaluate(PLACES)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "staff-laptop-inbox.png"))
+        page.goto(f"/staff/registrations/{people[0]['public_id']}")
+        page.screenshot(path=str(SCREENSHOTS / "staff-laptop-case.png"))
+        yield places
         context.close()
 
 
