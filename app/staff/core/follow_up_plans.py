@@ -1,7 +1,7 @@
 """When to follow up after a work trial or a job starts, chosen per case.
 
 The usual plan follows one municipality's agreement (6 months after the start, then once
-a year: /work/shared/domain.md); a consultant can follow a person more closely at first.
+a year: ../shared/domain.md); a consultant can follow a person more closely at first.
 Each plan is a list of offsets from the start; after the last one, once a year.
 """
 
