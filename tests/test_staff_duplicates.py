@@ -9,7 +9,7 @@ from app.core.db import connect
 from app.domain.registrations.profile import Additions
 from app.domain.registrations.profile_versions import save_version
 from app.staff.cases.data.appointments import add_appointment
-from app.staff.cases.data.calls import record_no_answer
+from app.staff.cases.data.calls import NO_ANSWER, record_contact
 from app.staff.cases.data.changes import add_note
 from app.staff.cases.data.placements import add_placement
 from app.staff.core.access import visible_registration
@@ -30,7 +30,7 @@ def give_a_history(app, member, row):
     with app.test_request_context():
         case = visible_registration(db, member.user, row["public_id"])
         add_note(db, member.user, case, "Talte med Mette om bageriet.")
-        record_no_answer(db, member.user, case)
+        record_contact(db, member.user, case, NO_ANSWER)
         add_placement(
             db,
             member.user,

@@ -302,14 +302,19 @@ def test_a_recording_sent_without_the_forms_token_is_not_kept(client, db):
     assert list(db.query("SELECT id FROM voice_answers")) == []
 
 
-def test_check_answers_shows_the_answer_she_said_and_did_not_write(client):
-    mette = at_the_end_of_the_questions(client)
+def say_her_strengths(mette, text=WHAT_SHE_WROTE):
+    """Mette records what she likes (and writes `text`), and keeps the recording."""
     send_page(
         mette,
         STRENGTHS,
-        strengths(text="", keep_voice="strengths_text"),
+        strengths(text=text, keep_voice="strengths_text"),
         (ogg_opus(8.0), "svar.ogg", "audio/ogg"),
     )
+
+
+def test_check_answers_shows_the_answer_she_said_and_did_not_write(client):
+    mette = at_the_end_of_the_questions(client)
+    say_her_strengths(mette, text="")
     row = mette.open("/register/check").soup.select_one("#answer-strengths_text")
     assert row is not None, "the answer she said has its row, as a written one has"
     assert "Sagt med din stemme" in row.get_text(" ", strip=True)
@@ -317,12 +322,7 @@ def test_check_answers_shows_the_answer_she_said_and_did_not_write(client):
 
 def test_a_written_answer_she_also_said_says_both(client):
     mette = at_the_end_of_the_questions(client)
-    send_page(
-        mette,
-        STRENGTHS,
-        strengths(keep_voice="strengths_text"),
-        (ogg_opus(8.0), "svar.ogg", "audio/ogg"),
-    )
+    say_her_strengths(mette)
     row = mette.open("/register/check").soup.select_one("#answer-strengths_text")
     words = row.get_text(" ", strip=True)
     assert WHAT_SHE_WROTE in words and "Sagt med din stemme" in words
@@ -330,12 +330,7 @@ def test_a_written_answer_she_also_said_says_both(client):
 
 def test_her_receipt_says_which_answer_she_said(client):
     mette = at_the_end_of_the_questions(client)
-    send_page(
-        mette,
-        STRENGTHS,
-        strengths(text="", keep_voice="strengths_text"),
-        (ogg_opus(5.0), "svar.ogg", "audio/ogg"),
-    )
+    say_her_strengths(mette, text="")
     mette.send()
     row = mette.open("/register/receipt").soup.select_one("#answer-strengths_text")
     assert row is not None and "Sagt med din stemme" in row.get_text(" ", strip=True)

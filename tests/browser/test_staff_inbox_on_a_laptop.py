@@ -2,13 +2,12 @@
 only the search and the filters, and a screen holds at least 15 of them. The first screens of
 the inbox and of a case are kept in test-artifacts/screenshots for the README."""
 
-import pyotp
 import pytest
+from test_staff_accessibility import sign_in
 
 from app import create_app
-from app.core.db import connect
 from browser_support import SCREENSHOTS, LiveServer
-from staff import PASSWORD, TEST_MUNICIPALITIES, register, staff_member
+from staff import TEST_MUNICIPALITIES, register, staff_member
 
 pytestmark = pytest.mark.browser
 
@@ -42,17 +41,7 @@ def thirty_cases(tmp_path_factory, browser):
     with LiveServer(app) as server:
         context = browser.new_context(viewport=LAPTOP, base_url=server.url, locale="da-DK")
         page = context.new_page()
-        page.goto("/staff/sign-in")
-        page.fill("#email", karl.user.email)
-        page.fill("#password", PASSWORD)
-        page.click("main button[type=submit]")
-        db = connect(str(database))
-        db.execute("UPDATE users SET totp_last_step = 0 WHERE id = ?", [karl.user.id])
-        db.conn.commit()
-        db.close()
-        page.fill("#code", pyotp.TOTP(karl.user.totp_secret).now())
-        page.click("main button[type=submit]")
-        page.wait_for_url("**/staff/", wait_until="load")
+        sign_in(page, karl, str(database))
         places = page.evaluate(PLACES)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "staff-laptop-inbox.png"))

@@ -51,8 +51,3 @@ def record_contact(db, user, registration, outcome, *, note="", next_step=None, 
         add_history(db, registration, user, outcome, now=now, note=note)
         detail = "call attempt" if outcome == NO_ANSWER else f"contact: {outcome}"
         audit.record(db, user, "changed", reference=registration.reference, detail=detail, now=now)
-
-
-def record_no_answer(db, user, registration, *, note="", now=None):
-    """A call that nobody answered: counted, and the case stays open as it was."""
-    record_contact(db, user, registration, NO_ANSWER, note=note, now=now)

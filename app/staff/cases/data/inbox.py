@@ -30,11 +30,8 @@ CONTACTS = ", ".join(f"'{kind}'" for kind in OUTCOMES)
 # Where each case is, on its row: the newest contact and how, the next step and its day,
 # the age group, and whether another registration the user may see has the same phone or
 # email (the person may be there twice: core.duplicates says more on the case).
-WHERE_THE_CASE_IS = f"""
-    (SELECT h.at FROM registration_history h WHERE h.registration_id = r.id
-     AND h.kind IN ({CONTACTS}) ORDER BY h.id DESC LIMIT 1) AS last_contact_at,
-    (SELECT h.kind FROM registration_history h WHERE h.registration_id = r.id
-     AND h.kind IN ({CONTACTS}) ORDER BY h.id DESC LIMIT 1) AS last_contact_kind,
+WHERE_THE_CASE_IS = """
+    lc.at AS last_contact_at, lc.kind AS last_contact_kind,
     n.kind AS next_step_kind, n.due_on AS next_step_due,
     (SELECT a.value FROM answers a WHERE a.registration_id = r.id AND a.field = 'age_group'
      LIMIT 1) AS age_group
@@ -173,6 +170,9 @@ def filtered_registrations(db, user, filters, *, limit=None, offset=0):
         SELECT {INBOX_COLUMNS}, {WHERE_THE_CASE_IS}, {twice}
         FROM registrations r LEFT JOIN users u ON u.id = r.consultant_id
         LEFT JOIN next_steps n ON n.registration_id = r.id
+        LEFT JOIN registration_history lc ON lc.id = (SELECT max(h.id)
+            FROM registration_history h WHERE h.registration_id = r.id
+            AND h.kind IN ({CONTACTS}))
         WHERE {where} ORDER BY {ORDERS.get(filters.order, ORDERS["newest"])} {paging}
         """,
         [*twice_params, *params],
