@@ -66,8 +66,35 @@ def test_the_overview_says_whether_the_helper_may_be_contacted(app, db):
     ali = register(app, HELPED_BY_SUPPORT_WORKER, name="Ali Khan")
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     shown = facts(overview(Page(karl.client.get(case_url(ali)))))
-    assert shown["Hjælperen"] == "Har ikke sagt ja til at blive kontaktet"
+    assert shown["Hjælperen"].endswith("Har ikke sagt ja til at blive kontaktet")
     db.execute("UPDATE registrations SET consent_contact_helper = 1 WHERE id = ?", [ali["id"]])
     db.conn.commit()
     shown = facts(overview(Page(karl.client.get(case_url(ali)))))
-    assert shown["Hjælperen"] == "Må kontaktes"
+    assert shown["Hjælperen"].endswith("Må kontaktes")
+
+
+def test_before_you_call_says_who_the_helper_is_how_to_reach_them_and_when_stu_ends(app, db):
+    """Karl calls Ali's support worker, as Ali asked: the name, what the helper is to Ali
+    and the helper's mail are beside the call sheet, and when Ali finishes STU (a placement
+    is planned towards that day), without scrolling to the answers."""
+    ali = register(app, HELPED_BY_SUPPORT_WORKER, name="Ali Khan")
+    db.execute("UPDATE registrations SET consent_contact_helper = 1 WHERE id = ?", [ali["id"]])
+    db.conn.commit()
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    section = overview(Page(karl.client.get(case_url(ali))))
+    shown = facts(section)
+    assert shown["Jeg bliver færdig med STU"] == "Om mindre end et halvt år"
+    helper = shown["Hjælperen"]
+    assert "Jonas Berg" in helper and "Bostøtte eller pædagog" in helper
+    assert "Må kontaktes" in helper
+    assert section.find("a", href="mailto:jonas@bosted.dk")
+
+
+def test_a_helper_who_has_no_yes_is_named_but_not_offered_as_a_way_to_call(app):
+    ali = register(app, HELPED_BY_SUPPORT_WORKER, name="Ali Khan")
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    section = overview(Page(karl.client.get(case_url(ali))))
+    helper = facts(section)["Hjælperen"]
+    assert "Jonas Berg" in helper and "Har ikke sagt ja til at blive kontaktet" in helper
+    assert "jonas@bosted.dk" not in helper
+    assert not section.find("a", href="mailto:jonas@bosted.dk")

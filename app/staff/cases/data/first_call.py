@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
 
+from app.core.phone import normalise_phone
 from app.domain.questions.first_call import BEFORE_YOU_CALL
 from app.domain.questions.flow import visible_steps
 from app.domain.questions.steps import FIELDS_BY_NAME
@@ -15,6 +16,7 @@ DONT_KNOW = "dont_know"
 OVERVIEW_FIELDS = (
     "age_group",
     "activity",
+    "stu_end",
     "support",
     "work_wishes",
     "hours",
@@ -27,12 +29,31 @@ HEALTH_NOT_KEPT = _l(
 
 
 @dataclass
+class Helper:
+    """Who helped the person answer: their name, what they are to the person, and how to
+    reach them, offered only where the person said yes to KLAPjob contacting them."""
+
+    name: str
+    role: str
+    contact: str
+    may_be_contacted: bool
+
+    @property
+    def contact_link(self):
+        """A mail or call link for the contact the helper wrote, when it is one."""
+        if "@" in self.contact:
+            return f"mailto:{self.contact.strip()}"
+        phone = normalise_phone(self.contact)
+        return f"tel:{phone}" if phone else None
+
+
+@dataclass
 class Overview:
     facts: list = field(default_factory=list)  # (label, [ShownAnswer]), in call order
     under_18: bool = False
     dont_know: list = field(default_factory=list)  # labels of the questions to ask about
     health_withheld: bool = False
-    helper_may_be_contacted: bool = False
+    helper: Helper | None = None
 
 
 def is_dont_know(value):
@@ -65,7 +86,19 @@ def first_call_overview(row, answers):
         under_18=answers.get("age_group") == "under_18",
         dont_know=questions_answered_dont_know(answers),
         health_withheld=bool(row.health_withheld),
-        helper_may_be_contacted=bool(row.consent_contact_helper),
+        helper=helper_of(row, answers),
+    )
+
+
+def helper_of(row, answers):
+    if row.filled_by != "helper":
+        return None
+    role = shown_answers(FIELDS_BY_NAME["helper_role"], answers.get("helper_role"))
+    return Helper(
+        name=answers.get("helper_name") or "",
+        role=", ".join(answer.text for answer in role),
+        contact=answers.get("helper_contact") or "",
+        may_be_contacted=bool(row.consent_contact_helper),
     )
 
 
