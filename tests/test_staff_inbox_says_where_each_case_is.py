@@ -3,9 +3,11 @@ person and how, what the next step is and by when, and marks a person under 18 a
 person who may be registered twice, so that he knows whom to call and how before he opens
 a case."""
 
+import copy
 from datetime import timedelta
 
 from app.core import clock
+from people import MYSELF_IN_AARHUS
 from staff import TEST_MUNICIPALITIES, register, staff_member
 from test_staff_call_sheet import tell
 
@@ -56,3 +58,39 @@ def test_a_person_under_18_and_a_person_registered_twice_are_marked(app):
     }
     assert "Under 18" in marks["Sofie Berg"]
     assert "Måske registreret to gange" in marks["Mette Hansen"]
+
+
+def wanting_mail(address):
+    answers = copy.deepcopy(MYSELF_IN_AARHUS)
+    answers["contact"] = {"contact_method": "email"}
+    answers["email"] = {"email": address}
+    return answers
+
+
+def test_the_inbox_marks_the_people_a_case_lists_as_maybe_registered_twice(app):
+    """One rule says who may be one person twice, on the inbox's rows and on the case
+    (where a merge starts): the same phone, the same mail whatever its capitals, or the
+    same name whatever its capitals with the same age group."""
+    register(app, name="Åse Østergaard", phone="+4521000001")
+    register(app, name="åse østergaard", phone="+4521000002")
+    register(app, wanting_mail("dan@example.dk"), name="Dan Dam", phone="+4521000003")
+    register(app, wanting_mail("DAN@Example.dk"), name="Erik Eg", phone="+4521000004")
+    register(app, name="Finn Fisk", phone="+4521000005")
+    register(app, name="Åse Østergaard", phone="+4521000006", age_group="25_39")
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    page = karl.open("/staff/")
+    marked_in_inbox, listed_on_case = set(), set()
+    for row in page.soup.select(".staff-table tbody tr"):
+        link = row.select_one("td a")
+        name_and_phone = (link.get_text(strip=True), link["href"])
+        if any("to gange" in flag.get_text() for flag in row.select(".staff-flag")):
+            marked_in_inbox.add(name_and_phone)
+        if karl.open(link["href"]).soup.select("[aria-labelledby=duplicates-heading] li"):
+            listed_on_case.add(name_and_phone)
+    assert marked_in_inbox == listed_on_case
+    assert {name for name, _phone in marked_in_inbox} == {
+        "Åse Østergaard",
+        "åse østergaard",
+        "Dan Dam",
+        "Erik Eg",
+    }

@@ -32,7 +32,13 @@ def connect(path: str | Path) -> Database:
     db = Database(conn)
     for pragma in PRAGMAS:
         db.execute(pragma)
+    # Text compared whatever its capitals, Æ, Ø and Å too (SQLite's lower() knows A-Z).
+    db.register_function(casefold, deterministic=True)
     return db
+
+
+def casefold(text: str | None) -> str | None:
+    return text.casefold() if isinstance(text, str) else text
 
 
 class DiskFull(Exception):

@@ -35,47 +35,81 @@ def comparable_phone(text):
     return normalise_phone(text) if text else None
 
 
+def age_group_of(alias):
+    return (
+        f"(SELECT value FROM answers a WHERE a.registration_id = {alias}.id"
+        " AND a.field = 'age_group')"
+    )
+
+
+def comparable(user):
+    """SQL for a `comparable` table (and its parameters): each registration `user` may see,
+    as the rule compares people. Mail and names whatever their capitals (casefold, on every
+    connection: SQLite's own lower() knows A-Z, not Æ, Ø and Å), folded once a query."""
+    where, params = visibility(user)
+    return (
+        f"""comparable AS MATERIALIZED (
+            SELECT r.id, r.phone, casefold(r.email) AS email, casefold(r.name) AS name,
+                   {age_group_of("r")} AS age_group
+            FROM registrations r WHERE {where})""",
+        params,
+    )
+
+
+# The rule: how person {b} may be person {a} (rows of `comparable`, or the same columns).
+RULE = {
+    "phone": "({a}.phone <> '' AND {b}.phone = {a}.phone)",
+    "email": "({a}.email <> '' AND {b}.email = {a}.email)",
+    "name": "({a}.name <> '' AND {b}.name = {a}.name AND {b}.age_group IS {a}.age_group)",
+}
+
+
+def alike(a, b):
+    return {reason: condition.format(a=a, b=b) for reason, condition in RULE.items()}
+
+
+def maybe_twice():
+    """SQL for a `maybe_twice` table: the id of each registration in `comparable` that
+    another there looks like, by the rule (the inbox's mark; the case lists them). One join
+    a way of looking alike, so that SQLite looks each one up, not every pair."""
+    return " UNION ".join(
+        f"SELECT me.id FROM comparable me JOIN comparable o ON {condition} AND o.id <> me.id"
+        for condition in alike("me", "o").values()
+    ).join(("maybe_twice(id) AS (", ")"))
+
+
 def likely_duplicates(db, user, answers, *, except_id=None):
     """The registrations `user` may see that look like the person with these answers."""
-    phone = comparable_phone(answers.get("phone"))
-    email = (answers.get("email") or "").strip().lower() or None
-    name = (answers.get("name") or "").strip() or None
-    where, params = visibility(user)
+    table, params = comparable(user)
+    reasons = alike("p", "o")
+    person = [
+        comparable_phone(answers.get("phone")),
+        (answers.get("email") or "").strip() or None,
+        (answers.get("name") or "").strip() or None,
+        answers.get("age_group"),
+    ]
     rows = db.query(
         f"""
-        SELECT r.id, r.public_id, r.reference, r.name, r.submitted_at, r.phone, r.email,
-               (SELECT value FROM answers a WHERE a.registration_id = r.id
-                AND a.field = 'age_group') AS age_group
-        FROM registrations r
-        WHERE r.id IS NOT ? AND {where}
-          AND (r.phone = ? OR lower(r.email) = ? OR r.name = ? COLLATE NOCASE)
+        WITH {table},
+        p(phone, email, name, age_group) AS (SELECT ?, casefold(?), casefold(?), ?)
+        SELECT r.public_id, r.reference, r.name, r.submitted_at,
+               {", ".join(f"{condition} AS same_{reason}" for reason, condition in reasons.items())}
+        FROM comparable o JOIN registrations r ON r.id = o.id, p
+        WHERE o.id IS NOT ? AND ({" OR ".join(reasons.values())})
         ORDER BY r.submitted_at
         """,
-        [except_id, *params, phone, email, name],
+        [*params, *person, except_id],
     )
-    found = []
-    for row in rows:
-        reasons = [
-            reason
-            for reason, same in (
-                ("phone", phone and row["phone"] == phone),
-                ("email", email and (row["email"] or "").lower() == email),
-                (
-                    "name",
-                    name
-                    and row["name"].lower() == name.lower()
-                    and row["age_group"] == answers.get("age_group"),
-                ),
-            )
-            if same
-        ]
-        if reasons:
-            found.append(
-                Duplicate(
-                    row["public_id"], row["reference"], row["name"], row["submitted_at"], reasons
-                )
-            )
-    return found
+    return [
+        Duplicate(
+            row["public_id"],
+            row["reference"],
+            row["name"],
+            row["submitted_at"],
+            [reason for reason in reasons if row[f"same_{reason}"]],
+        )
+        for row in rows
+    ]
 
 
 def duplicates_of_case(db, user, registration):

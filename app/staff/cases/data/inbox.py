@@ -9,6 +9,7 @@ from app.core import codes
 from app.staff.cases.data.calls import OUTCOMES
 from app.staff.cases.data.next_steps import KINDS as NEXT_STEP_KINDS
 from app.staff.core.access import INBOX_COLUMNS, RegistrationRow, visibility
+from app.staff.core.duplicates import comparable, maybe_twice
 from app.staff.core.paging import within
 from app.staff.core.statuses import STATUSES
 
@@ -28,8 +29,8 @@ ORDERS = {
 
 CONTACTS = ", ".join(f"'{kind}'" for kind in OUTCOMES)
 # Where each case is, on its row: the newest contact and how, the next step and its day,
-# the age group, and whether another registration the user may see has the same phone or
-# email (the person may be there twice: core.duplicates says more on the case).
+# the age group, and whether the person may be there twice (core.duplicates' rule, which
+# lists them on the case).
 WHERE_THE_CASE_IS = """
     lc.at AS last_contact_at, lc.kind AS last_contact_kind,
     n.kind AS next_step_kind, n.due_on AS next_step_due,
@@ -58,19 +59,6 @@ class InboxRow(RegistrationRow):
     @property
     def under_18(self):
         return self.age_group == "under_18"
-
-
-def twice_condition(user):
-    """The SQL (and parameters) of "another registration `user` may see has this phone or
-    email"."""
-    seen, params = visibility(user, alias="o")
-    return (
-        "EXISTS (SELECT 1 FROM registrations o WHERE o.id <> r.id AND"
-        " ((coalesce(r.phone, '') <> '' AND o.phone = r.phone)"
-        " OR (coalesce(r.email, '') <> '' AND o.email = r.email))"
-        f" AND {seen}) AS may_be_twice",
-        params,
-    )
 
 
 @dataclass
@@ -164,10 +152,12 @@ def filtered_registrations(db, user, filters, *, limit=None, offset=0):
     if limit is not None:
         paging = "LIMIT ? OFFSET ?"
         params = [*params, limit, offset]
-    twice, twice_params = twice_condition(user)
+    people, people_params = comparable(user)
     rows = db.query(
         f"""
-        SELECT {INBOX_COLUMNS}, {WHERE_THE_CASE_IS}, {twice}
+        WITH {people}, {maybe_twice()}
+        SELECT {INBOX_COLUMNS}, {WHERE_THE_CASE_IS},
+               r.id IN (SELECT id FROM maybe_twice) AS may_be_twice
         FROM registrations r LEFT JOIN users u ON u.id = r.consultant_id
         LEFT JOIN next_steps n ON n.registration_id = r.id
         LEFT JOIN registration_history lc ON lc.id = (SELECT max(h.id)
@@ -175,7 +165,7 @@ def filtered_registrations(db, user, filters, *, limit=None, offset=0):
             AND h.kind IN ({CONTACTS}))
         WHERE {where} ORDER BY {ORDERS.get(filters.order, ORDERS["newest"])} {paging}
         """,
-        [*twice_params, *params],
+        [*people_params, *params],
     )
     return [InboxRow(**row) for row in rows]
 
