@@ -648,3 +648,23 @@ def m020_voice_answers(db: Database) -> None:
             ON voice_answers (registration_id, field)
         """,
     )
+
+
+@migrations()
+def m021_typed_work_kept(db: Database) -> None:
+    run_statements(
+        db,
+        """
+        -- What a consultant typed on a case and sent after the back office had signed them
+        -- out (idle): kept for them alone until they sign in again and see it in its
+        -- fields (then deleted), at most a working day. Gone with the case or the account.
+        CREATE TABLE typed_work (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+            registration_id INTEGER NOT NULL REFERENCES registrations (id) ON DELETE CASCADE,
+            fields TEXT NOT NULL,
+            kept_at TEXT NOT NULL,
+            UNIQUE (user_id, registration_id)
+        )
+        """,
+    )

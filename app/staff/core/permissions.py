@@ -18,8 +18,15 @@ from flask import abort, current_app, flash, g, redirect, request, session, url_
 from flask_babel import lazy_gettext as _l
 
 from app.core import clock
+from app.staff.core import typed_work
 from app.staff.core.blueprint import blueprint
-from app.staff.core.sessions import browser_of, end_session, start_session, user_of_session
+from app.staff.core.sessions import (
+    browser_of,
+    end_session,
+    owner_of,
+    start_session,
+    user_of_session,
+)
 from app.staff.core.users import user_by_public_id
 from app.web.database import get_db
 from app.web.i18n import safe_local_path
@@ -52,29 +59,42 @@ def check_access():
     if level is None:
         abort(403)
     db = get_db()
+    token = session.get(SESSION_KEY)
+    owner = owner_of(db, token) if request.method == "POST" else None
     g.staff_user = user_of_session(
-        db,
-        session.get(SESSION_KEY),
-        idle=timedelta(minutes=current_app.config["STAFF_IDLE_MINUTES"]),
+        db, token, idle=timedelta(minutes=current_app.config["STAFF_IDLE_MINUTES"])
     )
     if level == "public":
         return None
     if level == "pending":
         return None if pending_user() else redirect(url_for("staff.sign_in"))
     if g.staff_user is None:
-        if session.pop(SESSION_KEY, None):
-            flash(_l("You were signed out because you had not used the back office for a while."))
-        return redirect(
-            url_for(
-                "staff.sign_in",
-                next=request.full_path.rstrip("?") if request.method == "GET" else None,
-            )
-        )
+        return to_sign_in(typed_work_kept_for(owner))
     if g.staff_user.must_change_password and request.endpoint not in BEFORE_OWN_PASSWORD:
         return redirect(url_for("staff.change_password"))
     if level == "admin" and not g.staff_user.is_admin:
         abort(403)
     return None
+
+
+def typed_work_kept_for(owner):
+    """A case's form sent by a session that has just ended: what was typed is kept for the
+    one who typed it. The case's address, to come back to after signing in, or None."""
+    public_id = (request.view_args or {}).get("public_id")
+    if owner is None or not request.path.startswith("/staff/registrations/"):
+        return None
+    if not typed_work.keep(get_db(), owner, public_id, request.form):
+        return None
+    return url_for("staff.registration", public_id=public_id)
+
+
+def to_sign_in(case_with_typed_work):
+    if session.pop(SESSION_KEY, None):
+        flash(_l("You were signed out because you had not used the back office for a while."))
+    if case_with_typed_work:
+        flash(_l("What you wrote is kept. Sign in again, and it stands in its field."))
+    back = request.full_path.rstrip("?") if request.method == "GET" else case_with_typed_work
+    return redirect(url_for("staff.sign_in", next=back))
 
 
 def current_user():

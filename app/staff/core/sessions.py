@@ -89,6 +89,16 @@ def user_of_session(db, token, *, idle, now=None):
     return user
 
 
+def owner_of(db, token):
+    """The id of the user whose session `token` is or was until now, or None."""
+    if not token:
+        return None
+    found = db.query(
+        "SELECT user_id FROM staff_sessions WHERE token_hash = ?", [codes.token_hash(token)]
+    )
+    return next((row["user_id"] for row in found), None)
+
+
 def end_session(db, token):
     with write_transaction(db):
         db.execute("DELETE FROM staff_sessions WHERE token_hash = ?", [codes.token_hash(token)])

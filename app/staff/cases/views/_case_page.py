@@ -6,6 +6,7 @@ from its form (the inbox and the export)."""
 from datetime import date
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
 
 from app.core import clock
 from app.domain.coverage import has_agreement
@@ -31,7 +32,7 @@ from app.staff.cases.forms.day import (
     NextStepForm,
     PlacementForm,
 )
-from app.staff.core import audit
+from app.staff.core import audit, typed_work
 from app.staff.core.duplicates import duplicates_of_case
 from app.staff.core.follow_up_plans import plan_label
 from app.staff.core.health import health_shown, of_registration
@@ -186,6 +187,21 @@ def blank_forms(case):
     return forms
 
 
+def put_back_typed_work(forms, typed):
+    """What the consultant sent after being signed out, back in its form's fields."""
+    if typed is None:
+        return
+    for form in forms.values():
+        if any(field.name in typed for field in form):
+            form.process(formdata=typed)
+    flash(
+        _l(
+            "What you wrote before you were signed out stands in its field again. It is not"
+            " saved: press the button again."
+        )
+    )
+
+
 def has_health_answers(answers):
     return any(answers.get(name) for name in SENSITIVE_FIELDS)
 
@@ -201,6 +217,8 @@ def show_case(registration, *, submitted=None, status=200, health_asked=False):
         audit.record_now(db, current_user(), "viewed", reference=registration.reference)
     case = case_file(db, registration)
     forms = blank_forms(case)
+    if request.method == "GET":
+        put_back_typed_work(forms, typed_work.take(db, current_user(), registration.id))
     if submitted:
         name, form = submitted
         forms[name] = form

@@ -1,0 +1,72 @@
+"""Karl talks with Mette for 35 minutes and types the call's note as they talk. The back
+office signs him out after 30 idle minutes; when he presses the button, what he typed is
+not lost: after he signs in again it stands in its fields on Mette's case, not saved until
+he presses again, and nobody else who signs in on that browser sees it."""
+
+from datetime import timedelta
+
+from app.core import clock
+from pages import location_path
+from staff import TEST_MUNICIPALITIES, register, staff_member
+from test_staff_call_sheet import case_url, contact_url, history_lines
+
+NOTE = "Mette vil gerne arbejde i et køkken. Hun ringer tilbage om mødet på fredag."
+
+
+def idle_past_the_limit(app, db):
+    idle = app.config["STAFF_IDLE_MINUTES"] + 5
+    stale = (clock.now() - timedelta(minutes=idle)).isoformat(timespec="seconds")
+    db.execute("UPDATE staff_sessions SET last_seen_at = ?", [stale])
+    db.conn.commit()
+
+
+def press_after_the_call(karl, mette, token):
+    data = {"csrf_token": token, "contact-outcome": "reached", "contact-note": NOTE}
+    return karl.client.post(contact_url(mette), data=data)
+
+
+def note_field(case):
+    """The note field's text as a browser shows it (it drops a textarea's first newline)."""
+    text = case.soup.find(id="contact-note").get_text()
+    return text.removeprefix("\n").removeprefix("\r\n")
+
+
+def sign_in_again(member, response):
+    member.open(location_path(response))
+    response = member.enter_password()
+    return member.post_form(location_path(response), {"code": member.current_code()})
+
+
+def test_a_note_typed_while_the_back_office_signed_out_stands_in_its_field_after_sign_in(app, db):
+    mette = register(app, name="Mette Hansen")
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    token = karl.open(case_url(mette)).csrf_token()
+    idle_past_the_limit(app, db)
+
+    response = press_after_the_call(karl, mette, token)
+
+    assert location_path(response).startswith("/staff/sign-in")
+    sign_in_page = karl.open(location_path(response))
+    assert "Det, du skrev, er gemt" in sign_in_page.text()
+    response = sign_in_again(karl, response)
+    assert location_path(response) == case_url(mette)
+    case = karl.open(case_url(mette))
+    assert note_field(case) == NOTE
+    assert "står i feltet igen" in case.text()
+    assert not any("Talte med personen" in line for line in history_lines(case)), "not saved"
+    assert note_field(karl.open(case_url(mette))) == "", "shown once"
+
+
+def test_what_was_typed_is_kept_in_the_database_only_and_for_the_one_who_typed_it(app, db):
+    mette = register(app, name="Mette Hansen")
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    token = karl.open(case_url(mette)).csrf_token()
+    idle_past_the_limit(app, db)
+    response = press_after_the_call(karl, mette, token)
+    assert NOTE not in str(response.headers)
+    assert all(NOTE not in cookie.value for cookie in karl.client._cookies.values())
+
+    anna = staff_member(app, name="Anna Kollega", covers=TEST_MUNICIPALITIES)
+    anna.client = karl.client  # the same browser
+    sign_in_again(anna, response)
+    assert NOTE not in anna.open(case_url(mette)).html
