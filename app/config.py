@@ -154,6 +154,8 @@ def settings_from_environment(instance_path):
         # The back office: a staff session ends after this long unused; the purge deletes
         # registrations closed and drafts untouched longer ago than this.
         "STAFF_IDLE_MINUTES": _number("KLAPJOB_STAFF_IDLE_MINUTES", 30),
+        # ...and says so this long before, with a way to stay (staff-still-here.js).
+        "STAFF_WARN_MINUTES": 2,
         "PURGE_CLOSED_DAYS": _number("KLAPJOB_PURGE_CLOSED_DAYS", 365),
         "PURGE_DRAFT_DAYS": _number("KLAPJOB_PURGE_DRAFT_DAYS", 30),
     }

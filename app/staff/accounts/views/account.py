@@ -89,3 +89,11 @@ def account_sessions():
         form=form,
         sessions=sessions_of(get_db(), user, current_session_token()),
     )
+
+
+@blueprint.route("/still-here", methods=["POST"])
+@requires("staff")
+def still_here():
+    """The page's "Stay signed in", or a note being typed: a request that keeps the session
+    (every signed-in request does, permissions.check_access); nothing else to do."""
+    return "", 204
