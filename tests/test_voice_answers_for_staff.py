@@ -93,3 +93,23 @@ def test_the_persons_data_file_holds_her_recordings(app, client, db):
     assert base64.b64decode(kept["Mit helbred"]["audio_base64"]) == health
     assert kept["Mere om, hvad jeg kan lide"]["seconds"] == 9
     assert kept["Mere om, hvad jeg kan lide"]["type"] == "audio/ogg"
+
+
+def test_before_you_call_says_which_answers_mette_said_in_her_own_voice(app, client, db):
+    """Karl sees, before he calls, that Mette said some answers rather than wrote them:
+    he listens first, and knows she may find writing hard. A health recording is not named
+    there (health shows only by its own rule, below)."""
+    karl = staff_member(app, covers=("751",))
+    mette_sends_two_recordings(client)
+    karl.sign_in()
+    page = karl.open(the_case_of_mette(karl, db))
+    before_you_call = page.soup.find(id="overview-heading").find_parent("section")
+    said = next(
+        div.find("dd")
+        for div in before_you_call.select("dl.staff-facts > div")
+        if div.find("dt").get_text(strip=True) == "Sagt med personens egen stemme"
+    )
+    assert "Mere om, hvad jeg kan lide" in said.get_text(" ", strip=True)
+    assert "helbred" not in said.get_text(" ", strip=True).lower()
+    listen = said.find("a")
+    assert listen["href"] == "#voice-answers" and page.soup.find(id="voice-answers")

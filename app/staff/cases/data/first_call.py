@@ -54,6 +54,7 @@ class Overview:
     dont_know: list = field(default_factory=list)  # labels of the questions to ask about
     health_withheld: bool = False
     helper: Helper | None = None
+    said: list = field(default_factory=list)  # labels of the answers said, not written
 
 
 def is_dont_know(value):
@@ -80,8 +81,16 @@ def answered(answers, names):
     return rows
 
 
-def first_call_overview(row, answers):
+def said_in_own_voice(recorded_fields):
+    """The labels of the answers the person recorded; health only by its own rule (the
+    players below), never named here."""
+    specs = [FIELDS_BY_NAME[name] for name in recorded_fields]
+    return [spec.summary_label or spec.label for spec in specs if not spec.sensitive]
+
+
+def first_call_overview(row, answers, recorded_fields=()):
     return Overview(
+        said=said_in_own_voice(recorded_fields),
         facts=answered(answers, OVERVIEW_FIELDS),
         under_18=answers.get("age_group") == "under_18",
         dont_know=questions_answered_dont_know(answers),
