@@ -53,8 +53,10 @@ def _element(element_id: int, payload: bytes) -> bytes:
 UNKNOWN_SIZE = b"\x01\xff\xff\xff\xff\xff\xff\xff"
 
 
-def webm_opus(seconds: float) -> bytes:
-    """As Chrome records: the Segment and Clusters of unknown size, blocks every 20 ms."""
+def webm_opus(seconds: float, bits_per_second: int = 13_600) -> bytes:
+    """As Chrome records: the Segment and Clusters of unknown size, blocks every 20 ms
+    (Chrome's MediaRecorder records Opus at 128 kbps unless told otherwise)."""
+    block = bytes(max(bits_per_second // 8 // 50 - 4, 1))
     header = _element(0x1A45DFA3, _element(0x4282, b"webm"))
     info = _element(0x1549A966, _element(0x2AD7B1, (1_000_000).to_bytes(3, "big")))
     track = _element(
@@ -65,7 +67,7 @@ def webm_opus(seconds: float) -> bytes:
     milliseconds = int(seconds * 1000)
     for start in range(0, milliseconds, 5000):
         blocks = b"".join(
-            _element(0xA3, b"\x81" + struct.pack(">h", offset) + b"\x80" + bytes(30))
+            _element(0xA3, b"\x81" + struct.pack(">h", offset) + b"\x80" + block)
             for offset in range(0, min(5000, milliseconds - start), 20)
         )
         clusters += b"\x1f\x43\xb6\x75" + UNKNOWN_SIZE + _element(0xE7, start.to_bytes(4, "big"))

@@ -114,5 +114,9 @@ def test_mette_records_with_the_microphone_and_sends_it(browser, live_server, sp
         [kept] = recordings(live_server)
         assert kept["mime_type"] == "audio/webm"
         assert kept["seconds"] >= 2
+        # Speech needs no music's bit rate: 32 kbps Opus is clear speech, and a quarter of
+        # the disk of Chromium's own 128 kbps (bench/voice_answers_bench.py).
+        kbps = len(kept["audio"]) * 8 / kept["seconds"] / 1000
+        assert kbps <= 40, f"{kbps:.0f} kbps"
     finally:
         with_microphone.close()
