@@ -7,11 +7,16 @@ import subprocess
 
 import pytest
 from playwright.sync_api import expect
+from test_staff_accessibility import sign_in
 
 from app.core.db import connect
-from browser_support import CHROMIUM, CHROMIUM_ARGS, TABLET_PORTRAIT, screenshot
+from app.domain.registrations.sending import Consents, submit_registration
+from browser_support import CHROMIUM, CHROMIUM_ARGS, TABLET_PORTRAIT, screenshot, screenshot_file
 from people import MYSELF_IN_AARHUS
-from staff import saved_draft
+from staff import saved_draft, staff_member
+
+PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1366, "height": 768}
 
 pytestmark = pytest.mark.browser
 
@@ -88,11 +93,12 @@ def test_mette_records_with_the_microphone_and_sends_it(browser, live_server, sp
         executable_path=CHROMIUM, args=CHROMIUM_ARGS + fake_microphone
     )
     try:
+        # On a phone, as most people hold one.
         context = with_microphone.new_context(
-            viewport=TABLET_PORTRAIT, base_url=live_server.url, locale="da-DK"
+            viewport=PHONE, base_url=live_server.url, locale="da-DK", is_mobile=True, has_touch=True
         )
         context.grant_permissions(["microphone"], origin=live_server.url)
-        with_a_draft(context, live_server)
+        token = with_a_draft(context, live_server)
         page = context.new_page()
         page.goto("/register/strengths")
         page.get_by_role("button", name="Optag", exact=True).click()
@@ -102,7 +108,8 @@ def test_mette_records_with_the_microphone_and_sends_it(browser, live_server, sp
         expect(page.locator("[data-voice-count]")).to_have_text(
             re.compile(r"^0:(0[2-9]|[1-5][0-9])$"), timeout=30_000
         )
-        screenshot(page, "voice-recording")
+        stop.scroll_into_view_if_needed()
+        page.screenshot(path=str(screenshot_file("phone-voice-recording")))
         stop.click()
         preview = page.locator("[data-voice-preview]")
         preview.wait_for()
@@ -120,3 +127,34 @@ def test_mette_records_with_the_microphone_and_sends_it(browser, live_server, sp
         assert kbps <= 40, f"{kbps:.0f} kbps"
     finally:
         with_microphone.close()
+    karl_hears_it_on_the_case(browser, live_server, token, kept["audio"])
+
+
+def karl_hears_it_on_the_case(browser, live_server, token, recorded):
+    """Mette sends; Karl opens her case at his laptop and plays what she said."""
+    app = live_server.app
+    db = connect(app.config["DATABASE"])
+    try:
+        with app.test_request_context():
+            registration_id = submit_registration(
+                db, token, language="da", consents=Consents(health=True, jobcentre=False)
+            )
+        [case] = db.query("SELECT public_id FROM registrations WHERE id = ?", [registration_id])
+    finally:
+        db.close()
+    karl = staff_member(app, email="karl.voice@klapjob.dk", covers=("751",))
+    context = browser.new_context(viewport=LAPTOP, base_url=live_server.url, locale="da-DK")
+    page = context.new_page()
+    sign_in(page, karl, app.config["DATABASE"])
+    page.goto(f"/staff/registrations/{case['public_id']}")
+    page.get_by_role("link", name="Lyt til dem").click()
+    player = page.locator(".staff-voice audio")
+    player.scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshot_file("staff-laptop-voice-player")))
+    heard = context.request.get(player.get_attribute("src"))
+    assert (heard.status, heard.headers["content-type"], heard.body()) == (
+        200,
+        "audio/webm",
+        recorded,
+    )
+    context.close()
