@@ -71,3 +71,18 @@ def test_the_export_page_offers_the_choices(app):
     page = karl.open("/staff/export")
     assert page.soup.find("input", {"name": "include_sensitive"}).get("checked") is None
     assert page.soup.find("input", {"name": "include_contact"}).get("checked") is None
+
+
+def test_hours_and_days_read_as_danish_excel_reads_them(app, db):
+    """'7.5' is a date or a text in Danish Excel: hours have a decimal comma, as in the
+    report's CSV, and the days of a placement are days, not ISO text to guess at."""
+    mette = register(app, name="Mette Hansen", consent_jobcentre=True)
+    db.execute(
+        "UPDATE registrations SET job_start = '2026-03-02', job_hours = 7.5 WHERE id = ?",
+        [mette["id"]],
+    )
+    db.conn.commit()
+    anna = staff_member(app, "admin").sign_in()
+    [row] = download(anna, "")
+    assert row["Timer om ugen i jobbet"] == "7,5"
+    assert row["Job fra"] == "02-03-2026"

@@ -19,6 +19,7 @@ from app.domain.municipalities import municipality_name
 from app.domain.questions.steps import STEPS
 from app.domain.questions.summary import shown_answers
 from app.domain.registrations.sending import answers_of
+from app.staff.core.spreadsheets import danish_day, danish_decimal
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CONTACT_FIELDS = {
@@ -73,16 +74,16 @@ IDENTIFYING_COLUMNS = (
     (_l("Employer"), lambda r: r.employer),
 )
 CASE_COLUMNS = (
-    (_l("Sent"), lambda r: r.submitted_at[:10]),
+    (_l("Sent"), lambda r: danish_day(r.submitted_at)),
     (_l("Municipality code"), lambda r: r.municipality_code),
     (_l("Municipality"), lambda r: municipality_name(r.municipality_code)),
     (_l("Said yes to the job centre"), lambda r: _l("Yes") if r.consent_jobcentre else _l("No")),
     (_l("Status"), lambda r: r.status_label),
     (_l("Reason for closing"), lambda r: r.close_reason_label),
     (_l("Consultant"), lambda r: r.consultant_name),
-    (_l("Work trial from"), lambda r: r.praktik_start),
-    (_l("Job from"), lambda r: r.job_start),
-    (_l("Hours a week in the job"), lambda r: r.job_hours),
+    (_l("Work trial from"), lambda r: danish_day(r.praktik_start)),
+    (_l("Job from"), lambda r: danish_day(r.job_start)),
+    (_l("Hours a week in the job"), lambda r: danish_decimal(r.job_hours)),
 )
 NOT_INCLUDED = _l("(not in this file)")
 

@@ -5,12 +5,12 @@ import csv
 import io
 from dataclasses import dataclass
 
-from babel.numbers import format_decimal
 from flask_babel import lazy_gettext as _l
 from openpyxl import Workbook
 
 from app.domain.municipalities import municipality_name
 from app.staff.core import monthly_figures as mf
+from app.staff.core.spreadsheets import danish_day, danish_decimal
 from app.staff.core.statuses import CLOSE_REASONS, JOB_KINDS, PLACEMENT_KINDS
 
 
@@ -110,13 +110,11 @@ def csv_file(rows):
     for month, place, label, count, average, of in rows:
         writer.writerow(
             [
-                month.strftime("%d-%m-%Y"),
+                danish_day(month),
                 place,
                 label,
                 count,
-                format_decimal(round(average, 1), locale="da", group_separator=False)
-                if average is not None
-                else "",
+                danish_decimal(round(average, 1) if average is not None else None),
                 of,
             ]
         )

@@ -1,0 +1,24 @@
+"""Cells as Danish Excel reads them, for every CSV file the back office makes: a decimal
+comma ('7.5' is a date or a text there) and days written day-month-year."""
+
+from datetime import date
+
+from babel.numbers import format_decimal
+
+DAY_FORMAT = "%d-%m-%Y"
+
+
+def danish_decimal(number):
+    """'7,5' for 7.5; '' for nothing."""
+    if number is None or number == "":
+        return ""
+    return format_decimal(number, locale="da", group_separator=False)
+
+
+def danish_day(day):
+    """'02-03-2026' for a date or an ISO day ('2026-03-02'); '' for nothing."""
+    if not day:
+        return ""
+    if isinstance(day, str):
+        day = date.fromisoformat(day[:10])
+    return day.strftime(DAY_FORMAT)
