@@ -118,17 +118,23 @@ def test_a_consultants_year_shows_in_the_municipalitys_report_and_survives_delet
     text = csv_response.get_data(as_text=True)
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
-    fleksjob = next(r for r in rows if r["Hvad"] == "Job startet: Fleksjob")
+    job_month = job.replace(day=1).strftime("%d-%m-%Y")
+    fleksjob = next(
+        r for r in rows if r["Hvad"] == "Job startet: Fleksjob" and r["Måned"] == job_month
+    )
     assert fleksjob["Gennemsnit"] == "12,5" and fleksjob["Antal"] == "1"
-    assert fleksjob["Måned"] == job.replace(day=1).strftime("%d-%m-%Y")
     assert fleksjob["Kommune"] == "Aarhus"
 
     workbook = load_workbook(io.BytesIO(karl.client.get(f"{address}&download=xlsx").data))
     sheet = workbook.active
     values = list(sheet.iter_rows(values_only=True))
     assert values[0][:4] == ("Måned", "Kommune", "Hvad", "Antal")
-    fleksjob_row = next(row for row in values if row[2] == "Job startet: Fleksjob")
-    assert fleksjob_row[0] == datetime(job.year, job.month, 1) and fleksjob_row[4] == 12.5
+    fleksjob_row = next(
+        row
+        for row in values
+        if row[2] == "Job startet: Fleksjob" and row[0] == datetime(job.year, job.month, 1)
+    )
+    assert fleksjob_row[3] == 1 and fleksjob_row[4] == 12.5
 
     anna = staff_member(app, "admin").sign_in()
     anna.post_form(f"{url}/delete", {"reference": mette["reference"]}, form_on=f"{url}/delete")
@@ -195,3 +201,23 @@ def test_each_number_stands_under_its_month(app):
         page = anna.open(address)
         assert page.soup.select(".staff-table tbody tr"), address
         assert columns_out_of_line(page) == [], address
+
+
+def test_a_month_with_nothing_to_count_says_0_in_the_files(app):
+    """Aarhus asks how many started a job in each month: a month with none is a 0 in the
+    CSV and the spreadsheet, as on the page, not a missing line to wonder about."""
+    register(app, name="Mette Hansen")
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    address = f"/staff/reports?municipality=751&{this_year_so_far()}"
+    page_counts = report_counts(karl.open(address))
+    assert page_counts["Job startet: Skånejob"] == 0
+
+    text = karl.client.get(f"{address}&download=csv").get_data(as_text=True)
+    rows = list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
+    skaanejob = [row for row in rows if row["Hvad"] == "Job startet: Skånejob"]
+    assert len(skaanejob) == 12 and {row["Antal"] for row in skaanejob} == {"0"}
+
+    workbook = load_workbook(io.BytesIO(karl.client.get(f"{address}&download=xlsx").data))
+    values = list(workbook.active.iter_rows(values_only=True))
+    assert len([row for row in values if row[2] == "Job startet: Skånejob"]) == 12
+    assert len(values) - 1 == len(rows), "the two files hold the same lines"

@@ -74,19 +74,19 @@ def months_between(first, last):
 
 
 def report_rows(report_lines, months, municipality):
-    """The long table of the files: month (a date), municipality, what, count, average."""
+    """The long table of the files: month (a date), municipality, what, count, average.
+    Every line of every month, a 0 too: a missing line would leave the reader guessing."""
     place = municipality_name(municipality) if municipality else str(_l("All municipalities"))
     for month in months:
         for line in report_lines:
-            if line.count(month):
-                yield (
-                    mf.first_day(month),
-                    place,
-                    line.label,
-                    line.count(month),
-                    line.average(month),
-                    line.amount_label,
-                )
+            yield (
+                mf.first_day(month),
+                place,
+                line.label,
+                line.count(month),
+                line.average(month),
+                line.amount_label,
+            )
 
 
 def headers():
