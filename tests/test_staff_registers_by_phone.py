@@ -28,6 +28,14 @@ def answer_questions(member, url, answers_by_step):
     return url, asked
 
 
+def rows_of(app, sql, params=()):
+    db = connect(app.config["DATABASE"])
+    try:
+        return list(db.query(sql, params))
+    finally:
+        db.close()
+
+
 def row_of(app, sql, params=()):
     db = connect(app.config["DATABASE"])
     try:
@@ -162,3 +170,30 @@ def test_a_sign_up_that_became_a_registration_is_marked_and_no_longer_offered(ap
     assert "Den tilmelding er allerede registreret." in karl.open(new).text()
     assert row_of(app, "SELECT count(*) AS n FROM registrations")["n"] == 1
     assert row_of(app, "SELECT count(*) AS n FROM drafts")["n"] == 0, "no new draft begun"
+
+
+def register_by(member, channel):
+    response = member.post_form("/staff/registrations/new", {"channel": channel})
+    consent_url, _asked = answer_questions(member, location_path(response), MYSELF_IN_AARHUS)
+    saved = member.post_form(consent_url, {"consent": "y", "consent_jobcentre": "y"})
+    assert saved.status_code == 302
+    return saved
+
+
+def test_a_person_registered_on_the_phone_has_had_the_first_contact(app):
+    """Mette called and Karl registered her while they talked; Ali came by the job centre,
+    and Karl read him each yes on the phone: either way KLAPjob has talked with the person,
+    and that first real contact is on the case and in the municipality's report."""
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    register_by(karl, "phone")
+    register_by(karl, "jobcentre")
+    for row in rows_of(app, "SELECT * FROM registrations"):
+        assert row["status"] == "contacted" and row["first_contact_at"] is not None
+
+    today = clock.today()
+    report = karl.open(f"/staff/reports?municipality=751&first_month={today:%Y-%m}")
+    cells = {
+        tr.find("td").find(string=True, recursive=False).strip(): tr.find_all("td")[-1]
+        for tr in report.soup.select(".staff-table tbody tr")
+    }
+    assert cells["Første rigtige kontakt"].get_text(strip=True) == "2"

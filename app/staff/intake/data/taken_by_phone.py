@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from app.core import clock, codes
 from app.core.db import write_transaction
 from app.domain.registrations.sending import Consents, submit_draft
-from app.staff.core import audit
+from app.staff.core import audit, monthly_figures
 from app.staff.core.access import signup_visibility, visibility
 from app.staff.core.statuses import CHANNELS
 
@@ -140,11 +140,14 @@ def send_intake(db, user, intake, consents, *, now=None):
     now = now or clock.now()
 
     def record_consent(db, registration_id):
+        # Each yes was read to the person on the phone: KLAPjob has talked with them, the
+        # first real contact, whatever brought the registration.
         db.execute(
-            "UPDATE registrations SET channel = ?, consent_taken_by = ?, consent_taken_at = ?"
-            " WHERE id = ?",
-            [intake.channel, user.id, clock.iso(now), registration_id],
+            "UPDATE registrations SET channel = ?, consent_taken_by = ?, consent_taken_at = ?,"
+            " status = 'contacted', status_changed_at = ?, first_contact_at = ? WHERE id = ?",
+            [intake.channel, user.id, *[clock.iso(now)] * 3, registration_id],
         )
+        monthly_figures.count_first_contact(db, registration_id, now)
         if intake.signup_id is not None:
             db.execute(
                 "UPDATE meeting_signups SET registered_at = ? WHERE id = ?",
