@@ -1,6 +1,7 @@
 """A CSV file for municipal reporting: the filtered list, without contact details or
 health unless chosen, and no cell a spreadsheet would run as a formula."""
 
+from app.core import clock
 from app.staff.cases.data.csv_export import safe_cell
 from people import HELPED_BY_SUPPORT_WORKER
 from staff import TEST_MUNICIPALITIES, register, staff_member
@@ -73,16 +74,50 @@ def test_the_export_page_offers_the_choices(app):
     assert page.soup.find("input", {"name": "include_contact"}).get("checked") is None
 
 
-def test_hours_and_days_read_as_danish_excel_reads_them(app, db):
-    """'7.5' is a date or a text in Danish Excel: hours have a decimal comma, as in the
-    report's CSV, and the days of a placement are days, not ISO text to guess at."""
+def test_every_work_trial_and_job_is_a_line_of_its_own_with_its_kind_grant_days_and_end(app, db):
+    """Aarhus counts work trials and jobs from the file: each of Mette's is a line (a work
+    trial that became a flexjob, granted by the job centre), her person number the same on
+    both; Ali, with none yet, is one line."""
+    from datetime import date
+
+    from app.staff.cases.data.placements import add_placement, end_placement
+    from app.staff.core.access import visible_registration
+
     mette = register(app, name="Mette Hansen", consent_jobcentre=True)
-    db.execute(
-        "UPDATE registrations SET job_start = '2026-03-02', job_hours = 7.5 WHERE id = ?",
-        [mette["id"]],
-    )
-    db.conn.commit()
-    anna = staff_member(app, "admin").sign_in()
-    [row] = download(anna, "")
-    assert row["Timer om ugen i jobbet"] == "7,5"
-    assert row["Job fra"] == "02-03-2026"
+    register(app, name="Ali Khan", consent_jobcentre=True)
+    anna = staff_member(app, "admin")
+    with app.test_request_context():
+        case = visible_registration(db, anna.user, mette["public_id"])
+        trial = add_placement(
+            db, anna.user, case, kind="praktik", workplace="Netto", starts_on=date(2026, 3, 2)
+        )
+        case = visible_registration(db, anna.user, mette["public_id"])
+        end_placement(db, anna.user, case, trial, ends_on=date(2026, 3, 20), reason="became_job")
+        case = visible_registration(db, anna.user, mette["public_id"])
+        add_placement(
+            db,
+            anna.user,
+            case,
+            kind="fleksjob",
+            workplace="Netto",
+            starts_on=date(2026, 4, 1),
+            hours=12.5,
+            granted=True,
+            granted_on=date(2026, 3, 25),
+        )
+    anna.sign_in()
+    rows = download(anna, "")
+    assert len(rows) == 3
+    hers = [row for row in rows if row["Praktik eller job"]]
+    assert [row["Praktik eller job"] for row in hers] == ["Praktik", "Fleksjob"]
+    assert len({row["Person i filen"] for row in hers}) == 1
+    trial_line, job_line = hers
+    [his] = [row for row in rows if not row["Praktik eller job"]]
+    assert (trial_line["Starter"], trial_line["Slutter"]) == ("02-03-2026", "20-03-2026")
+    assert trial_line["Hvorfor det sluttede"] == "Gik videre til et job"
+    assert (job_line["Bevilget af jobcentret"], job_line["Bevilget den"]) == ("Ja", "25-03-2026")
+    # As Danish Excel reads them: a decimal comma ('12.5' is a date or a text there), and
+    # days day-month-year.
+    assert job_line["Timer om ugen i jobbet"] == "12,5" and job_line["Slutter"] == ""
+    assert his["Sendt"] == clock.today().strftime("%d-%m-%Y")
+    assert his["Person i filen"] not in {row["Person i filen"] for row in hers}

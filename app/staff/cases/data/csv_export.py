@@ -19,6 +19,7 @@ from app.domain.municipalities import municipality_name
 from app.domain.questions.steps import STEPS
 from app.domain.questions.summary import shown_answers
 from app.domain.registrations.sending import answers_of
+from app.staff.cases.data.placements import placements_of
 from app.staff.core.spreadsheets import danish_day, danish_decimal
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -69,10 +70,7 @@ def answer_cell(spec, answers, *, shared, health):
 
 
 # With names and contact details only: each of these points at one person.
-IDENTIFYING_COLUMNS = (
-    (_l("Reference"), lambda r: r.reference),
-    (_l("Employer"), lambda r: r.employer),
-)
+IDENTIFYING_COLUMNS = ((_l("Reference"), lambda r: r.reference),)
 CASE_COLUMNS = (
     (_l("Sent"), lambda r: danish_day(r.submitted_at)),
     (_l("Municipality code"), lambda r: r.municipality_code),
@@ -81,11 +79,22 @@ CASE_COLUMNS = (
     (_l("Status"), lambda r: r.status_label),
     (_l("Reason for closing"), lambda r: r.close_reason_label),
     (_l("Consultant"), lambda r: r.consultant_name),
-    (_l("Work trial from"), lambda r: danish_day(r.praktik_start)),
-    (_l("Job from"), lambda r: danish_day(r.job_start)),
-    (_l("Hours a week in the job"), lambda r: danish_decimal(r.job_hours)),
 )
+# Each work trial and job is a line of its own (a person with none has one line): what
+# the municipality counts, with the job centre's grant and how it ended.
+PLACEMENT_COLUMNS = (
+    (_l("Work trial or job"), lambda p: p.kind_label),
+    (_l("Starts"), lambda p: danish_day(p.starts_on)),
+    (_l("Ends"), lambda p: danish_day(p.ends_on)),
+    (_l("Hours a week in the job"), lambda p: danish_decimal(p.hours)),
+    (_l("Granted by the job centre"), lambda p: _l("Yes") if p.granted else _l("No")),
+    (_l("Granted on"), lambda p: danish_day(p.granted_on)),
+    (_l("Why it ended"), lambda p: p.end_reason_label),
+)
+# The employer: with names and contact details only.
+WORKPLACE_COLUMN = (_l("Workplace"), lambda p: p.workplace)
 NOT_INCLUDED = _l("(not in this file)")
+PERSON_IN_THE_FILE = _l("Person in the file")
 
 
 def csv_text(
@@ -105,19 +114,25 @@ def csv_text(
         )
     )
     columns = (IDENTIFYING_COLUMNS if include_contact else ()) + CASE_COLUMNS
+    placement_columns = PLACEMENT_COLUMNS + ((WORKPLACE_COLUMN,) if include_contact else ())
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    header = [str(label) for label, _ in columns]
+    header = [str(PERSON_IN_THE_FILE)] + [str(label) for label, _ in columns]
+    header += [str(label) for label, _ in placement_columns]
     header += [str(spec.summary_label or spec.label) for spec in fields]
     writer.writerow([safe_cell(cell) for cell in header])
-    for row in rows:
+    for number, row in enumerate(rows, start=1):
         answers = answers_of(db, row.id)
         shared = bool(row.consent_jobcentre)
-        cells = [
+        cells = [number] + [
             value(row) if shared or (label, value) in CASE_COLUMNS else str(NOT_INCLUDED)
             for label, value in columns
         ]
         health = health_for(row) and bool(row.consent_health_jobcentre)
-        cells += [answer_cell(spec, answers, shared=shared, health=health) for spec in fields]
-        writer.writerow([safe_cell(cell) for cell in cells])
+        answer_cells = [answer_cell(spec, answers, shared=shared, health=health) for spec in fields]
+        for placement in placements_of(db, row.id)[::-1] or [None]:  # oldest first
+            placed = [
+                "" if placement is None else value(placement) for _label, value in placement_columns
+            ]
+            writer.writerow([safe_cell(cell) for cell in cells + placed + answer_cells])
     return "\ufeff" + out.getvalue()
