@@ -47,6 +47,7 @@ from app.domain.questions.steps import STEPS
 from app.staff.core import sign_in_guard
 from app.staff.core.permissions import PENDING_KEY
 from app.staff.intake.data.taken_by_phone import start_intake
+from app.staff.reporting.data.sent_reports import keep_as_sent
 from app.web.display import SETTINGS
 from people import MYSELF_IN_AARHUS
 from staff import register, saved_draft, sign_up_for_meeting, staff_member
@@ -296,6 +297,8 @@ def site(tmp_path_factory, no_waiting_for_the_disk):
     )
     # Taken by phone, by the consultant: both the consultant and the admin may carry on.
     intake = start_intake(db, consultant.user, "phone")
+    # A report kept as it was sent, so that its page and files have one to show.
+    report = keep_as_sent(db, consultant.user, "751", "2026-01", "2026-03", [])
     db.close()
     draft = saved_draft(app, MYSELF_IN_AARHUS)
     ids = {
@@ -303,6 +306,7 @@ def site(tmp_path_factory, no_waiting_for_the_disk):
         "user": victim.public_id,
         "meeting": add_meeting(app, "751"),
         "intake": intake,
+        "report": report,
     }
     # A sign-up, so that the pages show the forms that take one.
     sign_up_for_meeting(app, ids["meeting"], "Ali Hassan")
@@ -384,6 +388,8 @@ def real_path(rule, ids, **instead):
         if "meetings/" in rule
         else ids["intake"]
         if "/registrations/new/" in rule
+        else ids["report"]
+        if "/reports/sent/" in rule
         else ids["registration"]
     )
     usual = {
@@ -469,7 +475,9 @@ def value_strategy():
 def path_values(site, rule):
     """A strategy for the route's address, its variables real ids or hostile values."""
     real = {
-        "public_id": [site["ids"][kind] for kind in ("registration", "user", "meeting", "intake")],
+        "public_id": [
+            site["ids"][kind] for kind in ("registration", "user", "meeting", "intake", "report")
+        ],
         "signup_id": ["1"],
         "step_key": [step.key for step in STEPS],
         "language": ["da", "en"],

@@ -75,6 +75,13 @@ def every_staff_page(app, language):
         anna.post_form(f"{case}/status", {"status-status": "closed"}, form_on=case),
     )
     yield "appointment-error", anna.post_form(f"{case}/appointments", {}, form_on=case)
+    month = f"{clock.today():%Y-%m}"
+    kept = anna.post_form(
+        "/staff/reports/keep",
+        {"municipality": "751", "first_month": month, "last_month": month},
+        form_on="/staff/reports",
+    )
+    yield "sent-report", anna.client.get(kept.headers["Location"])
     yield "new-user-error", anna.post_form("/staff/users/new", {})
     yield "new-meeting-error", anna.post_form("/staff/meetings/new", {})
     yield "new-ambassador-error", anna.post_form("/staff/ambassadors/new", {})

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from app.core import clock
 from app.core.db import connect
 from app.staff.data_requests.data.personal_data import purge
-from pages import Page
+from pages import Page, location_path
 from staff import TEST_MUNICIPALITIES, register, staff_member
 
 
@@ -221,3 +221,67 @@ def test_a_month_with_nothing_to_count_says_0_in_the_files(app):
     values = list(workbook.active.iter_rows(values_only=True))
     assert len([row for row in values if row[2] == "Job startet: Skånejob"]) == 12
     assert len(values) - 1 == len(rows), "the two files hold the same lines"
+
+
+def add_work_trial(member, row, starts_on):
+    url = case_url(row)
+    response = member.post_form(
+        f"{url}/placements",
+        {
+            "placement-kind": "praktik",
+            "placement-workplace": "Netto",
+            "placement-starts_on": starts_on.isoformat(),
+        },
+        form_on=url,
+    )
+    assert response.status_code == 302
+
+
+def kept_counts(page):
+    """{line label: (the count as sent, the count now or None)} of a kept report."""
+    kept = {}
+    for tr in page.soup.select(".staff-table tbody tr"):
+        cells = tr.find_all("td")
+        label = cells[0].find(string=True, recursive=False).strip()
+        last = cells[-1]
+        now = last.select_one(".staff-corrected")
+        kept[label] = (
+            int(last.find("strong").get_text(strip=True)),
+            now.get_text(" ", strip=True) if now else None,
+        )
+    return kept
+
+
+def test_a_report_sent_to_aarhus_is_kept_as_it_was_and_later_corrections_show_as_such(app):
+    """Karl sends Aarhus its report for the month, and keeps it as sent. A work trial typed
+    the day after, that started last month, changes the live report; the kept one still
+    says what Aarhus got, and marks the line corrected since, with today's number."""
+    mette = register(app, name="Mette Hansen")
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    this_month = clock.today().replace(day=1)
+    add_work_trial(karl, mette, this_month)
+    address = f"/staff/reports?municipality=751&first_month={this_month:%Y-%m}"
+    report = karl.open(address)
+    keep = report.soup.find("form", attrs={"data-keep-report": True})
+    kept_response = karl.post_form(
+        keep["action"],
+        {field["name"]: field.get("value", "") for field in keep.select("input[type=hidden]")},
+        form_on=address,
+    )
+    assert kept_response.status_code == 302
+    kept_url = location_path(kept_response)
+    assert report_counts(karl.open(kept_url))["Praktikker startet"] == 1
+
+    add_work_trial(karl, mette, this_month + timedelta(days=1))
+
+    assert report_counts(karl.open(address))["Praktikker startet"] == 2
+    kept = kept_counts(karl.open(kept_url))
+    assert kept["Praktikker startet"][0] == 1, "as it was sent"
+    assert "2" in kept["Praktikker startet"][1], "the correction since, marked as such"
+    assert kept["Tilmeldt"] == (1, None)
+    listed = karl.open(address).soup.select("[data-kept-reports] a")
+    assert [a["href"] for a in listed] == [kept_url]
+    kept_file = karl.client.get(f"{kept_url}?download=csv").get_data(as_text=True)
+    rows = list(csv.DictReader(io.StringIO(kept_file[1:]), delimiter=";"))
+    trials = [r for r in rows if r["Hvad"] == "Praktikker startet"]
+    assert [r["Antal"] for r in trials] == ["1"], "the file as it was sent"

@@ -668,3 +668,26 @@ def m021_typed_work_kept(db: Database) -> None:
         )
         """,
     )
+
+
+@migrations()
+def m022_reports_kept_as_sent(db: Database) -> None:
+    run_statements(
+        db,
+        """
+        -- A municipality's report as it was sent: its lines and counts a month (JSON, no
+        -- person in them), who kept it and when. Later corrections show beside it.
+        CREATE TABLE sent_reports (
+            id INTEGER PRIMARY KEY,
+            public_id TEXT NOT NULL UNIQUE,
+            municipality_code TEXT NOT NULL,
+            first_month TEXT NOT NULL,
+            last_month TEXT NOT NULL,
+            lines TEXT NOT NULL,
+            sent_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+            sent_at TEXT NOT NULL
+        );
+        CREATE INDEX sent_reports_period
+            ON sent_reports (municipality_code, first_month, last_month)
+        """,
+    )

@@ -161,6 +161,10 @@ def admin_tour(page, mette, anna, meeting, ambassador, karl, database):
     ):
         page.goto(path)
         yield name
+    page.goto("/staff/reports?municipality=751")
+    page.click("form[data-keep-report] button[type=submit]")
+    page.wait_for_url("**/staff/reports/sent/**")
+    yield "sent-report"
     page.goto(case)
     page.select_option("#status-status", "closed")
     page.click("form[action$='/status'] button[type=submit]")
@@ -316,6 +320,7 @@ def test_the_tour_saw_every_staff_page(findings):
         "registration-error",
         "week",
         "reports",
+        "sent-report",
         "placement-error",
         "new-registration",
         "intake-step",

@@ -55,6 +55,7 @@ ACTIONS = {
     "registered_by_phone": _l("Registered a person by phone, with their consent"),
     "merged": _l("Merged a duplicate into this registration"),
     "merged_into": _l("Merged into another registration"),
+    "report_sent": _l("Kept a municipality's report as it was sent"),
 }
 
 PAGE_SIZE = 50

@@ -1,10 +1,10 @@
 """Reports for the municipalities: by municipality and period, from the anonymous monthly
 figures (no person in them), on the page and as CSV and .xlsx files."""
 
-from flask import Response, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField
+from wtforms import HiddenField, SelectField
 
 from app.core import clock
 from app.domain.municipalities import municipalities_by_name
@@ -12,8 +12,14 @@ from app.staff.core.blueprint import blueprint
 from app.staff.core.filters import month_name
 from app.staff.core.forms import choices
 from app.staff.core.monthly_figures import figures
-from app.staff.core.permissions import requires
+from app.staff.core.permissions import current_user, requires
 from app.staff.reporting.data.reports import csv_file, lines, months_between, report_rows, xlsx_file
+from app.staff.reporting.data.sent_reports import (
+    corrections,
+    keep_as_sent,
+    sent_report,
+    sent_reports_for,
+)
 from app.web.database import get_db
 
 MONTHS_OFFERED = 36
@@ -50,6 +56,20 @@ class ReportForm(FlaskForm):
         self.process(request.args)
 
 
+def report_file(report_lines, months, municipality, first, last, kind):
+    rows = list(report_rows(report_lines, months, municipality))
+    name = f"klapjob-rapport-{municipality or 'alle'}-{first}-{last}.{kind}"
+    body, mimetype = (csv_file(rows), "text/csv") if kind == "csv" else (xlsx_file(rows), XLSX)
+    return Response(
+        body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
+
+
+def lines_now(municipality, first, last):
+    found = figures(get_db(), municipality=municipality, first_month=first, last_month=last)
+    return lines(found)
+
+
 @blueprint.get("/reports")
 @requires("staff")
 def reports():
@@ -59,26 +79,70 @@ def reports():
     first, last = sorted((form.first_month.data, form.last_month.data))
     municipality = form.municipality.data if valid else ""
     months = months_between(first, last) if valid else []
-    found = figures(get_db(), municipality=municipality, first_month=first, last_month=last)
-    report_lines = lines(found)
+    report_lines = lines_now(municipality, first, last)
     download = request.args.get("download")
     if valid and download in ("csv", "xlsx"):
-        rows = list(report_rows(report_lines, months, municipality))
-        name = f"klapjob-rapport-{municipality or 'alle'}-{first}-{last}.{download}"
-        body, mimetype = (
-            (csv_file(rows), "text/csv") if download == "csv" else (xlsx_file(rows), XLSX)
-        )
-        return Response(
-            body,
-            mimetype=mimetype,
-            headers={"Content-Disposition": f'attachment; filename="{name}"'},
-        )
+        return report_file(report_lines, months, municipality, first, last, download)
     args = {"municipality": municipality, "first_month": first, "last_month": last}
     return render_template(
         "staff/reports.html",
         form=form,
         months=months,
         lines=report_lines,
+        period=args,
+        kept=sent_reports_for(get_db(), municipality, first, last) if valid else [],
         csv_url=url_for(".reports", download="csv", **args),
         xlsx_url=url_for(".reports", download="xlsx", **args),
+    )
+
+
+class KeepReportForm(FlaskForm):
+    municipality = HiddenField()
+    first_month = HiddenField()
+    last_month = HiddenField()
+
+
+@blueprint.post("/reports/keep")
+@requires("staff")
+def keep_report():
+    """'Gem rapporten, som den blev sendt': the report of these months as it is now."""
+    form = KeepReportForm()
+    municipality = form.municipality.data or ""
+    first, last = sorted((form.first_month.data or "", form.last_month.data or ""))
+    if not form.validate() or not valid_period(municipality, first, last):
+        abort(400)
+    report_lines = lines_now(municipality, first, last)
+    public_id = keep_as_sent(get_db(), current_user(), municipality, first, last, report_lines)
+    flash(_l("The report is kept as it is now. Later corrections will show beside it."))
+    return redirect(url_for(".sent_report_page", public_id=public_id))
+
+
+def valid_period(municipality, first, last):
+    offered = recent_months(clock.today())
+    return (
+        first in offered
+        and last in offered
+        and (not municipality or municipality in dict(municipalities_by_name()))
+    )
+
+
+@blueprint.get("/reports/sent/<public_id>")
+@requires("staff")
+def sent_report_page(public_id):
+    sent = sent_report(get_db(), public_id) or abort(404)
+    months = months_between(sent.first_month, sent.last_month)
+    download = request.args.get("download")
+    if download in ("csv", "xlsx"):
+        return report_file(
+            sent.lines, months, sent.municipality, sent.first_month, sent.last_month, download
+        )
+    return render_template(
+        "staff/sent_report.html",
+        sent=sent,
+        months=months,
+        corrected=corrections(
+            sent.lines, lines_now(sent.municipality, sent.first_month, sent.last_month)
+        ),
+        csv_url=url_for(".sent_report_page", public_id=public_id, download="csv"),
+        xlsx_url=url_for(".sent_report_page", public_id=public_id, download="xlsx"),
     )
