@@ -1,10 +1,12 @@
 """ "I dag og denne uge": a consultant's own cases whose next step is due today (or is
-late) or later this week, their meetings this week, and the open cases with no next step."""
+late) or later this week, their meetings this week, the open cases with no next step, and
+the team's caseload."""
 
 from flask import render_template
 
 from app.core import clock
 from app.staff.cases.data.appointments import my_appointments
+from app.staff.cases.data.caseload import OPEN_STATUSES, team_caseload
 from app.staff.cases.data.next_steps import end_of_week, this_week
 from app.staff.core.blueprint import blueprint
 from app.staff.core.permissions import current_user, requires
@@ -23,4 +25,6 @@ def week():
         missing=missing,
         today=today,
         appointments=my_appointments(db, user, today, end_of_week(today)),
+        caseload=team_caseload(db),
+        open_statuses=OPEN_STATUSES,
     )
