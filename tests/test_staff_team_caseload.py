@@ -46,3 +46,21 @@ def test_each_consultant_sees_the_teams_open_cases_by_where_they_are(app, db):
     assert team["Lise Larsen"]["Kontaktet"] == "1" and team["Lise Larsen"]["I alt"] == "1"
     assert team["Ingen endnu"]["I alt"] == "1"
     assert "Person" not in page.soup.find(id="caseload-heading").find_next("table").get_text()
+
+
+def test_cases_in_a_municipality_nobody_covers_stand_apart_for_the_admin_to_give(app, db):
+    """A case nobody has yet in Aarhus waits for Karl, who covers Aarhus; one in Odense,
+    which no consultant covers, waits for nobody: it is counted apart, so that the admin
+    gives it to someone."""
+    staff_member(app, covers=TEST_MUNICIPALITIES)
+    waiting = register(app, name="Ny i Aarhus")
+    uncovered = register(app, name="Ny i Odense", municipality="461")
+    db.execute("UPDATE registrations SET consultant_id = NULL")
+    db.conn.commit()
+    assert (waiting["municipality_code"], uncovered["municipality_code"]) == ("751", "461")
+
+    anna = staff_member(app, "admin").sign_in()
+    team = caseload(anna.open("/staff/week"))
+
+    assert team["Ingen endnu"]["I alt"] == "1"
+    assert team["Ingen dækker kommunen"]["I alt"] == "1"

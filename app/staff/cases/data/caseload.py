@@ -13,24 +13,39 @@ OPEN_STATUSES = tuple((status, label) for status, label in STATUSES.items() if s
 
 @dataclass
 class Caseload:
-    name: str
+    name: str  # the consultant's, or "" for a kind of nobody
     counts: dict = field(default_factory=dict)  # status -> open cases
+    nobody: str = ""  # NOBODY_YET or NOBODY_COVERS
 
     @property
     def open(self):
         return sum(self.counts.values())
 
 
+NOBODY_YET = "nobody yet"  # in a municipality a consultant covers: theirs to pick up
+NOBODY_COVERS = "nobody covers"  # "Ved ikke", or no consultant covers it: the admin's to give
+
+# Who has each open case: its consultant, or which of the two kinds of nobody.
+HOLDER = f"""
+    CASE WHEN consultant_id IS NOT NULL THEN consultant_id
+         WHEN municipality_code IN (SELECT code FROM municipality_agreements
+                                    WHERE consultant_id IS NOT NULL) THEN '{NOBODY_YET}'
+         ELSE '{NOBODY_COVERS}' END
+"""
+
+
 def team_caseload(db):
-    """One Caseload a consultant (by name), then the cases nobody has yet (name None)."""
+    """One Caseload a consultant (by name), then the cases nobody has yet in a municipality
+    someone covers, then those in a municipality nobody covers."""
     counted = {}
     for row in db.query(
-        "SELECT consultant_id, status, count(*) AS n FROM registrations"
-        " WHERE status != 'closed' GROUP BY consultant_id, status"
+        f"SELECT {HOLDER} AS holder, status, count(*) AS n FROM registrations"
+        " WHERE status != 'closed' GROUP BY holder, status"
     ):
-        counted.setdefault(row["consultant_id"], {})[row["status"]] = row["n"]
+        counted.setdefault(row["holder"], {})[row["status"]] = row["n"]
     team = [
         Caseload(user.name, counted.get(user.id, {}))
         for user in sorted(active_consultants(db), key=lambda user: user.name)
     ]
-    return [*team, Caseload(None, counted.get(None, {}))]
+    nobody = [Caseload("", counted.get(kind, {}), kind) for kind in (NOBODY_YET, NOBODY_COVERS)]
+    return [*team, *nobody]

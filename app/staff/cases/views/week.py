@@ -3,10 +3,11 @@ late) or later this week, their meetings this week, the open cases with no next 
 the team's caseload."""
 
 from flask import render_template
+from flask_babel import lazy_gettext as _l
 
 from app.core import clock
 from app.staff.cases.data.appointments import my_appointments
-from app.staff.cases.data.caseload import OPEN_STATUSES, team_caseload
+from app.staff.cases.data.caseload import NOBODY_COVERS, NOBODY_YET, OPEN_STATUSES, team_caseload
 from app.staff.cases.data.next_steps import end_of_week, this_week
 from app.staff.core.blueprint import blueprint
 from app.staff.core.permissions import current_user, requires
@@ -26,5 +27,6 @@ def week():
         today=today,
         appointments=my_appointments(db, user, today, end_of_week(today)),
         caseload=team_caseload(db),
+        nobody={NOBODY_YET: _l("Nobody yet"), NOBODY_COVERS: _l("Nobody covers the municipality")},
         open_statuses=OPEN_STATUSES,
     )
