@@ -37,13 +37,17 @@ def sign_in_again(member, response):
     return member.post_form(location_path(response), {"code": member.current_code()})
 
 
-def test_a_note_typed_while_the_back_office_signed_out_stands_in_its_field_after_sign_in(app, db):
+def karl_presses_after_being_signed_out(app, db):
+    """Karl opens Mette's case, stays idle past the limit on the phone, then presses."""
     mette = register(app, name="Mette Hansen")
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     token = karl.open(case_url(mette)).csrf_token()
     idle_past_the_limit(app, db)
+    return karl, mette, press_after_the_call(karl, mette, token)
 
-    response = press_after_the_call(karl, mette, token)
+
+def test_a_note_typed_while_the_back_office_signed_out_stands_in_its_field_after_sign_in(app, db):
+    karl, mette, response = karl_presses_after_being_signed_out(app, db)
 
     assert location_path(response).startswith("/staff/sign-in")
     sign_in_page = karl.open(location_path(response))
@@ -53,16 +57,12 @@ def test_a_note_typed_while_the_back_office_signed_out_stands_in_its_field_after
     case = karl.open(case_url(mette))
     assert note_field(case) == NOTE
     assert "står i feltet igen" in case.text()
-    assert not any("Talte med personen" in line for line in history_lines(case)), "not saved"
+    assert not any("Talt med personen" in line for line in history_lines(case)), "not saved"
     assert note_field(karl.open(case_url(mette))) == "", "shown once"
 
 
 def test_what_was_typed_is_kept_in_the_database_only_and_for_the_one_who_typed_it(app, db):
-    mette = register(app, name="Mette Hansen")
-    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
-    token = karl.open(case_url(mette)).csrf_token()
-    idle_past_the_limit(app, db)
-    response = press_after_the_call(karl, mette, token)
+    karl, mette, response = karl_presses_after_being_signed_out(app, db)
     assert NOTE not in str(response.headers)
     assert all(NOTE not in cookie.value for cookie in karl.client._cookies.values())
 
