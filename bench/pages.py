@@ -42,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS
+from browser_support import CHROMIUM_ARGS, FULL_CHROMIUM
 from http_visitor import HttpVisitor
 from people import MYSELF_IN_AARHUS
 from served_site import ServedSite
@@ -175,7 +175,7 @@ def visit_twice(site, person):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=FULL_CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 768, "height": 1024})
         context.add_cookies(
             [{"name": c.name, "value": c.value, "url": site.base} for c in person.jar]
