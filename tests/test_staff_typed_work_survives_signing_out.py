@@ -70,3 +70,14 @@ def test_what_was_typed_is_kept_in_the_database_only_and_for_the_one_who_typed_i
     anna.client = karl.client  # the same browser
     sign_in_again(anna, response)
     assert NOTE not in anna.open(case_url(mette)).html
+
+
+def test_the_nightly_purge_forgets_typed_work_nobody_came_back_for(app, db, time_machine):
+    karl, mette, _ = karl_presses_after_being_signed_out(app, db)
+    assert db["typed_work"].count == 1
+    time_machine.move_to(clock.now() + timedelta(hours=13))
+
+    result = app.test_cli_runner().invoke(args=["data", "purge"])
+
+    assert result.exit_code == 0, result.output
+    assert db["typed_work"].count == 0, "not kept past the longest session"

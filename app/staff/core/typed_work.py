@@ -31,11 +31,17 @@ def keep(db, user_id, public_id, form):
     return True
 
 
+def forget_old(db, now=None):
+    """Forget what was kept longer ago than the longest session: nobody came back for it
+    (on opening a case, and every night by `flask data purge`)."""
+    oldest = clock.iso((now or clock.now()) - LONGEST_SESSION)
+    db.execute("DELETE FROM typed_work WHERE kept_at < ?", [oldest])
+
+
 def take(db, user, registration_id):
     """What `user` typed on this case before signing in again (then forgotten), or None."""
-    oldest = clock.iso(clock.now() - LONGEST_SESSION)
     with write_transaction(db):
-        db.execute("DELETE FROM typed_work WHERE kept_at < ?", [oldest])
+        forget_old(db)
         found = next(
             db.query(
                 "SELECT id, fields FROM typed_work WHERE user_id = ? AND registration_id = ?",

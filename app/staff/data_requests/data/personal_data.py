@@ -19,7 +19,7 @@ from app.domain.questions.summary import summary_rows
 from app.domain.registrations.voice import voice_answers_export
 from app.staff.cases.data.placements import count_jobs_still_going
 from app.staff.cases.data.profile_export import job_profile_export
-from app.staff.core import audit
+from app.staff.core import audit, typed_work
 from app.staff.data_requests.data.person_requests import done_by_deleting, requests_of
 from app.staff.meetings.data.ambassadors import match_of
 
@@ -190,6 +190,7 @@ def purge(
         return report
     purge_old_events(db, now=now.timestamp())
     with write_transaction(db):
+        typed_work.forget_old(db, now)
         # Every night, and before anybody is purged: the jobs' 6- and 12-month figures.
         count_jobs_still_going(db, now.astimezone(clock.DANISH_TIME).date())
     if not (report.registrations or report.drafts or report.meeting_signups):
