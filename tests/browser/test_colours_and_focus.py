@@ -7,7 +7,7 @@ import pytest
 from browser_support import TABLET_PORTRAIT, screenshot
 from colours import control_contrast_problems, text_contrast_problems
 from display_settings import WHITE_ON_BLACK, cookie_value
-from focus_appearance import FocusWalk
+from focus_appearance import FocusWalk, focus_problem_here
 from reading_aloud import read_everything_aloud
 
 pytestmark = pytest.mark.browser
@@ -75,6 +75,30 @@ def test_the_focus_check_sees_a_transparent_outline_and_a_faint_change(browser):
         'a.transparent "Transparent outline"',
         'button[submit].faint "A 1 % darker background"',
     ]
+
+
+def test_the_keyboard_journeys_check_sees_them_too_the_second_time_as_the_first(browser):
+    """focus_problem_here remembers a look it measured: the same invisible focus met again
+    further down the page (as on the next question page) is still a problem."""
+    context = browser.new_context(viewport=TABLET_PORTRAIT)
+    page = context.new_page()
+    page.set_content(
+        INVISIBLE_FOCUS.replace(
+            "</body>", "<p style='height: 900px'></p>" + INVISIBLE_FOCUS.split("<body>")[1]
+        )
+    )
+    measured, problems = {}, []
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        problems.append(focus_problem_here(page, measured))
+    context.close()
+    seen = [problem.split(":")[0] if problem else None for problem in problems]
+    assert seen == 2 * [
+        'a.transparent "Transparent outline"',
+        'button[submit].faint "A 1 % darker background"',
+        None,
+    ]
+    assert len(measured) == 3, "each look measured once"
 
 
 def test_the_gate_goes_on_when_a_picture_never_arrives(browser):

@@ -22,6 +22,7 @@ class Keyboard:
     def __init__(self, page):
         self.page = page
         self.unseen_focus = []
+        self.measured = {}  # what focus looked like, by the look of each focused element
 
     def focused(self):
         return self.page.evaluate(DESCRIBE_FOCUS)
@@ -31,7 +32,7 @@ class Keyboard:
         for _ in range(limit):
             self.page.keyboard.press("Shift+Tab" if backwards else "Tab")
             now = self.focused()
-            problem = focus_problem_here(self.page) if now["tag"] != "body" else None
+            problem = focus_problem_here(self.page, self.measured) if now["tag"] != "body" else None
             if problem:
                 self.unseen_focus.append(problem)
             if matches(now):
