@@ -205,13 +205,10 @@ def focus_problem_here(page, measured=None):
     if clip:
         with extra_style(page, CARET_HIDDEN):
             after = captured_pixels(page, clip)
-            look = hashlib.sha1(
-                focused["key"].encode() + after.tobytes()
-            ).hexdigest()
+            look = hashlib.sha1(focused["key"].encode() + after.tobytes()).hexdigest()
             if measured is None or look not in measured:
                 page.evaluate(
-                    "window.focusWalkHere = document.activeElement;"
-                    " document.activeElement.blur()"
+                    "window.focusWalkHere = document.activeElement; document.activeElement.blur()"
                 )
                 before = captured_pixels(page, clip)
                 page.evaluate("window.focusWalkHere.focus()")
