@@ -7,6 +7,7 @@ import csv
 import io
 from datetime import datetime, timedelta
 
+import pytest
 from openpyxl import load_workbook
 
 from app.core import clock
@@ -285,3 +286,22 @@ def test_a_report_sent_to_aarhus_is_kept_as_it_was_and_later_corrections_show_as
     rows = list(csv.DictReader(io.StringIO(kept_file[1:]), delimiter=";"))
     trials = [r for r in rows if r["Hvad"] == "Praktikker startet"]
     assert [r["Antal"] for r in trials] == ["1"], "the file as it was sent"
+
+
+@pytest.mark.parametrize(
+    "period",
+    [
+        {"municipality": "751", "first_month": "1999-01", "last_month": "1999-01"},
+        {"municipality": "9999", "first_month": "", "last_month": ""},
+    ],
+    ids=["months-never-offered", "no-such-municipality"],
+)
+def test_only_a_report_the_page_offers_can_be_kept(app, db, period):
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    this_month = f"{clock.today():%Y-%m}"
+    asked = {key: value or this_month for key, value in period.items()}
+
+    response = karl.post_form("/staff/reports/keep", asked, form_on="/staff/reports")
+
+    assert response.status_code == 400
+    assert db["sent_reports"].count == 0

@@ -4,7 +4,7 @@ figures (no person in them), on the page and as CSV and .xlsx files."""
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField
+from wtforms import SelectField
 
 from app.core import clock
 from app.domain.municipalities import municipalities_by_name
@@ -47,13 +47,23 @@ class ReportForm(FlaskForm):
     last_month = SelectField(_l("To the month"))
 
     def offer(self, today):
+        """The months offered (the last 36), this quarter by default; what was asked for is
+        read from the address."""
         months = recent_months(today)
         self.first_month.choices = self.last_month.choices = choices(
             (m, month_name(m)) for m in months
         )
         quarter_start = f"{today.year:04d}-{(today.month - 1) // 3 * 3 + 1:02d}"
         self.first_month.default, self.last_month.default = quarter_start, months[0]
-        self.process(request.args)
+        self.process(self.asked())
+
+    def asked(self):
+        return request.args
+
+    def period(self):
+        """(municipality, first month, last month), the months in order."""
+        first, last = sorted((self.first_month.data or "", self.last_month.data or ""))
+        return self.municipality.data or "", first, last
 
 
 def report_file(report_lines, months, municipality, first, last, kind):
@@ -76,8 +86,8 @@ def reports():
     form = ReportForm()
     form.offer(clock.today())
     valid = form.validate()
-    first, last = sorted((form.first_month.data, form.last_month.data))
-    municipality = form.municipality.data if valid else ""
+    municipality, first, last = form.period()
+    municipality = municipality if valid else ""
     months = months_between(first, last) if valid else []
     report_lines = lines_now(municipality, first, last)
     download = request.args.get("download")
@@ -96,10 +106,14 @@ def reports():
     )
 
 
-class KeepReportForm(FlaskForm):
-    municipality = HiddenField()
-    first_month = HiddenField()
-    last_month = HiddenField()
+class KeepReportForm(ReportForm):
+    """The report's period, posted from its page with the security token: the same offer."""
+
+    class Meta:
+        csrf = True
+
+    def asked(self):
+        return request.form
 
 
 @blueprint.post("/reports/keep")
@@ -107,23 +121,14 @@ class KeepReportForm(FlaskForm):
 def keep_report():
     """'Gem rapporten, som den blev sendt': the report of these months as it is now."""
     form = KeepReportForm()
-    municipality = form.municipality.data or ""
-    first, last = sorted((form.first_month.data or "", form.last_month.data or ""))
-    if not form.validate() or not valid_period(municipality, first, last):
+    form.offer(clock.today())
+    if not form.validate():
         abort(400)
+    municipality, first, last = form.period()
     report_lines = lines_now(municipality, first, last)
     public_id = keep_as_sent(get_db(), current_user(), municipality, first, last, report_lines)
     flash(_l("The report is kept as it is now. Later corrections will show beside it."))
     return redirect(url_for(".sent_report_page", public_id=public_id))
-
-
-def valid_period(municipality, first, last):
-    offered = recent_months(clock.today())
-    return (
-        first in offered
-        and last in offered
-        and (not municipality or municipality in dict(municipalities_by_name()))
-    )
 
 
 @blueprint.get("/reports/sent/<public_id>")
