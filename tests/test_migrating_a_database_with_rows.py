@@ -115,3 +115,36 @@ def test_a_draft_that_answered_days_and_times_on_one_page_has_answered_both_page
 
     completed = {row["token_hash"]: row["completed"] for row in db.query("SELECT * FROM drafts")}
     assert completed == {"old": '["who","hours","times","days"]', "early": '["who"]'}
+
+
+def test_a_note_kept_at_a_sign_out_before_phone_registrations_could_keep_theirs_is_kept(tmp_path):
+    db = database_before(tmp_path, "m023_typed_work_on_phone_registrations")
+    db.execute(
+        "INSERT INTO users (public_id, email, name, role, password_hash, totp_secret,"
+        " created_at) VALUES ('u1', 'karl@klapjob.test', 'Karl', 'consultant', 'x', 'y', ?)",
+        [SENT_IN_MARCH],
+    )
+    db.execute(
+        "INSERT INTO registrations (reference, submitted_at, language, name, filled_by,"
+        " contact_method, municipality_code) VALUES ('K7M4PX', ?, 'da', 'Mette Hansen',"
+        " 'self', 'phone', '751')",
+        [SENT_IN_MARCH],
+    )
+    db.execute(
+        "INSERT INTO typed_work (user_id, registration_id, fields, kept_at)"
+        " VALUES (1, 1, '[[\"contact-note\", \"Ringer fredag\"]]', ?)",
+        [SENT_IN_MARCH],
+    )
+    db.conn.commit()
+
+    migrations.apply(db)
+
+    kept = one(db, "SELECT * FROM typed_work")
+    assert (kept["user_id"], kept["registration_id"], kept["intake_id"], kept["page"]) == (
+        1,
+        1,
+        None,
+        None,
+    )
+    assert "Ringer fredag" in kept["fields"]
+    db.close()

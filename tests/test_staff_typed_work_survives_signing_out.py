@@ -81,3 +81,28 @@ def test_the_nightly_purge_forgets_typed_work_nobody_came_back_for(app, db, time
     purge(db)  # what `flask data purge` runs every night
 
     assert db["typed_work"].count == 0, "not kept past the longest session"
+
+
+WORK_SAID_ON_THE_PHONE = "Noget med dyr. Hun har passet heste på en gård i to somre."
+
+
+def test_answers_typed_on_a_phone_registration_stand_in_their_field_after_signing_in(app, db):
+    """Karl takes Mette's registration on the phone; she talks about her work for a long
+    time, and the back office signs him out before he presses "Næste"."""
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    started = karl.post_form("/staff/registrations/new", {"channel": "phone"})
+    work_page = location_path(started).replace("/who", "/work")
+    token = karl.open(work_page).csrf_token()
+    idle_past_the_limit(app, db)
+
+    response = karl.client.post(
+        work_page, data={"csrf_token": token, "work_other": WORK_SAID_ON_THE_PHONE}
+    )
+
+    assert location_path(response).startswith("/staff/sign-in")
+    assert "Det, du skrev, er gemt" in karl.open(location_path(response)).text()
+    response = sign_in_again(karl, response)
+    assert location_path(response) == work_page
+    page = karl.open(work_page)
+    assert page.field_value("work_other") == WORK_SAID_ON_THE_PHONE
+    assert "står i feltet igen" in page.text()

@@ -691,3 +691,30 @@ def m022_reports_kept_as_sent(db: Database) -> None:
             ON sent_reports (municipality_code, first_month, last_month)
         """,
     )
+
+
+@migrations()
+def m023_typed_work_on_phone_registrations(db: Database) -> None:
+    run_statements(
+        db,
+        """
+        -- Typed work kept at an idle sign-out on a phone registration too (staff_intakes),
+        -- and the page it was typed on, to put it back there: a case or a question page.
+        CREATE TABLE typed_work_new (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+            registration_id INTEGER REFERENCES registrations (id) ON DELETE CASCADE,
+            intake_id INTEGER REFERENCES staff_intakes (id) ON DELETE CASCADE,
+            page TEXT,
+            fields TEXT NOT NULL,
+            kept_at TEXT NOT NULL,
+            CHECK ((registration_id IS NULL) != (intake_id IS NULL)),
+            UNIQUE (user_id, registration_id),
+            UNIQUE (user_id, intake_id)
+        );
+        INSERT INTO typed_work_new (id, user_id, registration_id, fields, kept_at)
+            SELECT id, user_id, registration_id, fields, kept_at FROM typed_work;
+        DROP TABLE typed_work;
+        ALTER TABLE typed_work_new RENAME TO typed_work
+        """,
+    )

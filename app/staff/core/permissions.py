@@ -78,14 +78,21 @@ def check_access():
 
 
 def typed_work_kept_for(owner):
-    """A case's form sent by a session that has just ended: what was typed is kept for the
-    one who typed it. The case's address, to come back to after signing in, or None."""
+    """A form sent on a case or on a question of a phone registration by a session that has
+    just ended: what was typed is kept for the one who typed it. The address to come back
+    to after signing in (where it stands in its fields again), or None."""
     public_id = (request.view_args or {}).get("public_id")
-    if owner is None or not request.path.startswith("/staff/registrations/"):
+    if owner is None or not public_id:
         return None
-    if not typed_work.keep(get_db(), owner, public_id, request.form):
+    if request.endpoint == "staff.intake_step":
+        kind, page = "intake", request.path
+    elif request.path.startswith("/staff/registrations/"):
+        kind, page = "case", url_for("staff.registration", public_id=public_id)
+    else:
         return None
-    return url_for("staff.registration", public_id=public_id)
+    if not typed_work.keep(get_db(), owner, kind, public_id, request.form, page):
+        return None
+    return page
 
 
 def to_sign_in(case_with_typed_work):

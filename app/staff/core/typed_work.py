@@ -1,9 +1,11 @@
-"""What a consultant typed on a case and sent after the back office signed them out for
-being idle: kept in the database for them alone, put back in its fields when they open the
-case after signing in again (not saved until they press again), then forgotten."""
+"""What a consultant typed and sent after the back office signed them out for being idle:
+on a case, or on a question of a registration they take by phone. Kept in the database for
+them alone, put back in its fields on the page it was typed on when they come back after
+signing in again (not saved until they press again), then forgotten."""
 
 import json
 
+from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
 from app.core import clock
@@ -11,22 +13,28 @@ from app.core.db import write_transaction
 from app.staff.core.sessions import LONGEST_SESSION
 
 NOT_TYPED = ("csrf_token",)
+# What was typed on: its table, and typed_work's column that points at it.
+KINDS = {"case": ("registrations", "registration_id"), "intake": ("staff_intakes", "intake_id")}
+PUT_BACK = _l(
+    "What you wrote before you were signed out stands in its field again. It is not"
+    " saved: press the button again."
+)
 
 
-def keep(db, user_id, public_id, form):
-    """Keep `form` (a request's form) for `user_id` on the case `public_id`; whether kept."""
-    found = next(
-        db.query("SELECT id FROM registrations WHERE public_id = ?", [public_id or ""]), None
-    )
+def keep(db, user_id, kind, public_id, form, page):
+    """Keep `form` (a request's form) for `user_id` on the case or phone registration
+    (`kind`) `public_id`, to put back on `page` (an address); whether it was kept."""
+    table, column = KINDS[kind]
+    found = next(db.query(f"SELECT id FROM {table} WHERE public_id = ?", [public_id or ""]), None)
     fields = [(name, value) for name, value in form.items(multi=True) if name not in NOT_TYPED]
     if found is None or not fields:
         return False
     with write_transaction(db):
         db.execute(
-            "INSERT INTO typed_work (user_id, registration_id, fields, kept_at)"
-            " VALUES (?, ?, ?, ?) ON CONFLICT (user_id, registration_id)"
-            " DO UPDATE SET fields = excluded.fields, kept_at = excluded.kept_at",
-            [user_id, found["id"], json.dumps(fields), clock.iso(clock.now())],
+            f"INSERT INTO typed_work (user_id, {column}, page, fields, kept_at)"
+            f" VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id, {column}) DO UPDATE SET"
+            " page = excluded.page, fields = excluded.fields, kept_at = excluded.kept_at",
+            [user_id, found["id"], page, json.dumps(fields), clock.iso(clock.now())],
         )
     return True
 
@@ -38,14 +46,17 @@ def forget_old(db, now=None):
     db.execute("DELETE FROM typed_work WHERE kept_at < ?", [oldest])
 
 
-def take(db, user, registration_id):
-    """What `user` typed on this case before signing in again (then forgotten), or None."""
+def take(db, user, kind, row_id, page=None):
+    """What `user` typed on this case or phone registration before signing in again (then
+    forgotten), or None; with `page`, only what was typed on that page."""
+    _table, column = KINDS[kind]
     with write_transaction(db):
         forget_old(db)
         found = next(
             db.query(
-                "SELECT id, fields FROM typed_work WHERE user_id = ? AND registration_id = ?",
-                [user.id, registration_id],
+                f"SELECT id, fields FROM typed_work WHERE user_id = ? AND {column} = ?"
+                " AND (? IS NULL OR page = ?)",
+                [user.id, row_id, page, page],
             ),
             None,
         )

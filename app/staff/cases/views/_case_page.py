@@ -6,7 +6,6 @@ from its form (the inbox and the export)."""
 from datetime import date
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_babel import lazy_gettext as _l
 
 from app.core import clock
 from app.domain.coverage import has_agreement
@@ -195,12 +194,7 @@ def put_back_typed_work(forms, typed):
     for form in forms.values():
         if any(field.name in typed for field in form):
             form.process(formdata=typed)
-    flash(
-        _l(
-            "What you wrote before you were signed out stands in its field again. It is not"
-            " saved: press the button again."
-        )
-    )
+    flash(typed_work.PUT_BACK)
 
 
 def has_health_answers(answers):
@@ -219,7 +213,7 @@ def show_case(registration, *, submitted=None, status=200, health_asked=False):
     case = case_file(db, registration)
     forms = blank_forms(case)
     if request.method == "GET":
-        put_back_typed_work(forms, typed_work.take(db, current_user(), registration.id))
+        put_back_typed_work(forms, typed_work.take(db, current_user(), "case", registration.id))
     if submitted:
         name, form = submitted
         forms[name] = form

@@ -11,6 +11,7 @@ from app.domain.questions.summary import summary_rows
 from app.domain.registrations.drafts import load_draft_by_hash, save_step_by_hash
 from app.domain.registrations.resume import draft_hash_for_code
 from app.domain.registrations.sending import DraftNotFinished
+from app.staff.core import typed_work
 from app.staff.core.access import may_open_draft
 from app.staff.core.blueprint import blueprint
 from app.staff.core.duplicates import likely_duplicates
@@ -153,12 +154,17 @@ def intake_show_health(public_id, step_key):
 
 
 def show_step(intake, step, draft, *, asked=False):
-    """A question's page; health the person wrote in it only after "Show health"."""
+    """A question's page; health the person wrote in it only after "Show health". What the
+    consultant typed here before the back office signed them out stands in its fields."""
     if holds_health(step, draft.answers) and not health_shown(
         get_db(), current_user(), of_intake(intake), "intake health", asked=asked
     ):
         return render_health_hidden(intake, step, draft)
-    return render_intake_step(intake, step, form_for(step, answers=draft.answers), draft)
+    typed = typed_work.take(get_db(), current_user(), "intake", intake.id, request.path)
+    if typed is None:
+        return render_intake_step(intake, step, form_for(step, answers=draft.answers), draft)
+    flash(typed_work.PUT_BACK)
+    return render_intake_step(intake, step, form_for(step, formdata=typed), draft)
 
 
 @blueprint.route("/registrations/new/<public_id>/<step_key>", methods=["GET", "POST"])
