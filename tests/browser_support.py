@@ -8,8 +8,6 @@ from pathlib import Path
 
 from werkzeug.serving import make_server
 
-from colours import whole_page_png
-
 # The tests drive Debian's chromium-headless-shell: the same Blink, of the same version, as
 # the chromium package, without the whole browser around it. The gate's English tour took
 # 55 s of the machine's CPU with it against 67-70 s with chromium (measured one after the
@@ -57,9 +55,10 @@ def screenshot_file(name):
 
 
 def screenshot(page, name):
-    """The whole page as a PNG, by Chromium's own capture: it needs no script in the page
-    (some tests turn JavaScript off, where a page's own timers never fire)."""
-    screenshot_file(name).write_bytes(whole_page_png(page))
+    """The whole page as a PNG, by Playwright: it needs no script in the page (some tests
+    turn JavaScript off, where a page's own timers never fire), and it waits for a page
+    still loading after a press (Chromium's own capture, tried for speed, raced with it)."""
+    page.screenshot(path=str(screenshot_file(name)), full_page=True)
 
 
 # ---------------------------------------------------------------------------------------

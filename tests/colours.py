@@ -195,36 +195,15 @@ def screenshot_pixels(page, clip=None):
         return captured_pixels(page, clip)
 
 
-def devtools(page):
-    """The page's DevTools session, made once."""
+def captured_png(page, clip=None):
+    """The PNG Chromium captures of the page as it is (the caret hidden by the caller)."""
     session = _CAPTURES.get(page)
     if session is None:
         session = _CAPTURES[page] = page.context.new_cdp_session(page)
-    return session
-
-
-def captured_png(page, clip=None, beyond_the_window=False):
-    """The PNG Chromium captures of the page as it is (the caret hidden by the caller);
-    `beyond_the_window` draws a clip below the window too, as Playwright's full page does."""
     options = {"format": "png", "optimizeForSpeed": True}
     if clip:
         options["clip"] = {**clip, "scale": 1}
-    if beyond_the_window:
-        options["captureBeyondViewport"] = True
-    return base64.b64decode(devtools(page).send("Page.captureScreenshot", options)["data"])
-
-
-def whole_page_png(page):
-    """The whole page, below the window too, with the fast encoder: Playwright's full-page
-    screenshot took twice as long on a tall page (0.50 s against 0.27 s at 6,620 px). The
-    size is read from the page, which lays it out first (DevTools' layout metrics answer
-    0 x 0 for a page just loaded)."""
-    width, height = page.evaluate(
-        "[document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
-    )
-    return captured_png(
-        page, {"x": 0, "y": 0, "width": width, "height": height}, beyond_the_window=True
-    )
+    return base64.b64decode(session.send("Page.captureScreenshot", options)["data"])
 
 
 def captured_pixels(page, clip=None):

@@ -132,7 +132,7 @@ def test_a_note_kept_at_a_sign_out_before_phone_registrations_could_keep_theirs_
     )
     db.execute(
         "INSERT INTO typed_work (user_id, registration_id, fields, kept_at)"
-        " VALUES (1, 1, '[[\"contact-note\", \"Ringer fredag\"]]', ?)",
+        ' VALUES (1, 1, \'[["contact-note", "Ringer fredag"]]\', ?)',
         [SENT_IN_MARCH],
     )
     db.conn.commit()
