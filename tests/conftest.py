@@ -145,10 +145,17 @@ SLOW_MODULES = {
 LONGEST_FIRST = ("test_accessibility", "test_staff_accessibility", "test_keyboard")
 
 
+# Before xdist's own hook, which reads the groups (--dist loadgroup).
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if module_of(item) in SLOW_MODULES or item.get_closest_marker("real_speech"):
             item.add_marker(pytest.mark.slow)
+        if item.get_closest_marker("browser") and not item.get_closest_marker("xdist_group"):
+            # A browser file's tests share its served site and its walks (module fixtures):
+            # on one worker they are made once. Split over two, the phone's first-screen
+            # walk was made twice (12 s each).
+            item.add_marker(pytest.mark.xdist_group(f"file-{module_of(item)}"))
     items.sort(key=start_order)  # stable: the order inside a module stays
 
 

@@ -12,3 +12,11 @@ def test_a_test_in_a_group_reaches_the_scheduler_with_its_group(request):
     if not getattr(request.config.option, "loadgroup", False):
         pytest.skip("runs under the test command's --dist loadgroup (scripts/test)")
     assert request.node.nodeid.endswith("@a-group-of-its-own")
+
+
+@pytest.mark.browser  # marked as the browser files are, though it opens no browser
+def test_a_browser_files_tests_stay_together_on_one_worker(request):
+    """Its served site and its walks (module fixtures) are then made once."""
+    if not getattr(request.config.option, "loadgroup", False):
+        pytest.skip("runs under the test command's --dist loadgroup (scripts/test)")
+    assert request.node.nodeid.endswith("@file-test_each_tour_stays_on_one_worker")
