@@ -41,7 +41,7 @@ def keep(db, user_id, kind, public_id, form, page):
 
 def forget_old(db, now=None):
     """Forget what was kept longer ago than the longest session: nobody came back for it
-    (on opening a case, and every night by `flask data purge`)."""
+    (whenever kept work is looked for, and every night by `flask data purge`)."""
     oldest = clock.iso((now or clock.now()) - LONGEST_SESSION)
     db.execute("DELETE FROM typed_work WHERE kept_at < ?", [oldest])
 
