@@ -80,6 +80,8 @@ def settings_from_environment(instance_path):
         # that a person picks up. Nothing is shown until KLAPjob sets it.
         "CALLS_FROM": os.environ.get("KLAPJOB_CALLS_FROM", ""),
         "CALLBACK_WORKING_DAYS": int(os.environ.get("KLAPJOB_CALLBACK_WORKING_DAYS", "5")),
+        # A case in the queue nobody covers that has waited longer sounds an alarm.
+        "QUEUE_ALARM_WORKING_DAYS": _number("KLAPJOB_QUEUE_ALARM_WORKING_DAYS", 1),
         "PHONE_CLOSED_DAYS": month_days(
             os.environ.get("KLAPJOB_PHONE_CLOSED_DAYS", "12-24,12-31,06-05")
         ),

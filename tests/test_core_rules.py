@@ -185,6 +185,7 @@ def office():
         person("Ole nobody's in Copenhagen", "101", None),
         person("Sara given to Lise", "751", 3),
         person("Bo nobody's in Odense", "461", None),
+        person("Ida given to Lise in Aalborg", "851", 3),
     ):
         db.table("registrations").insert(row)
     return db
@@ -196,16 +197,35 @@ def seen_by(db, user):
     return [row["name"] for row in rows]
 
 
-def test_a_consultant_sees_their_own_and_the_unassigned_of_their_municipalities(office):
+def test_a_consultant_sees_their_own_their_municipalitys_and_the_queue_nobody_covers(office):
     karl = SimpleNamespace(id=2, is_admin=False)
-    assert seen_by(office, karl) == ["Mette given to Karl", "Ali nobody's in Aarhus"]
+    assert seen_by(office, karl) == [
+        "Mette given to Karl",
+        "Ali nobody's in Aarhus",
+        "Sara given to Lise",  # in Aarhus: handed on, still in sight of the one who covers it
+        "Bo nobody's in Odense",  # nobody covers Odense: the queue
+    ]
     lise = SimpleNamespace(id=3, is_admin=False)
-    assert seen_by(office, lise) == ["Ole nobody's in Copenhagen", "Sara given to Lise"]
+    assert seen_by(office, lise) == [
+        "Mette given to Karl",
+        "Ole nobody's in Copenhagen",
+        "Sara given to Lise",
+        "Bo nobody's in Odense",
+        "Ida given to Lise in Aalborg",
+    ]
+
+
+def test_a_team_reads_each_others_cases(office):
+    karl = SimpleNamespace(id=2, is_admin=False)
+    assert "Ida given to Lise in Aalborg" not in seen_by(office, karl)
+    office.execute("INSERT INTO teams (id, name) VALUES (1, 'Midt')")
+    office.execute("UPDATE users SET team_id = 1 WHERE id IN (2, 3)")
+    assert "Ida given to Lise in Aalborg" in seen_by(office, karl)
 
 
 def test_an_admin_sees_every_registration(office):
     anna = SimpleNamespace(id=1, is_admin=True)
-    assert len(seen_by(office, anna)) == 5
+    assert len(seen_by(office, anna)) == 6
 
 
 def test_health_shows_at_once_only_to_the_consultant_it_is_given_to():
@@ -218,5 +238,5 @@ def test_health_shows_at_once_only_to_the_consultant_it_is_given_to():
 def test_a_registration_out_of_sight_is_not_found_at_all(office):
     karl = SimpleNamespace(id=2, is_admin=False)
     assert visible_registration(office, karl, "mette").name == "Mette given to Karl"
-    assert visible_registration(office, karl, "sara") is None
+    assert visible_registration(office, karl, "ida") is None
     assert visible_registration(office, karl, "nobody") is None

@@ -148,3 +148,24 @@ def test_a_note_kept_at_a_sign_out_before_phone_registrations_could_keep_theirs_
     )
     assert "Ringer fredag" in kept["fields"]
     db.close()
+
+
+def test_karl_from_before_teams_is_in_no_team_and_keeps_his_municipality(tmp_path):
+    db = database_before(tmp_path, "m026_teams")
+    db.execute(
+        "INSERT INTO users (public_id, email, name, role, password_hash, totp_secret,"
+        " created_at) VALUES ('u1', 'karl@klapjob.test', 'Karl', 'consultant', 'x', 'y', ?)",
+        [SENT_IN_MARCH],
+    )
+    db.execute(
+        "INSERT INTO municipality_agreements (code, has_agreement, consultant_id)"
+        " VALUES ('751', 1, 1)"
+    )
+    db.conn.commit()
+
+    migrations.apply(db)
+
+    assert one(db, "SELECT team_id FROM users")["team_id"] is None
+    assert one(db, "SELECT consultant_id FROM municipality_agreements")["consultant_id"] == 1
+    assert list(db.query("SELECT * FROM teams")) == []
+    db.close()

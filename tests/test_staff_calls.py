@@ -49,7 +49,8 @@ def test_a_consultant_calls_the_oldest_overdue_case_first_and_counts_calls_nobod
     promise(app, late, -2)
     closed = register(app, name="Carl Closed")
     promise(app, closed, -9, status="closed", close_reason="declined")
-    lises = register(app, name="Lone Lisesen")
+    # Lise's, in Odense, which Karl does not cover: not in Karl's sight.
+    lises = register(app, name="Lone Lisesen", municipality="461")
     promise(app, lises, -10, consultant_id=lise.user.id)
     karl.sign_in()
 
@@ -97,13 +98,15 @@ def test_a_consultant_calls_the_oldest_overdue_case_first_and_counts_calls_nobod
     ]
     assert counts == ["2", "0", "0"]
 
-    # He gives Mette's case to a colleague: she leaves his list.
+    # He gives Mette's case to a colleague: it is hers, and still in his sight (Aarhus).
     karl.post_form(
         f"{case_url(late)}/consultant",
         {"assign-consultant": lise.public_id},
         form_on=case_url(late),
     )
-    assert list(inbox_rows(karl.open("/staff/"))) == ["Lars Langtid", "Tove Tomorrow"]
+    rows = inbox_rows(karl.open("/staff/"))
+    assert list(rows) == ["Lars Langtid", "Mette Hansen", "Tove Tomorrow"]
+    assert "Lise Larsen" in rows["Mette Hansen"]
 
 
 def test_an_admin_chooses_mine_and_nobodys_in_my_municipalities(app):

@@ -52,7 +52,8 @@ def test_every_dangerous_first_character_is_defused():
 
 def test_a_consultant_exports_only_what_they_may_see_and_each_row_is_logged(app, db):
     register(app, name="Mette Hansen", consent_jobcentre=True)
-    other = register(app, name="Ali Khan", consent_jobcentre=True)
+    # Lise's, in Odense, which Karl does not cover.
+    other = register(app, name="Ali Khan", consent_jobcentre=True, municipality="461")
     lise = staff_member(app, name="Lise Larsen")
     db.execute(
         "UPDATE registrations SET consultant_id = ? WHERE id = ?", [lise.user.id, other["id"]]

@@ -165,10 +165,27 @@ def test_a_consultant_takes_a_registration_and_hands_it_to_a_colleague(app, db):
         {"assign-consultant": lise.public_id},
         form_on=registration_url(mette),
     )
-    assert location_path(response) == "/staff/"
-    assert karl.client.get(registration_url(mette)).status_code == 404
+    assert location_path(response) == registration_url(mette), "Aarhus is still Karl's to see"
     lise.sign_in()
     assert "Givet til: Lise Larsen" in lise.open(registration_url(mette)).text()
+
+
+def test_a_consultant_who_hands_a_case_out_of_the_team_no_longer_sees_it(app, db):
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES)
+    mette = register(app)
+    ole = staff_member(app, name="Ole Olsen").sign_in()  # covers nothing: Mette is given to him
+    db.execute(
+        "UPDATE registrations SET consultant_id = ? WHERE id = ?", [ole.user.id, mette["id"]]
+    )
+    db.conn.commit()
+    assert ole.client.get(registration_url(mette)).status_code == 200
+    response = ole.post_form(
+        f"{registration_url(mette)}/consultant",
+        {"assign-consultant": karl.public_id},
+        form_on=registration_url(mette),
+    )
+    assert location_path(response) == "/staff/"
+    assert ole.client.get(registration_url(mette)).status_code == 404
 
 
 def test_a_job_start_brings_follow_ups_six_months_later_and_then_yearly(app, db):

@@ -2,11 +2,12 @@
 which of their fields each page and each export shows. (test_staff_access.py proves who
 may open which route; this proves what the routes show.)
 
-Karl covers Aarhus, Lise covers København, Anna is an admin. Five people have sent:
+Karl covers Aarhus, Lise covers København, Anna is an admin; Karl and Lise are in no team
+(each a team of one). Five people have sent:
 
   karls    Aarhus, given to Karl           lises    København, given to Lise
   aarhus   Aarhus, nobody's yet            kbh      København, nobody's yet
-  nowhere  Frederiksberg, nobody covers it
+  nowhere  Frederiksberg, nobody covers it: the queue every consultant sees
 
 Each wrote about their health and something in their own words.
 """
@@ -28,8 +29,8 @@ PEOPLE = {
     "nowhere": ("Niels Noget", "147"),
 }
 SEES = {
-    "karl": {"karls", "aarhus"},
-    "lise": {"lises", "kbh"},
+    "karl": {"karls", "aarhus", "nowhere"},
+    "lise": {"lises", "kbh", "nowhere"},
     "anna": set(PEOPLE),
 }
 # Health shows at once only to the consultant a registration is given to.

@@ -718,3 +718,19 @@ def m023_typed_work_on_phone_registrations(db: Database) -> None:
         ALTER TABLE typed_work_new RENAME TO typed_work
         """,
     )
+
+
+@migrations()
+def m026_teams(db: Database) -> None:
+    run_statements(
+        db,
+        """
+        -- A team of consultants (a region, say) covers for each other: its members read
+        -- each other's cases and every case in the municipalities a member covers.
+        CREATE TABLE teams (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE
+        );
+        ALTER TABLE users ADD COLUMN team_id INTEGER REFERENCES teams (id) ON DELETE SET NULL
+        """,
+    )

@@ -128,6 +128,12 @@ class EditUserForm(FlaskForm):
     )
     role = NewUserForm.role
     active = BooleanField(_l("The account may sign in"))
+    team = StringField(
+        _l("Team"),
+        filters=[strip],
+        validators=[Length(max=60)],
+        render_kw={"autocomplete": "off", "list": "team-names"},
+    )
 
 
 class ChangePasswordForm(FlaskForm):

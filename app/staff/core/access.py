@@ -1,9 +1,10 @@
 """Who may see which registration and which meeting sign-up, and a registration as the
 back office reads it.
 
-An admin sees every registration; a consultant sees those given to them and those nobody
-has yet in the municipalities they cover (to pick one up). A meeting sign-up is nobody's
-case yet: it follows the same municipality rule, by the meeting's municipality. Health data
+An admin sees every registration; a consultant those of their team (a team of one if they
+are in none) and of the municipalities it covers, and the queue nobody covers. A meeting
+sign-up is nobody's case yet: it follows the same municipality rule, by the meeting's
+municipality. Health data
 is seen on a need-to-know basis (GDPR art. 9): health.py holds that rule. Every object is
 checked, never only the list."""
 
@@ -14,26 +15,51 @@ from app.domain.registrations.callback import is_overdue
 from app.staff.core import follow_up_plans
 from app.staff.core.statuses import CLOSE_REASONS, STATUSES
 
+# The user (the first ?) and everyone in their team (the second ?, the same user): a
+# person in no team is a team of one.
+TEAM = """(SELECT t.id FROM users t WHERE t.id = ? OR (t.team_id IS NOT NULL
+           AND t.team_id = (SELECT me.team_id FROM users me WHERE me.id = ?)))"""
+# The municipalities the user's team covers.
+TEAM_MUNICIPALITIES = f"(SELECT code FROM municipality_agreements WHERE consultant_id IN {TEAM})"
+# The municipalities an active consultant covers: a new case there has someone to call.
+COVERED_MUNICIPALITIES = """(SELECT m.code FROM municipality_agreements m
+                             JOIN users u ON u.id = m.consultant_id WHERE u.active = 1)"""
+
 
 def visibility(user, alias="r"):
     """The SQL condition (and its parameters) for the registrations `user` may see: an
-    admin every one; a consultant those given to them, and those nobody has yet in the
-    municipalities they cover (to pick one up). Nobody else's, and no other municipality's."""
+    admin every one; a consultant those of their team (theirs and their teammates'), every
+    one in a municipality the team covers (a case handed on stays in sight), and the queue
+    of cases nobody has in a municipality nobody covers (anyone may pick one up)."""
     if user.is_admin:
         return "1 = 1", []
-    covered, params = in_covered_municipality(user, f"{alias}.municipality_code")
+    team, team_params = of_the_team(user, alias)
+    queue, queue_params = in_the_queue(alias)
+    return f"({team} OR {queue})", [*team_params, *queue_params]
+
+
+def of_the_team(user, alias="r"):
+    """The SQL condition: the registration is held by the user's team, or lies in a
+    municipality the team covers."""
     return (
-        f"({alias}.consultant_id = ? OR ({alias}.consultant_id IS NULL AND {covered}))",
-        [user.id, *params],
+        f"({alias}.consultant_id IN {TEAM} OR {alias}.municipality_code IN {TEAM_MUNICIPALITIES})",
+        [user.id, user.id, user.id, user.id],
+    )
+
+
+def in_the_queue(alias="r"):
+    """The SQL condition: nobody has the registration and no active consultant covers its
+    municipality (or the person did not know it)."""
+    return (
+        f"({alias}.consultant_id IS NULL"
+        f" AND coalesce({alias}.municipality_code, '') NOT IN {COVERED_MUNICIPALITIES})",
+        [],
     )
 
 
 def in_covered_municipality(user, column):
-    """The SQL condition: the municipality code in `column` is one `user` covers."""
-    return (
-        f"{column} IN (SELECT code FROM municipality_agreements WHERE consultant_id = ?)",
-        [user.id],
-    )
+    """The SQL condition: the municipality code in `column` is one `user`'s team covers."""
+    return f"{column} IN {TEAM_MUNICIPALITIES}", [user.id, user.id]
 
 
 def signup_visibility(user, meeting_alias="m"):
@@ -60,17 +86,14 @@ def may_change_meeting(user, meeting):
 
 def may_open_draft(db, user, answers):
     """A person's unsent draft, found by the code they read aloud, under the registrations'
-    rule: an admin may open any; a consultant one in a municipality they cover. A draft
+    rule: an admin may open any; a consultant one in a municipality their team covers. A draft
     that names no municipality yet (or "I don't know") lies in nobody's: the consultant
     on the phone asks."""
     code = known_municipality_code(answers.get("municipality", ""))
     if user.is_admin or not code:
         return True
-    covered = db.query(
-        "SELECT 1 FROM municipality_agreements WHERE code = ? AND consultant_id = ?",
-        [code, user.id],
-    )
-    return any(True for _row in covered)
+    covered, params = in_covered_municipality(user, "?")
+    return any(True for _row in db.query(f"SELECT 1 WHERE {covered}", [code, *params]))
 
 
 INBOX_COLUMNS = """

@@ -59,6 +59,8 @@ class User:
     totp_last_step: int
     # Set by an admin (a first password, a reset): the person chooses their own next.
     must_change_password: bool
+    # The team they cover for each other in (access.py), or None: a team of one.
+    team: str | None = None
 
     @property
     def is_admin(self):
@@ -67,7 +69,7 @@ class User:
 
 USER_COLUMNS = (
     "id, public_id, email, name, role, active, totp_secret, totp_confirmed, totp_last_step,"
-    " must_change_password"
+    " must_change_password, (SELECT name FROM teams WHERE teams.id = users.team_id) AS team"
 )
 
 

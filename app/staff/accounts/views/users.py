@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
 from app.staff.accounts.data.notices import tell
+from app.staff.accounts.data.teams import put_in_team, team_names
 from app.staff.accounts.forms import EditUserForm, NewUserForm, ResetPasswordForm
 from app.staff.core import audit
 from app.staff.core.blueprint import blueprint
@@ -72,6 +73,7 @@ def edit_user(public_id):
                 update_user(
                     db, user, name=form.name.data, role=form.role.data, active=form.active.data
                 )
+                put_in_team(db, user.id, form.team.data or "")
                 audit.record(db, current_user(), "user_changed", detail=user.public_id)
             flash(_l("The user is saved."))
             return redirect(url_for(".users"))
@@ -87,6 +89,7 @@ def user_page(user, form, reset_form=None):
         user=user,
         action_form=ActionForm(formdata=None),
         failures=failures_of(get_db(), user.email),
+        team_names=team_names(get_db()),
     )
 
 

@@ -4,6 +4,7 @@ cover for each other and give a case to the one with room."""
 
 from dataclasses import dataclass, field
 
+from app.staff.core.access import COVERED_MUNICIPALITIES
 from app.staff.core.statuses import STATUSES
 from app.staff.core.users import active_consultants
 
@@ -28,8 +29,7 @@ NOBODY_COVERS = "nobody covers"  # "Ved ikke", or no consultant covers it: the a
 # Who has each open case: its consultant, or which of the two kinds of nobody.
 HOLDER = f"""
     CASE WHEN consultant_id IS NOT NULL THEN consultant_id
-         WHEN municipality_code IN (SELECT code FROM municipality_agreements
-                                    WHERE consultant_id IS NOT NULL) THEN '{NOBODY_YET}'
+         WHEN municipality_code IN {COVERED_MUNICIPALITIES} THEN '{NOBODY_YET}'
          ELSE '{NOBODY_COVERS}' END
 """
 

@@ -86,6 +86,14 @@ def assign(db, user, registration, consultant_id, *, note="", now=None):
         )
 
 
+def give_cases(db, user, registrations, consultant_id, *, now=None):
+    """Give every one of `registrations` to one consultant, each with its history line and
+    audit entry, all in one transaction."""
+    with write_transaction(db):
+        for registration in registrations:
+            assign(db, user, registration, consultant_id, now=now)
+
+
 def save_job(
     db, user, registration, *, praktik_start, job_start, employer, hours, note="", now=None
 ):

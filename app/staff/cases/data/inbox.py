@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from app.core import codes
 from app.staff.cases.data.calls import OUTCOMES
 from app.staff.cases.data.next_steps import KINDS as NEXT_STEP_KINDS
-from app.staff.core.access import INBOX_COLUMNS, RegistrationRow, visibility
+from app.staff.core.access import (
+    INBOX_COLUMNS,
+    RegistrationRow,
+    in_the_queue,
+    of_the_team,
+    visibility,
+)
 from app.staff.core.duplicates import comparable, maybe_twice
 from app.staff.core.paging import within
 from app.staff.core.statuses import STATUSES
@@ -132,6 +138,11 @@ def filter_conditions(user, filters):
             user.id,
             user.id,
         )
+    elif filters.consultant == "team":
+        condition, values = of_the_team(user)
+        add(condition, *values)
+    elif filters.consultant == "queue":
+        add(in_the_queue()[0])
     elif filters.consultant == "none":
         add("r.consultant_id IS NULL")
     elif filters.consultant:

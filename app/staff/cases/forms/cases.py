@@ -7,6 +7,7 @@ from wtforms import (
     BooleanField,
     HiddenField,
     SelectField,
+    SelectMultipleField,
     StringField,
     TextAreaField,
 )
@@ -62,6 +63,16 @@ class AssignForm(FlaskForm):
         self.consultant.choices = choices(
             ((u.public_id, u.name) for u in users), empty=_l("Nobody yet")
         )
+
+
+class GiveCasesForm(FlaskForm):
+    """The inbox's chosen cases, given to one colleague in one go (someone is away)."""
+
+    cases = SelectMultipleField(validate_choice=False)
+    to = SelectField(_l("Give the chosen cases to"), validate_choice=True)
+
+    def offer(self, users):
+        self.to.choices = [(u.public_id, u.name) for u in users]
 
 
 class JobForm(FlaskForm):

@@ -46,7 +46,12 @@ class FilterForm(FlaskForm):
 
     def offer(self, users):
         self.consultant.choices = choices(
-            [("mine", _l("Mine, and nobody's in my municipalities")), ("none", _l("Nobody yet"))]
+            [
+                ("mine", _l("Mine, and nobody's in my municipalities")),
+                ("team", _l("My team's")),
+                ("queue", _l("Nobody covers the municipality")),
+                ("none", _l("Nobody yet")),
+            ]
             + [(u.public_id, u.name) for u in users],
             empty=_l("All"),
         )

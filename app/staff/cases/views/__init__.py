@@ -1,4 +1,4 @@
-"""A case's work: the inbox, the registration page, calls, plans, placements, corrections, duplicates, follow-ups, the week, the export, the job profile, the recordings.
+"""A case's work: the inbox, the registration page, calls, plans, placements, corrections, duplicates, follow-ups, giving cases to a colleague, the week, the export, the job profile, the recordings.
 Importing this package adds their routes to the blueprint."""
 
 from app.staff.cases.views import (  # noqa: F401 - each module adds its routes
@@ -7,6 +7,7 @@ from app.staff.cases.views import (  # noqa: F401 - each module adds its routes
     duplicates,
     export,
     follow_ups,
+    give,
     inbox,
     placements,
     plans,

@@ -7,8 +7,10 @@ form, because it holds a name or a phone number, and addresses end up in access 
 from flask import render_template, request, url_for
 
 from app.staff.cases.data.inbox import PAGE_SIZE, inbox_page
+from app.staff.cases.forms.cases import GiveCasesForm
 from app.staff.cases.forms.inbox import FilterForm, SearchForm
 from app.staff.cases.views._case_page import filters_from
+from app.staff.cases.views._queue import queue_alarm
 from app.staff.core.blueprint import blueprint
 from app.staff.core.paging import page_count
 from app.staff.core.permissions import current_user, requires
@@ -57,4 +59,12 @@ def inbox():
         next_url=page_url(filters.page + 1) if filters.page < pages else None,
         export_url=url_for(".export", **export_args),
         filtered=any(v for k, v in request.args.items() if k != "page"),
+        waited_too_long=queue_alarm(),
+        give_form=give_form(),
     )
+
+
+def give_form():
+    form = GiveCasesForm(prefix="give", formdata=None)
+    form.offer(active_consultants(get_db()))
+    return form

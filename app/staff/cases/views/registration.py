@@ -9,6 +9,7 @@ from app.staff.cases.data.changes import add_note, assign, change_status, save_j
 from app.staff.cases.data.follow_ups import record_follow_up
 from app.staff.cases.forms.cases import AssignForm, FollowUpForm, JobForm, NoteForm, StatusForm
 from app.staff.cases.views._case_page import act, done, show_case
+from app.staff.core.access import visible_registration
 from app.staff.core.blueprint import blueprint
 from app.staff.core.forms import ActionForm
 from app.staff.core.permissions import requires, with_registration
@@ -60,8 +61,8 @@ def assign_registration(registration):
     def action(db, user, form):
         consultant = user_by_public_id(db, form.consultant.data) if form.consultant.data else None
         assign(db, user, registration, consultant.id if consultant else None, note=form.note.data)
-        if consultant and consultant.id != user.id and not user.is_admin:
-            # Handed over to a colleague: this consultant may no longer see it.
+        if not visible_registration(db, user, registration.public_id):
+            # Handed to a colleague outside the team and its municipalities: out of sight.
             flash(_l("The registration is given to %(name)s.", name=consultant.name))
             return redirect(url_for(".inbox"))
         return None

@@ -9,6 +9,7 @@ from app.core import clock
 from app.staff.cases.data.appointments import my_appointments
 from app.staff.cases.data.caseload import NOBODY_COVERS, NOBODY_YET, OPEN_STATUSES, team_caseload
 from app.staff.cases.data.next_steps import end_of_week, this_week
+from app.staff.cases.views._queue import queue_alarm
 from app.staff.core.blueprint import blueprint
 from app.staff.core.permissions import current_user, requires
 from app.web.database import get_db
@@ -29,4 +30,5 @@ def week():
         caseload=team_caseload(db),
         nobody={NOBODY_YET: _l("Nobody yet"), NOBODY_COVERS: _l("Nobody covers the municipality")},
         open_statuses=OPEN_STATUSES,
+        waited_too_long=queue_alarm(),
     )
