@@ -208,7 +208,7 @@ def test_a_job_start_brings_follow_ups_six_months_later_and_then_yearly(app, db)
 
     karl.post_form(
         f"{registration_url(mette)}/follow-up",
-        {"follow_up-note": "Går godt."},
+        {"follow_up-still_in_job": "yes", "follow_up-note": "Går godt."},
         form_on=registration_url(mette),
     )
     assert "Netto Aarhus" not in karl.open("/staff/follow-ups").text()

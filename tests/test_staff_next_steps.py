@@ -131,7 +131,9 @@ def test_a_consultant_plans_the_next_step_books_a_meeting_and_follows_a_work_tri
     follow_ups = karl.open("/staff/follow-ups")
     assert "Mette Hansen" in follow_ups.text() and "For sent" in follow_ups.text()
     karl.post_form(
-        f"{case_url(mette)}/follow-up", {"follow_up-note": "Går godt."}, form_on=case_url(mette)
+        f"{case_url(mette)}/follow-up",
+        {"follow_up-still_in_job": "yes", "follow_up-note": "Går godt."},
+        form_on=case_url(mette),
     )
     case = karl.open(case_url(mette))
     assert "Netto" not in case.text()

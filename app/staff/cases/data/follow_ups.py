@@ -1,6 +1,7 @@
 """The follow-ups after a work trial or a job starts: when each is due (by the case's
 plan, core/follow_up_plans.py), which are done, and the ones due soon."""
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -40,13 +41,25 @@ def next_follow_up(db, row):
     return follow_up_due_date(start, follow_ups_done(db, row.id, start), row.follow_up_plan)
 
 
-def record_follow_up(db, user, registration, *, note="", now=None):
+def record_follow_up(db, user, registration, *, outcome, note="", now=None):
+    """The follow-up due now, done: `outcome` says how it went (still in the work trial or
+    job, hours a week now or None, talked with the employer), kept as the history line's
+    state after it (`after`, JSON), so that it can be counted."""
     now = now or clock.now()
     due = next_follow_up(db, registration)
     if due is None:
         raise ValueError("no follow-up is due: no job start, or not in a job")
     with write_transaction(db):
-        add_history(db, registration, user, "follow_up", now=now, due_on=due.isoformat(), note=note)
+        add_history(
+            db,
+            registration,
+            user,
+            "follow_up",
+            now=now,
+            due_on=due.isoformat(),
+            note=note,
+            after=json.dumps(outcome),
+        )
         audit.record(
             db, user, "changed", reference=registration.reference, detail="follow-up", now=now
         )

@@ -99,9 +99,32 @@ class NoteForm(FlaskForm):
 
 
 class FollowUpForm(FlaskForm):
+    """How a follow-up went, in answers the team can count, and the note."""
+
+    still_in_job = SelectField(
+        _l("Is the person still in the work trial or job?"),
+        choices=choices(
+            [("yes", _l("Yes, still in it")), ("no", _l("No, it has ended"))], empty=_l("Choose")
+        ),
+        validators=[DataRequired(_l("Choose yes or no"))],
+    )
+    hours = HoursField(
+        _l("Hours a week now (optional)"),
+        places=1,
+        validators=[Optional(), NumberRange(min=0, max=60, message=HOURS_MESSAGE)],
+        render_kw={"inputmode": "decimal"},
+    )
+    employer_spoken = BooleanField(_l("I have talked with the employer"))
     note = TextAreaField(
         _l("How is it going? (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)]
     )
+
+    def outcome(self):
+        return {
+            "still_in_job": self.still_in_job.data == "yes",
+            "hours": float(self.hours.data) if self.hours.data is not None else None,
+            "employer_spoken": bool(self.employer_spoken.data),
+        }
 
 
 class MergeForm(FlaskForm):

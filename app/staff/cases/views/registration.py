@@ -110,7 +110,7 @@ def add_registration_note(registration):
 def record_registration_follow_up(registration):
     def action(db, user, form):
         try:
-            record_follow_up(db, user, registration, note=form.note.data)
+            record_follow_up(db, user, registration, outcome=form.outcome(), note=form.note.data)
         except ValueError:
             return done(registration, _l("No follow-up is due: save the job start first."))
         return None
