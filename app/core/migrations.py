@@ -718,3 +718,17 @@ def m023_typed_work_on_phone_registrations(db: Database) -> None:
         ALTER TABLE typed_work_new RENAME TO typed_work
         """,
     )
+
+
+@migrations()
+def m024_voice_on_the_profile(db: Database) -> None:
+    run_statements(
+        db,
+        """
+        -- The person's own yes to their recorded voice on their job profile (a version
+        -- keeps it, as it keeps the health choice: 0 until they say yes), and an employer's
+        -- version's own yes to it. Old rows said no to both
+        ALTER TABLE profile_versions ADD COLUMN include_voice INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE employer_consents ADD COLUMN with_voice INTEGER NOT NULL DEFAULT 0
+        """,
+    )
