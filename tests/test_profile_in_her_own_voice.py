@@ -8,6 +8,7 @@ import io
 from pypdf import PdfReader
 
 from app.core import clock
+from html_checker import html_errors
 from people import MYSELF_IN_AARHUS, Visitor
 from readability import reading
 from recordings import ogg_opus
@@ -237,3 +238,20 @@ def test_when_mette_takes_her_voice_off_her_profile_no_employer_hears_it(app, cl
     assert players(employer) == {}
     assert karl.client.get(address).status_code == 404
     assert "Personen har ikke sagt ja til sin stemme på profilen." in karl.open(profile).text()
+
+
+def test_her_profile_and_the_employers_version_with_her_voice_are_valid_html(
+    app, client, db, tmp_path
+):
+    mette_sends_two_recordings(client)
+    her_voice_choice(Visitor(client), "show")
+    karl, profile = karl_opens(app, db)
+    employer_yes(karl, profile, "Kantinen Syd", with_voice="y")
+    [employer] = employer_pages(karl, profile)
+    pages = {"her": Visitor(client).open(PROFILE), "karl": karl.open(profile), "employer": employer}
+    files = []
+    for name, page in pages.items():
+        assert page.soup.select(".profile__voice audio"), name
+        files.append(tmp_path / f"{name}.html")
+        files[-1].write_text(page.response.get_data(as_text=True))
+    assert html_errors(files) == []
