@@ -1,10 +1,11 @@
 """The job profile's versions, and the person's yes to showing it to an employer.
 
 Every change makes a new version (nothing is overwritten): the person choosing to show
-their health on it, or their own voice (where they said an answer), or a consultant adding with the person what a meeting or a praktik
-taught. Each version says who made it (a staff member, or the person on the site) and
-when. The audit log hears of each through `profile_changed`, sent inside the transaction
-that stores the change, so the change and its entry stand or fall together.
+their health on it, or their own voice (where they said an answer), or a consultant
+adding with the person what a meeting or a praktik taught. Each version says who made it
+(a staff member, or the person on the site) and when. The audit log hears of each
+through `profile_changed`, sent inside the transaction that stores the change, so the
+change and its entry stand or fall together.
 
 An employer's version is made only while a yes stands that names that employer and the
 day the person said it; a withdrawn yes stops it. It plays the person's voice only with
