@@ -7,6 +7,7 @@ from app.domain.registrations.profile import Additions, build_profile
 from app.domain.registrations.profile_versions import (
     latest_version,
     profile_of,
+    record_employer_yes,
     save_version,
     versions,
 )
@@ -107,6 +108,28 @@ def test_the_access_export_has_every_version_of_the_profile(app, db):
     ]
     assert profile["versions"][1]["added"]["was_hard"] == "Larm i køkkenet"
     assert {"line": "Om mit helbred:", "answers": [HEALTH]} in profile["versions"][1]["profile"]
+
+
+def test_the_access_export_says_where_she_said_yes_to_her_own_voice(app, db):
+    mette = register(app)
+    anna = staff_member(app, "admin", name="Anna Admin")
+    with app.test_request_context():
+        save_version(db, mette["id"], include_voice=True)
+        record_employer_yes(
+            db,
+            mette["id"],
+            user=anna.user,
+            employer="Kantinen Syd",
+            agreed_on="2026-12-01",
+            with_voice=True,
+        )
+    anna.sign_in()
+    data = json.loads(anna.client.get(f"/staff/registrations/{mette['public_id']}/data.json").data)
+    profile = data["job_profile"]
+    assert [(v["version"], v["voice_shown"]) for v in profile["versions"]] == [(1, True)]
+    assert [(y["employer"], y["with_voice"]) for y in profile["employer_consents"]] == [
+        ("Kantinen Syd", True)
+    ]
 
 
 def test_deleting_the_person_removes_every_version_from_the_file(app, db):

@@ -150,6 +150,37 @@ def test_a_note_kept_at_a_sign_out_before_phone_registrations_could_keep_theirs_
     db.close()
 
 
+def test_a_profile_and_an_employers_yes_from_before_voice_keep_their_rows_and_say_no(tmp_path):
+    db = database_before(tmp_path, "m024_voice_on_the_profile")
+    db.execute(
+        "INSERT INTO registrations (reference, submitted_at, language, name, filled_by,"
+        " contact_method, municipality_code) VALUES ('K7M4PX', ?, 'da', 'Mette Hansen',"
+        " 'self', 'phone', '751')",
+        [SENT_IN_MARCH],
+    )
+    db.execute(
+        "INSERT INTO profile_versions (registration_id, number, made_at, include_health,"
+        " good_at) VALUES (1, 1, ?, 1, 'At bage boller')",
+        [SENT_IN_MARCH],
+    )
+    db.execute(
+        "INSERT INTO employer_consents (public_id, registration_id, employer, agreed_on,"
+        " recorded_at) VALUES ('y1', 1, 'Bageriet Hansen', '2025-03-03', ?)",
+        [SENT_IN_MARCH],
+    )
+    db.conn.commit()
+
+    migrations.apply(db)
+
+    version = one(db, "SELECT * FROM profile_versions")
+    assert (version["include_health"], version["good_at"]) == (1, "At bage boller")
+    assert version["include_voice"] == 0, "her voice waits for her own yes"
+    yes = one(db, "SELECT * FROM employer_consents")
+    assert (yes["employer"], yes["withdrawn_at"]) == ("Bageriet Hansen", None)
+    assert yes["with_voice"] == 0, "an employer hears her only with that version's own yes"
+    db.close()
+
+
 def test_karl_from_before_teams_is_in_no_team_and_keeps_his_municipality(tmp_path):
     db = database_before(tmp_path, "m026_teams")
     db.execute(

@@ -209,6 +209,28 @@ def test_the_other_registrations_choice_to_show_health_does_not_come_to_the_kept
     assert not any(version.include_health for version in kept_versions)
 
 
+def test_the_other_registrations_yes_to_her_voice_stays_behind_and_her_own_stands(app):
+    anna = staff_member(app, role="admin").sign_in()
+    kept, other = mette_twice(app)
+    db = connect(app.config["DATABASE"])
+    save_version(db, other["id"], include_voice=True)
+    db.close()
+    confirm_merge(anna, kept, other)
+    db = connect(app.config["DATABASE"])
+    assert not any(version.include_voice for version in versions(db, kept["id"]))
+    db.close()
+
+    kept, other = mette_twice(app)
+    db = connect(app.config["DATABASE"])
+    save_version(db, kept["id"], include_voice=True)
+    save_version(db, other["id"], additions=Additions(good_at="Bage"))
+    db.close()
+    confirm_merge(anna, kept, other)
+    db = connect(app.config["DATABASE"])
+    assert versions(db, kept["id"])[-1].include_voice is True, "her own yes to her voice"
+    db.close()
+
+
 def test_an_open_deletion_request_moves_with_the_merged_case(app):
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     kept, other = mette_twice(app)

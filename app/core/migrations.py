@@ -721,6 +721,20 @@ def m023_typed_work_on_phone_registrations(db: Database) -> None:
 
 
 @migrations()
+def m024_voice_on_the_profile(db: Database) -> None:
+    run_statements(
+        db,
+        """
+        -- The person's own yes to their recorded voice on their job profile (a version
+        -- keeps it, as it keeps the health choice: 0 until they say yes), and an employer's
+        -- version's own yes to it. Old rows said no to both
+        ALTER TABLE profile_versions ADD COLUMN include_voice INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE employer_consents ADD COLUMN with_voice INTEGER NOT NULL DEFAULT 0
+        """,
+    )
+
+
+@migrations()
 def m026_teams(db: Database) -> None:
     run_statements(
         db,

@@ -79,7 +79,8 @@ def sheet_size(columns, *, for_employer=False):
 def profile_pdf(profile, *, title, language):
     """The profile's PDF, tagged for screen readers (PDF/UA-1) in the reader's language."""
     static = Path(current_app.static_folder)
-    columns = balanced_columns(profile.sections)
+    # A box the person only said (its recording plays on the page) has nothing for paper.
+    columns = balanced_columns([section for section in profile.sections if section.items])
     html = without_marks(
         render_template(
             "profile/sheet.html",

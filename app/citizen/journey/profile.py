@@ -3,10 +3,13 @@
 The page knows whose profile it shows as the receipt does: by the receipt cookie of this
 browser (never by anything in the address). It is read aloud through the personal path
 (its words are the person's), printed on one A4 page, downloaded as a PDF made on the
-server, and sent by email only with the person's yes and never with their health.
+server, and sent by email only with the person's yes and never with their health. Where
+the person said an answer in their own voice, its box plays it, with their yes (never
+health, never in a mail or a PDF).
 """
 
-from flask import current_app, redirect, render_template, session, url_for
+from flask import Response, abort, current_app, redirect, render_template, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField
@@ -17,13 +20,17 @@ from app.core.db import write_transaction
 from app.core.limits import Limit, this_client
 from app.core.mail import may_mail
 from app.core.site_text import gettext as _
-from app.domain.registrations.profile import can_show_health
+from app.domain.registrations.profile import Profile, can_show_health
 from app.domain.registrations.profile_versions import (
     latest_version,
     profile_changed,
     profile_of,
     record_health_choice,
+    record_voice_choice,
 )
+from app.domain.registrations.profile_voice import audio_on_profile, voices_on_profile
+from app.domain.registrations.voice import registration_audio
+from app.web.audio import private_audio
 from app.web.database import get_db
 from app.web.i18n import current_language
 from app.web.listenable import listenable, not_listenable
@@ -32,7 +39,8 @@ from app.web.profile_pdf import pdf_response, profile_pdf
 from app.web.question_page import form_errors
 
 TOO_MANY_MAILS = _l("We have sent many emails from here just now. Try again later.")
-# Each choice writes a version and an audit entry: enough to change one's mind, not a loop.
+# Each choice (health or voice, counted together) writes a version and an audit entry:
+# enough to change one's mind, not a loop.
 HEALTH_CHOICES_PER_HOUR = 10
 
 
@@ -61,11 +69,16 @@ class HealthChoiceForm(FlaskForm):
 def render_profile(registration, mail_form, status=200, busy=None):
     """The page; `busy`: the limit this client reached ("pdfs", "choices"), said on it."""
     db = get_db()
+    profile = profile_of(db, registration.id, registration.answers)
+    latest = latest_version(db, registration.id)
     return render_template(
         "journey/profile.html",
-        profile=profile_of(db, registration.id, registration.answers),
+        profile=profile,
+        voices=voice_addresses(profile),
+        asks_voice=bool(voices_on_profile(db, registration.id)),
+        shows_voice=latest.include_voice,
         asks_health=can_show_health(registration.answers),
-        shows_health=latest_version(db, registration.id).include_health,
+        shows_health=latest.include_health,
         address=profile_mail_address(registration.answers),
         mail_form=mail_form,
         health_form=HealthChoiceForm(),
@@ -97,6 +110,45 @@ def choose_health(choice):
         limit.record(get_db(), client)
         record_health_choice(get_db(), registration.id, choice == "show")
     return redirect(url_for("journey.profile"))
+
+
+@blueprint.post("/profile/own-voice/<any(show, hide):choice>")
+def choose_voice(choice: str) -> ResponseReturnValue:
+    """The person's yes (or no again) to their own voice playing on their profile."""
+    registration = sent_registration()
+    if registration is None or not voices_on_profile(get_db(), registration.id):
+        return redirect(url_for("pages.start"))
+    if HealthChoiceForm().validate():
+        limit, client = health_choice_limit(), this_client()
+        if limit.reached(get_db(), client):
+            return render_profile(registration, ProfileMailForm(), status=429, busy="choices")
+        limit.record(get_db(), client)
+        record_voice_choice(get_db(), registration.id, choice == "show")
+    return redirect(url_for("journey.profile"))
+
+
+@blueprint.get("/profile/voice/<voice_id>")
+@not_listenable
+def profile_voice(voice_id: str) -> Response:
+    """One recording on this person's profile, to the browser whose receipt it is."""
+    registration = sent_registration()
+    if registration is None:
+        abort(404)
+    profile = profile_of(get_db(), registration.id, registration.answers)
+    found = registration_audio(get_db(), registration.id, voice_id)
+    if found is None or not audio_on_profile(profile, voice_id):
+        abort(404)
+    _field, mime_type, data = found
+    return private_audio(mime_type, data)
+
+
+def voice_addresses(profile: Profile) -> dict[str, str]:
+    """{box key: address} of the recordings that play on the person's page."""
+    return {
+        section.key: url_for("journey.profile_voice", voice_id=section.voice)
+        for section in profile.sections
+        if section.voice
+    }
 
 
 @blueprint.post("/profile/email")

@@ -11,8 +11,8 @@ marked as their choice. The version for an employer never has health and never h
 to contact the person.
 """
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date
 
 from flask_babel import format_date
@@ -39,6 +39,9 @@ class ProfileSection:
     health: bool = False
     # Words someone else wrote (what others say about me): who wrote them.
     written_by: str = ""
+    # The person's own recording of an answer in this box (its public id), played on the
+    # page before the site's reading voice; only with the person's yes (profile_voice.py).
+    voice: str = ""
 
     @property
     def spoken(self) -> list[str]:
@@ -106,6 +109,16 @@ TRIED_BEFORE = {
 
 HEALTH_LEAD = _l("About my health:")
 
+# The answers a person may say in their own voice that have a box on the profile: the
+# field and its box. Never health (its box shows only by the person's choice, and a health
+# recording stays with KLAPjob) and never what others say (said by someone else, perhaps).
+VOICE_BOXES = {
+    "good_at_text": "good_at",
+    "strengths_text": "likes",
+    "experience_text": "tried",
+    "needs_text": "helps",
+}
+
 
 def answer_items(answers: Answers, field_names: Iterable[str]) -> tuple[ProfileItem, ...]:
     items = []
@@ -155,10 +168,13 @@ def build_profile(
     *,
     include_health: bool = False,
     for_employer: str | None = None,
+    voices: Mapping[str, str] | None = None,
 ) -> Profile:
     """The profile of a registration's `answers` and a version's `additions`: strengths
     first. Health is shown only with `include_health`, and never on the employer's
-    version, which has what helps as advice and not what was hard."""
+    version, which has what helps as advice and not what was hard. `voices`: the box of
+    each recording the person said yes to showing ({box key: recording}); a box said and
+    not written is on the page for its recording."""
     # "I don't know (yet)" is a fair answer to the question, and no strength on paper.
     chosen = answer_items(answers, ("good_at", "good_at_text"))
     good_at = tuple(i for i in chosen if i.pictogram != "dont_know") + typed_items(
@@ -188,7 +204,9 @@ def build_profile(
     else:
         helping = ProfileSection(*HELPS_FOR_EMPLOYER, without_repeats(helps))
         order = [*strengths, helping, went_well, *work_and_likes, tried, *timetable]
-    sections = [section for section in order if section.items]
+    voices = voices or {}
+    with_voice = [replace(section, voice=voices.get(section.key, "")) for section in order]
+    sections = [section for section in with_voice if section.items or section.voice]
     health = text_answer(answers, "health").strip()
     shows_health = bool(include_health and health and for_employer is None)
     if shows_health:

@@ -1,13 +1,15 @@
 """The job profile's versions, and the person's yes to showing it to an employer.
 
 Every change makes a new version (nothing is overwritten): the person choosing to show
-their health on it, or a consultant adding with the person what a meeting or a praktik
-taught. Each version says who made it (a staff member, or the person on the site) and
-when. The audit log hears of each through `profile_changed`, sent inside the transaction
-that stores the change, so the change and its entry stand or fall together.
+their health on it, or their own voice (where they said an answer), or a consultant
+adding with the person what a meeting or a praktik taught. Each version says who made it
+(a staff member, or the person on the site) and when. The audit log hears of each
+through `profile_changed`, sent inside the transaction that stores the change, so the
+change and its entry stand or fall together.
 
 An employer's version is made only while a yes stands that names that employer and the
-day the person said it; a withdrawn yes stops it.
+day the person said it; a withdrawn yes stops it. It plays the person's voice only with
+its own yes to that, and while their yes to their voice on the profile stands.
 """
 
 from dataclasses import dataclass, replace
@@ -20,6 +22,7 @@ from app.core import clock, codes
 from app.core.db import write_transaction
 from app.domain.questions.model import Answers
 from app.domain.registrations.profile import Additions, Profile, build_profile, can_show_health
+from app.domain.registrations.profile_voice import voices_on_profile
 
 signals = Namespace()
 # sender: the action ("profile_changed", "employer_yes", "employer_yes_withdrawn");
@@ -42,6 +45,11 @@ class Version:
     made_by_name: str | None
     include_health: bool
     additions: Additions
+    include_voice: bool = False
+
+    @property
+    def choices(self) -> tuple[bool, bool, Additions]:
+        return (self.include_health, self.include_voice, self.additions)
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,7 @@ class EmployerYes:
     recorded_at: str
     recorded_by_name: str | None
     withdrawn_at: str | None
+    with_voice: bool = False  # the person's own yes to their voice on this version
 
     @property
     def stands(self) -> bool:
@@ -62,7 +71,7 @@ FIRST = Version(0, "", None, None, False, Additions())
 
 VERSION_COLUMNS = """
     v.number, v.made_at, v.made_by, u.name AS made_by_name, v.include_health,
-    v.good_at, v.went_well, v.was_hard, v.accommodations
+    v.good_at, v.went_well, v.was_hard, v.accommodations, v.include_voice
 """
 
 
@@ -75,6 +84,7 @@ def version_from_row(row: dict[str, Any]) -> Version:
         row["made_by_name"],
         bool(row["include_health"]),
         additions,
+        bool(row["include_voice"]),
     )
 
 
@@ -108,6 +118,7 @@ def save_version(
     user: StaffMember | None = None,
     include_health: bool | None = None,
     additions: Additions | None = None,
+    include_voice: bool | None = None,
 ) -> int | None:
     """A new version from the latest, with what changed. `user`: the staff member (an
     object with `.id`), or None for the person on the site. Returns the new version's
@@ -118,14 +129,15 @@ def save_version(
             latest,
             include_health=latest.include_health if include_health is None else include_health,
             additions=latest.additions if additions is None else additions,
+            include_voice=latest.include_voice if include_voice is None else include_voice,
         )
-        if (new.include_health, new.additions) == (latest.include_health, latest.additions):
+        if new.choices == latest.choices:
             return None
         number = latest.number + 1
         db.execute(
             "INSERT INTO profile_versions (registration_id, number, made_at, made_by, "
-            "include_health, good_at, went_well, was_hard, accommodations) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "include_health, good_at, went_well, was_hard, accommodations, include_voice) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 registration_id,
                 number,
@@ -136,6 +148,7 @@ def save_version(
                 new.additions.went_well,
                 new.additions.was_hard,
                 new.additions.accommodations,
+                int(new.include_voice),
             ],
         )
         profile_changed.send(
@@ -149,17 +162,38 @@ def save_version(
 
 
 def record_health_choice(db: Database, registration_id: int, show: bool) -> None:
-    """The person's own choice to show their health on the profile. A choice that goes
-    back to what the version before said takes back the person's own last version (one
-    their choice alone made) instead of adding one: changing their mind leaves no trail
-    of versions. A version a consultant made is never taken back."""
+    """The person's own choice to show their health on the profile."""
+    record_own_choice(db, registration_id, include_health=show)
+
+
+def record_voice_choice(db: Database, registration_id: int, use: bool) -> None:
+    """The person's own choice to let their recorded voice play on the profile."""
+    record_own_choice(db, registration_id, include_voice=use)
+
+
+def record_own_choice(
+    db: Database,
+    registration_id: int,
+    *,
+    include_health: bool | None = None,
+    include_voice: bool | None = None,
+) -> None:
+    """A choice the person makes on the site. One that goes back to what the version
+    before said takes back the person's own last version (one their choice alone made)
+    instead of adding one: changing their mind leaves no trail of versions. A version a
+    consultant made is never taken back."""
     with write_transaction(db):
         found = versions(db, registration_id)
         latest = found[-1] if found else FIRST
-        if latest.include_health == show:
+        wanted = replace(
+            latest,
+            include_health=latest.include_health if include_health is None else include_health,
+            include_voice=latest.include_voice if include_voice is None else include_voice,
+        )
+        if wanted.choices == latest.choices:
             return
         before = found[-2] if len(found) > 1 else FIRST
-        went_back = (before.include_health, before.additions) == (show, latest.additions)
+        went_back = before.choices == wanted.choices
         if latest.number and latest.made_by is None and went_back:
             db.execute(
                 "DELETE FROM profile_versions WHERE registration_id = ? AND number = ?",
@@ -173,7 +207,9 @@ def record_health_choice(db: Database, registration_id: int, show: bool) -> None
                 detail=f"version {latest.number}",
             )
             return
-        save_version(db, registration_id, include_health=show)
+        save_version(
+            db, registration_id, include_health=include_health, include_voice=include_voice
+        )
 
 
 def profile_of(
@@ -184,7 +220,8 @@ def profile_of(
     the person chose."""
     latest = latest_version(db, registration_id)
     include_health = latest.include_health and health_allowed
-    return build_profile(answers, latest.additions, include_health=include_health)
+    voices = voices_on_profile(db, registration_id) if latest.include_voice else {}
+    return build_profile(answers, latest.additions, include_health=include_health, voices=voices)
 
 
 def health_chosen(db: Database, registration_id: int, answers: Answers) -> bool:
@@ -193,22 +230,30 @@ def health_chosen(db: Database, registration_id: int, answers: Answers) -> bool:
 
 
 def record_employer_yes(
-    db: Database, registration_id: int, *, user: StaffMember, employer: str, agreed_on: str
+    db: Database,
+    registration_id: int,
+    *,
+    user: StaffMember,
+    employer: str,
+    agreed_on: str,
+    with_voice: bool = False,
 ) -> str:
-    """The person said yes, on `agreed_on`, to showing their profile to `employer`."""
+    """The person said yes, on `agreed_on`, to showing their profile to `employer`; with
+    `with_voice`, also to their own voice on it."""
     public_id = codes.new_public_id(12)
     with write_transaction(db):
         db.execute(
             "INSERT INTO employer_consents (public_id, registration_id, employer, agreed_on, "
-            "recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)",
-            [public_id, registration_id, employer, agreed_on, clock.now_iso(), user.id],
+            "recorded_at, recorded_by, with_voice) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [public_id, registration_id, employer, agreed_on, clock.now_iso(), user.id]
+            + [int(with_voice)],
         )
         profile_changed.send(
             "employer_yes",
             db=db,
             user=user,
             reference=reference_of(db, registration_id),
-            detail=f"agreed on {agreed_on}",
+            detail=f"agreed on {agreed_on}" + (", with voice" if with_voice else ""),
         )
     return public_id
 
@@ -235,10 +280,10 @@ def withdraw_employer_yes(
 
 def employer_yeses(db: Database, registration_id: int) -> list[EmployerYes]:
     return [
-        EmployerYes(**row)
+        EmployerYes(**{**row, "with_voice": bool(row["with_voice"])})
         for row in db.query(
             "SELECT c.public_id, c.employer, c.agreed_on, c.recorded_at, "
-            "u.name AS recorded_by_name, c.withdrawn_at FROM employer_consents c "
+            "u.name AS recorded_by_name, c.withdrawn_at, c.with_voice FROM employer_consents c "
             "LEFT JOIN users u ON u.id = c.recorded_by WHERE c.registration_id = ? "
             "ORDER BY c.recorded_at, c.id",
             [registration_id],
@@ -253,9 +298,13 @@ class NoEmployerYes(Exception):
 def employer_profile(
     db: Database, registration_id: int, answers: Answers, public_id: str
 ) -> tuple[Profile, EmployerYes]:
-    """The version for the employer a standing yes names: no health, no contact details."""
+    """The version for the employer a standing yes names: no health, no contact details;
+    the person's voice only with both yeses (this version's, and the profile's)."""
     found = [y for y in employer_yeses(db, registration_id) if y.public_id == public_id]
     if not found or not found[0].stands:
         raise NoEmployerYes(public_id)
-    latest = latest_version(db, registration_id)
-    return build_profile(answers, latest.additions, for_employer=found[0].employer), found[0]
+    yes, latest = found[0], latest_version(db, registration_id)
+    heard = yes.with_voice and latest.include_voice
+    voices = voices_on_profile(db, registration_id) if heard else {}
+    profile = build_profile(answers, latest.additions, for_employer=yes.employer, voices=voices)
+    return profile, yes

@@ -195,15 +195,15 @@ def move_the_work(db, kept, other):
 
 def move_profile_versions(db, user, kept, other):
     """The other's versions come into the kept profile's history, numbered after its own,
-    without their yes to show health (given for the other's answers, not these). Then the
-    kept profile is again what it was: its own choice about health, and its own words (the
-    other's words when it had none)."""
+    without their yes to show health or the person's voice (given for the other's answers,
+    not these). Then the kept profile is again what it was: its own choices about health
+    and voice, and its own words (the other's words when it had none)."""
     had_own = bool(versions(db, kept.id))
     own = latest_version(db, kept.id)
     after = own.number
     db.execute(
         "UPDATE profile_versions SET registration_id = ?, number = number + ?,"
-        " include_health = 0 WHERE registration_id = ?",
+        " include_health = 0, include_voice = 0 WHERE registration_id = ?",
         [kept.id, after, other.id],
     )
     save_version(
@@ -211,6 +211,7 @@ def move_profile_versions(db, user, kept, other):
         kept.id,
         user=user,
         include_health=own.include_health,
+        include_voice=own.include_voice,
         additions=own.additions if had_own else None,
     )
 

@@ -1,5 +1,6 @@
 """The job profile in a person's access export (GDPR art. 15): every version as it read,
-with who made it and when, and every yes to an employer with its withdrawal."""
+with who made it and when (and whether the person's own voice played on it), and every
+yes to an employer with its withdrawal (and whether it covered the voice)."""
 
 from dataclasses import asdict
 
@@ -23,6 +24,7 @@ def job_profile_export(db, registration_id, answers):
                 "made_at": version.made_at,
                 "made_by": version.made_by_name or "the person",
                 "health_shown": version.include_health,
+                "voice_shown": version.include_voice,
                 "added": asdict(version.additions),
                 "profile": sections_as_text(
                     build_profile(answers, version.additions, include_health=version.include_health)
@@ -37,6 +39,7 @@ def job_profile_export(db, registration_id, answers):
                 "recorded_at": yes.recorded_at,
                 "recorded_by": yes.recorded_by_name,
                 "withdrawn_at": yes.withdrawn_at,
+                "with_voice": yes.with_voice,
             }
             for yes in employer_yeses(db, registration_id)
         ],

@@ -40,6 +40,8 @@ class EmployerYesForm(FlaskForm):
         _l("The day the person said yes"),
         validators=[InputRequired(_l("Write the day the person said yes")), DAYS_GONE_BY],
     )
+    # Never ticked in advance: the person's own yes, asked for this employer.
+    with_voice = BooleanField(_l("The person also says yes to their own voice on this version"))
 
 
 class ProfileMailForm(FlaskForm):

@@ -1,16 +1,18 @@
 """The job profile in the back office, beside the registration: what the person sees,
 what the consultant adds with them (each change a version, with who and when), the
 person's yes to an employer, and the employer's version (no health, no contact details),
-printable and as a PDF. Every view, PDF and change is written to the audit log."""
+printable and as a PDF. Every view, PDF and change is written to the audit log. Where the
+person said an answer in their own voice and said yes to it on their profile, its box
+plays it; on an employer's version only with that version's own yes too."""
 
 from dataclasses import asdict
 from functools import wraps
 
-from flask import flash, redirect, render_template, url_for
+from flask import Response, abort, flash, redirect, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
-from app.domain.registrations.profile import Additions
+from app.domain.registrations.profile import Additions, Profile
 from app.domain.registrations.profile_versions import (
     NoEmployerYes,
     employer_profile,
@@ -23,13 +25,17 @@ from app.domain.registrations.profile_versions import (
     versions,
     withdraw_employer_yes,
 )
+from app.domain.registrations.profile_voice import audio_on_profile
 from app.domain.registrations.sending import answers_of
+from app.domain.registrations.voice import registration_audio
 from app.staff.cases.forms.profile import EmployerYesForm, LearnedForm, ProfileMailForm
 from app.staff.core import audit
+from app.staff.core.access import RegistrationRow
 from app.staff.core.blueprint import blueprint
 from app.staff.core.forms import ActionForm
 from app.staff.core.health import health_shown, of_registration, shows_at_once
 from app.staff.core.permissions import current_user, requires, with_registration
+from app.web.audio import private_audio
 from app.web.database import get_db
 from app.web.employer_contact import with_klapjob_contact
 from app.web.profile_mail import profile_mail_address, send_profile_mail
@@ -52,10 +58,13 @@ def show_profile(
     learned = learned or LearnedForm(formdata=None, **asdict(latest.additions))
     employer_form = employer_form or EmployerYesForm(formdata=None)
     mail_form = mail_form or ProfileMailForm(formdata=None)
+    profile = profile_of(db, registration.id, answers, health_allowed=shows_health)
     return render_template(
         "staff/profile.html",
         row=registration,
-        profile=profile_of(db, registration.id, answers, health_allowed=shows_health),
+        profile=profile,
+        voices=voice_addresses(profile, "staff.profile_voice", public_id=registration.public_id),
+        voice_chosen=latest.include_voice,
         health_hidden=health_chosen(db, registration.id, answers)
         and not shows_at_once(user, of_registration(registration)),
         versions=list(reversed(versions(db, registration.id))),
@@ -66,6 +75,35 @@ def show_profile(
         mail_address=profile_mail_address(answers),
         errors=form_errors(learned) + form_errors(employer_form) + form_errors(mail_form),
     ), status
+
+
+def voice_addresses(profile: Profile, endpoint: str, **address: str) -> dict[str, str]:
+    """{box key: address} of the recordings in the person's own voice on this profile."""
+    return {
+        section.key: url_for(endpoint, voice_id=section.voice, **address)
+        for section in profile.sections
+        if section.voice
+    }
+
+
+def profile_audio(registration_id: int, profile: Profile, voice_id: str) -> Response:
+    """A recording that plays on `profile` as it is built for this reader; 404 for any
+    other (health, another person's, or one without the person's yes)."""
+    found = registration_audio(get_db(), registration_id, voice_id)
+    if found is None or not audio_on_profile(profile, voice_id):
+        abort(404)
+    _field, mime_type, data = found
+    return private_audio(mime_type, data)
+
+
+@blueprint.get("/registrations/<public_id>/profile/voice/<voice_id>")
+@requires("staff")
+@with_registration
+def profile_voice(registration: RegistrationRow, voice_id: str) -> Response:
+    """The person's voice as it plays on their profile (the page's view is in the log)."""
+    db = get_db()
+    profile = profile_of(db, registration.id, answers_of(db, registration.id))
+    return profile_audio(registration.id, profile, voice_id)
 
 
 def back_to_profile(registration, message):
@@ -181,6 +219,7 @@ def add_employer_yes(registration):
         user=current_user(),
         employer=form.employer.data,
         agreed_on=form.agreed_on.data.isoformat(),
+        with_voice=form.with_voice.data,
     )
     # Flashed without the employer's name: the message travels in the session cookie.
     return back_to_profile(registration, _l("The person's yes is recorded. It is in the list."))
@@ -221,9 +260,30 @@ def with_employer_yes(view):
 @with_registration
 @with_employer_yes
 def employer_profile_page(registration, profile, yes):
+    address = {"public_id": registration.public_id, "yes_id": yes.public_id}
     return render_template(
-        "staff/employer_profile.html", row=registration, profile=profile, yes=yes
+        "staff/employer_profile.html",
+        row=registration,
+        profile=profile,
+        yes=yes,
+        voices=voice_addresses(profile, "staff.employer_profile_voice", **address),
     )
+
+
+@blueprint.get("/registrations/<public_id>/profile/employers/<yes_id>/voice/<voice_id>")
+@requires("staff")
+@with_registration
+def employer_profile_voice(registration: RegistrationRow, yes_id: str, voice_id: str) -> Response:
+    """The person's voice on an employer's version: only while that version's yes stands
+    with its yes to the voice (the version's view is in the log)."""
+    db = get_db()
+    try:
+        profile, _yes = employer_profile(
+            db, registration.id, answers_of(db, registration.id), yes_id
+        )
+    except NoEmployerYes:
+        abort(404)
+    return profile_audio(registration.id, profile, voice_id)
 
 
 @blueprint.get("/registrations/<public_id>/profile/employers/<yes_id>.pdf")
