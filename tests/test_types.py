@@ -1,4 +1,4 @@
-"""Core and the domain are what the rest of the site calls: every function there carries
+"""Core, the domain and web are what the rest of the site calls: every function there carries
 type hints, and mypy (configured in pyproject.toml: which folders, how strict) accepts them.
 Run by the test command, so a function without hints, or a call that does not fit them,
 fails the suite."""
@@ -6,6 +6,6 @@ fails the suite."""
 from test_architecture import run
 
 
-def test_the_core_and_domain_functions_carry_types_mypy_accepts():
+def test_the_checked_folders_functions_carry_types_mypy_accepts():
     result = run("mypy")
     assert result.returncode == 0, result.stdout + result.stderr
