@@ -1,7 +1,6 @@
-"""Core, the domain and web are what the rest of the site calls: every function there carries
-type hints, and mypy (configured in pyproject.toml: which folders, how strict) accepts them.
-Run by the test command, so a function without hints, or a call that does not fit them,
-fails the suite."""
+"""Core, the domain, web and the back office: every function there carries type hints, and
+mypy (configured in pyproject.toml: which folders, how strict) accepts them. Run by the test
+command, so a function without hints, or a call that does not fit them, fails the suite."""
 
 from test_architecture import run
 

@@ -1,6 +1,9 @@
 """The forms on a registration's page: status, who has it, a job, a note, the next
 follow-up, deleting a person, and carrying on with a person's draft."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -28,6 +31,7 @@ from app.staff.core.forms import (
     strip,
 )
 from app.staff.core.statuses import CLOSE_REASONS, STATUSES
+from app.staff.core.users import User
 
 
 class StatusForm(FlaskForm):
@@ -43,7 +47,7 @@ class StatusForm(FlaskForm):
         _l("Note (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)]
     )
 
-    def validate_reason(self, field):
+    def validate_reason(self, field: Any) -> None:
         if field.data and field.data not in CLOSE_REASONS:
             raise ValidationError(_l("Choose a reason from the list"))
         if self.status.data == "closed" and not field.data:
@@ -58,7 +62,7 @@ class AssignForm(FlaskForm):
         _l("Note (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)]
     )
 
-    def offer(self, users):
+    def offer(self, users: Iterable[User]) -> None:
         self.consultant.choices = choices(
             ((u.public_id, u.name) for u in users), empty=_l("Nobody yet")
         )
