@@ -1,5 +1,5 @@
 """The code reads as one hand wrote it: ruff's lint rules and its formatter (configured in
-pyproject.toml), and mypy on the type hints of core and domain's public functions, all run
+pyproject.toml), and mypy on the type hints of the folders pyproject.toml names, all run
 by the test command."""
 
 from test_architecture import run

@@ -323,3 +323,22 @@ def test_every_view_of_a_registration_is_written_to_the_audit_log(app, db):
     log = anna.open(f"/staff/audit?reference={mette['reference']}")
     entries = [row.get_text(" ", strip=True) for row in log.soup.select("table tbody tr")]
     assert sum("Karl Konsulent Så registreringen" in entry for entry in entries) == 2
+
+
+def test_a_consultant_who_gives_a_case_to_nobody_out_of_their_sight_is_told_so(app, db):
+    """Ole covers nothing; Mette, in Aarhus which Karl covers, was given to Ole. He gives
+    her to nobody: she waits for Karl, out of Ole's sight, and Ole is told (not a 500)."""
+    staff_member(app, covers=TEST_MUNICIPALITIES)
+    mette = register(app)
+    ole = staff_member(app, name="Ole Olsen").sign_in()
+    db.execute(
+        "UPDATE registrations SET consultant_id = ? WHERE id = ?", [ole.user.id, mette["id"]]
+    )
+    db.conn.commit()
+    response = ole.post_form(
+        f"{registration_url(mette)}/consultant",
+        {"assign-consultant": ""},
+        form_on=registration_url(mette),
+    )
+    assert location_path(response) == "/staff/"
+    assert "Konsulenten er ændret" in ole.open("/staff/").text()

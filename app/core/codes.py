@@ -74,6 +74,11 @@ def keyed_hash(secret: str, text: str) -> str:
     return keyed_digest(secret, text).hex()
 
 
+# What `signer` gives, for the annotations of a function that hands one on.
+Signer = URLSafeSerializer
+TimedSigner = URLSafeTimedSerializer
+
+
 @overload
 def signer(secret: str, salt: str, *, timed: Literal[False] = False) -> URLSafeSerializer: ...
 

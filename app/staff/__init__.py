@@ -6,10 +6,12 @@ docs/architecture.md. The views are imported in init_app, so that loading the pa
 stays cheap.
 """
 
+from flask import Flask
+
 from app.staff.core.blueprint import blueprint
 
 
-def init_app(app):
+def init_app(app: Flask) -> None:
     from app.staff.accounts import views as accounts_views  # noqa: F401 - the routes
     from app.staff.cases import views as cases_views  # noqa: F401 - the routes
     from app.staff.cases.data.profiles import init_profiles

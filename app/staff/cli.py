@@ -5,6 +5,7 @@ import sys
 import click
 from flask import current_app
 from flask.cli import AppGroup
+from sqlite_utils import Database
 
 from app.core.db import connect
 from app.speech.cli import prune as prune_audio
@@ -28,11 +29,11 @@ PASSWORD_PROBLEMS = {
 }
 
 
-def open_database():
+def open_database() -> Database:
     return connect(current_app.config["DATABASE"])
 
 
-def read_password():
+def read_password() -> str:
     """Asked twice at a terminal; one line from standard input when piped in
     (`echo "$PASSWORD" | flask users create ...`)."""
     if sys.stdin.isatty():
@@ -44,7 +45,7 @@ def read_password():
 @click.argument("email")
 @click.option("--role", type=click.Choice(ROLES), required=True)
 @click.option("--name", default="", help="The person's name (default: the email address).")
-def create_user_command(email, role, name):
+def create_user_command(email: str, role: str, name: str) -> None:
     """Create a user. The password is read from the terminal, or from standard input."""
     db = open_database()
     try:
@@ -78,7 +79,7 @@ def create_user_command(email, role, name):
     help="Delete drafts untouched for longer than this (default 30).",
 )
 @click.option("--dry-run", is_flag=True, help="Only list what would be deleted.")
-def purge_command(closed_days, draft_days, dry_run):
+def purge_command(closed_days: int | None, draft_days: int | None, dry_run: bool) -> None:
     """Delete closed registrations and abandoned drafts older than the privacy page says."""
     config = current_app.config
     closed_days = closed_days or config["PURGE_CLOSED_DAYS"]

@@ -7,4 +7,5 @@ from flask import Response, request
 def private_audio(mime_type: str, data: bytes) -> Response:
     response = Response(data, mimetype=mime_type)
     response.headers["Cache-Control"] = "no-store"
-    return response.make_conditional(request, accept_ranges=True, complete_length=len(data))
+    response.make_conditional(request, accept_ranges=True, complete_length=len(data))
+    return response

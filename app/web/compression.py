@@ -8,7 +8,7 @@ So only a successful GET with no query string (its address one of our routes, it
 what the server holds), and never the back office, whose lists show many people at once.
 """
 
-from flask import request
+from flask import Flask, Response, request
 from flask_compress import Compress
 
 SETTINGS = {
@@ -24,7 +24,7 @@ SETTINGS = {
 STAFF_PREFIX = "/staff"
 
 
-def init_app(app):
+def init_app(app: Flask) -> None:
     """Before every other after_request: Flask runs them last registered first, so the page
     is compressed after the marks for the page reader are taken out (templating.py)."""
     for name, value in SETTINGS.items():
@@ -32,11 +32,11 @@ def init_app(app):
     compress = Compress(app)
 
     @app.after_request
-    def compress_when_safe(response):
+    def compress_when_safe(response: Response) -> Response:
         return compress.after_request(response) if may_compress(response) else response
 
 
-def may_compress(response):
+def may_compress(response: Response) -> bool:
     return (
         request.method == "GET"
         and not request.query_string

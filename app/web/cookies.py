@@ -16,8 +16,15 @@ holds its side's form token (Flask-WTF keeps it in the session), the back office
 sign-in in progress and the token of the server-side session (staff.accounts.sessions).
 """
 
-from flask import current_app, request
-from flask.sessions import SecureCookieSessionInterface, SessionInterface
+from typing import TypeVar
+
+from flask import Flask, current_app, request
+from flask.sessions import SecureCookieSessionInterface, SessionInterface, SessionMixin
+from flask.wrappers import Request
+from flask.wrappers import Response as FlaskResponse
+from werkzeug.wrappers import Response
+
+ResponseType = TypeVar("ResponseType", bound=Response)
 
 DAY = 24 * 3600
 
@@ -40,22 +47,24 @@ HOST_PREFIX = "__Host-"
 SECURE_PREFIX = "__Secure-"
 
 
-def cookie_path(name):
+def cookie_path(name: str) -> str:
     return STAFF_PATH if name in STAFF_COOKIES else "/"
 
 
-def cookie_name(name, app=None):
+def cookie_name(name: str, app: Flask | None = None) -> str:
     app = app or current_app
     if not app.config["HTTPS"]:
         return name
     return (HOST_PREFIX if cookie_path(name) == "/" else SECURE_PREFIX) + name
 
 
-def read_cookie(name):
+def read_cookie(name: str) -> str | None:
     return request.cookies.get(cookie_name(name))
 
 
-def set_private_cookie(response, name, value, *, days=None):
+def set_private_cookie(
+    response: ResponseType, name: str, value: str, *, days: int | None = None
+) -> ResponseType:
     """`days=None` makes a cookie that ends when the browser closes."""
     response.set_cookie(
         cookie_name(name),
@@ -69,7 +78,7 @@ def set_private_cookie(response, name, value, *, days=None):
     return response
 
 
-def forget_cookie(response, name):
+def forget_cookie(response: ResponseType, name: str) -> ResponseType:
     response.delete_cookie(
         cookie_name(name),
         path=cookie_path(name),
@@ -80,7 +89,7 @@ def forget_cookie(response, name):
     return response
 
 
-def is_staff_path(path):
+def is_staff_path(path: str) -> bool:
     return path == STAFF_PATH or path.startswith(STAFF_PATH + "/")
 
 
@@ -90,10 +99,10 @@ class StaffSessions(SecureCookieSessionInterface):
 
     salt = "staff-session"
 
-    def get_cookie_name(self, app):
+    def get_cookie_name(self, app: Flask) -> str:
         return cookie_name(STAFF_SESSION_COOKIE, app)
 
-    def get_cookie_path(self, app):
+    def get_cookie_path(self, app: Flask) -> str:
         return STAFF_PATH
 
 
@@ -101,21 +110,21 @@ class TwoSidedSessions(SessionInterface):
     """Flask's signed-cookie session, one for each side of the site, chosen by the path
     asked for: neither side's cookie is ever sent to, or read by, the other."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.citizens = SecureCookieSessionInterface()
         self.staff = StaffSessions()
 
-    def side(self, path):
+    def side(self, path: str) -> SecureCookieSessionInterface:
         return self.staff if is_staff_path(path) else self.citizens
 
-    def open_session(self, app, request):
+    def open_session(self, app: Flask, request: Request) -> SessionMixin | None:
         return self.side(request.path).open_session(app, request)
 
-    def save_session(self, app, session, response):
+    def save_session(self, app: Flask, session: SessionMixin, response: FlaskResponse) -> None:
         return self.side(request.path).save_session(app, session, response)
 
 
-def init_app(app):
+def init_app(app: Flask) -> None:
     """Flask's own session cookies get the prefix too (and `__Host-` needs Secure)."""
     app.config["SESSION_COOKIE_NAME"] = cookie_name(SESSION_COOKIE, app)
     app.session_interface = TwoSidedSessions()

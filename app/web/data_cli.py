@@ -2,7 +2,7 @@
 core/backup.py and core/replication.py (the back office adds `purge` to it)."""
 
 import click
-from flask import current_app
+from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
 from app.core.backup import BackupProblem, backup_database, restore_database
@@ -16,7 +16,7 @@ data_command = AppGroup(
 @click.command("backup")
 @with_appcontext
 @click.argument("destination", type=click.Path(dir_okay=True, file_okay=True))
-def backup_command(destination):
+def backup_command(destination: str) -> None:
     """Copy the database to DESTINATION (a file, or a folder for a dated file), mode 0600,
     checked with PRAGMA integrity_check. Safe while the site runs."""
     try:
@@ -32,7 +32,7 @@ def backup_command(destination):
 @click.option(
     "--force", is_flag=True, help="Restore even while the site is running on the database."
 )
-def restore_command(source, force):
+def restore_command(source: str, force: bool) -> None:
     """Write the backup SOURCE over the site's database, after checking it."""
     database = current_app.config["DATABASE"]
     try:
@@ -44,7 +44,7 @@ def restore_command(source, force):
 
 @click.command("replication-config")
 @with_appcontext
-def replication_config_command():
+def replication_config_command() -> None:
     """Write litestream.yml beside the database from the settings; print its path."""
     config = current_app.config
     if not config["LITESTREAM_REPLICA"]:
@@ -55,7 +55,7 @@ def replication_config_command():
     click.echo(str(path))
 
 
-def init_app(app):
+def init_app(app: Flask) -> None:
     for command in (backup_command, restore_command, replication_config_command):
         data_command.add_command(command)
     app.cli.add_command(data_command)

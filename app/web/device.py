@@ -6,8 +6,10 @@ pause the page asks "Are you still there?" before it does the same. Nothing of o
 ever visible to the next; their draft stays on the server, where a link or code finds it.
 """
 
-from flask import Blueprint, current_app, redirect, url_for
+from flask import Blueprint, Flask, current_app, redirect, url_for
+from flask.typing import ResponseReturnValue
 from itsdangerous import BadSignature
+from werkzeug.wrappers import Response
 
 from app.core import codes
 from app.web.cookies import (
@@ -39,11 +41,11 @@ PERSONAL_COOKIES = (
 blueprint = Blueprint("device", __name__, url_prefix="/device")
 
 
-def _serializer():
+def _serializer() -> codes.Signer:
     return codes.signer(current_app.config["SECRET_KEY"], "shared-device")
 
 
-def is_shared_device():
+def is_shared_device() -> bool:
     value = read_cookie(SHARED_DEVICE_COOKIE)
     if not value:
         return False
@@ -54,17 +56,17 @@ def is_shared_device():
     return True
 
 
-def mark_as_shared(response, staff_id):
+def mark_as_shared(response: Response, staff_id: int) -> Response:
     """Called from the staff side, by a signed-in staff member, on the device itself."""
     value = _serializer().dumps({"by": staff_id})
     return set_private_cookie(response, SHARED_DEVICE_COOKIE, value, days=SHARED_DEVICE_DAYS)
 
 
-def unmark_shared(response):
+def unmark_shared(response: Response) -> Response:
     return forget_cookie(response, SHARED_DEVICE_COOKIE)
 
 
-def clear_person(response):
+def clear_person(response: Response) -> Response:
     """The person's cookies and their session go (and a staff sign-in on the device); the
     browser drops its cache of our pages. (Cookies are not in Clear-Site-Data: the
     shared-device mark must stay.)"""
@@ -74,7 +76,7 @@ def clear_person(response):
     return response
 
 
-def template_globals():
+def template_globals() -> dict[str, bool | int | None]:
     shared = is_shared_device()
     return {
         "shared_device": shared,
@@ -84,11 +86,11 @@ def template_globals():
 
 
 @blueprint.post("/finished")
-def finished():
+def finished() -> ResponseReturnValue:
     """ "I am done", or no answer to "Are you still there?": back to an empty start page."""
     return clear_person(redirect(url_for("pages.start")))
 
 
-def init_app(app):
+def init_app(app: Flask) -> None:
     app.context_processor(template_globals)
     app.register_blueprint(blueprint)

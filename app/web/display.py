@@ -5,6 +5,9 @@ so it works without JavaScript and survives the journey and the language switch.
 The settings page is made of the same Steps, Fields and Choices as the journey.
 """
 
+from collections.abc import Mapping
+
+from flask import Flask
 from flask_babel import lazy_gettext as _l
 
 from app.domain.questions.model import Choice, Field, Step
@@ -74,7 +77,7 @@ DEFAULTS = {spec.name: spec.choices[0].value for spec in SETTINGS.fields}
 ALLOWED = {spec.name: {choice.value for choice in spec.choices} for spec in SETTINGS.fields}
 
 
-def parse(cookie_value):
+def parse(cookie_value: str | None) -> dict[str, str]:
     """Settings from the cookie; anything unknown falls back to the default."""
     settings = dict(DEFAULTS)
     for part in (cookie_value or "").split("&"):
@@ -84,16 +87,16 @@ def parse(cookie_value):
     return settings
 
 
-def serialise(settings):
+def serialise(settings: Mapping[str, str]) -> str:
     # "&" and "=" are allowed in a cookie value as they are; ";" and "," are not.
     return "&".join(f"{name}={settings[name]}" for name in DEFAULTS)
 
 
-def current_settings():
+def current_settings() -> dict[str, str]:
     return parse(read_cookie(DISPLAY_COOKIE))
 
 
-def html_classes(settings):
+def html_classes(settings: Mapping[str, str]) -> str:
     """'text-large contrast-high' ...: only the settings that differ from the default."""
     return " ".join(
         f"{name.replace('_', '-')}-{value}"
@@ -102,9 +105,9 @@ def html_classes(settings):
     )
 
 
-def template_globals():
+def template_globals() -> dict[str, str]:
     return {"display_classes": html_classes(current_settings())}
 
 
-def init_app(app):
+def init_app(app: Flask) -> None:
     app.context_processor(template_globals)

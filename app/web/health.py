@@ -7,13 +7,14 @@ import sqlite3
 from pathlib import Path
 
 from flask import Blueprint, current_app
+from flask.typing import ResponseReturnValue
 
 from app.web.listenable import not_listenable
 
 blueprint = Blueprint("health", __name__)
 
 
-def database_answers(path):
+def database_answers(path: str | Path) -> bool:
     # mode=rw: a missing file is a failure, not a new empty database.
     try:
         conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=rw", uri=True, timeout=2)
@@ -28,11 +29,11 @@ def database_answers(path):
         conn.close()
 
 
-def disk_has_room(path, floor_bytes):
+def disk_has_room(path: str | Path, floor_bytes: int) -> bool:
     return shutil.disk_usage(Path(path).resolve().parent).free >= floor_bytes
 
 
-def problems():
+def problems() -> list[str]:
     config = current_app.config
     database = config["DATABASE"]
     found = []
@@ -45,7 +46,7 @@ def problems():
 
 @blueprint.get("/healthz")
 @not_listenable
-def healthz():
+def healthz() -> ResponseReturnValue:
     found = problems()
     headers = {"Content-Type": "text/plain; charset=utf-8"}
     if found:

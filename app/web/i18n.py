@@ -5,10 +5,12 @@ it, the browser's Accept-Language on a first visit, then Danish.
 """
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
-from flask import current_app, g, request
+from flask import Flask, current_app, g, request
 from flask_babel import Babel, get_locale, refresh
+from werkzeug.wrappers import Response
 
 from app.web.cookies import LANGUAGE_COOKIE, read_cookie, set_private_cookie
 
@@ -19,11 +21,11 @@ LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
 RIGHT_TO_LEFT = {"ar", "fa", "he", "ur"}
 
 
-def supported_languages():
+def supported_languages() -> list[str]:
     return current_app.config["LANGUAGES"]
 
 
-def select_locale():
+def select_locale() -> str | None:
     chosen = g.get("chosen_language")
     if chosen:
         return chosen
@@ -35,7 +37,7 @@ def select_locale():
     )
 
 
-def choose_language(language):
+def choose_language(language: str) -> bool:
     """Use `language` from now on in this request; returns False for an unknown one."""
     if language not in supported_languages():
         return False
@@ -44,15 +46,15 @@ def choose_language(language):
     return True
 
 
-def remember_language(response, language):
+def remember_language(response: Response, language: str) -> Response:
     return set_private_cookie(response, LANGUAGE_COOKIE, language, days=LANGUAGE_COOKIE_DAYS)
 
 
-def current_language():
+def current_language() -> str:
     return str(get_locale())
 
 
-def safe_local_path(target, fallback="/"):
+def safe_local_path(target: str | None, fallback: str = "/") -> str:
     """`target` if it is a path on this site, else `fallback`: never an open redirect."""
     if not target:
         return fallback
@@ -64,7 +66,7 @@ def safe_local_path(target, fallback="/"):
     return target
 
 
-def template_globals():
+def template_globals() -> dict[str, Any]:
     language = current_language()
     return {
         "html_lang": language,
@@ -75,7 +77,7 @@ def template_globals():
     }
 
 
-def check_catalogues(app):
+def check_catalogues(app: Flask) -> None:
     """Refuse to start when a configured language has no compiled catalogue."""
     directory = Path(app.config["BABEL_TRANSLATION_DIRECTORIES"])
     missing = [
@@ -90,6 +92,6 @@ def check_catalogues(app):
         )
 
 
-def init_app(app):
+def init_app(app: Flask) -> None:
     Babel(app, locale_selector=select_locale)
     app.context_processor(template_globals)

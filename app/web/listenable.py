@@ -9,25 +9,30 @@ A test walks the URL map: every citizen GET route says one or the other. The pag
 `listenable_request()`. Error pages (no view matched) are citizens' pages too.
 """
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from flask import current_app, request
 
+View = TypeVar("View", bound=Callable[..., Any])
 
-def listenable(view):
-    view.listenable = True
+
+def listenable(view: View) -> View:
+    view.listenable = True  # type: ignore[attr-defined]  # a function takes any attribute
     return view
 
 
-def not_listenable(view):
-    view.listenable = False
+def not_listenable(view: View) -> View:
+    view.listenable = False  # type: ignore[attr-defined]  # a function takes any attribute
     return view
 
 
-def declared(view):
+def declared(view: object) -> bool | None:
     """True, False, or None when the view does not say."""
     return getattr(view, "listenable", None)
 
 
-def listenable_request():
+def listenable_request() -> bool:
     if request.endpoint is None:
         return True
     return bool(declared(current_app.view_functions.get(request.endpoint)))

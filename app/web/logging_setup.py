@@ -20,24 +20,30 @@ import logging
 import os
 import re
 import sys
-from datetime import UTC, datetime
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+from types import TracebackType
+from typing import Any, TextIO
 
-from flask import current_app, g, has_request_context, request
+from flask import Flask, current_app, g, has_request_context, request
 from gunicorn.glogging import Logger as _GunicornBaseLogger
 from werkzeug.security import safe_join
+from werkzeug.wrappers import Response
 
 from app.core import clock, codes
 from app.domain.pictograms import pictogram_exists
 from app.domain.questions.steps import STEPS_BY_KEY
 from app.web.i18n import supported_languages
 
+ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 REQUEST_ID_KEY = "klapjob.request_id"
 ROUTE_KEY = "klapjob.route"
 
 
-def is_static_file(name):
+def is_static_file(name: str) -> bool:
     # os.path.isfile, not Path.is_file: a name too long for the file system is no file,
     # not an OSError.
+    assert current_app.static_folder is not None  # the site's app always has static/
     found = safe_join(current_app.static_folder, name)
     return found is not None and os.path.isfile(found)
 
@@ -59,30 +65,30 @@ TRACE_FRAMES = 6
 PLAIN_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-def utc_timestamp(seconds):
+def utc_timestamp(seconds: float) -> str:
     moment = datetime.fromtimestamp(seconds, UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
-def escaped_sign(ch):
+def escaped_sign(ch: str) -> str:
     if ch in PLAIN_ESCAPES:
         return PLAIN_ESCAPES[ch]
     # Python's own escapes: \x1b, \u202e, \U000e0001.
     return ch if ch.isprintable() else repr(ch)[1:-1]
 
 
-def logfmt_value(value):
+def logfmt_value(value: object) -> str:
     text = str(value)
     if text and not any(ch in text for ch in ' "=\\') and text.isprintable():
         return text
     return '"' + "".join(escaped_sign(ch) for ch in text) + '"'
 
 
-def logfmt(pairs):
+def logfmt(pairs: Iterable[tuple[str, object]]) -> str:
     return " ".join(f"{key}={logfmt_value(value)}" for key, value in pairs if value is not None)
 
 
-def trace_of(exc_info):
+def trace_of(exc_info: ExcInfo) -> tuple[str, str]:
     """'ValueError', and where it passed, innermost last: no message, no local values."""
     kind, _error, traceback = exc_info
     places = []
@@ -94,8 +100,8 @@ def trace_of(exc_info):
 
 
 class LogfmtFormatter(logging.Formatter):
-    def format(self, record):
-        pairs = [
+    def format(self, record: logging.LogRecord) -> str:
+        pairs: list[tuple[str, object]] = [
             ("time", utc_timestamp(record.created)),
             ("level", record.levelname.lower()),
             ("logger", record.name),
@@ -113,7 +119,7 @@ class RequestIdFilter(logging.Filter):
     """Adds the id of the request being handled, when there is one, and names the route
     rather than the address in Flask's "Exception on /path [GET]"."""
 
-    def filter(self, record):
+    def filter(self, record: logging.LogRecord) -> bool:
         if has_request_context():
             if not getattr(record, "request_id", None):
                 record.request_id = g.get("request_id")
@@ -122,18 +128,18 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
-def new_request_id():
+def new_request_id() -> str:
     return codes.random_name(8)
 
 
-def route_for_log():
+def route_for_log() -> str:
     """The rule the request matched, with only the public arguments filled in."""
     rule = request.url_rule
     if rule is None:
         return "-"
     arguments = request.view_args or {}
 
-    def fill(match):
+    def fill(match: re.Match[str]) -> str:
         name = match.group(1)
         value = str(arguments.get(name, ""))
         if name in PUBLIC_ARGUMENTS and name in arguments and PUBLIC_ARGUMENTS[name](value):
@@ -143,13 +149,13 @@ def route_for_log():
     return ARGUMENT.sub(fill, rule.rule)
 
 
-def start_request():
+def start_request() -> None:
     g.request_id = new_request_id()
     request.environ[REQUEST_ID_KEY] = g.request_id
     request.environ[ROUTE_KEY] = route_for_log()
 
 
-def add_request_id(response):
+def add_request_id(response: Response) -> Response:
     if "request_id" in g:
         response.headers["X-Request-Id"] = g.request_id
     return response
@@ -159,16 +165,18 @@ class StderrHandler(logging.StreamHandler):
     """Writes to whatever sys.stderr is when the line is written, not when the handler was
     made (a test runner or a CLI runner may have swapped it since)."""
 
+    _klapjob: bool  # set on the one handler this module adds
+
     @property
-    def stream(self):
+    def stream(self) -> TextIO:
         return sys.stderr
 
     @stream.setter
-    def stream(self, _value):
+    def stream(self, _value: TextIO) -> None:
         pass
 
 
-def handler_for_stderr():
+def handler_for_stderr() -> StderrHandler:
     handler = StderrHandler()
     handler.setFormatter(LogfmtFormatter())
     handler.addFilter(RequestIdFilter())
@@ -176,7 +184,7 @@ def handler_for_stderr():
     return handler
 
 
-def configure_logging():
+def configure_logging() -> None:
     """One handler on the root logger, so Flask's, ours and gunicorn's lines look alike.
     Levels stay as Python sets them (warnings and errors); gunicorn's access log is its own."""
     root = logging.getLogger()
@@ -184,7 +192,7 @@ def configure_logging():
         root.addHandler(handler_for_stderr())
 
 
-def init_app(app):
+def init_app(app: Flask) -> None:
     configure_logging()
     app.before_request(start_request)
     app.after_request(add_request_id)
@@ -199,7 +207,7 @@ class WithoutTheRequest(logging.Filter):
     """gunicorn's "Invalid request from ip=...: Invalid HTTP request line: 'GET /Mette'"
     keeps only the kind of problem; "Error handling request GET /path" only its words."""
 
-    def filter(self, record):
+    def filter(self, record: logging.LogRecord) -> bool:
         text = record.getMessage()
         unreadable = UNREADABLE_REQUEST.match(text)
         if unreadable:
@@ -212,7 +220,7 @@ class WithoutTheRequest(logging.Filter):
 class GunicornLogger(_GunicornBaseLogger):
     """gunicorn's logger with our line format; set by gunicorn.conf.py."""
 
-    def setup(self, cfg):
+    def setup(self, cfg: Any) -> None:
         super().setup(cfg)
         for handler in self.error_log.handlers:
             handler.setFormatter(LogfmtFormatter())
@@ -220,7 +228,7 @@ class GunicornLogger(_GunicornBaseLogger):
         for handler in self.access_log.handlers:
             handler.setFormatter(logging.Formatter("%(message)s"))
 
-    def access(self, resp, req, environ, request_time):
+    def access(self, resp: Any, req: Any, environ: dict[str, Any], request_time: timedelta) -> None:
         if not self.access_log_enabled or environ.get("PATH_INFO") in UNLOGGED_PATHS:
             return
         duration = request_time.total_seconds() * 1000

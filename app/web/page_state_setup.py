@@ -4,8 +4,12 @@ works or does not."""
 
 import smtplib
 import socket
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import datetime, timedelta
+
+from flask import Flask
+from sqlite_utils import Database
 
 from app.core import clock, codes
 from app.core.db import connect
@@ -19,7 +23,7 @@ AARHUS, COPENHAGEN = "751", "101"
 
 
 @contextmanager
-def database(app):
+def database(app: Flask) -> Iterator[Database]:
     db = connect(app.config["DATABASE"])
     try:
         yield db
@@ -27,21 +31,21 @@ def database(app):
         db.close()
 
 
-def remove_meetings(app):
+def remove_meetings(app: Flask) -> None:
     with database(app) as db:
         db.execute("DELETE FROM meeting_signups")
         db.execute("DELETE FROM meetings")
         db.conn.commit()
 
 
-def in_two_weeks():
+def in_two_weeks() -> datetime:
     """10 o'clock, two weeks from today: a meeting that is always still to come."""
     return (clock.local_now() + timedelta(days=14)).replace(
         hour=10, minute=0, second=0, microsecond=0
     )
 
 
-def add_meeting(app):
+def add_meeting(app: Flask) -> str:
     """A meeting in Aarhus two weeks from today."""
     with database(app) as db:
         return create_meeting(
@@ -55,7 +59,7 @@ def add_meeting(app):
         )
 
 
-def refused_link(app, reason):
+def refused_link(app: Flask, reason: str) -> str:
     """A link from a mail that has been used already, or is too old."""
     token = codes.new_token()
     with database(app) as db:
@@ -72,7 +76,7 @@ def refused_link(app, reason):
     return key
 
 
-def shared_device_mark(app):
+def shared_device_mark(app: Flask) -> str:
     """The cookie a signed-in staff member puts on a shared tablet."""
     from flask import Response
 
@@ -86,7 +90,7 @@ def shared_device_mark(app):
     return header.split(";")[0].split("=", 1)[1]
 
 
-def mail_works(app):
+def mail_works(app: Flask) -> bool:
     """Whether the site's mail server answers (the tests run a real one on 127.0.0.1)."""
     host, port = app.config["SMTP_HOST"], app.config["SMTP_PORT"]
     if not host:
@@ -99,7 +103,7 @@ def mail_works(app):
 
 
 @contextmanager
-def mail_not_working(app):
+def mail_not_working(app: Flask) -> Iterator[None]:
     """The mail server is down: a port on this machine where nothing listens."""
     with socket.socket() as closed:
         closed.bind(("127.0.0.1", 0))
@@ -113,7 +117,7 @@ def mail_not_working(app):
 
 
 @contextmanager
-def no_more_links(app):
+def no_more_links(app: Flask) -> Iterator[None]:
     """The draft has had its links by mail for now (KLAPJOB_RESUME_MAILS_PER_DRAFT)."""
     before = app.config["RESUME_MAILS_PER_DRAFT"]
     app.config["RESUME_MAILS_PER_DRAFT"] = 0

@@ -23,8 +23,10 @@ The questions come from domain/questions/steps.py, so a new question is walked w
 """
 
 import dataclasses
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from app.domain.questions.model import Answer, AnswerIs, Answers, Step
 from app.domain.questions.steps import STEPS
 from app.web.device import SHARED_DEVICE_COOKIE
 from app.web.page_state_setup import (
@@ -40,7 +42,8 @@ from app.web.page_state_setup import (
     shared_device_mark,
 )
 from app.web.page_states_after_sending import the_helpers_copy, the_job_profile
-from app.web.question_page import finder_field
+from app.web.question_page import finder_field, revealed_by
+from app.web.server_site import ServerSite
 
 # Answers of each kind that pass, and that fail for their format.
 RIGHT = {
@@ -58,7 +61,7 @@ WRONG = {"phone": "12", "email": "navn", "phone_or_email": "navn"}
 
 # The way through the questions with the most on the pages: a helper, who gives their own
 # email (so that they can have a copy), for a person who wants "something else" as work.
-WAY = {
+WAY: dict[str, Answer] = {
     "filled_by": "helper",
     "contact_method": "helper",
     "work_wishes": ["other"],
@@ -72,7 +75,7 @@ class Person:
     """What the walk types into the pages: by default everyday answers; the privacy test
     gives a person who types a marker into every field instead."""
 
-    answers: dict = dataclasses.field(default_factory=lambda: dict(WAY))  # field name -> answer
+    answers: dict[str, Answer] = dataclasses.field(default_factory=lambda: dict(WAY))
     name: str = "Ali"  # signing up for a meeting
     phone: str = RIGHT["phone"]
     email: str = RIGHT["email"]  # for a "continue later" link
@@ -89,7 +92,7 @@ FIRST_ALONE_STEP = next(
 )
 
 
-def every_page_state(site, person=Person()):
+def every_page_state(site: ServerSite, person: Person = Person()) -> Iterator[str]:
     yield from before_anyone_starts(site, person)
     yield from the_questions(site, person.answers)
     yield from saving_for_later(site, person)
@@ -99,7 +102,7 @@ def every_page_state(site, person=Person()):
     yield from a_shared_device(site)
 
 
-def before_anyone_starts(site, person):
+def before_anyone_starts(site: ServerSite, person: Person) -> Iterator[str]:
     remove_meetings(site.app)
     site.open("/meetings")
     yield "meetings-none"
@@ -146,7 +149,7 @@ def before_anyone_starts(site, person):
     yield "not-allowed"
 
 
-def too_many_codes(site):
+def too_many_codes(site: ServerSite) -> Iterator[str]:
     for _ in range(site.app.config["FAILED_CODES_PER_HOUR"]):
         site.quietly("/register/resume", {"code": "x"})
     site.send("/register/resume", {"code": "x"})
@@ -156,11 +159,11 @@ def too_many_codes(site):
         db.conn.commit()
 
 
-def the_questions(site, way):
+def the_questions(site: ServerSite, way: Answers) -> Iterator[str]:
     """Each question empty, with each of its errors, then answered; follow-up questions
     shown when their choice is ticked."""
-    answers = {}
-    detours = {}
+    answers: dict[str, Answer] = {}
+    detours: dict[str, tuple[Step, dict[str, Answer]]] = {}
     for step in STEPS:
         if not step.show_if(answers):
             detours.update(take_a_detour(site, step, answers, way))
@@ -179,17 +182,23 @@ def the_questions(site, way):
     yield "change"
 
 
-def take_a_detour(site, step, answers, way):
+def take_a_detour(
+    site: ServerSite, step: Step, answers: dict[str, Answer], way: Answers
+) -> dict[str, tuple[Step, dict[str, Answer]]]:
     """A question asked only after some answer (the phone number, after "call me"): give
     that answer for now; the way's own answer is given again at the end."""
-    name, values = step.show_if.answer_name, step.show_if.answer_values
+    shown_if = step.show_if
+    assert isinstance(shown_if, AnswerIs), step.key  # the detour is the answer it waits for
+    name, values = shown_if.answer_name, shown_if.answer_values
     owner = next(s for s in STEPS if name in s.field_names)
     site.quietly(f"/register/{owner.key}", answers_for(owner, {**answers, name: values[0]}, RIGHT))
     answers[name] = values[0]
-    return {owner.key: (owner, answers_for(owner, {**way, **answers, name: way.get(name)}, RIGHT))}
+    # The way's own answer to `name`, or none (a missing answer is the same as None).
+    others = {key: answer for key, answer in answers.items() if key != name}
+    return {owner.key: (owner, answers_for(owner, {**way, **others}, RIGHT))}
 
 
-def errors_of(site, step, answers, way):
+def errors_of(site: ServerSite, step: Step, answers: Answers, way: Answers) -> Iterator[str]:
     path = f"/register/{step.key}"
     if not step.optional:
         site.send(path, {})
@@ -206,12 +215,13 @@ def errors_of(site, step, answers, way):
         if step.key == FIRST_CHOICE_STEP and field.kind == "radio":
             site.send(path, {**right, field.name: "not-a-choice"})
             yield f"{step.key}-not-offered"
-        reveal = getattr(field.show_if, "answer_name", None)
-        if reveal:
+        revealed = revealed_by(field)
+        if revealed:
             site.send(path, {**right, field.name: ""})
             yield f"{step.key}-{field.name}-error"
             if site.javascript:
-                site.choose(path, reveal, field.show_if.answer_values[0])
+                reveal, values = revealed
+                site.choose(path, reveal, values[0])
                 yield f"{step.key}-{field.name}-revealed"
     finder = finder_field(step)
     if finder:
@@ -231,7 +241,7 @@ def errors_of(site, step, answers, way):
         yield f"{step.key}-expired"
 
 
-def saving_for_later(site, person):
+def saving_for_later(site: ServerSite, person: Person) -> Iterator[str]:
     site.open("/register/later?next=/register/check")
     yield "later"
     site.send("/register/later?next=/register/check", {}, press=("show_code", "1"))
@@ -251,7 +261,7 @@ def saving_for_later(site, person):
             yield "later-too-many-links"
 
 
-def sending(site):
+def sending(site: ServerSite) -> Iterator[str]:
     site.open("/register/send")
     yield "consent"
     site.send("/register/send", {})
@@ -271,7 +281,7 @@ def sending(site):
     yield from the_helpers_copy(site)
 
 
-def coming_back(site, way):
+def coming_back(site: ServerSite, way: Answers) -> Iterator[str]:
     """The same device, the next person: the helper's own details are offered again. Then
     a person who answers for themselves, up to their consent."""
     site.quietly("/register/start-over", {}, token_from="/register/done")
@@ -292,7 +302,7 @@ def coming_back(site, way):
     yield "consent-for-themselves"
 
 
-def a_shared_device(site):
+def a_shared_device(site: ServerSite) -> Iterator[str]:
     site.set_cookie(SHARED_DEVICE_COOKIE, shared_device_mark(site.app))
     site.open("/")
     yield "shared-start"
@@ -304,10 +314,10 @@ def a_shared_device(site):
     site.forget_cookie(SHARED_DEVICE_COOKIE)
 
 
-def answers_for(step, preferred, texts):
+def answers_for(step: Step, preferred: Answers, texts: Mapping[str, str]) -> dict[str, Answer]:
     """Answers to every field of `step`: the preferred one where there is one, else the
     first choice or a right text."""
-    data = {}
+    data: dict[str, Answer] = {}
     for field in step.fields:
         if preferred.get(field.name) is not None:
             data[field.name] = preferred[field.name]

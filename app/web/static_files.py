@@ -17,8 +17,10 @@ import os
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from flask import current_app, request, url_for
+from flask import Flask, current_app, request, url_for
+from werkzeug.datastructures import Headers
 from whitenoise import WhiteNoise
 from whitenoise.compress import Compressor
 
@@ -32,16 +34,16 @@ EXTENSIONS = (".css", ".js", ".woff2")
 CSS_URL = re.compile(r"""url\("?([^")]+)"?\)""")
 
 
-def content_hash(data):
+def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:HASH_LENGTH]
 
 
-def hashed_name(name, data):
+def hashed_name(name: str, data: bytes) -> str:
     stem, dot, extension = name.rpartition(".")
     return f"{stem}.{content_hash(data)}{dot}{extension}"
 
 
-def write_once(path, data, compressor):
+def write_once(path: Path, data: bytes, compressor: Compressor) -> None:
     """`data` at `path` with its .gz and .br, unless a file of that (hashed) name is there."""
     if path.exists():
         return
@@ -57,13 +59,13 @@ def write_once(path, data, compressor):
 class BuiltAssets:
     """{name in static/ or "pictograms/<concept>.svg": its hashed path under `folder`}."""
 
-    def __init__(self, static_folder, folder):
+    def __init__(self, static_folder: str | Path, folder: str | Path) -> None:
         self.static_folder = Path(static_folder)
         self.folder = Path(folder)
-        self.names = {}
+        self.names: dict[str, str] = {}
         self.compressor = Compressor(quiet=True)
 
-    def build(self):
+    def build(self) -> "BuiltAssets":
         files = sorted(p for p in self.static_folder.rglob("*") if p.suffix in EXTENSIONS)
         # Fonts first: the stylesheets name them by their hashed names.
         for path in sorted(files, key=lambda p: p.suffix == ".css"):
@@ -75,18 +77,19 @@ class BuiltAssets:
         for concept in PICTURES:
             smaller = self.static_folder / "vendor" / "pictograms" / f"{concept}.svg"
             source = smaller if smaller.exists() else pictogram_file(concept)
+            assert source is not None  # every concept of PICTURES has its file
             self._add(f"pictograms/{concept}.svg", source.read_bytes())
         return self
 
-    def _add(self, name, data):
+    def _add(self, name: str, data: bytes) -> None:
         built = hashed_name(name, data)
         write_once(self.folder / built, data, self.compressor)
         self.names[name] = built
 
-    def _with_hashed_urls(self, name, data):
+    def _with_hashed_urls(self, name: str, data: bytes) -> bytes:
         folder = Path(name).parent
 
-        def hashed(match):
+        def hashed(match: re.Match[str]) -> str:
             target = os.path.normpath(folder / match.group(1)).replace(os.sep, "/")
             if target not in self.names:
                 return match.group(0)
@@ -98,23 +101,24 @@ class BuiltAssets:
 class StaticFiles(WhiteNoise):
     """Only hashed names are added (init_app): each is kept a year, the most HTTP asks for."""
 
-    def add_cache_headers(self, headers, path, url):
+    def add_cache_headers(self, headers: Headers, path: str, url: str) -> None:
         headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"
 
 
-def nosniff(headers, path, url):
+def nosniff(headers: Headers, path: str, url: str) -> None:
     # What Flask-Talisman gives every page: these answers never reach Flask.
     headers["X-Content-Type-Options"] = "nosniff"
 
 
 @cache
-def built_assets(static_folder, folder):
+def built_assets(static_folder: str, folder: Path) -> BuiltAssets:
     """Built once a process: a name is a hash of what it holds."""
     return BuiltAssets(static_folder, folder).build()
 
 
-def init_app(app):
+def init_app(app: Flask) -> None:
     folder = Path(app.instance_path) / "assets"
+    assert app.static_folder is not None  # the site's app always has static/
     app.extensions["klapjob_assets"] = built_assets(app.static_folder, folder)
     whitenoise = StaticFiles(
         app.wsgi_app,
@@ -124,19 +128,20 @@ def init_app(app):
     # Only the hashed names of this build: an old hashed name from before is not served.
     for built in app.extensions["klapjob_assets"].names.values():
         whitenoise.add_file_to_dictionary(PREFIX + built, str(folder / built))
-    app.wsgi_app = whitenoise
+    # Flask's documented way to wrap its WSGI app; mypy sees only a method there.
+    app.wsgi_app = whitenoise  # type: ignore[method-assign]
 
 
-def asset_url(filename):
+def asset_url(filename: str) -> str:
     """The hashed address of a file of static/ (the plain one for a file not built)."""
     return _address(filename, "static", {"filename": filename})
 
 
-def pictogram_url(concept):
+def pictogram_url(concept: str) -> str:
     return _address(f"pictograms/{concept}.svg", "pictograms.pictogram", {"concept": concept})
 
 
-def _address(name, endpoint, values):
+def _address(name: str, endpoint: str, values: dict[str, Any]) -> str:
     built = current_app.extensions["klapjob_assets"].names.get(name)
     if built is None:
         return url_for(endpoint, **values)
@@ -144,5 +149,5 @@ def _address(name, endpoint, values):
 
 
 @cache
-def _prefixed(script_root, built):
+def _prefixed(script_root: str, built: str) -> str:
     return f"{script_root}{PREFIX}{built}"

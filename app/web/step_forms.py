@@ -1,8 +1,12 @@
 """WTForms classes built from the steps, so that the list in steps.py is the only place a
 question is described."""
 
+from collections.abc import Callable
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from werkzeug.datastructures import MultiDict
 from wtforms import (
     BooleanField,
     RadioField,
@@ -14,6 +18,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 
 from app.core.phone import format_phone, normalise_phone
+from app.domain.questions.model import Answer, Answers, Field, Step
 from app.domain.questions.validators import (
     FORMAT_CHECKS,
     KnownChoice,
@@ -37,13 +42,13 @@ FIELD_CLASSES = {
 }
 
 
-def strip_text(value):
+def strip_text(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
 
 
-def make_field(spec):
-    validators = [RequiredWhen(spec)]
-    options = {}
+def make_field(spec: Field) -> Any:
+    validators: list[Callable[..., None]] = [RequiredWhen(spec)]
+    options: dict[str, Any] = {}
     if spec.has_choices:
         validators.append(KnownChoice(spec))
         if spec.takes_several:
@@ -64,11 +69,11 @@ class StepForm(FlaskForm):
 
     answers: dict = {}
 
-    def given_answers(self):
+    def given_answers(self) -> dict:
         """This page's answers as they are stored in a draft."""
         return {name: answer_from_field(self[name]) for name in self.field_names}
 
-    def storable_answers(self, step):
+    def storable_answers(self, step: Step) -> tuple[dict[str, Answer], bool]:
         """What was typed that may be stored (see fits_its_field), and whether all of it
         may."""
         given = self.given_answers()
@@ -79,12 +84,12 @@ class StepForm(FlaskForm):
         }
         return fitting, len(fitting) == len(given)
 
-    def validate_with(self, earlier_answers):
+    def validate_with(self, earlier_answers: Answers) -> bool:
         self.answers = {**earlier_answers, **self.given_answers()}
         return self.validate()
 
 
-def answer_from_field(field):
+def answer_from_field(field: Any) -> Answer:
     if isinstance(field, BooleanField):
         return "yes" if field.data else ""
     if isinstance(field, SelectMultipleField):
@@ -92,10 +97,10 @@ def answer_from_field(field):
     return field.data or ""
 
 
-_form_classes = {}
+_form_classes: dict[str, type[StepForm]] = {}
 
 
-def form_class_for(step):
+def form_class_for(step: Step) -> type[StepForm]:
     """The form class of a step, built once. Any page made of Steps (the journey, the
     display settings) gets its form this way."""
     if step.key not in _form_classes:
@@ -105,7 +110,9 @@ def form_class_for(step):
     return _form_classes[step.key]
 
 
-def form_for(step, answers=None, formdata=None):
+def form_for(
+    step: Step, answers: Answers | None = None, formdata: MultiDict[str, str] | None = None
+) -> StepForm:
     """The form of `step`, filled from a POST (`formdata`) or from saved `answers`."""
     form_class = form_class_for(step)
     if formdata is not None:
@@ -115,10 +122,10 @@ def form_for(step, answers=None, formdata=None):
     return form_class(formdata=None, data=saved)
 
 
-def as_typed(spec, value):
+def as_typed(spec: Field, value: Answer | None) -> Answer | None:
     """A stored answer as a person would write it: '+4520304050' shows as '20 30 40 50'."""
     is_phone = spec.kind == "phone" or (spec.kind == "phone_or_email" and "@" not in (value or ""))
-    if is_phone and value and normalise_phone(value) == value:
+    if is_phone and isinstance(value, str) and value and normalise_phone(value) == value:
         return format_phone(value)
     return value
 
@@ -134,7 +141,7 @@ class ConsentForm(FlaskForm):
     # Health is a special category (GDPR art. 9): its own explicit, optional yes.
     consent_health = BooleanField(_l("Yes, KLAPjob may also keep what I wrote about my health."))
 
-    def validate_for(self, answers):
+    def validate_for(self, answers: Answers) -> bool:
         self.validate()
         if not self.consent.data:
             self.consent.errors = [_l("Tick the box if KLAPjob may have your answers")]

@@ -2,10 +2,14 @@
 page reader reads (only in pages that are read aloud), asset URLs, and KLAPjob's phone
 number and address on every page."""
 
-from flask import current_app, g, has_request_context
+from typing import Any
+
+from flask import Flask, current_app, g, has_request_context
 from flask_babel import get_translations
 from jinja2 import pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
+from werkzeug.wrappers import Response
 
 from app.core.phone import normalise_phone
 from app.core.site_text import (
@@ -26,7 +30,7 @@ from app.web.word_joints import with_joints
 
 
 @pass_context
-def template_gettext(context, string, **variables):
+def template_gettext(context: Context, string: str, **variables: Any) -> str:
     """`_()` in templates: as Jinja's own (values escaped, the message always a format
     string), and a SiteText when no value is a person's."""
     text = get_translations().ugettext(string)
@@ -36,7 +40,9 @@ def template_gettext(context, string, **variables):
 
 
 @pass_context
-def template_ngettext(context, singular, plural, num, **variables):
+def template_ngettext(
+    context: Context, singular: str, plural: str, num: int, **variables: Any
+) -> str:
     variables.setdefault("num", num)
     text = get_translations().ungettext(singular, plural, num)
     if all(is_site(v) for v in variables.values()):
@@ -44,7 +50,7 @@ def template_ngettext(context, singular, plural, num, **variables):
     return (Markup(text) if context.eval_ctx.autoescape else text) % variables
 
 
-def marking():
+def marking() -> bool:
     """Marks are printed only in pages that are read aloud."""
     if not has_request_context():
         return False
@@ -53,7 +59,7 @@ def marking():
     return g.mark_site_texts
 
 
-def finalize(value):
+def finalize(value: Any) -> Any:
     """Every `{{ }}` in every template passes here before it is printed."""
     if is_site(value):
         return mark(str(value)) if marking() else str(value)
@@ -63,7 +69,7 @@ def finalize(value):
     return value
 
 
-def remove_marks(response):
+def remove_marks(response: Response) -> Response:
     """No mark ever leaves the site."""
     kept_whole = not (response.direct_passthrough or response.is_streamed)
     if response.mimetype in TEXT_TYPES and kept_whole:
@@ -73,7 +79,7 @@ def remove_marks(response):
     return response
 
 
-def help_phone():
+def help_phone() -> dict[str, Any]:
     """KLAPjob's own number and address: settings, so the site's texts (site_text.py)."""
     shown = current_app.config["KLAPJOB_PHONE"]
     digits = "".join(ch for ch in shown if ch.isdigit() or ch == "+")
@@ -84,14 +90,14 @@ def help_phone():
     }
 
 
-def site_text_with_joints(value):
+def site_text_with_joints(value: object) -> str:
     """A text with soft hyphens at its compounds' joints (word_joints.py), still the site's
     own text (for read-aloud) where it was."""
     divided = with_joints(str(value))
     return SiteText(divided) if is_site(value) else divided
 
 
-def init_app(app):
+def init_app(app: Flask) -> None:
     """After Babel: our gettext callables and the mark for the site's texts."""
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

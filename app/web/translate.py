@@ -6,7 +6,10 @@ text can be reworded without touching code, and so that a check can prove every 
 is translated in every language.
 """
 
+from pathlib import Path
+
 import click
+from babel.messages.catalog import Message
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po, write_po
 from flask import current_app
@@ -20,15 +23,15 @@ TEMPLATE = ROOT / "translations" / "messages.pot"
 SOURCE_LANGUAGE = "en"
 
 
-def pybabel(*args):
+def pybabel(*args: str) -> None:
     CommandLineInterface().run(["pybabel", "--quiet", *args])
 
 
-def catalogue_path(language):
+def catalogue_path(language: str) -> Path:
     return ROOT / "translations" / language / "LC_MESSAGES" / "messages.po"
 
 
-def extract(output=TEMPLATE):
+def extract(output: Path = TEMPLATE) -> None:
     """Every message the code and templates use, into `output` (a .pot file). The tests
     extract into a file of their own, so that they see the code as it is now."""
     pybabel(
@@ -49,7 +52,7 @@ def extract(output=TEMPLATE):
     )
 
 
-def fill_source_language(path):
+def fill_source_language(path: Path) -> None:
     """In the English catalogue a new message starts as its own translation."""
     with open(path, "rb") as f:
         catalogue = read_po(f, locale=SOURCE_LANGUAGE)
@@ -60,19 +63,19 @@ def fill_source_language(path):
         write_po(f, catalogue, omit_header=False, sort_output=True, no_location=True, width=100)
 
 
-def is_translated(message):
+def is_translated(message: Message) -> bool:
     forms = message.string if isinstance(message.string, tuple) else (message.string,)
     return all(forms) and not message.fuzzy
 
 
-def untranslated(language):
+def untranslated(language: str) -> list[str | tuple[str, ...] | list[str]]:
     with open(catalogue_path(language), "rb") as f:
         catalogue = read_po(f, locale=language)
     return [m.id for m in catalogue if m.id and not is_translated(m)]
 
 
 @translate.command("update")
-def update_command():
+def update_command() -> None:
     """Extract messages and merge them into every catalogue."""
     extract()
     for language in current_app.config["LANGUAGES"]:
@@ -98,6 +101,6 @@ def update_command():
 
 
 @translate.command("compile")
-def compile_command():
+def compile_command() -> None:
     """Compile the catalogues the site reads."""
     pybabel("compile", "-d", str(ROOT / "translations"))

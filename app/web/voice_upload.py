@@ -7,8 +7,10 @@ is refused kindly beside its field, with what was typed kept).
 """
 
 import io
+from collections.abc import Mapping
+from typing import IO, Any
 
-from flask import Request, current_app, request
+from flask import Flask, Request, current_app, request
 
 from app.domain.questions.steps import STEPS_BY_KEY
 from app.domain.registrations.voice import KB, VOICE_FIELDS
@@ -23,16 +25,20 @@ class InMemoryUploads(Request):
     limit) until it is in the database, never in a temporary file."""
 
     def _get_file_stream(
-        self, total_content_length, content_type, filename=None, content_length=None
-    ):
+        self,
+        total_content_length: int | None,
+        content_type: str | None,
+        filename: str | None = None,
+        content_length: int | None = None,
+    ) -> IO[bytes]:
         return io.BytesIO()
 
 
-def takes_a_recording(endpoint, view_args):
+def takes_a_recording(endpoint: str | None, view_args: Mapping[str, Any] | None) -> bool:
     return endpoint == "journey.step" and (view_args or {}).get("step_key") in VOICE_STEPS
 
 
-def allow_a_recording():
+def allow_a_recording() -> None:
     """Before the form is read (the CSRF check reads it): room for a recording."""
     if request.method == "POST" and takes_a_recording(request.endpoint, request.view_args):
         config = current_app.config
@@ -41,6 +47,6 @@ def allow_a_recording():
         )
 
 
-def init_app(app):
+def init_app(app: Flask) -> None:
     app.request_class = InMemoryUploads
     app.before_request(allow_a_recording)

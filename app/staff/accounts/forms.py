@@ -1,6 +1,9 @@
 """Signing in, the second step's code, the admin's forms for accounts, and a person's own
 password and sessions."""
 
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -23,6 +26,7 @@ from wtforms.validators import (
 
 from app.staff.core.forms import DAYS_GONE_BY, DayField, choices, strip
 from app.staff.core.passwords import PasswordProblem, check_password_rules
+from app.staff.core.users import User
 
 PASSWORD_PROBLEMS = {
     "short": _l("The password must have at least 12 characters"),
@@ -35,22 +39,22 @@ class GoodPassword:
     """The password rules (passwords.py), told whose password it is: `person(form)` gives
     the name and address the password must not be built from."""
 
-    def __init__(self, person):
+    def __init__(self, person: Callable[[Any], Iterable[str | None]]) -> None:
         self.person = person
 
-    def __call__(self, form, field):
+    def __call__(self, form: Any, field: Any) -> None:
         try:
             check_password_rules(field.data or "", self.person(form))
         except PasswordProblem as problem:
             raise ValidationError(PASSWORD_PROBLEMS[str(problem)]) from None
 
 
-def the_account_holder(form):
+def the_account_holder(form: Any) -> tuple[str, str]:
     """A form about an existing account: the view sets `form.user`."""
     return (form.user.name, form.user.email)
 
 
-def new_password_field(label, *, required_message):
+def new_password_field(label: str, *, required_message: str) -> Any:
     return PasswordField(
         label,
         validators=[InputRequired(required_message), GoodPassword(the_account_holder)],
@@ -58,7 +62,7 @@ def new_password_field(label, *, required_message):
     )
 
 
-def current_password_field(label):
+def current_password_field(label: str) -> PasswordField:
     return PasswordField(
         label,
         validators=[DataRequired(_l("Enter your password"))],
@@ -147,7 +151,7 @@ class ChangePasswordForm(FlaskForm):
         render_kw={"autocomplete": "new-password", "spellcheck": "false"},
     )
 
-    def validate_new_password(self, field):
+    def validate_new_password(self, field: Any) -> None:
         if field.data and field.data == self.current_password.data:
             raise ValidationError(_l("Choose a password that is not the one you have now"))
 
@@ -179,10 +183,10 @@ class AuditFilterForm(FlaskForm):
     since = DayField(_l("From the day"), validators=[Optional(), DAYS_GONE_BY])
     until = DayField(_l("To the day"), validators=[Optional(), DAYS_GONE_BY])
 
-    def offer(self, users, actions):
+    def offer(self, users: Iterable[User], actions: Mapping[str, str]) -> None:
         self.user.choices = choices([(u.public_id, u.name) for u in users], empty=_l("All"))
         self.action.choices = choices(actions.items(), empty=_l("All"))
 
-    def validate_until(self, field):
+    def validate_until(self, field: Any) -> None:
         if field.data and self.since.data and field.data < self.since.data:
             raise ValidationError(_l("Write a day on or after the first day"))

@@ -9,8 +9,13 @@ is seen on a need-to-know basis (GDPR art. 9): health.py holds that rule. Every 
 checked, never only the list."""
 
 from dataclasses import dataclass
+from typing import Any, Protocol
 
+from sqlite_utils import Database
+
+from app.domain.meetings import Meeting
 from app.domain.municipalities import known_municipality_code
+from app.domain.questions.model import Answers
 from app.domain.registrations.callback import is_overdue
 from app.staff.core import follow_up_plans
 from app.staff.core.statuses import CLOSE_REASONS, STATUSES
@@ -26,7 +31,17 @@ COVERED_MUNICIPALITIES = """(SELECT m.code FROM municipality_agreements m
                              JOIN users u ON u.id = m.consultant_id WHERE u.active = 1)"""
 
 
-def visibility(user, alias="r"):
+class Viewer(Protocol):
+    """A signed-in user (users.User), as far as what they may see goes."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def is_admin(self) -> bool: ...
+
+
+def visibility(user: Viewer, alias: str = "r") -> tuple[str, list[Any]]:
     """The SQL condition (and its parameters) for the registrations `user` may see: an
     admin every one; a consultant those of their team (theirs and their teammates'), every
     one in a municipality the team covers (a case handed on stays in sight), and the queue
@@ -38,7 +53,7 @@ def visibility(user, alias="r"):
     return f"({team} OR {queue})", [*team_params, *queue_params]
 
 
-def of_the_team(user, alias="r"):
+def of_the_team(user: Viewer, alias: str = "r") -> tuple[str, list[Any]]:
     """The SQL condition: the registration is held by the user's team, or lies in a
     municipality the team covers."""
     return (
@@ -47,7 +62,7 @@ def of_the_team(user, alias="r"):
     )
 
 
-def in_the_queue(alias="r"):
+def in_the_queue(alias: str = "r") -> tuple[str, list[Any]]:
     """The SQL condition: nobody has the registration and no active consultant covers its
     municipality (or the person did not know it)."""
     return (
@@ -57,12 +72,12 @@ def in_the_queue(alias="r"):
     )
 
 
-def in_covered_municipality(user, column):
+def in_covered_municipality(user: Viewer, column: str) -> tuple[str, list[Any]]:
     """The SQL condition: the municipality code in `column` is one `user`'s team covers."""
     return f"{column} IN {TEAM_MUNICIPALITIES}", [user.id, user.id]
 
 
-def signup_visibility(user, meeting_alias="m"):
+def signup_visibility(user: Viewer, meeting_alias: str = "m") -> tuple[str, list[Any]]:
     """The SQL condition for the meeting sign-ups (names, phones) `user` may see: like a
     registration nobody has yet, an admin every one, a consultant those to meetings in the
     municipalities they cover."""
@@ -71,20 +86,20 @@ def signup_visibility(user, meeting_alias="m"):
     return in_covered_municipality(user, f"{meeting_alias}.municipality_code")
 
 
-def may_see_signups(db, user, meeting):
+def may_see_signups(db: Database, user: Viewer, meeting: Meeting) -> bool:
     """Whether `user` may see who signed up for `meeting` (by signup_visibility)."""
     where, params = signup_visibility(user)
     found = db.query(f"SELECT 1 FROM meetings m WHERE m.id = ? AND {where}", [meeting.id, *params])
     return next(found, None) is not None
 
 
-def may_change_meeting(user, meeting):
+def may_change_meeting(user: Viewer, meeting: Meeting) -> bool:
     """The consultant who added the meeting, or an admin. A meeting stored before its
     creator was recorded has none: admins only."""
     return user.is_admin or (meeting.created_by is not None and meeting.created_by == user.id)
 
 
-def may_open_draft(db, user, answers):
+def may_open_draft(db: Database, user: Viewer, answers: Answers) -> bool:
     """A person's unsent draft, found by the code they read aloud, under the registrations'
     rule: an admin may open any; a consultant one in a municipality their team covers. A draft
     that names no municipality yet (or "I don't know") lies in nobody's: the consultant
@@ -149,20 +164,20 @@ class RegistrationRow:
     consent_health_jobcentre: int = 0
 
     @property
-    def overdue(self):
+    def overdue(self) -> bool:
         """Promised a call by a day that has passed, and still new."""
         return is_overdue(self.callback_promised_by, self.status)
 
     @property
-    def status_label(self):
+    def status_label(self) -> str:
         return STATUSES.get(self.status, self.status)
 
     @property
-    def close_reason_label(self):
+    def close_reason_label(self) -> str:
         return CLOSE_REASONS.get(self.close_reason or "", "")
 
 
-def visible_registration(db, user, public_id):
+def visible_registration(db: Database, user: Viewer, public_id: str) -> RegistrationRow | None:
     """The registration behind `public_id` if `user` may see it, else None (the caller
     answers 404 either way: an id that exists looks like one that does not)."""
     where, params = visibility(user)

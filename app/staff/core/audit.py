@@ -5,12 +5,15 @@ person answered: the log outlives a deleted registration without keeping the per
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 
 from app.core import clock
 from app.core.db import write_transaction
+from app.domain.registrations.profile_versions import StaffMember
 from app.staff.core.paging import within
 
 ACTIONS = {
@@ -73,7 +76,16 @@ TRAIL_REFERENCES = """
 """
 
 
-def record(db, user, action, *, reference=None, detail="", now=None, linked_reference=None):
+def record(
+    db: Database,
+    user: StaffMember | None,
+    action: str,
+    *,
+    reference: str | None = None,
+    detail: str = "",
+    now: datetime | None = None,
+    linked_reference: str | None = None,
+) -> None:
     """Write one entry. Call it inside the caller's transaction when there is one, so a
     change and its entry are kept together or not at all. The log is only added to (a
     trigger refuses to change or delete an entry)."""
@@ -92,7 +104,15 @@ def record(db, user, action, *, reference=None, detail="", now=None, linked_refe
     )
 
 
-def recorded_within(db, user, action, reference, window, *, now=None):
+def recorded_within(
+    db: Database,
+    user: StaffMember | None,
+    action: str,
+    reference: str,
+    window: timedelta,
+    *,
+    now: datetime | None = None,
+) -> bool:
     """Whether `user` (None: the person) has an entry of `action` on `reference` from the
     last `window` (a timedelta)."""
     since = clock.iso((now or clock.now()) - window)
@@ -104,7 +124,7 @@ def recorded_within(db, user, action, reference, window, *, now=None):
     return any(True for _row in rows)
 
 
-def record_now(db, user, action, **kwargs):
+def record_now(db: Database, user: StaffMember | None, action: str, **kwargs: Any) -> None:
     with write_transaction(db):
         record(db, user, action, **kwargs)
 
@@ -118,7 +138,7 @@ class Entry:
     detail: str
 
     @property
-    def action_label(self):
+    def action_label(self) -> str:
         return ACTIONS.get(self.action, self.action)
 
 
@@ -134,9 +154,10 @@ class Looking:
     until: date | None = None
 
 
-def conditions(looking):
+def conditions(looking: Looking) -> tuple[str, str, list[Any]]:
     """(WITH clause, WHERE clause, parameters) for `looking`."""
-    trail, where, params = "", [], []
+    trail, where = "", []
+    params: list[Any] = []
     if looking.reference:
         trail, params = TRAIL_REFERENCES, [looking.reference]
         where.append("a.reference IN (SELECT reference FROM trail)")
@@ -155,7 +176,9 @@ def conditions(looking):
     return trail, ("WHERE " + " AND ".join(where)) if where else "", params
 
 
-def entries(db, *, looking=Looking(), page=1):
+def entries(
+    db: Database, *, looking: Looking = Looking(), page: int = 1
+) -> tuple[list[Entry], int, int]:
     """(entries, how many in all, the page shown): newest first, a page at a time; with a
     reference, that registration's trail (with the registrations merged into it). A page
     past the last shows the last."""

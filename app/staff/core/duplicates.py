@@ -3,13 +3,17 @@ twice on the site). Found by the same phone, the same email, or the same name wi
 same age group (the journey asks an age group, not a birth year). Only such a pair can be
 merged (merges.py)."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 
 from app.core.phone import normalise_phone
 from app.domain.registrations.sending import answers_of
-from app.staff.core.access import visibility
+from app.staff.core.access import RegistrationRow, visibility
+from app.staff.core.users import User
 
 REASONS = {
     "phone": _l("Same phone number"),
@@ -24,25 +28,25 @@ class Duplicate:
     reference: str
     name: str
     submitted_at: str
-    reasons: list
+    reasons: list[str]
 
     @property
-    def reason_labels(self):
+    def reason_labels(self) -> list:
         return [REASONS[reason] for reason in self.reasons]
 
 
-def comparable_phone(text):
+def comparable_phone(text: str | None) -> str | None:
     return normalise_phone(text) if text else None
 
 
-def age_group_of(alias):
+def age_group_of(alias: str) -> str:
     return (
         f"(SELECT value FROM answers a WHERE a.registration_id = {alias}.id"
         " AND a.field = 'age_group')"
     )
 
 
-def comparable(user):
+def comparable(user: User) -> tuple[str, list[Any]]:
     """SQL for a `comparable` table (and its parameters): each registration `user` may see,
     as the rule compares people. Mail and names whatever their capitals (casefold, on every
     connection: SQLite's own lower() knows A-Z, not Æ, Ø and Å), folded once a query."""
@@ -64,11 +68,11 @@ RULE = {
 }
 
 
-def alike(a, b):
+def alike(a: str, b: str) -> dict[str, str]:
     return {reason: condition.format(a=a, b=b) for reason, condition in RULE.items()}
 
 
-def maybe_twice():
+def maybe_twice() -> str:
     """SQL for a `maybe_twice` table: the id of each registration in `comparable` that
     another there looks like, by the rule (the inbox's mark; the case lists them). One join
     a way of looking alike, so that SQLite looks each one up, not every pair."""
@@ -78,8 +82,11 @@ def maybe_twice():
     ).join(("maybe_twice(id) AS (", ")"))
 
 
-def likely_duplicates(db, user, answers, *, except_id=None):
-    """The registrations `user` may see that look like the person with these answers."""
+def likely_duplicates(
+    db: Database, user: User, answers: Mapping[str, Any], *, except_id: int | None = None
+) -> list[Duplicate]:
+    """The registrations `user` may see that look like the person with these answers (or
+    a registration's own columns)."""
     table, params = comparable(user)
     reasons = alike("p", "o")
     person = [
@@ -112,7 +119,7 @@ def likely_duplicates(db, user, answers, *, except_id=None):
     ]
 
 
-def duplicates_of_case(db, user, registration):
+def duplicates_of_case(db: Database, user: User, registration: RegistrationRow) -> list[Duplicate]:
     """The registrations `user` may see that look like this registration's person."""
     answers = {
         **answers_of(db, registration.id),

@@ -2,7 +2,9 @@
 Danish time."""
 
 from datetime import date, datetime
+from typing import Any
 
+from flask import Flask
 from flask_babel import format_date, format_datetime, format_decimal, format_time
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
@@ -14,7 +16,7 @@ from app.staff.core.monthly_figures import first_day
 from app.web.question_page import form_errors
 
 
-def when(stamp):
+def when(stamp: str | datetime | None) -> str:
     """An ISO timestamp (or a datetime) as a short date and time, in Danish time."""
     if not stamp:
         return ""
@@ -23,13 +25,13 @@ def when(stamp):
     return format_datetime(stamp, format="short")
 
 
-def time_of_day(moment):
+def time_of_day(moment: datetime | None) -> str:
     """A datetime's time as `when` writes it: "13.00" in Danish (so a meeting from one to
     two reads "13.00–14.00", never "13.00–14:00"), "1:00 PM" in English."""
     return format_time(moment, format="short") if moment else ""
 
 
-def day(value):
+def day(value: str | date | None) -> str:
     if not value:
         return ""
     if isinstance(value, str):
@@ -37,28 +39,28 @@ def day(value):
     return format_date(value, format="medium")
 
 
-def month_name(month):
+def month_name(month: str) -> str:
     """'2026-12' as 'december 2026' (in English 'December 2026')."""
     return format_date(first_day(month), format="LLLL y")
 
 
-def number(value):
+def number(value: float | None) -> str:
     return "" if value is None else format_decimal(value)
 
 
-def csrf_field():
+def csrf_field() -> Markup:
     """The form's security token, without an id: a page may hold several forms."""
     return Markup(f'<input type="hidden" name="csrf_token" value="{escape(generate_csrf())}">')
 
 
-def errors_of(*forms):
+def errors_of(*forms: Any) -> list[tuple[str, str]]:
     """The error summary's (field id, message) of every form given, from the forms
     themselves: a staff template sets `errors = errors_of(form, ...)` at its top, and the
     summary and the page's title ("Error: ...") both read it."""
     return [error for form in forms if form is not None for error in form_errors(form)]
 
 
-def init_filters(app):
+def init_filters(app: Flask) -> None:
     app.jinja_env.globals["csrf_field"] = csrf_field
     app.jinja_env.globals["errors_of"] = errors_of
     app.jinja_env.filters.update(

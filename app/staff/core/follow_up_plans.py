@@ -5,8 +5,10 @@ a year: ../shared/domain.md); a consultant can follow a person more closely at f
 Each plan is a list of offsets from the start; after the last one, once a year.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
 
 from flask_babel import lazy_gettext as _l
 
@@ -30,15 +32,21 @@ PLANS = {
 DEFAULT_PLAN = "standard"
 
 
-def plan_choices():
+def plan_choices() -> list[tuple[str, str]]:
     return [(key, label) for key, (label, _offsets) in PLANS.items()]
 
 
-def plan_label(key):
+def plan_label(key: str) -> str:
     return PLANS.get(key, PLANS[DEFAULT_PLAN])[0]
 
 
-def due_date(start, number, plan=DEFAULT_PLAN, *, add_months):
+def due_date(
+    start: date,
+    number: int,
+    plan: str = DEFAULT_PLAN,
+    *,
+    add_months: Callable[[date, int], date],
+) -> date | None:
     """The due date of follow-up `number` (0 is the first) after `start`; None past the
     end of the calendar."""
     offsets = PLANS.get(plan, PLANS[DEFAULT_PLAN])[1]
@@ -55,7 +63,15 @@ def due_date(start, number, plan=DEFAULT_PLAN, *, add_months):
         return None
 
 
-def follow_up_start(row):
+class Started(Protocol):
+    """A registration (access.RegistrationRow), as far as its follow-ups go."""
+
+    status: str
+    job_start: str | None
+    praktik_start: str | None
+
+
+def follow_up_start(row: Started) -> date | None:
     """The day follow-ups count from: the job's start in a job, the work trial's in one."""
     if row.status in ("in_job", "follow_up") and row.job_start:
         return date.fromisoformat(row.job_start)

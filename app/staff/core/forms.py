@@ -1,7 +1,10 @@
 """What the back office's forms share: choices, trimmed text, days within bounds, hours
 a week, a clock time, and the form of a button that only needs its CSRF token."""
 
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
 
 from flask_babel import format_date, format_time, get_locale
 from flask_babel import lazy_gettext as _l
@@ -22,15 +25,17 @@ from wtforms.validators import (
 from app.core import clock
 
 NOTE_LENGTH = 2000
+# A day worked out from today (DayWithin's bounds).
+DayOf = Callable[[date], date]
 
 
-def choices(pairs, *, empty=None):
+def choices(pairs: Iterable[tuple[str, str]], *, empty: str | None = None) -> list[Any]:
     """SelectChoice objects (WTForms 3.4 drops tuples), with an optional empty first one."""
     options = [SelectChoice("", empty)] if empty is not None else []
     return options + [SelectChoice(value, label) for value, label in pairs]
 
 
-def strip(value):
+def strip(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
 
 
@@ -40,7 +45,9 @@ HOURS_MESSAGE = _l("Write the hours a week as a number from 0 to 60")
 class HoursField(DecimalField):
     """Hours as people write them in Danish too: 12,5 as well as 12.5."""
 
-    def process_formdata(self, valuelist):
+    data: Decimal | None
+
+    def process_formdata(self, valuelist: list[str]) -> None:
         if valuelist and valuelist[0].strip():
             try:
                 super().process_formdata([valuelist[0].strip().replace(",", ".")])
@@ -62,7 +69,9 @@ class DayField(DateField):
     """A day, as a date box sends it or as a Dane writes it; a wrong one is explained in
     the consultant's language (WTForms has no Danish of its own)."""
 
-    def __init__(self, label=None, validators=None, **kwargs):
+    def __init__(
+        self, label: str | None = None, validators: list[Any] | None = None, **kwargs: Any
+    ) -> None:
         kwargs.setdefault(
             "invalid_value_message", _l("Write the day as a date, for example 24-12-2026")
         )
@@ -74,10 +83,10 @@ class DayWithin:
     bounds move with the calendar). A far date once made every page that works out
     follow-ups fail for everybody."""
 
-    def __init__(self, earliest, latest):
+    def __init__(self, earliest: DayOf, latest: DayOf) -> None:
         self.earliest, self.latest = earliest, latest
 
-    def __call__(self, form, field):
+    def __call__(self, form: Any, field: Any) -> None:
         if field.data is None:
             return
         today = clock.today()
@@ -92,10 +101,10 @@ class DayWithin:
             )
 
 
-def years_from(years):
+def years_from(years: int) -> DayOf:
     """The same day `years` from a day (28 February for 29 February)."""
 
-    def moved(today):
+    def moved(today: date) -> date:
         try:
             return today.replace(year=today.year + years)
         except ValueError:
@@ -104,13 +113,13 @@ def years_from(years):
     return moved
 
 
-def days_from(days):
+def days_from(days: int) -> DayOf:
     return lambda today: today + timedelta(days=days)
 
 
 # KLAPjob began in 2009: no work trial, job or talk of ours is older. Plans reach a few
 # years ahead at most.
-def SINCE_KLAPJOB_BEGAN(_today):
+def SINCE_KLAPJOB_BEGAN(_today: date) -> date:
     return date(2009, 1, 1)
 
 
@@ -123,7 +132,7 @@ MEETING_DAYS = DayWithin(days_from(-31), years_from(2))
 DAYS_GONE_BY = DayWithin(SINCE_KLAPJOB_BEGAN, days_from(1))
 
 
-def parse_clock(text):
+def parse_clock(text: str) -> tuple[int, int]:
     """'10:00', '10.00' or '10' as (hours, minutes); a kind message otherwise."""
     parts = text.replace(".", ":").split(":")
     try:
@@ -144,11 +153,11 @@ class ActionForm(FlaskForm):
 CLOCK_PATTERNS = {"da": "HH.mm"}
 
 
-def clock_text(moment):
+def clock_text(moment: datetime) -> str:
     return format_time(moment, CLOCK_PATTERNS.get(str(get_locale()), "HH:mm"))
 
 
-def at_time(day, clock):
+def at_time(day: date, clock: str) -> datetime:
     """The day and an 'HH:MM' the form accepted, as one datetime."""
     hours, minutes = parse_clock(clock)
     return datetime(day.year, day.month, day.day, hours, minutes)
@@ -171,9 +180,9 @@ class MeetingTimeAndPlace(FlaskForm):
         validators=[DataRequired(_l("Enter the place")), Length(max=200)],
     )
 
-    def validate_starts_at(self, field):
+    def validate_starts_at(self, field: Any) -> None:
         parse_clock(field.data)
 
-    def validate_ends_at(self, field):
+    def validate_ends_at(self, field: Any) -> None:
         if field.data:
             parse_clock(field.data)

@@ -15,12 +15,23 @@ in the audit log by the export), and an access request (GDPR art. 15) holds ever
 """
 
 from dataclasses import dataclass
+from typing import Protocol
+
+from sqlite_utils import Database
 
 from app.core.db import write_transaction
 from app.staff.core import audit
+from app.staff.core.access import RegistrationRow
+from app.staff.core.users import User
 
 # Where health was shown: the detail of the audit entry (never what the person wrote).
 PLACES = ("case", "profile", "profile pdf", "intake health", "intake consent")
+
+
+class Drafted(Protocol):
+    """A registration taken by phone (intake.data.taken_by_phone.Intake)."""
+
+    public_id: str
 
 
 @dataclass(frozen=True)
@@ -33,20 +44,22 @@ class HealthOf:
     intake: str | None = None
 
 
-def of_registration(row):
+def of_registration(row: RegistrationRow) -> HealthOf:
     return HealthOf(row.reference, row.consultant_id)
 
 
-def of_intake(intake):
+def of_intake(intake: Drafted) -> HealthOf:
     return HealthOf(None, None, intake.public_id)
 
 
-def shows_at_once(user, holder):
+def shows_at_once(user: User, holder: HealthOf) -> bool:
     """Only the consultant the registration is given to sees its health without asking."""
     return holder.given_to is not None and holder.given_to == user.id
 
 
-def health_shown(db, user, holder, place, *, asked=False):
+def health_shown(
+    db: Database, user: User, holder: HealthOf, place: str, *, asked: bool = False
+) -> bool:
     """Whether the page at `place` shows the health answers: at once to the consultant it
     is given to; to anybody else only when they `asked` ("Show health"), and then the
     reveal is written to the audit log, one entry, in its own transaction."""
@@ -61,7 +74,7 @@ def health_shown(db, user, holder, place, *, asked=False):
     return True
 
 
-def exports_health(user, row):
+def exports_health(user: User, row: RegistrationRow) -> bool:
     """A row of an export holds health for the consultant it is given to, and for an
     admin (who writes the purpose, kept in the export's audit entries)."""
     return user.is_admin or shows_at_once(user, of_registration(row))

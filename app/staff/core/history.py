@@ -2,12 +2,24 @@
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from sqlite_utils import Database
 
 from app.core import clock
+from app.domain.registrations.profile_versions import StaffMember
 from app.staff.core.statuses import CLOSE_REASONS, STATUSES
 
 # --------------------------------------------------------------------------------------
 # One registration
+
+
+class HasId(Protocol):
+    """A registration (access.RegistrationRow), as far as its history goes."""
+
+    @property
+    def id(self) -> int: ...
 
 
 @dataclass
@@ -27,23 +39,23 @@ class HistoryEntry:
     after: str | None = None
 
     @property
-    def status_label(self):
+    def status_label(self) -> str:
         return STATUSES.get(self.status or "", "")
 
     @property
-    def before_value(self):
+    def before_value(self) -> Any:
         return json.loads(self.before) if self.before else None
 
     @property
-    def after_value(self):
+    def after_value(self) -> Any:
         return json.loads(self.after) if self.after else None
 
     @property
-    def reason_label(self):
+    def reason_label(self) -> str:
         return CLOSE_REASONS.get(self.reason or "", "")
 
 
-def history_of(db, registration_id):
+def history_of(db: Database, registration_id: int) -> list[HistoryEntry]:
     rows = db.query(
         """
         SELECT h.at, u.name AS user_name, h.kind, h.status, h.reason, h.due_on,
@@ -58,7 +70,15 @@ def history_of(db, registration_id):
     return [HistoryEntry(**row) for row in rows]
 
 
-def add_history(db, registration, user, kind, *, now, **values):
+def add_history(
+    db: Database,
+    registration: HasId,
+    user: StaffMember | None,
+    kind: str,
+    *,
+    now: datetime,
+    **values: Any,
+) -> None:
     values["note"] = values.get("note") or ""
     columns = ["registration_id", "at", "user_id", "kind", *values]
     db.execute(

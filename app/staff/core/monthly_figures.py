@@ -6,7 +6,11 @@ hours), a case closed (and why), a job still going 6 and 12 months after its sta
 person is in them, and deleting or purging a person leaves them as they are.
 """
 
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from decimal import Decimal
+
+from sqlite_utils import Database
 
 from app.core import clock
 
@@ -19,7 +23,7 @@ STILL_IN_JOB = "still_in_job"
 ANNIVERSARIES = (6, 12)
 
 
-def month_of(moment):
+def month_of(moment: str | datetime | date) -> str:
     """'YYYY-MM' of a moment (aware datetime, or an ISO time stamp) in Danish time."""
     if isinstance(moment, str):
         moment = datetime.fromisoformat(moment)
@@ -28,7 +32,15 @@ def month_of(moment):
     return f"{moment.year:04d}-{moment.month:02d}"
 
 
-def add(db, measure, *, municipality, month, kind="", amount=0.0):
+def add(
+    db: Database,
+    measure: str,
+    *,
+    municipality: str | None,
+    month: str,
+    kind: str = "",
+    amount: float | Decimal = 0.0,
+) -> None:
     """Count one more. Call it inside the transaction that makes the change."""
     db.execute(
         "INSERT INTO monthly_figures (month, municipality_code, measure, kind, count, amount) "
@@ -38,7 +50,15 @@ def add(db, measure, *, municipality, month, kind="", amount=0.0):
     )
 
 
-def take_off(db, measure, *, municipality, month, kind="", amount=0.0):
+def take_off(
+    db: Database,
+    measure: str,
+    *,
+    municipality: str | None,
+    month: str,
+    kind: str = "",
+    amount: float | Decimal = 0.0,
+) -> None:
     """Count one less (never below nothing). Inside the transaction of the change."""
     db.execute(
         "UPDATE monthly_figures SET count = count - 1, amount = amount - ? WHERE month = ?"
@@ -47,7 +67,7 @@ def take_off(db, measure, *, municipality, month, kind="", amount=0.0):
     )
 
 
-def count_merged_once(db, kept_id, other_id):
+def count_merged_once(db: Database, kept_id: int, other_id: int) -> None:
     """`other` is merged into `kept`: one person, counted once. Its registration comes off
     its month; so does its first contact when the kept case had one too, or else the kept
     case takes that first contact over (so it is not counted again later)."""
@@ -83,7 +103,7 @@ def count_merged_once(db, kept_id, other_id):
     )
 
 
-def count_first_contact(db, registration_id, now):
+def count_first_contact(db: Database, registration_id: int, now: datetime) -> None:
     """The first real contact: counted once, with the days since the person sent."""
     row = next(
         db.query(
@@ -103,7 +123,9 @@ def count_first_contact(db, registration_id, now):
     )
 
 
-def count_jobs_still_going(db, today, add_months, job_kinds):
+def count_jobs_still_going(
+    db: Database, today: date, add_months: Callable[[date, int], date], job_kinds: Sequence[str]
+) -> None:
     """Jobs whose 6- or 12-month day has come: counted in that day's month when the job
     had not ended by then. Run nightly (the purge) and before a person is deleted."""
     rows = list(
@@ -137,13 +159,15 @@ def count_jobs_still_going(db, today, add_months, job_kinds):
             )
 
 
-def figures(db, *, municipality, first_month, last_month):
+def figures(
+    db: Database, *, municipality: str, first_month: str, last_month: str
+) -> dict[tuple[str, str], dict[str, tuple[int, float]]]:
     """{(measure, kind): {month: (count, amount)}} for one municipality ("" for all)."""
     where, params = "month BETWEEN ? AND ?", [first_month, last_month]
     if municipality:
         where += " AND municipality_code = ?"
         params.append(municipality)
-    found = {}
+    found: dict[tuple[str, str], dict[str, tuple[int, float]]] = {}
     for row in db.query(
         f"SELECT month, measure, kind, sum(count) AS count, sum(amount) AS amount "
         f"FROM monthly_figures WHERE {where} GROUP BY month, measure, kind",
@@ -156,7 +180,7 @@ def figures(db, *, municipality, first_month, last_month):
     return found
 
 
-def first_day(month):
+def first_day(month: str) -> date:
     """The first day of a 'YYYY-MM' month, as a date."""
     year, number = map(int, month.split("-"))
     return date(year, number, 1)

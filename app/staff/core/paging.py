@@ -6,7 +6,7 @@ from math import ceil
 HIGHEST_PAGE = 1_000_000
 
 
-def requested_page(text):
+def requested_page(text: str | None) -> int:
     """`?page=` as a page number: a whole number from 1, anything else the first page.
     Thirty digits ask for the last page, never for an integer SQLite cannot hold."""
     text = (text or "").strip()
@@ -15,9 +15,9 @@ def requested_page(text):
     return max(1, min(int(text[:8]), HIGHEST_PAGE))
 
 
-def page_count(total, size):
+def page_count(total: int, size: int) -> int:
     return max(1, ceil(total / size))
 
 
-def within(page, total, size):
+def within(page: int, total: int, size: int) -> int:
     return min(page, page_count(total, size))

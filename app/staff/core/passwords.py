@@ -7,6 +7,7 @@ site's name, so "lise larsen 1" is as weak for Lise as "password1234" is for eve
 """
 
 import re
+from collections.abc import Iterable
 
 from zxcvbn import zxcvbn
 
@@ -26,7 +27,7 @@ class PasswordProblem(ValueError):
     """Why a password is refused: "short", "long" or "guessable"."""
 
 
-def personal_words(user_inputs):
+def personal_words(user_inputs: Iterable[str | None]) -> list[str]:
     """The person's name and address, whole and in their parts."""
     words = list(SITE_WORDS)
     for text in user_inputs:
@@ -37,7 +38,7 @@ def personal_words(user_inputs):
     return words
 
 
-def check_password_rules(password, user_inputs=()):
+def check_password_rules(password: str, user_inputs: Iterable[str | None] = ()) -> None:
     """Raises PasswordProblem when `password` may not be used by the person whose name and
     address are `user_inputs`."""
     if len(password) < MINIMUM_PASSWORD_LENGTH:

@@ -11,11 +11,16 @@ A person whose password an admin chose (a new account, a reset) reaches only the
 where they choose their own, until they have.
 """
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import wraps
+from typing import Any, TypeVar
 
 from flask import abort, current_app, flash, g, redirect, request, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
+from werkzeug.exceptions import HTTPException
+from werkzeug.wrappers import Response
 
 from app.core import clock
 from app.staff.core import typed_work
@@ -27,7 +32,7 @@ from app.staff.core.sessions import (
     start_session,
     user_of_session,
 )
-from app.staff.core.users import user_by_public_id
+from app.staff.core.users import User, user_by_public_id
 from app.web.database import get_db
 from app.web.i18n import safe_local_path
 
@@ -35,26 +40,29 @@ SESSION_KEY = "staff_session"
 PENDING_KEY = "staff_pending"
 PENDING_FOR = timedelta(minutes=10)
 LEVELS = ("public", "pending", "staff", "admin")
+View = TypeVar("View", bound=Callable[..., Any])
 # What a person whose password an admin chose may open until they have chosen their own.
 BEFORE_OWN_PASSWORD = ("staff.change_password", "staff.sign_out")
 
 
-def requires(level):
+def requires(level: str) -> Callable[[View], View]:
     assert level in LEVELS, level
 
-    def decorate(view):
-        view.staff_access = level
+    def decorate(view: View) -> View:
+        view.staff_access = level  # type: ignore[attr-defined]  # a function takes any attribute
         return view
 
     return decorate
 
 
-def access_of(endpoint):
+def access_of(endpoint: str | None) -> str | None:
+    if endpoint is None:
+        return None
     return getattr(current_app.view_functions.get(endpoint), "staff_access", None)
 
 
 @blueprint.before_request
-def check_access():
+def check_access() -> ResponseReturnValue | None:
     level = access_of(request.endpoint)
     if level is None:
         abort(403)
@@ -77,7 +85,7 @@ def check_access():
     return None
 
 
-def typed_work_kept_for(owner):
+def typed_work_kept_for(owner: int | None) -> str | None:
     """A form sent on a case or on a question of a phone registration by a session that has
     just ended: what was typed is kept for the one who typed it. The address to come back
     to after signing in (where it stands in its fields again), or None."""
@@ -95,7 +103,7 @@ def typed_work_kept_for(owner):
     return page
 
 
-def to_sign_in(case_with_typed_work):
+def to_sign_in(case_with_typed_work: str | None) -> Response:
     if session.pop(SESSION_KEY, None):
         flash(_l("You were signed out because you had not used the back office for a while."))
     if case_with_typed_work:
@@ -104,11 +112,11 @@ def to_sign_in(case_with_typed_work):
     return redirect(url_for("staff.sign_in", next=back))
 
 
-def current_user():
+def current_user() -> User:
     return g.staff_user
 
 
-def begin_pending(user):
+def begin_pending(user: User) -> None:
     """The password was right: a fresh session that waits for the one-time code."""
     next_page = session.get("staff_next")
     session.clear()
@@ -117,7 +125,7 @@ def begin_pending(user):
         session["staff_next"] = next_page
 
 
-def pending_user():
+def pending_user() -> User | None:
     pending = session.get(PENDING_KEY)
     if not pending:
         return None
@@ -128,16 +136,16 @@ def pending_user():
     return user if user and user.active else None
 
 
-def remember_next(target):
+def remember_next(target: str | None) -> None:
     session["staff_next"] = safe_staff_path(target)
 
 
-def safe_staff_path(target):
+def safe_staff_path(target: str | None) -> str:
     path = safe_local_path(target, fallback="")
     return path if path.startswith("/staff/") else ""
 
 
-def enter(token):
+def enter(token: str) -> str:
     """Signed in: a new session again (no id from before sign-in survives), holding only
     the server-side session's token. Returns where to go."""
     next_page = session.get("staff_next") or url_for("staff.inbox")
@@ -146,12 +154,12 @@ def enter(token):
     return next_page
 
 
-def new_session(user):
+def new_session(user: User) -> str:
     """A server-side session for `user` in this browser: its token."""
     return start_session(get_db(), user, browser=browser_of(request.headers.get("User-Agent")))
 
 
-def renew_session(user):
+def renew_session(user: User) -> None:
     """After the person typed their password again (a new password, signing out elsewhere):
     this browser's session is replaced by a new one, with a new token."""
     token = session.get(SESSION_KEY)
@@ -161,23 +169,25 @@ def renew_session(user):
     session[SESSION_KEY] = new_session(user)
 
 
-def current_session_token():
+def current_session_token() -> str | None:
     return session.get(SESSION_KEY)
 
 
-def leave():
+def leave() -> None:
     token = session.get(SESSION_KEY)
     if token:
         end_session(get_db(), token)
     session.clear()
 
 
-def with_registration(view):
+def with_registration(
+    view: Callable[..., ResponseReturnValue],
+) -> Callable[..., ResponseReturnValue]:
     """Views of one registration: load it if this user may see it, else 404."""
     from app.staff.core.access import visible_registration
 
     @wraps(view)
-    def wrapped(public_id, **kwargs):
+    def wrapped(public_id: str, **kwargs: Any) -> ResponseReturnValue:
         registration = visible_registration(get_db(), current_user(), public_id)
         if registration is None:
             abort(404)
@@ -188,7 +198,9 @@ def with_registration(view):
 
 @blueprint.errorhandler(403)
 @blueprint.errorhandler(404)
-def staff_error(error):
+def staff_error(error: HTTPException) -> ResponseReturnValue:
     from flask import render_template
+
+    assert error.code is not None  # registered for 403 and 404 only
 
     return render_template("staff/error.html", code=error.code), error.code

@@ -5,12 +5,15 @@ session for real, whatever copy of the cookie is left somewhere.
 A person sees their own sessions (named by a random id and the browser they began in) and
 ends the others; a new password ends them all."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlite_utils import Database
+
 from app.core import clock, codes
 from app.core.db import write_transaction
-from app.staff.core.users import user_by_id
+from app.staff.core.users import User, user_by_id
 
 # However active a person is, they sign in again after a working day.
 LONGEST_SESSION = timedelta(hours=12)
@@ -37,7 +40,7 @@ class StaffSession:
     current: bool
 
 
-def browser_of(user_agent):
+def browser_of(user_agent: str | None) -> str:
     """ "Firefox, Windows" from a User-Agent header; "" when it names neither."""
     user_agent = user_agent or ""
     found = [
@@ -47,7 +50,9 @@ def browser_of(user_agent):
     return ", ".join(name for name in found if name)
 
 
-def start_session(db, user, *, browser="", now=None):
+def start_session(
+    db: Database, user: User, *, browser: str = "", now: datetime | None = None
+) -> str:
     token = codes.new_token()
     stamp = clock.iso(now or clock.now())
     with write_transaction(db):
@@ -59,7 +64,9 @@ def start_session(db, user, *, browser="", now=None):
     return token
 
 
-def user_of_session(db, token, *, idle, now=None):
+def user_of_session(
+    db: Database, token: str | None, *, idle: timedelta, now: datetime | None = None
+) -> User | None:
     """The active user behind `token`, or None when there is no such session or it has
     been idle longer than `idle` (then it is ended)."""
     if not token:
@@ -77,7 +84,7 @@ def user_of_session(db, token, *, idle, now=None):
     last_seen = datetime.fromisoformat(row["last_seen_at"])
     started = datetime.fromisoformat(row["created_at"])
     user = user_by_id(db, row["user_id"])
-    if now - last_seen > idle or now - started > LONGEST_SESSION or not user.active:
+    if user is None or now - last_seen > idle or now - started > LONGEST_SESSION or not user.active:
         end_session(db, token)
         return None
     if now - last_seen > TOUCH_EVERY:
@@ -89,7 +96,7 @@ def user_of_session(db, token, *, idle, now=None):
     return user
 
 
-def owner_of(db, token):
+def owner_of(db: Database, token: str | None) -> int | None:
     """The id of the user whose session `token` is or was until now, or None."""
     if not token:
         return None
@@ -99,12 +106,12 @@ def owner_of(db, token):
     return next((row["user_id"] for row in found), None)
 
 
-def end_session(db, token):
+def end_session(db: Database, token: str) -> None:
     with write_transaction(db):
         db.execute("DELETE FROM staff_sessions WHERE token_hash = ?", [codes.token_hash(token)])
 
 
-def sessions_of(db, user, current_token):
+def sessions_of(db: Database, user: User, current_token: str | None) -> list[StaffSession]:
     """The person's sessions, the newest used first; `current` marks this browser's."""
     current_hash = codes.token_hash(current_token or "")
     return [
@@ -123,7 +130,7 @@ def sessions_of(db, user, current_token):
     ]
 
 
-def end_sessions(db, user, public_ids):
+def end_sessions(db: Database, user: User, public_ids: Iterable[str]) -> int:
     """End those of `public_ids` that are the person's own; returns how many ended."""
     ended = 0
     with write_transaction(db):

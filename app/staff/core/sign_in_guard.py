@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 from flask import current_app
 from itsdangerous import BadSignature
+from sqlite_utils import Database
+from werkzeug.wrappers import Response
 
 from app.core import clock, codes
 from app.core.db import write_transaction
@@ -47,11 +49,11 @@ class Guard:
     device: str | None = None  # set only for the account's own known device
 
 
-def account_subject(email):
+def account_subject(email: str) -> str:
     return subject("account", (email or "").strip().casefold())
 
 
-def guard_for(email, *, client=None, cookie=None):
+def guard_for(email: str, *, client: str | None = None, cookie: str | None = None) -> Guard:
     """The guard of an attempt on `email` from this request (or the given client address
     and known-device cookie)."""
     account = account_subject(email)
@@ -64,7 +66,7 @@ def guard_for(email, *, client=None, cookie=None):
     )
 
 
-def _failure_times(db, kind, who, now):
+def _failure_times(db: Database, kind: str, who: str, now: float) -> list[float]:
     return [
         row["at"]
         for row in db.query(
@@ -74,7 +76,7 @@ def _failure_times(db, kind, who, now):
     ]
 
 
-def _backoff(times, now):
+def _backoff(times: list[float], now: float) -> tuple[int, bool]:
     """(seconds to wait, locked) after the failures at `times`, for an account or device."""
     if len(times) < FREE_FAILURES:
         return 0, False
@@ -86,14 +88,14 @@ def _backoff(times, now):
     return (int(wait) + 1, locked) if wait > 0 else (0, False)
 
 
-def _client_wait(times, now):
+def _client_wait(times: list[float], now: float) -> int:
     allowed = current_app.config["SIGN_IN_FAILURES_PER_ADDRESS"]
     if len(times) < allowed:
         return 0
     return int(times[-allowed] + WINDOW - now) + 1
 
 
-def seconds_to_wait(db, guard, now=None):
+def seconds_to_wait(db: Database, guard: Guard, now: float | None = None) -> tuple[int, bool]:
     """(seconds, locked): how long this attempt must wait before it is even checked."""
     now = clock.seconds() if now is None else now
     if guard.device:
@@ -103,7 +105,7 @@ def seconds_to_wait(db, guard, now=None):
     return max(wait, client), locked
 
 
-def record_failure(db, guard, now=None):
+def record_failure(db: Database, guard: Guard, now: float | None = None) -> bool:
     """Count a failed password or code against everything the attempt is counted against;
     returns True when that locked the account (or device)."""
     now = clock.seconds() if now is None else now
@@ -123,19 +125,19 @@ def record_failure(db, guard, now=None):
     return seconds_to_wait(db, guard, now)[1]
 
 
-def failures_of(db, email, now=None):
+def failures_of(db: Database, email: str, now: float | None = None) -> int:
     """How many failures the account has had in the last hour (for the admins' page)."""
     now = clock.seconds() if now is None else now
     return len(_failure_times(db, KINDS["account"], account_subject(email), now))
 
 
-def is_locked(db, email, now=None):
+def is_locked(db: Database, email: str, now: float | None = None) -> bool:
     """Whether the account is locked for every browser but its known devices."""
     now = clock.seconds() if now is None else now
     return _backoff(_failure_times(db, KINDS["account"], account_subject(email), now), now)[1]
 
 
-def forget_failures(db, email):
+def forget_failures(db: Database, email: str) -> None:
     """An admin opens the account again."""
     with write_transaction(db):
         db.execute(
@@ -147,11 +149,11 @@ def forget_failures(db, email):
 # The known-device cookie: {account subject: device id}, signed, kept KNOWN_DEVICE_DAYS.
 
 
-def _serializer():
-    return codes.signer(current_app.secret_key, "known-device", timed=True)
+def _serializer() -> codes.TimedSigner:
+    return codes.signer(current_app.config["SECRET_KEY"], "known-device", timed=True)
 
 
-def known_devices(value):
+def known_devices(value: str | None) -> dict[str, str]:
     if not value:
         return {}
     days = current_app.config["KNOWN_DEVICE_DAYS"]
@@ -162,12 +164,12 @@ def known_devices(value):
     return devices if isinstance(devices, dict) else {}
 
 
-def remember_device(response, email):
+def remember_device(response: Response, email: str) -> Response:
     """After a full sign-in (password and code): this browser is now a usual device of the
     account. Its id is random; the cookie holds nothing about the person."""
     devices = known_devices(read_cookie(KNOWN_DEVICE_COOKIE))
     account = account_subject(email)
-    devices[account] = devices.pop(account, None) or codes.new_public_id(12)  # now newest
+    devices[account] = devices.pop(account, "") or codes.new_public_id(12)  # now newest
     while len(devices) > DEVICES_KEPT:
         devices.pop(next(iter(devices)))
     return set_private_cookie(

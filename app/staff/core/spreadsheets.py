@@ -8,14 +8,14 @@ from babel.numbers import format_decimal
 DAY_FORMAT = "%d-%m-%Y"
 
 
-def danish_decimal(number):
+def danish_decimal(number: float | None) -> str:
     """'7,5' for 7.5; '' for nothing."""
     if number is None or number == "":
         return ""
     return format_decimal(number, locale="da", group_separator=False)
 
 
-def danish_day(day):
+def danish_day(day: date | None) -> str:
     """'02-03-2026' for a date or an ISO day ('2026-03-02'); '' for nothing."""
     if not day:
         return ""

@@ -24,7 +24,7 @@ CLOSE_REASONS = {
 }
 
 
-def is_real_contact(status, reason):
+def is_real_contact(status: str, reason: str | None) -> bool:
     """Any move away from "new" is a contact, but closing for "could not be reached"."""
     return status != "new" and not (status == "closed" and reason == "not_reached")
 

@@ -4,13 +4,16 @@ them alone, put back in its fields on the page it was typed on when they come ba
 signing in again (not saved until they press again), then forgotten."""
 
 import json
+from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 from werkzeug.datastructures import MultiDict
 
 from app.core import clock
 from app.core.db import write_transaction
 from app.staff.core.sessions import LONGEST_SESSION
+from app.staff.core.users import User
 
 NOT_TYPED = ("csrf_token",)
 # What was typed on: its table, and typed_work's column that points at it.
@@ -21,7 +24,9 @@ PUT_BACK = _l(
 )
 
 
-def keep(db, user_id, kind, public_id, form, page):
+def keep(
+    db: Database, user_id: int, kind: str, public_id: str, form: MultiDict[str, str], page: str
+) -> bool:
     """Keep `form` (a request's form) for `user_id` on the case or phone registration
     (`kind`) `public_id`, to put back on `page` (an address); whether it was kept."""
     table, column = KINDS[kind]
@@ -39,14 +44,16 @@ def keep(db, user_id, kind, public_id, form, page):
     return True
 
 
-def forget_old(db, now=None):
+def forget_old(db: Database, now: datetime | None = None) -> None:
     """Forget what was kept longer ago than the longest session: nobody came back for it
     (whenever kept work is looked for, and every night by `flask data purge`)."""
     oldest = clock.iso((now or clock.now()) - LONGEST_SESSION)
     db.execute("DELETE FROM typed_work WHERE kept_at < ?", [oldest])
 
 
-def take(db, user, kind, row_id, page=None):
+def take(
+    db: Database, user: User, kind: str, row_id: int, page: str | None = None
+) -> MultiDict[str, str] | None:
     """What `user` typed on this case or phone registration before signing in again (then
     forgotten), or None; with `page`, only what was typed on that page."""
     _table, column = KINDS[kind]

@@ -7,11 +7,12 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired
 
 from app.core.db import LARGEST_INTEGER
+from app.domain.questions.model import Answers
 from app.staff.core.forms import strip
 from app.staff.core.statuses import CHANNELS
 
 
-def channel_field():
+def channel_field() -> RadioField:
     return RadioField(
         _l("How did the person come to KLAPjob?"),
         choices=[SelectChoice(value, label) for value, label in CHANNELS.items()],
@@ -27,7 +28,9 @@ class RowNumberField(IntegerField):
     """A row's number from a hidden field: a whole number SQLite can hold. (WTForms'
     NumberRange cannot judge 400 digits: it turns them into a float first.)"""
 
-    def process_formdata(self, valuelist):
+    data: int | None
+
+    def process_formdata(self, valuelist: list[str]) -> None:
         super().process_formdata(valuelist)
         if self.data is not None and not 1 <= self.data <= LARGEST_INTEGER:
             self.data = None
@@ -60,7 +63,7 @@ class PhoneConsentForm(FlaskForm):
         _l("The person said yes: KLAPjob may keep what they told about their health.")
     )
 
-    def validate_for(self, answers):
+    def validate_for(self, answers: Answers) -> bool:
         valid = self.validate()
         if answers.get("contact_method") == "helper" and not self.consent_contact_helper.data:
             self.consent_contact_helper.errors = [

@@ -7,6 +7,7 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from app.core.mail import send_mail
+from app.staff.core.users import User
 from app.web.links import public_url
 
 NOTICES = {
@@ -35,7 +36,7 @@ NOTICES = {
 }
 
 
-def tell(user, notice):
+def tell(user: User, notice: str) -> bool:
     """Mail `user` about the change `notice`, in the back office's language. Returns False
     when it could not be sent (the change stands: the caller says so)."""
     subject, what = NOTICES[notice]

@@ -28,4 +28,6 @@ def _team_called(db: Database, name: str) -> int:
     for row in db.query("SELECT id, name FROM teams"):
         if row["name"].casefold() == name.casefold():
             return int(row["id"])
-    return int(db.execute("INSERT INTO teams (name) VALUES (?)", [name]).lastrowid)
+    made = db.execute("INSERT INTO teams (name) VALUES (?)", [name]).lastrowid
+    assert made is not None  # an INSERT's row
+    return made

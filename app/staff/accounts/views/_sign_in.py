@@ -3,8 +3,10 @@ long to wait after too many failed attempts."""
 
 from flask_babel import gettext as _
 
+from app.staff.core.users import SignInAttempt
 
-def wait_message(attempt):
+
+def wait_message(attempt: SignInAttempt) -> str:
     """The same words for every address, known or not: they say how long to wait, never
     whether an account exists."""
     minutes = max(1, round(attempt.wait_seconds / 60))

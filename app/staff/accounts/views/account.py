@@ -5,7 +5,10 @@ A wrong password here counts like a failed sign-in (sign_in_guard.py): a session
 on somebody's desk is no place to guess in. Each right one gives this browser a new session.
 """
 
+from typing import Any
+
 from flask import flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
@@ -27,7 +30,7 @@ from app.staff.core.users import check_password, set_password
 from app.web.database import get_db
 
 
-def recheck_password(field):
+def recheck_password(field: Any) -> tuple[bool, str | None]:
     """(right, response): whether the password in `field` is the person's own. If not, its
     message goes next to the field; if that locked the account, this browser is signed
     out and `response` is the page that says so."""
@@ -47,7 +50,7 @@ def recheck_password(field):
 
 @blueprint.route("/account/password", methods=["GET", "POST"])
 @requires("staff")
-def change_password():
+def change_password() -> ResponseReturnValue:
     user = current_user()
     form = ChangePasswordForm()
     form.user = user
@@ -69,7 +72,7 @@ def change_password():
 
 @blueprint.route("/account/sessions", methods=["GET", "POST"])
 @requires("staff")
-def account_sessions():
+def account_sessions() -> ResponseReturnValue:
     user = current_user()
     form = EndSessionsForm()
     if form.validate_on_submit():
@@ -93,7 +96,7 @@ def account_sessions():
 
 @blueprint.route("/still-here", methods=["POST"])
 @requires("staff")
-def still_here():
+def still_here() -> ResponseReturnValue:
     """The page's "Stay signed in", or a note being typed: a request that keeps the session
     (every signed-in request does, permissions.check_access); nothing else to do."""
     return "", 204

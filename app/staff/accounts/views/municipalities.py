@@ -2,6 +2,7 @@
 registration goes to the consultant who covers the person's municipality."""
 
 from flask import flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
@@ -17,7 +18,7 @@ from app.web.database import get_db
 
 @blueprint.route("/municipalities", methods=["GET", "POST"])
 @requires("admin")
-def municipalities():
+def municipalities() -> ResponseReturnValue:
     db = get_db()
     consultants = active_consultants(db)
     form = ActionForm()

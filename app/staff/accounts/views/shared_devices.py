@@ -2,6 +2,7 @@
 (or personal again). The mark stays on the device after they sign out."""
 
 from flask import flash, make_response, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
 from app.staff.core import audit
@@ -14,7 +15,7 @@ from app.web.device import is_shared_device, mark_as_shared, unmark_shared
 
 @blueprint.route("/device", methods=["GET", "POST"])
 @requires("staff")
-def shared_device():
+def shared_device() -> ResponseReturnValue:
     form = ActionForm()
     if form.validate_on_submit():
         response = make_response(redirect(url_for(".shared_device")))

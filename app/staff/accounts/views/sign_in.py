@@ -1,6 +1,7 @@
 """Signing in with an email address and a password; then a one-time code (two_factor)."""
 
 from flask import flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
 from app.staff.accounts.forms import SignInForm
@@ -16,7 +17,7 @@ from app.web.question_page import form_errors
 
 @blueprint.route("/sign-in", methods=["GET", "POST"])
 @requires("public")
-def sign_in():
+def sign_in() -> ResponseReturnValue:
     if current_user():
         return redirect(url_for(".inbox"))
     form = SignInForm()
@@ -29,6 +30,7 @@ def sign_in():
             db, form.email.data, form.password.data, guard_for(form.email.data)
         )
         if attempt.problem is None:
+            assert attempt.user is not None  # a right password is someone's
             begin_pending(attempt.user)
             if not attempt.user.totp_confirmed:
                 return redirect(url_for(".set_up_two_factor"))
@@ -49,7 +51,7 @@ def sign_in():
 
 @blueprint.post("/sign-out")
 @requires("staff")
-def sign_out():
+def sign_out() -> ResponseReturnValue:
     audit.record_now(get_db(), current_user(), "signed_out")
     leave()
     flash(_l("You are signed out."))

@@ -1,7 +1,10 @@
 """The second step of signing in: a code from an authenticator app (TOTP). The first
 time, the app is set up from a QR code (or the secret typed in by hand)."""
 
+from typing import Any
+
 from flask import redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
@@ -19,6 +22,7 @@ from app.staff.core.sign_in_guard import (
 )
 from app.staff.core.users import (
     SignInAttempt,
+    User,
     check_code,
     confirm_two_factor,
     provisioning_uri,
@@ -28,7 +32,7 @@ from app.staff.core.users import (
 from app.web.database import get_db
 
 
-def check_and_enter(user, form):
+def check_and_enter(user: User, form: Any) -> tuple[ResponseReturnValue | None, str | None]:
     """Right code: signed in. Wrong code: counted like a wrong password (then a message),
     or back to the start when that locked the account."""
     db, guard = get_db(), guard_for(user.email)
@@ -53,8 +57,9 @@ def check_and_enter(user, form):
     return None, _l("The code is wrong or used. Enter the newest code from the app")
 
 
-def code_page(template, **context):
+def code_page(template: str, **context: Any) -> ResponseReturnValue:
     user = pending_user()
+    assert user is not None  # the pages of the code are @requires("pending")
     form = CodeForm()
     problem = None
     if form.validate_on_submit():
@@ -67,16 +72,19 @@ def code_page(template, **context):
 
 @blueprint.route("/two-factor", methods=["GET", "POST"])
 @requires("pending")
-def two_factor():
-    if not pending_user().totp_confirmed:
+def two_factor() -> ResponseReturnValue:
+    user = pending_user()
+    assert user is not None  # @requires("pending")
+    if not user.totp_confirmed:
         return redirect(url_for(".set_up_two_factor"))
     return code_page("staff/two_factor.html")
 
 
 @blueprint.route("/two-factor/set-up", methods=["GET", "POST"])
 @requires("pending")
-def set_up_two_factor():
+def set_up_two_factor() -> ResponseReturnValue:
     user = pending_user()
+    assert user is not None  # @requires("pending")
     if user.totp_confirmed:
         return redirect(url_for(".two_factor"))
     return code_page(

@@ -2,8 +2,13 @@
 one-time codes of someone who lost their phone, and reset a forgotten password (the person
 then chooses their own). A reset is mailed to the person."""
 
+from collections.abc import Callable
+from typing import Any
+
 from flask import abort, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 
 from app.core.db import write_transaction
 from app.staff.accounts.data.notices import tell
@@ -15,6 +20,7 @@ from app.staff.core.forms import ActionForm
 from app.staff.core.permissions import current_user, requires
 from app.staff.core.sign_in_guard import failures_of, is_locked
 from app.staff.core.users import (
+    User,
     all_users,
     create_user,
     reset_password,
@@ -27,13 +33,13 @@ from app.staff.core.users import (
 from app.web.database import get_db
 
 
-def user_or_404(public_id):
+def user_or_404(public_id: str) -> User:
     return user_by_public_id(get_db(), public_id) or abort(404)
 
 
 @blueprint.get("/users")
 @requires("admin")
-def users():
+def users() -> ResponseReturnValue:
     db = get_db()
     people = all_users(db)
     locked = {user.public_id for user in people if is_locked(db, user.email)}
@@ -42,7 +48,7 @@ def users():
 
 @blueprint.route("/users/new", methods=["GET", "POST"])
 @requires("admin")
-def new_user():
+def new_user() -> ResponseReturnValue:
     form = NewUserForm()
     db = get_db()
     if form.validate_on_submit():
@@ -61,7 +67,7 @@ def new_user():
 
 @blueprint.route("/users/<public_id>", methods=["GET", "POST"])
 @requires("admin")
-def edit_user(public_id):
+def edit_user(public_id: str) -> ResponseReturnValue:
     user = user_or_404(public_id)
     form = EditUserForm(obj=user)
     db = get_db()
@@ -80,7 +86,7 @@ def edit_user(public_id):
     return user_page(user, form)
 
 
-def user_page(user, form, reset_form=None):
+def user_page(user: User, form: Any, reset_form: Any = None) -> ResponseReturnValue:
     reset_form = reset_form or ResetPasswordForm(formdata=None)
     return render_template(
         "staff/edit_user.html",
@@ -93,7 +99,14 @@ def user_page(user, form, reset_form=None):
     )
 
 
-def admin_action(public_id, action, detail, message, *, notice=None):
+def admin_action(
+    public_id: str,
+    action: Callable[[Database, User], object],
+    detail: str,
+    message: Callable[[User], str],
+    *,
+    notice: str | None = None,
+) -> ResponseReturnValue:
     """A button on a user's page: do it (with its security token), log it, say so, and
     mail the person when it changes how they sign in."""
     user = user_or_404(public_id)
@@ -110,7 +123,7 @@ def admin_action(public_id, action, detail, message, *, notice=None):
 
 @blueprint.post("/users/<public_id>/unlock")
 @requires("admin")
-def unlock_user(public_id):
+def unlock_user(public_id: str) -> ResponseReturnValue:
     return admin_action(
         public_id, unlock, "unlocked", lambda user: _l("The account is open again.")
     )
@@ -118,7 +131,7 @@ def unlock_user(public_id):
 
 @blueprint.post("/users/<public_id>/reset-two-factor")
 @requires("admin")
-def reset_user_two_factor(public_id):
+def reset_user_two_factor(public_id: str) -> ResponseReturnValue:
     return admin_action(
         public_id,
         reset_two_factor,
@@ -132,7 +145,7 @@ def reset_user_two_factor(public_id):
 
 @blueprint.post("/users/<public_id>/reset-password")
 @requires("admin")
-def reset_user_password(public_id):
+def reset_user_password(public_id: str) -> ResponseReturnValue:
     """A password for one sign-in, chosen by the admin (the same rules as any); the person
     then chooses their own and sets up the app again. Not one's own: that is changed with
     the current password."""

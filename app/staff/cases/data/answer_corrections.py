@@ -8,16 +8,22 @@ A health answer is corrected only where KLAPjob keeps health (the person's yes);
 read it before and after is health.py's rule, on the page that shows it."""
 
 import json
+from datetime import datetime
+
+from sqlite_utils import Database
 
 from app.core import clock
 from app.core.db import write_transaction
 from app.domain.municipalities import known_municipality_code
 from app.domain.questions.flow import answers_to_send
+from app.domain.questions.model import Answers, Step
 from app.domain.questions.steps import FIELDS_BY_NAME
 from app.domain.registrations.sending import answers_of, insert_answers
 from app.staff.cases.data.figures_of_a_case import move_figures
 from app.staff.core import audit
+from app.staff.core.access import RegistrationRow
 from app.staff.core.history import add_history
+from app.staff.core.users import User
 
 # The answers kept as columns too: (column, how the answer becomes the column's value).
 COPIES = {
@@ -31,12 +37,19 @@ COPIES = {
 }
 
 
-def may_correct(registration, step):
+def may_correct(registration: RegistrationRow, step: Step) -> bool | int:
     """Health is corrected only where the person said yes to KLAPjob keeping it."""
     return registration.consent_health or not any(spec.sensitive for spec in step.fields)
 
 
-def correct_answers(db, user, registration, typed, *, now=None):
+def correct_answers(
+    db: Database,
+    user: User,
+    registration: RegistrationRow,
+    typed: Answers,
+    *,
+    now: datetime | None = None,
+) -> list[str]:
     """Store `typed` ({name: answer}, one step's checked answers) in place of what the case
     holds. Answers to questions no longer asked go (answers_to_send). Returns the names
     of the answers that changed."""

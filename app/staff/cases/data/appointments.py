@@ -6,17 +6,21 @@ The calendar file names the case by its reference, not the person: a calendar is
 to phones and shared with colleagues, outside the back office's care.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import icalendar
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 
 from app.core import clock, codes
 from app.core.db import write_transaction
 from app.staff.core import audit
-from app.staff.core.access import visibility
+from app.staff.core.access import RegistrationRow, visibility
 from app.staff.core.history import add_history
+from app.staff.core.users import User
 
 ATTENDEES = {
     "person": _l("The person"),
@@ -35,31 +39,31 @@ class Appointment:
     starts_at: datetime
     ends_at: datetime | None
     place: str
-    attendees: tuple
+    attendees: tuple[str, ...]
     note: str
     reference: str = ""
     name: str = ""
     registration_public_id: str = ""
 
     @property
-    def attendee_labels(self):
+    def attendee_labels(self) -> list[str]:
         return [ATTENDEES[key] for key in self.attendees if key in ATTENDEES]
 
 
-def _stored(moment):
+def _stored(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M")
 
 
-def _local(stored):
-    return datetime.fromisoformat(stored).replace(tzinfo=clock.DANISH_TIME) if stored else None
+def _local(stored: str) -> datetime:
+    return datetime.fromisoformat(stored).replace(tzinfo=clock.DANISH_TIME)
 
 
-def _appointment(row):
+def _appointment(row: dict[str, Any]) -> Appointment:
     return Appointment(
         public_id=row["public_id"],
         registration_id=row["registration_id"],
         starts_at=_local(row["starts_at"]),
-        ends_at=_local(row["ends_at"]),
+        ends_at=_local(row["ends_at"]) if row["ends_at"] else None,
         place=row["place"],
         attendees=tuple(row["attendees"].split()),
         note=row["note"],
@@ -70,8 +74,17 @@ def _appointment(row):
 
 
 def add_appointment(
-    db, user, registration, *, starts_at, ends_at, place, attendees, note="", now=None
-):
+    db: Database,
+    user: User,
+    registration: RegistrationRow,
+    *,
+    starts_at: datetime,
+    ends_at: datetime | None,
+    place: str,
+    attendees: Collection[str],
+    note: str = "",
+    now: datetime | None = None,
+) -> str:
     """`starts_at`, `ends_at`: naive Danish local times. Returns the public id."""
     now = now or clock.now()
     public_id = codes.new_public_id(12)
@@ -115,7 +128,7 @@ COLUMNS = """a.public_id, a.registration_id, a.starts_at, a.ends_at, a.place, a.
              a.note, r.reference, r.name, r.public_id AS registration_public_id"""
 
 
-def appointments_of(db, registration_id):
+def appointments_of(db: Database, registration_id: int) -> list:
     rows = db.query(
         f"SELECT {COLUMNS} FROM appointments a JOIN registrations r ON r.id = a.registration_id "
         "WHERE a.registration_id = ? ORDER BY a.starts_at",
@@ -124,7 +137,7 @@ def appointments_of(db, registration_id):
     return [_appointment(row) for row in rows]
 
 
-def my_appointments(db, user, first_day, last_day):
+def my_appointments(db: Database, user: User, first_day: date, last_day: date) -> list[Appointment]:
     """Meetings on the cases given to `user`, from `first_day` to `last_day`."""
     where, params = visibility(user)
     rows = db.query(
@@ -136,7 +149,7 @@ def my_appointments(db, user, first_day, last_day):
     return [_appointment(row) for row in rows]
 
 
-def visible_appointment(db, user, public_id):
+def visible_appointment(db: Database, user: User, public_id: str) -> Appointment | None:
     where, params = visibility(user)
     rows = list(
         db.query(
@@ -148,7 +161,7 @@ def visible_appointment(db, user, public_id):
     return _appointment(rows[0]) if rows else None
 
 
-def calendar_file(appointment, *, summary, description, url):
+def calendar_file(appointment: Appointment, *, summary: str, description: str, url: str) -> bytes:
     """The meeting as an iCalendar file (bytes), its times in UTC."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//KLAPjob//Back office//DA")

@@ -7,14 +7,19 @@ was (still new, still late if the promised day has passed), only the attempt is 
 status change is), and the count of calls without an answer starts again from nought.
 """
 
+from datetime import date, datetime
+
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 
 from app.core import clock
 from app.core.db import write_transaction
 from app.staff.cases.data.changes import assign, change_status
 from app.staff.cases.data.next_steps import set_next_step
 from app.staff.core import audit
+from app.staff.core.access import RegistrationRow
 from app.staff.core.history import add_history
+from app.staff.core.users import User
 
 NO_ANSWER = "no_answer"
 REACHED = "reached"
@@ -30,12 +35,23 @@ OUTCOMES = {
 UNANSWERED = (NO_ANSWER, "voicemail")
 
 
-def take(db, user, registration, *, now=None):
+def take(
+    db: Database, user: User, registration: RegistrationRow, *, now: datetime | None = None
+) -> None:
     """ "Jeg tager den": the case becomes this user's."""
     assign(db, user, registration, user.id, now=now)
 
 
-def record_contact(db, user, registration, outcome, *, note="", next_step=None, now=None):
+def record_contact(
+    db: Database,
+    user: User,
+    registration: RegistrationRow,
+    outcome: str,
+    *,
+    note: str = "",
+    next_step: tuple[str, date] | None = None,
+    now: datetime | None = None,
+) -> None:
     """What came of one try to reach the person, with its note, and the next step as
     (kind, due_on) if one was given: all or nothing, in one transaction."""
     if outcome not in OUTCOMES:

@@ -4,6 +4,8 @@ next follow-up."""
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlite_utils import Database
+
 from app.domain.questions.summary import summary_rows
 from app.domain.registrations.sending import answers_of
 from app.staff.cases.data.follow_ups import next_follow_up
@@ -22,7 +24,7 @@ class CaseFile:
     merged: dict = field(default_factory=dict)
 
 
-def case_file(db, row):
+def case_file(db: Database, row: RegistrationRow) -> CaseFile:
     return CaseFile(
         row=row,
         answers=answers_of(db, row.id),

@@ -4,6 +4,8 @@ cover for each other and give a case to the one with room."""
 
 from dataclasses import dataclass, field
 
+from sqlite_utils import Database
+
 from app.staff.core.access import COVERED_MUNICIPALITIES
 from app.staff.core.statuses import STATUSES
 from app.staff.core.users import active_consultants
@@ -15,11 +17,11 @@ OPEN_STATUSES = tuple((status, label) for status, label in STATUSES.items() if s
 @dataclass
 class Caseload:
     name: str  # the consultant's, or "" for a kind of nobody
-    counts: dict = field(default_factory=dict)  # status -> open cases
+    counts: dict[str, int] = field(default_factory=dict)  # status -> open cases
     nobody: str = ""  # NOBODY_YET or NOBODY_COVERS
 
     @property
-    def open(self):
+    def open(self) -> int:
         return sum(self.counts.values())
 
 
@@ -34,10 +36,10 @@ HOLDER = f"""
 """
 
 
-def team_caseload(db):
+def team_caseload(db: Database) -> list[Caseload]:
     """One Caseload a consultant (by name), then the cases nobody has yet in a municipality
     someone covers, then those in a municipality nobody covers."""
-    counted = {}
+    counted: dict[int | str, dict[str, int]] = {}
     for row in db.query(
         f"SELECT {HOLDER} AS holder, status, count(*) AS n FROM registrations"
         " WHERE status != 'closed' GROUP BY holder, status"

@@ -2,14 +2,31 @@
 job, a note. Each is written with its history line, its audit entry and the monthly
 figures in one transaction."""
 
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlite_utils import Database
+
 from app.core import clock
 from app.core.db import write_transaction
 from app.staff.core import audit, monthly_figures
+from app.staff.core.access import RegistrationRow
 from app.staff.core.history import add_history
 from app.staff.core.statuses import CLOSE_REASONS, STATUSES, is_real_contact
+from app.staff.core.users import User
 
 
-def change_status(db, user, registration, status, *, reason=None, note="", now=None):
+def change_status(
+    db: Database,
+    user: User,
+    registration: RegistrationRow,
+    status: str,
+    *,
+    reason: str | None = None,
+    note: str = "",
+    now: datetime | None = None,
+) -> None:
     """Move to `status`, recording who, when and why. Closing needs a reason; the first
     real contact (is_real_contact) is counted once, in the monthly figures too."""
     if status not in STATUSES:
@@ -50,6 +67,7 @@ def change_status(db, user, registration, status, *, reason=None, note="", now=N
         if first_contact:
             monthly_figures.count_first_contact(db, registration.id, now)
         if status == "closed":
+            assert reason is not None  # a case closes with a reason (StatusForm asks for one)
             monthly_figures.add(
                 db,
                 monthly_figures.CLOSED,
@@ -70,7 +88,15 @@ def change_status(db, user, registration, status, *, reason=None, note="", now=N
         )
 
 
-def assign(db, user, registration, consultant_id, *, note="", now=None):
+def assign(
+    db: Database,
+    user: User,
+    registration: RegistrationRow,
+    consultant_id: int | None,
+    *,
+    note: str = "",
+    now: datetime | None = None,
+) -> None:
     """Give the registration to a consultant (or to nobody, with None)."""
     now = now or clock.now()
     with write_transaction(db):
@@ -86,7 +112,14 @@ def assign(db, user, registration, consultant_id, *, note="", now=None):
         )
 
 
-def give_cases(db, user, registrations, consultant_id, *, now=None):
+def give_cases(
+    db: Database,
+    user: User,
+    registrations: Iterable[RegistrationRow],
+    consultant_id: int,
+    *,
+    now: datetime | None = None,
+) -> None:
     """Give every one of `registrations` to one consultant, each with its history line and
     audit entry, all in one transaction."""
     with write_transaction(db):
@@ -95,8 +128,17 @@ def give_cases(db, user, registrations, consultant_id, *, now=None):
 
 
 def save_job(
-    db, user, registration, *, praktik_start, job_start, employer, hours, note="", now=None
-):
+    db: Database,
+    user: User,
+    registration: RegistrationRow,
+    *,
+    praktik_start: date | None,
+    job_start: date | None,
+    employer: str,
+    hours: float | Decimal | None,
+    note: str = "",
+    now: datetime | None = None,
+) -> None:
     """The work trial and the job: dates as date objects (or None), hours a week."""
     now = now or clock.now()
     with write_transaction(db):
@@ -115,7 +157,14 @@ def save_job(
         audit.record(db, user, "changed", reference=registration.reference, detail="job", now=now)
 
 
-def add_note(db, user, registration, note, *, now=None):
+def add_note(
+    db: Database,
+    user: User,
+    registration: RegistrationRow,
+    note: str,
+    *,
+    now: datetime | None = None,
+) -> None:
     now = now or clock.now()
     with write_transaction(db):
         add_history(db, registration, user, "note", now=now, note=note)

@@ -4,16 +4,31 @@ reads both). The consent page tells the person they may say yes "later, when KLA
 calls": this records it, with who took it (the user), when and how."""
 
 import json
+from datetime import date, datetime
+
+from sqlite_utils import Database
 
 from app.core import clock
 from app.core.db import write_transaction
 from app.staff.core import audit
+from app.staff.core.access import RegistrationRow
 from app.staff.core.history import add_history
+from app.staff.core.users import User
 
 CONSENT_COLUMNS = ("consent_jobcentre", "consent_health_jobcentre")
 
 
-def record_consents(db, user, registration, changes, *, how, given_on, note="", now=None):
+def record_consents(
+    db: Database,
+    user: User,
+    registration: RegistrationRow,
+    changes: dict[str, tuple[bool, bool]],
+    *,
+    how: str,
+    given_on: date,
+    note: str = "",
+    now: datetime | None = None,
+) -> None:
     """`changes`: {column: (before, after)} (ConsentRecordForm.changes)."""
     now = now or clock.now()
     with write_transaction(db):

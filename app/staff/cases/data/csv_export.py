@@ -12,14 +12,18 @@ byte-order mark: Danish Excel opens it as is.
 
 import csv
 import io
+from collections.abc import Callable, Iterable, Iterator
 
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 
 from app.domain.municipalities import municipality_name
+from app.domain.questions.model import Answers, Field
 from app.domain.questions.steps import STEPS
 from app.domain.questions.summary import shown_answers
 from app.domain.registrations.sending import answers_of
-from app.staff.cases.data.placements import placements_of
+from app.staff.cases.data.placements import Placement, placements_of
+from app.staff.core.access import RegistrationRow
 from app.staff.core.spreadsheets import danish_day, danish_decimal
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -36,17 +40,19 @@ CONTACT_FIELDS = {
 LEFT_OUT = {"helper_confirm", "municipality"}
 
 
-def safe_cell(value):
+def safe_cell(value: object) -> str:
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def is_free_text(spec):
+def is_free_text(spec: Field) -> bool:
     """The person's own words: they can name the person, or others."""
     return spec.kind in ("text", "textarea") and spec.name not in CONTACT_FIELDS
 
 
-def answer_fields(*, include_contact, include_sensitive, include_free_text):
+def answer_fields(
+    *, include_contact: bool, include_sensitive: bool, include_free_text: bool
+) -> Iterator[Field]:
     for step in STEPS:
         for spec in step.fields:
             if spec.name in LEFT_OUT:
@@ -60,7 +66,7 @@ def answer_fields(*, include_contact, include_sensitive, include_free_text):
             yield spec
 
 
-def answer_cell(spec, answers, *, shared, health):
+def answer_cell(spec: Field, answers: Answers, *, shared: bool, health: bool) -> str:
     """What the person answered; what can point at them only with their yes to the job
     centre, and health only where `health_for` allows it too."""
     identifying = spec.name in CONTACT_FIELDS or is_free_text(spec) or spec.sensitive
@@ -98,14 +104,14 @@ PERSON_IN_THE_FILE = _l("Person in the file")
 
 
 def csv_text(
-    db,
-    rows,
+    db: Database,
+    rows: Iterable[RegistrationRow],
     *,
-    include_contact=False,
-    include_sensitive=False,
-    include_free_text=False,
-    health_for=lambda row: True,
-):
+    include_contact: bool = False,
+    include_sensitive: bool = False,
+    include_free_text: bool = False,
+    health_for: Callable[[RegistrationRow], bool] = lambda row: True,
+) -> str:
     fields = list(
         answer_fields(
             include_contact=include_contact,
@@ -130,7 +136,8 @@ def csv_text(
         ]
         health = health_for(row) and bool(row.consent_health_jobcentre)
         answer_cells = [answer_cell(spec, answers, shared=shared, health=health) for spec in fields]
-        for placement in placements_of(db, row.id)[::-1] or [None]:  # oldest first
+        oldest_first: list[Placement | None] = [*placements_of(db, row.id)[::-1]]
+        for placement in oldest_first or [None]:
             placed = [
                 "" if placement is None else value(placement) for _label, value in placement_columns
             ]

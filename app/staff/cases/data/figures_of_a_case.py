@@ -5,12 +5,14 @@ report counts the person where they live and nobody twice."""
 
 from datetime import date
 
+from sqlite_utils import Database
+
 from app.core import clock
 from app.staff.cases.data.placements import JOB_KINDS
 from app.staff.core import monthly_figures
 
 
-def figures_of_case(db, registration_id):
+def figures_of_case(db: Database, registration_id: int) -> list:
     """[(measure, month, kind, amount)] the case has added to the monthly figures."""
     [row] = db.query(
         "SELECT submitted_at, first_contact_at FROM registrations WHERE id = ?",
@@ -64,7 +66,9 @@ def figures_of_case(db, registration_id):
     return found
 
 
-def move_figures(db, registration_id, old_municipality, new_municipality):
+def move_figures(
+    db: Database, registration_id: int, old_municipality: str, new_municipality: str
+) -> None:
     """Inside the transaction that changes the case's municipality."""
     if old_municipality == new_municipality:
         return

@@ -1,6 +1,7 @@
 """The first call on one screen: what a consultant needs in front of them when they call
 a person for the first time, worked out from the answers once."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
@@ -8,8 +9,10 @@ from flask_babel import lazy_gettext as _l
 from app.core.phone import normalise_phone
 from app.domain.questions.first_call import BEFORE_YOU_CALL
 from app.domain.questions.flow import visible_steps
+from app.domain.questions.model import Answer, Answers, text_answer
 from app.domain.questions.steps import FIELDS_BY_NAME
-from app.domain.questions.summary import ShownAnswer, shown_answers
+from app.domain.questions.summary import ShownAnswer, SummaryRow, shown_answers
+from app.staff.core.access import RegistrationRow
 
 DONT_KNOW = "dont_know"
 # In the order a first call goes: who they are, what they have now, what they want.
@@ -39,7 +42,7 @@ class Helper:
     may_be_contacted: bool
 
     @property
-    def contact_link(self):
+    def contact_link(self) -> str | None:
         """A mail or call link for the contact the helper wrote, when it is one."""
         if "@" in self.contact:
             return f"mailto:{self.contact.strip()}"
@@ -57,11 +60,11 @@ class Overview:
     said: list = field(default_factory=list)  # labels of the answers said, not written
 
 
-def is_dont_know(value):
+def is_dont_know(value: Answer | None) -> bool:
     return value == DONT_KNOW or (isinstance(value, list) and DONT_KNOW in value)
 
 
-def questions_answered_dont_know(answers):
+def questions_answered_dont_know(answers: Answers) -> list:
     labels = []
     for step in visible_steps(answers):
         for spec in step.fields:
@@ -70,7 +73,7 @@ def questions_answered_dont_know(answers):
     return labels
 
 
-def answered(answers, names):
+def answered(answers: Answers, names: Iterable[str]) -> list[tuple[str, list[ShownAnswer]]]:
     """(label, shown answers) of the fields in `names` the person answered, in that order."""
     rows = []
     for name in names:
@@ -81,14 +84,16 @@ def answered(answers, names):
     return rows
 
 
-def said_in_own_voice(recorded_fields):
+def said_in_own_voice(recorded_fields: Iterable[str]) -> list[str]:
     """The labels of the answers the person recorded; health only by its own rule (the
     players below), never named here."""
     specs = [FIELDS_BY_NAME[name] for name in recorded_fields]
     return [spec.summary_label or spec.label for spec in specs if not spec.sensitive]
 
 
-def first_call_overview(row, answers, recorded_fields=()):
+def first_call_overview(
+    row: RegistrationRow, answers: Answers, recorded_fields: Iterable[str] = ()
+) -> Overview:
     return Overview(
         said=said_in_own_voice(recorded_fields),
         facts=answered(answers, OVERVIEW_FIELDS),
@@ -99,19 +104,19 @@ def first_call_overview(row, answers, recorded_fields=()):
     )
 
 
-def helper_of(row, answers):
+def helper_of(row: RegistrationRow, answers: Answers) -> Helper | None:
     if row.filled_by != "helper":
         return None
     role = shown_answers(FIELDS_BY_NAME["helper_role"], answers.get("helper_role"))
     return Helper(
-        name=answers.get("helper_name") or "",
+        name=text_answer(answers, "helper_name"),
         role=", ".join(answer.text for answer in role),
-        contact=answers.get("helper_contact") or "",
+        contact=text_answer(answers, "helper_contact"),
         may_be_contacted=bool(row.consent_contact_helper),
     )
 
 
-def mark_health_not_kept(summary_rows, row):
+def mark_health_not_kept(summary_rows: list[SummaryRow], row: RegistrationRow) -> list[SummaryRow]:
     """Where the person wrote about their health without a yes, the health answer says
     so, never "Not answered"."""
     if not row.health_withheld:

@@ -4,25 +4,30 @@ plan, core/follow_up_plans.py), which are done, and the ones due soon."""
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+
+from sqlite_utils import Database
 
 from app.core import clock
 from app.core.db import write_transaction
 from app.staff.core import audit, follow_up_plans
 from app.staff.core.access import INBOX_COLUMNS, RegistrationRow, visibility
 from app.staff.core.history import add_history
+from app.staff.core.users import User
 
 # --------------------------------------------------------------------------------------
 # Follow-ups
 
 
-def follow_up_due_date(start, number, plan=follow_up_plans.DEFAULT_PLAN):
+def follow_up_due_date(
+    start: date, number: int, plan: str = follow_up_plans.DEFAULT_PLAN
+) -> date | None:
     """The due date of follow-up `number` (0 is the first) after a start; None when that
     is past the end of the calendar (a far date stored before dates had bounds)."""
     return follow_up_plans.due_date(start, number, plan, add_months=clock.add_months)
 
 
-def follow_ups_done(db, registration_id, since):
+def follow_ups_done(db: Database, registration_id: int, since: date) -> int:
     """Follow-ups done for the work trial or job that started on `since`."""
     row = next(
         db.query(
@@ -34,14 +39,22 @@ def follow_ups_done(db, registration_id, since):
     return row["n"]
 
 
-def next_follow_up(db, row):
+def next_follow_up(db: Database, row: RegistrationRow) -> date | None:
     start = follow_up_plans.follow_up_start(row)
     if start is None:
         return None
     return follow_up_due_date(start, follow_ups_done(db, row.id, start), row.follow_up_plan)
 
 
-def record_follow_up(db, user, registration, *, outcome, note="", now=None):
+def record_follow_up(
+    db: Database,
+    user: User,
+    registration: RegistrationRow,
+    *,
+    outcome: dict[str, bool | float | None],
+    note: str = "",
+    now: datetime | None = None,
+) -> None:
     """The follow-up due now, done: `outcome` says how it went (still in the work trial or
     job, hours a week now or None, talked with the employer), kept as the history line's
     state after it (`after`, JSON), so that it can be counted."""
@@ -70,11 +83,13 @@ class DueFollowUp:
     row: RegistrationRow
     due: date
 
-    def is_overdue(self, today):
+    def is_overdue(self, today: date) -> bool:
         return self.due < today
 
 
-def follow_ups_due(db, user, *, today, within_days=30):
+def follow_ups_due(
+    db: Database, user: User, *, today: date, within_days: int = 30
+) -> list[DueFollowUp]:
     """People in a job whose next follow-up falls due within `within_days` (or is late),
     the most urgent first."""
     where, params = visibility(user)
@@ -89,7 +104,7 @@ def follow_ups_due(db, user, *, today, within_days=30):
     )
     cases = [RegistrationRow(**row) for row in rows]
     done_by_case = follow_ups_written(db, [case.id for case in cases])
-    due = []
+    due: list[DueFollowUp] = []
     for case in cases:
         start = follow_up_plans.follow_up_start(case)
         if start is None:
@@ -101,10 +116,10 @@ def follow_ups_due(db, user, *, today, within_days=30):
     return sorted(due, key=lambda item: item.due)
 
 
-def follow_ups_written(db, registration_ids):
+def follow_ups_written(db: Database, registration_ids: list[int]) -> dict[int, list[str]]:
     """The due day of every follow-up written on these registrations, by registration:
     one query for the whole list (follow_ups_done asks for one case)."""
-    done = defaultdict(list)
+    done: defaultdict[int, list[str]] = defaultdict(list)
     marks = ", ".join("?" * len(registration_ids))
     for row in db.query(
         "SELECT registration_id, due_on FROM registration_history "

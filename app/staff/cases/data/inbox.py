@@ -4,6 +4,9 @@ first at the top: the earliest promised callback day (the day it was sent where 
 promised), then whatever waited longest."""
 
 from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
 
 from app.core import codes
 from app.staff.cases.data.calls import OUTCOMES
@@ -18,6 +21,7 @@ from app.staff.core.access import (
 from app.staff.core.duplicates import comparable, maybe_twice
 from app.staff.core.paging import within
 from app.staff.core.statuses import STATUSES
+from app.staff.core.users import User
 
 PAGE_SIZE = 25
 
@@ -55,15 +59,15 @@ class InboxRow(RegistrationRow):
     may_be_twice: int = 0
 
     @property
-    def last_contact_label(self):
+    def last_contact_label(self) -> str:
         return OUTCOMES.get(self.last_contact_kind or "", "")
 
     @property
-    def next_step_label(self):
+    def next_step_label(self) -> str:
         return NEXT_STEP_KINDS.get(self.next_step_kind or "", "")
 
     @property
-    def under_18(self):
+    def under_18(self) -> bool:
         return self.age_group == "under_18"
 
 
@@ -82,7 +86,7 @@ class InboxFilters:
     order: str = "newest"
 
 
-def _escape_like(text):
+def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
@@ -90,7 +94,7 @@ def _escape_like(text):
 HELPERS_CONTACTS = ("helper_contact", "other_contact_phone")
 
 
-def search_condition(search):
+def search_condition(search: str) -> tuple[str, list[str]]:
     """Name, reference, phone or email, the person's or their helper's: `K7M 4PX`,
     `20 30 40 50` and `Mette` all find Mette, and so does her helper's email."""
     conditions = ["r.name LIKE ? ESCAPE '\\'"]
@@ -117,11 +121,11 @@ def search_condition(search):
     return "(" + " OR ".join(conditions) + ")", params
 
 
-def filter_conditions(user, filters):
+def filter_conditions(user: User, filters: InboxFilters) -> tuple[str, list[Any]]:
     where, params = visibility(user)
     conditions, all_params = [where], list(params)
 
-    def add(condition, *values):
+    def add(condition: str, *values: Any) -> None:
         conditions.append(condition)
         all_params.extend(values)
 
@@ -157,7 +161,9 @@ def filter_conditions(user, filters):
     return " AND ".join(conditions), all_params
 
 
-def filtered_registrations(db, user, filters, *, limit=None, offset=0):
+def filtered_registrations(
+    db: Database, user: User, filters: InboxFilters, *, limit: int | None = None, offset: int = 0
+) -> list[InboxRow]:
     where, params = filter_conditions(user, filters)
     paging = ""
     if limit is not None:
@@ -181,7 +187,9 @@ def filtered_registrations(db, user, filters, *, limit=None, offset=0):
     return [InboxRow(**row) for row in rows]
 
 
-def inbox_page(db, user, filters, size=PAGE_SIZE):
+def inbox_page(
+    db: Database, user: User, filters: InboxFilters, size: int = PAGE_SIZE
+) -> tuple[list[InboxRow], int]:
     """One page of the inbox, newest first, and how many there are in all. A page past
     the last one shows the last one (`filters.page` is set to it)."""
     where, params = filter_conditions(user, filters)

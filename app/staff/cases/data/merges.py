@@ -11,8 +11,10 @@ registration that goes are deleted with it, so only an admin may merge it."""
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 
 from app.core import clock
 from app.core.db import write_transaction
@@ -21,9 +23,10 @@ from app.domain.registrations.profile_versions import latest_version, save_versi
 from app.domain.registrations.sending import answers_of
 from app.domain.registrations.voice import keep_the_others_recordings
 from app.staff.core import audit, monthly_figures
-from app.staff.core.access import visible_registration
+from app.staff.core.access import RegistrationRow, visible_registration
 from app.staff.core.duplicates import REASONS, duplicates_of_case
 from app.staff.core.history import add_history
+from app.staff.core.users import User
 
 REFUSALS = {
     "not_alike": _l(
@@ -50,7 +53,7 @@ NOT_SENSITIVE = tuple(name for name, spec in FIELDS_BY_NAME.items() if not spec.
 
 
 class MergeRefused(Exception):
-    def __init__(self, refusals):
+    def __init__(self, refusals: list[str]) -> None:
         super().__init__(", ".join(refusals))
         self.refusals = refusals
 
@@ -59,19 +62,21 @@ class MergeRefused(Exception):
 class MergePlan:
     """What a merge of `other` into `kept` would do, and why it may not be done."""
 
-    kept: object
-    other: object
-    reasons: list = field(default_factory=list)  # why they look alike (duplicates.REASONS)
+    kept: RegistrationRow
+    other: RegistrationRow
+    reasons: list[str] = field(default_factory=list)  # why they look alike (duplicates.REASONS)
     health_deleted: bool = False
     open_requests: int = 0
-    refusals: list = field(default_factory=list)
+    refusals: list[str] = field(default_factory=list)
 
     @property
-    def reason_labels(self):
+    def reason_labels(self) -> list[str]:
         return [REASONS[reason] for reason in self.reasons]
 
 
-def plan_merge(db, user, kept, other):
+def plan_merge(
+    db: Database, user: User, kept: RegistrationRow, other: RegistrationRow
+) -> MergePlan:
     found = [d for d in duplicates_of_case(db, user, kept) if d.public_id == other.public_id]
     plan = MergePlan(
         kept,
@@ -87,7 +92,7 @@ def plan_merge(db, user, kept, other):
     return plan
 
 
-def has_health_answers(db, registration_id):
+def has_health_answers(db: Database, registration_id: int) -> bool:
     """Written or said in the person's own voice."""
     placeholders = ", ".join("?" for _ in SENSITIVE)
     rows = db.query(
@@ -100,7 +105,7 @@ def has_health_answers(db, registration_id):
     return any(True for _ in rows)
 
 
-def open_requests_of(db, registration_id):
+def open_requests_of(db: Database, registration_id: int) -> int:
     return next(
         db.query(
             "SELECT count(*) AS n FROM person_requests WHERE registration_id = ?"
@@ -110,15 +115,23 @@ def open_requests_of(db, registration_id):
     )["n"]
 
 
-def merge(db, user, kept, other, *, now=None):
+def merge(
+    db: Database,
+    user: User,
+    kept: RegistrationRow,
+    other: RegistrationRow,
+    *,
+    now: datetime | None = None,
+) -> None:
     """Merge `other` into `kept` in one transaction with its audit entries, or refuse
     (MergeRefused) when the pair, seen again under the write lock, may not be merged."""
     now = now or clock.now()
     with write_transaction(db):
-        kept = visible_registration(db, user, kept.public_id)
-        other = visible_registration(db, user, other.public_id)
-        if kept is None or other is None:
+        kept_now = visible_registration(db, user, kept.public_id)
+        other_now = visible_registration(db, user, other.public_id)
+        if kept_now is None or other_now is None:
             raise MergeRefused(["not_alike"])
+        kept, other = kept_now, other_now
         plan = plan_merge(db, user, kept, other)
         if plan.refusals:
             raise MergeRefused(plan.refusals)
@@ -150,7 +163,9 @@ def merge(db, user, kept, other, *, now=None):
         db.execute("DELETE FROM registrations WHERE id = ?", [other.id])
 
 
-def keep_what_the_other_said(db, user, kept, other, now):
+def keep_what_the_other_said(
+    db: Database, user: User, kept: RegistrationRow, other: RegistrationRow, now: datetime
+) -> None:
     """The other's answers (not health) in the kept case's history, and the answers the
     kept case lacks among its own."""
     answers = answers_of(db, other.id)
@@ -178,7 +193,7 @@ def keep_what_the_other_said(db, user, kept, other, now):
     )
 
 
-def move_the_work(db, kept, other):
+def move_the_work(db: Database, kept: RegistrationRow, other: RegistrationRow) -> None:
     """Notes, calls, placements, meetings, consents to employers and requests move; of the
     one-a-case rows, the kept case's own stay."""
     for table in MOVED_TABLES:
@@ -193,7 +208,9 @@ def move_the_work(db, kept, other):
         )
 
 
-def move_profile_versions(db, user, kept, other):
+def move_profile_versions(
+    db: Database, user: User, kept: RegistrationRow, other: RegistrationRow
+) -> None:
     """The other's versions come into the kept profile's history, numbered after its own,
     without their yes to show health or the person's voice (given for the other's answers,
     not these). Then the kept profile is again what it was: its own choices about health
@@ -224,7 +241,7 @@ class MergedRegistration:
     answers: dict
 
 
-def merged_into(db, registration_id):
+def merged_into(db: Database, registration_id: int) -> dict:
     """The registrations merged into this case, by their reference."""
     return {
         row["reference"]: MergedRegistration(

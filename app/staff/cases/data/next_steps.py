@@ -7,9 +7,10 @@ missing a next step, so that none is forgotten.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 
 from app.core import clock
 from app.core.db import write_transaction
@@ -17,6 +18,7 @@ from app.staff.cases.data.follow_ups import next_follow_up
 from app.staff.core import audit, follow_up_plans
 from app.staff.core.access import INBOX_COLUMNS, RegistrationRow, visibility
 from app.staff.core.history import add_history
+from app.staff.core.users import User
 
 KINDS = {
     "call": _l("Call"),
@@ -38,14 +40,14 @@ class NextStep:
     implied: bool = False
 
     @property
-    def label(self):
+    def label(self) -> str:
         return KINDS.get(self.kind, self.kind)
 
-    def is_late(self, today):
+    def is_late(self, today: date) -> bool:
         return self.due_on < today
 
 
-def saved_step(db, registration_id):
+def saved_step(db: Database, registration_id: int) -> NextStep | None:
     rows = list(
         db.query(
             "SELECT kind, due_on, note FROM next_steps WHERE registration_id = ?", [registration_id]
@@ -57,7 +59,7 @@ def saved_step(db, registration_id):
     return NextStep(row["kind"], date.fromisoformat(row["due_on"]), row["note"])
 
 
-def implied_step(db, row):
+def implied_step(db: Database, row: RegistrationRow) -> NextStep | None:
     if row.status == "new":
         due = (
             date.fromisoformat(row.callback_promised_by)
@@ -65,20 +67,29 @@ def implied_step(db, row):
             else clock.day_in_denmark(row.submitted_at)
         )
         return NextStep("call", due, implied=True)
-    due = next_follow_up(db, row)
-    if due is not None:
-        return NextStep("follow_up", due, implied=True)
+    follow_up_due = next_follow_up(db, row)
+    if follow_up_due is not None:
+        return NextStep("follow_up", follow_up_due, implied=True)
     return None
 
 
-def next_step_of(db, row):
+def next_step_of(db: Database, row: RegistrationRow) -> NextStep | None:
     """The case's next step, or None for a closed case or an open one that has none."""
     if row.status == "closed":
         return None
     return saved_step(db, row.id) or implied_step(db, row)
 
 
-def set_next_step(db, user, registration, *, kind, due_on, note="", now=None):
+def set_next_step(
+    db: Database,
+    user: User,
+    registration: RegistrationRow,
+    *,
+    kind: str,
+    due_on: date,
+    note: str = "",
+    now: datetime | None = None,
+) -> None:
     if kind not in KINDS:
         raise ValueError(kind)
     now = now or clock.now()
@@ -105,7 +116,14 @@ def set_next_step(db, user, registration, *, kind, due_on, note="", now=None):
         )
 
 
-def choose_follow_up_plan(db, user, registration, plan, *, now=None):
+def choose_follow_up_plan(
+    db: Database,
+    user: User,
+    registration: RegistrationRow,
+    plan: str,
+    *,
+    now: datetime | None = None,
+) -> None:
     if plan not in follow_up_plans.PLANS:
         raise ValueError(plan)
     now = now or clock.now()
@@ -125,12 +143,12 @@ class WeekItem:
     step: NextStep | None
 
 
-def end_of_week(today):
+def end_of_week(today: date) -> date:
     """The Sunday of `today`'s week."""
     return today + timedelta(days=6 - today.weekday())
 
 
-def my_open_cases(db, user):
+def my_open_cases(db: Database, user: User) -> list[RegistrationRow]:
     """The open cases given to `user` (what they may see, and theirs)."""
     where, params = visibility(user)
     rows = db.query(
@@ -144,9 +162,13 @@ def my_open_cases(db, user):
     return [RegistrationRow(**row) for row in rows]
 
 
-def this_week(db, user, today):
+def this_week(
+    db: Database, user: User, today: date
+) -> tuple[list[WeekItem], list[WeekItem], list[WeekItem]]:
     """(due today or late, due later this week, without a next step), the earliest first."""
-    due_now, later, missing = [], [], []
+    due_now: list[WeekItem] = []
+    later: list[WeekItem] = []
+    missing: list[WeekItem] = []
     sunday = end_of_week(today)
     for row in my_open_cases(db, user):
         step = next_step_of(db, row)
@@ -157,7 +179,8 @@ def this_week(db, user, today):
         elif step.due_on <= sunday:
             later.append(WeekItem(row, step))
 
-    def by_day(item):
+    def by_day(item: WeekItem) -> tuple[date, str]:
+        assert item.step is not None  # only the items with a step are sorted
         return item.step.due_on, item.row.submitted_at
 
     return sorted(due_now, key=by_day), sorted(later, key=by_day), missing

@@ -4,19 +4,25 @@ audit entry without the workplace, and the monthly figures moved with it (the re
 counts it in the month, kind and hours it really had)."""
 
 import json
-from datetime import date
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from sqlite_utils import Database
 
 from app.core import clock
 from app.core.db import write_transaction
-from app.staff.cases.data.placements import JOB_KINDS, KINDS, placements_of
+from app.staff.cases.data.placements import JOB_KINDS, KINDS, Placement, placements_of
 from app.staff.core import audit, monthly_figures
+from app.staff.core.access import RegistrationRow
 from app.staff.core.history import add_history
+from app.staff.core.users import User
 
 COLUMNS = ("kind", "workplace", "contact_name", "contact_phone", "starts_on", "ends_on", "hours")
 FIELDS = (*COLUMNS, "granted", "granted_on", "note")
 
 
-def stored(values):
+def stored(values: Mapping[str, Any]) -> dict[str, Any]:
     """The placement's values as its row keeps them (days as ISO text)."""
     out = {}
     for name in FIELDS:
@@ -33,7 +39,7 @@ def stored(values):
     return out
 
 
-def _placement_row(db, registration, public_id):
+def _placement_row(db: Database, registration: RegistrationRow, public_id: str) -> dict[str, Any]:
     rows = list(
         db.query(
             f"SELECT id, counted_months, {', '.join(FIELDS)} FROM placements "
@@ -46,7 +52,7 @@ def _placement_row(db, registration, public_id):
     return rows[0]
 
 
-def _count(db, registration, row, add):
+def _count(db: Database, registration: RegistrationRow, row: Mapping[str, Any], add: bool) -> None:
     """Add (or take off) what the placement counts in the monthly figures: its start, and
     the 6- and 12-month days a job was counted as still going."""
     change = monthly_figures.add if add else monthly_figures.take_off
@@ -75,10 +81,10 @@ def _count(db, registration, row, add):
             )
 
 
-def copy_newest_to_case(db, registration):
+def copy_newest_to_case(db: Database, registration: RegistrationRow) -> None:
     """The case's own columns hold the newest work trial's start and the newest job's start,
     workplace and hours, or nothing when none is left."""
-    newest = {}
+    newest: dict[str, dict[str, Any]] = {}
     for row in db.query(
         "SELECT kind, starts_on, workplace, hours FROM placements WHERE registration_id = ? "
         "ORDER BY starts_on DESC, id DESC",
@@ -99,7 +105,15 @@ def copy_newest_to_case(db, registration):
     )
 
 
-def _record(db, user, registration, before, after, reason, now):
+def _record(
+    db: Database,
+    user: User,
+    registration: RegistrationRow,
+    before: Mapping[str, Any],
+    after: Mapping[str, Any] | None,
+    reason: str,
+    now: datetime,
+) -> None:
     """The history line (corrected, or removed when there is no `after`) and the audit."""
     shown = after or before
     common = {
@@ -119,7 +133,16 @@ def _record(db, user, registration, before, after, reason, now):
     audit.record(db, user, "changed", reference=registration.reference, detail=detail, now=now)
 
 
-def correct_placement(db, user, registration, public_id, values, *, reason, now=None):
+def correct_placement(
+    db: Database,
+    user: User,
+    registration: RegistrationRow,
+    public_id: str,
+    values: Mapping[str, Any],
+    *,
+    reason: str,
+    now: datetime | None = None,
+) -> None:
     """Put the placement right: `values` as PlacementForm gives them; `reason` why."""
     if values["kind"] not in KINDS:
         raise ValueError(values["kind"])
@@ -141,7 +164,15 @@ def correct_placement(db, user, registration, public_id, values, *, reason, now=
         _record(db, user, registration, before, after, reason, now)
 
 
-def remove_placement(db, user, registration, public_id, *, reason, now=None):
+def remove_placement(
+    db: Database,
+    user: User,
+    registration: RegistrationRow,
+    public_id: str,
+    *,
+    reason: str,
+    now: datetime | None = None,
+) -> None:
     """The placement never happened (typed on the wrong case, twice): gone, with why."""
     now = now or clock.now()
     with write_transaction(db):
@@ -153,6 +184,6 @@ def remove_placement(db, user, registration, public_id, *, reason, now=None):
         _record(db, user, registration, before, None, reason, now)
 
 
-def placement_of(db, registration, public_id):
+def placement_of(db: Database, registration: RegistrationRow, public_id: str) -> Placement | None:
     """One placement of this case (None when it is another case's, or gone)."""
     return next((p for p in placements_of(db, registration.id) if p.public_id == public_id), None)

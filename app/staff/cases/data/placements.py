@@ -7,17 +7,21 @@ the case's status moves with them (to "Work trial" or "In a job") unless it is c
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 
 from app.core import clock, codes
 from app.core.db import write_transaction
 from app.staff.cases.data.changes import change_status
 from app.staff.core import audit, monthly_figures
+from app.staff.core.access import RegistrationRow
 from app.staff.core.history import add_history
 from app.staff.core.statuses import JOB_KINDS
 from app.staff.core.statuses import PLACEMENT_KINDS as KINDS
+from app.staff.core.users import User
 
 END_REASONS = {
     "became_job": _l("Went on to a job"),
@@ -46,19 +50,19 @@ class Placement:
     note: str
 
     @property
-    def kind_label(self):
+    def kind_label(self) -> str:
         return KINDS.get(self.kind, self.kind)
 
     @property
-    def end_reason_label(self):
+    def end_reason_label(self) -> str:
         return END_REASONS.get(self.end_reason or "", "")
 
 
-def _day(text):
+def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def placements_of(db, registration_id):
+def placements_of(db: Database, registration_id: int) -> list[Placement]:
     """Newest first."""
     rows = db.query(
         "SELECT public_id, kind, workplace, contact_name, contact_phone, starts_on, ends_on, "
@@ -81,22 +85,22 @@ def placements_of(db, registration_id):
 
 
 def add_placement(
-    db,
-    user,
-    registration,
+    db: Database,
+    user: User,
+    registration: RegistrationRow,
     *,
-    kind,
-    workplace,
-    starts_on,
-    contact_name="",
-    contact_phone="",
-    ends_on=None,
-    hours=None,
-    granted=False,
-    granted_on=None,
-    note="",
-    now=None,
-):
+    kind: str,
+    workplace: str,
+    starts_on: date,
+    contact_name: str = "",
+    contact_phone: str = "",
+    ends_on: date | None = None,
+    hours: float | Decimal | None = None,
+    granted: bool = False,
+    granted_on: date | None = None,
+    note: str = "",
+    now: datetime | None = None,
+) -> str:
     if kind not in KINDS:
         raise ValueError(kind)
     now = now or clock.now()
@@ -156,7 +160,14 @@ def add_placement(
     return public_id
 
 
-def copy_to_case(db, registration, kind, starts_on, workplace, hours):
+def copy_to_case(
+    db: Database,
+    registration: RegistrationRow,
+    kind: str,
+    starts_on: date,
+    workplace: str,
+    hours: float | Decimal | None,
+) -> None:
     """The newest work trial's start, or the newest job's start, workplace and hours."""
     if kind == "praktik":
         db.execute(
@@ -175,12 +186,21 @@ def copy_to_case(db, registration, kind, starts_on, workplace, hours):
         )
 
 
-def count_jobs_still_going(db, today=None):
+def count_jobs_still_going(db: Database, today: date | None = None) -> None:
     """The monthly figures' jobs still going 6 and 12 months after their start."""
     monthly_figures.count_jobs_still_going(db, today or clock.today(), clock.add_months, JOB_KINDS)
 
 
-def end_placement(db, user, registration, public_id, *, ends_on, reason, now=None):
+def end_placement(
+    db: Database,
+    user: User,
+    registration: RegistrationRow,
+    public_id: str,
+    *,
+    ends_on: date,
+    reason: str,
+    now: datetime | None = None,
+) -> None:
     if reason not in END_REASONS:
         raise ValueError(reason)
     now = now or clock.now()

@@ -3,19 +3,23 @@ with who made it and when (and whether the person's own voice played on it), and
 yes to an employer with its withdrawal (and whether it covered the voice)."""
 
 from dataclasses import asdict
+from typing import Any
 
-from app.domain.registrations.profile import build_profile
+from sqlite_utils import Database
+
+from app.domain.questions.model import Answers
+from app.domain.registrations.profile import Profile, build_profile
 from app.domain.registrations.profile_versions import employer_yeses, versions
 
 
-def sections_as_text(profile):
+def sections_as_text(profile: Profile) -> list[dict[str, Any]]:
     return [
         {"line": str(section.lead), "answers": [item.text for item in section.items]}
         for section in profile.sections
     ]
 
 
-def job_profile_export(db, registration_id, answers):
+def job_profile_export(db: Database, registration_id: int, answers: Answers) -> dict[str, Any]:
     return {
         "first_version": sections_as_text(build_profile(answers)),
         "versions": [

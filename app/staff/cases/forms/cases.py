@@ -1,6 +1,9 @@
 """The forms on a registration's page: status, who has it, a job, a note, the next
 follow-up, deleting a person, and carrying on with a person's draft."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -29,6 +32,7 @@ from app.staff.core.forms import (
     strip,
 )
 from app.staff.core.statuses import CLOSE_REASONS, STATUSES
+from app.staff.core.users import User
 
 
 class StatusForm(FlaskForm):
@@ -44,7 +48,7 @@ class StatusForm(FlaskForm):
         _l("Note (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)]
     )
 
-    def validate_reason(self, field):
+    def validate_reason(self, field: Any) -> None:
         if field.data and field.data not in CLOSE_REASONS:
             raise ValidationError(_l("Choose a reason from the list"))
         if self.status.data == "closed" and not field.data:
@@ -59,7 +63,7 @@ class AssignForm(FlaskForm):
         _l("Note (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)]
     )
 
-    def offer(self, users):
+    def offer(self, users: Iterable[User]) -> None:
         self.consultant.choices = choices(
             ((u.public_id, u.name) for u in users), empty=_l("Nobody yet")
         )
@@ -71,7 +75,7 @@ class GiveCasesForm(FlaskForm):
     cases = SelectMultipleField(validate_choice=False)
     to = SelectField(_l("Give the chosen cases to"), validate_choice=True)
 
-    def offer(self, users):
+    def offer(self, users: Iterable[User]) -> None:
         self.to.choices = [(u.public_id, u.name) for u in users]
 
 
@@ -119,7 +123,7 @@ class FollowUpForm(FlaskForm):
         _l("How is it going? (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)]
     )
 
-    def outcome(self):
+    def outcome(self) -> dict[str, bool | float | None]:
         return {
             "still_in_job": self.still_in_job.data == "yes",
             "hours": float(self.hours.data) if self.hours.data is not None else None,

@@ -1,16 +1,19 @@
 """The forms that put a case right: a work trial or job corrected or removed, and a yes
 the person gives (or takes back) after sending."""
 
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length
 
 from app.staff.cases.forms.day import PlacementForm, optional_note
+from app.staff.core.access import RegistrationRow
 from app.staff.core.forms import DAYS_GONE_BY, NOTE_LENGTH, DayField, choices, strip
 
 
-def reason_field():
+def reason_field() -> TextAreaField:
     return TextAreaField(
         _l("Why"),
         filters=[strip],
@@ -63,12 +66,13 @@ class ConsentRecordForm(FlaskForm):
     )
     note = optional_note()
     # The case as it is now (set by the view): what the yes or no changes.
-    row = None
+    row: RegistrationRow | None = None
 
-    def validate(self, extra_validators=None):
+    def validate(self, extra_validators: Any = None) -> bool:
         """Valid, and a change: health goes to the job centre only with a yes to the job
         centre, and only when KLAPjob keeps the health answer at all."""
         row = self.row
+        assert row is not None, "the view sets the case before validating"
         valid = super().validate(extra_validators)
         if self.health_jobcentre.data == "yes":
             if self.jobcentre.data == "no":
@@ -83,7 +87,7 @@ class ConsentRecordForm(FlaskForm):
             self.jobcentre.errors.append(_l("This is what is saved already: change a yes or no"))
         return not any(field.errors for field in self)
 
-    def changes(self, row):
+    def changes(self, row: RegistrationRow) -> dict[str, tuple[bool, bool]]:
         """{consent column: (before, after)} of what this form changes."""
         wanted = {
             "consent_jobcentre": self.jobcentre.data == "yes",

@@ -1,6 +1,11 @@
 """The forms of a consultant's day: calls, next steps, meetings on a case, and the work
 trials and jobs a person has had."""
 
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
 from babel.numbers import NumberFormatError, parse_decimal
 from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
@@ -17,7 +22,7 @@ from wtforms.validators import (
 from app.staff.cases.data.appointments import ATTENDEES
 from app.staff.cases.data.calls import OUTCOMES
 from app.staff.cases.data.next_steps import KINDS
-from app.staff.cases.data.placements import END_REASONS
+from app.staff.cases.data.placements import END_REASONS, Placement
 from app.staff.cases.data.placements import KINDS as PLACEMENT_KINDS
 from app.staff.core.follow_up_plans import plan_choices
 from app.staff.core.forms import (
@@ -32,7 +37,7 @@ from app.staff.core.forms import (
 )
 
 
-def optional_note():
+def optional_note() -> TextAreaField:
     return TextAreaField(
         _l("Note (optional)"), filters=[strip], validators=[Length(max=NOTE_LENGTH)]
     )
@@ -56,11 +61,11 @@ class ContactForm(FlaskForm):
     )
     next_due = DayField(_l("Do it by"), validators=[Optional(), MEETING_DAYS])
 
-    def validate_outcome(self, field):
+    def validate_outcome(self, field: Any) -> None:
         if field.data not in OUTCOMES:
             raise ValidationError(_l("Choose what happened"))
 
-    def validate(self, extra_validators=None):
+    def validate(self, extra_validators: Any = None) -> bool:
         valid = super().validate(extra_validators)
         if self.next_kind.data and self.next_due.data is None and not self.next_due.errors:
             self.next_due.errors.append(_l("Enter the day to do it by"))
@@ -70,7 +75,7 @@ class ContactForm(FlaskForm):
             valid = False
         return valid
 
-    def next_step(self):
+    def next_step(self) -> tuple[str, date] | None:
         """(kind, due_on), or None to keep the next step the case has."""
         return (self.next_kind.data, self.next_due.data) if self.next_kind.data else None
 
@@ -97,7 +102,7 @@ class AppointmentForm(FlaskForm):
     validate_starts_at = MeetingTimeAndPlace.validate_starts_at
     validate_ends_at = MeetingTimeAndPlace.validate_ends_at
 
-    def attendees(self):
+    def attendees(self) -> list:
         return [key for key in ATTENDEES if getattr(self, f"with_{key}").data]
 
 
@@ -108,7 +113,7 @@ class FollowUpPlanForm(FlaskForm):
 HOURS_MESSAGE = _l("Write the hours a week as a number from 0 to 60, for example 7,5")
 
 
-def parse_hours(text):
+def parse_hours(text: str) -> Decimal | None:
     """Hours as people write them: "7,5" (Danish, read first: KLAPjob works in Danish) or
     "7.5", parsed with Babel on the server, so every browser's input works."""
     for locale in ("da", "en"):
@@ -123,7 +128,7 @@ class DanishDecimalField(StringField):
     """A number typed as text (no <input type=number>, which drops a comma in some
     browsers), read with Babel."""
 
-    def process_formdata(self, valuelist):
+    def process_formdata(self, valuelist: list[str]) -> None:
         self.raw_text = valuelist[0].strip() if valuelist else ""
         self.data = None
         if self.raw_text:
@@ -132,7 +137,7 @@ class DanishDecimalField(StringField):
                 raise ValueError(HOURS_MESSAGE)
             self.data = number
 
-    def _value(self):
+    def _value(self) -> str:
         if self.raw_data:
             return self.raw_data[0]
         return format_decimal(self.data) if self.data is not None else ""
@@ -165,7 +170,7 @@ class PlacementForm(FlaskForm):
     granted_on = DayField(_l("Granted on (optional)"), validators=[Optional(), DAYS_GONE_BY])
     note = optional_note()
 
-    def validate_ends_on(self, field):
+    def validate_ends_on(self, field: Any) -> None:
         if field.data and self.starts_on.data and field.data < self.starts_on.data:
             raise ValidationError(_l("The end must be on or after the start"))
 
@@ -177,7 +182,7 @@ class EndPlacementForm(FlaskForm):
     )
     reason = SelectField(_l("Why it ended"), choices=choices(END_REASONS.items()))
 
-    def offer(self, placements):
+    def offer(self, placements: Iterable[Placement]) -> None:
         # Nothing chosen before the consultant chooses: one press must not end the job
         # when the work trial was meant.
         self.placement.choices = choices(

@@ -1,5 +1,7 @@
 """The inbox's filters and search, and the export that uses the same filters."""
 
+from collections.abc import Iterable
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -14,6 +16,7 @@ from wtforms.validators import (
 from app.domain.municipalities import municipalities_by_name
 from app.staff.core.forms import choices, strip
 from app.staff.core.statuses import STATUSES
+from app.staff.core.users import User
 
 
 class FilterForm(FlaskForm):
@@ -44,7 +47,7 @@ class FilterForm(FlaskForm):
         default="callback",
     )
 
-    def offer(self, users):
+    def offer(self, users: Iterable[User]) -> None:
         self.consultant.choices = choices(
             [
                 ("mine", _l("Mine, and nobody's in my municipalities")),
@@ -87,7 +90,7 @@ class ExportForm(FilterForm):
         validators=[Length(max=200)],
     )
 
-    def validate_for(self, user):
+    def validate_for(self, user: User) -> bool:
         """An admin who takes health answers out of the back office says why (it is kept
         in the audit log); a consultant gets health only for their own registrations."""
         valid = self.validate()

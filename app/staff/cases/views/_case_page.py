@@ -3,13 +3,19 @@ registration page itself (show_case; act and done for each form on it), its plan
 blank forms, the words of corrections, how to reach the person, and the inbox's filters
 from its form (the inbox and the export)."""
 
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from sqlite_utils import Database
+from werkzeug.datastructures import MultiDict
 
 from app.core import clock
 from app.domain.coverage import has_agreement
 from app.domain.questions.flow import visible_steps
+from app.domain.questions.model import Answer, Answers, Step
 from app.domain.questions.steps import FIELDS_BY_NAME, STEPS
 from app.domain.questions.summary import shown_answers, summary_rows
 from app.domain.registrations.callback import is_overdue
@@ -17,11 +23,11 @@ from app.domain.registrations.voice import recordings_of_registration
 from app.staff.cases.data.answer_corrections import may_correct
 from app.staff.cases.data.appointments import appointments_of
 from app.staff.cases.data.calls import OUTCOMES
-from app.staff.cases.data.case_file import case_file
+from app.staff.cases.data.case_file import CaseFile, case_file
 from app.staff.cases.data.first_call import answered, first_call_overview, mark_health_not_kept
 from app.staff.cases.data.inbox import InboxFilters
 from app.staff.cases.data.next_steps import next_step_of
-from app.staff.cases.data.placements import END_REASONS, KINDS, placements_of
+from app.staff.cases.data.placements import END_REASONS, KINDS, Placement, placements_of
 from app.staff.cases.forms.cases import AssignForm, FollowUpForm, JobForm, NoteForm, StatusForm
 from app.staff.cases.forms.corrections import HOW_GIVEN, ConsentRecordForm
 from app.staff.cases.forms.day import (
@@ -33,12 +39,14 @@ from app.staff.cases.forms.day import (
     PlacementForm,
 )
 from app.staff.core import audit, typed_work
+from app.staff.core.access import RegistrationRow
 from app.staff.core.duplicates import duplicates_of_case
 from app.staff.core.follow_up_plans import plan_label
 from app.staff.core.health import health_shown, of_registration
+from app.staff.core.history import HistoryEntry
 from app.staff.core.paging import requested_page
 from app.staff.core.permissions import current_user
-from app.staff.core.users import active_consultants
+from app.staff.core.users import User, active_consultants
 from app.web.database import get_db
 
 # The person's own words shown beside their work trials and jobs: what they want, what
@@ -58,7 +66,7 @@ OWN_WORDS_FIELDS = (
 )
 
 
-def plan_forms(row, placements=()):
+def plan_forms(row: RegistrationRow, placements: Iterable[Placement] = ()) -> dict[str, Any]:
     """The blank forms of a case's plan, for the registration page."""
     end = EndPlacementForm(formdata=None, prefix="end")
     end.offer(placements)
@@ -71,7 +79,7 @@ def plan_forms(row, placements=()):
     }
 
 
-def case_plan(db, row):
+def case_plan(db: Database, row: RegistrationRow) -> dict[str, Any]:
     """What the registration page shows of the plan."""
     return {
         "next_step": next_step_of(db, row),
@@ -85,12 +93,12 @@ def case_plan(db, row):
     }
 
 
-def latest_notes(history, count=3):
+def latest_notes(history: list[HistoryEntry], count: int = 3) -> list[HistoryEntry]:
     """The newest contacts and notes (the history is newest first), for the case's top."""
     return [entry for entry in history if entry.kind in OUTCOMES or entry.kind == "note"][:count]
 
 
-def own_words(answers):
+def own_words(answers: Answers) -> list:
     """(label, shown answers) of what the person said about work and what helps them."""
     return answered(answers, OWN_WORDS_FIELDS)
 
@@ -98,25 +106,25 @@ def own_words(answers):
 class AnswerWords:
     """What the registration page's history needs to show a correction."""
 
-    def label(self, name):
+    def label(self, name: str) -> str:
         spec = FIELDS_BY_NAME.get(name)
         return (spec.summary_label or spec.label) if spec else name
 
-    def is_health(self, name):
+    def is_health(self, name: str) -> bool:
         spec = FIELDS_BY_NAME.get(name)
         return spec is None or spec.sensitive
 
-    def text(self, name, value):
+    def text(self, name: str, value: Answer | None) -> str:
         spec = FIELDS_BY_NAME.get(name)
         if spec is None or value in (None, "", []):
             return "–"
         return ", ".join(str(answer.text) for answer in shown_answers(spec, value))
 
-    def step_name(self, step):
+    def step_name(self, step: Step) -> str:
         spec = step.fields[0]
         return spec.summary_label or spec.label or step.question
 
-    def way(self, key):
+    def way(self, key: str) -> str:
         return HOW_GIVEN.get(key, key)
 
 
@@ -124,7 +132,7 @@ class AnswerWords:
 STEP_OF = {spec.name: step.key for step in STEPS for spec in step.fields}
 
 
-def correctable_steps(registration, answers):
+def correctable_steps(registration: RegistrationRow, answers: Answers) -> list:
     """The questions the person was asked, that may be corrected here."""
     return [step for step in visible_steps(answers) if may_correct(registration, step)]
 
@@ -143,7 +151,7 @@ CONTACT_FIELDS = (
 )
 
 
-def contact_rows(answers):
+def contact_rows(answers: Answers) -> list:
     """(label, shown answers) for how to reach the person and who helps them."""
     rows = []
     for name in CONTACT_FIELDS:
@@ -154,7 +162,7 @@ def contact_rows(answers):
     return rows
 
 
-def blank_forms(case):
+def blank_forms(case: CaseFile) -> dict[str, Any]:
     row = case.row
     forms = {
         "status": StatusForm(
@@ -187,7 +195,7 @@ def blank_forms(case):
     return forms
 
 
-def put_back_typed_work(forms, typed):
+def put_back_typed_work(forms: dict[str, Any], typed: MultiDict[str, str] | None) -> None:
     """What the consultant sent after being signed out, back in its form's fields."""
     if typed is None:
         return
@@ -197,11 +205,17 @@ def put_back_typed_work(forms, typed):
     flash(typed_work.PUT_BACK)
 
 
-def has_health_answers(answers):
+def has_health_answers(answers: Answers) -> bool:
     return any(answers.get(name) for name in SENSITIVE_FIELDS)
 
 
-def show_case(registration, *, submitted=None, status=200, health_asked=False):
+def show_case(
+    registration: RegistrationRow,
+    *,
+    submitted: tuple[str, Any] | None = None,
+    status: int = 200,
+    health_asked: bool = False,
+) -> ResponseReturnValue:
     """The page, with `submitted` = (name, form) for a form that came back with errors.
     Health answers show to the consultant it is given to; to anybody else after "Show
     health" (`health_asked`), whose one audit entry stands for this view."""
@@ -223,7 +237,7 @@ def show_case(registration, *, submitted=None, status=200, health_asked=False):
         row=registration,
         rows=mark_health_not_kept(
             summary_rows(
-                case.answers, include_sensitive=shows_health or registration.health_withheld
+                case.answers, include_sensitive=bool(shows_health or registration.health_withheld)
             ),
             registration,
         ),
@@ -248,12 +262,18 @@ def show_case(registration, *, submitted=None, status=200, health_asked=False):
     ), status
 
 
-def done(registration, message):
+def done(registration: RegistrationRow, message: str) -> ResponseReturnValue:
     flash(message)
     return redirect(url_for(".registration", public_id=registration.public_id))
 
 
-def act(registration, name, form, action, message):
+def act(
+    registration: RegistrationRow,
+    name: str,
+    form: Any,
+    action: Callable[[Database, User, Any], ResponseReturnValue | None],
+    message: str,
+) -> ResponseReturnValue:
     """A form on the registration page: back to the page with its errors, or do the
     action and say it is done. `action` may return another response."""
     if not form.validate():
@@ -261,7 +281,7 @@ def act(registration, name, form, action, message):
     return action(get_db(), current_user(), form) or done(registration, message)
 
 
-def filters_from(form, search=""):
+def filters_from(form: Any, search: str = "") -> InboxFilters:
     return InboxFilters(
         status=form.status.data or "",
         municipality=form.municipality.data or "",

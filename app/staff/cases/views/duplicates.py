@@ -5,9 +5,12 @@ next to each other, says in words what the merge will do, and asks for one yes. 
 itself checks everything again (merges.py); a pair it may not merge gets the reasons."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 
 from app.core.db import write_transaction
 from app.domain.questions.summary import summary_rows
@@ -22,7 +25,7 @@ from app.staff.cases.data.merges import (
 from app.staff.cases.forms.cases import MergeForm
 from app.staff.cases.views._case_page import contact_rows
 from app.staff.core import audit
-from app.staff.core.access import visible_registration
+from app.staff.core.access import RegistrationRow, visible_registration
 from app.staff.core.blueprint import blueprint
 from app.staff.core.permissions import current_user, requires, with_registration
 from app.staff.core.statuses import CHANNELS
@@ -43,7 +46,7 @@ class Side:
     has_health: bool
 
 
-def side_of(db, row):
+def side_of(db: Database, row: RegistrationRow) -> Side:
     answers = answers_of(db, row.id)
     channel = next(db.query("SELECT channel FROM registrations WHERE id = ?", [row.id]))
     return Side(
@@ -55,14 +58,20 @@ def side_of(db, row):
     )
 
 
-def other_of(db, form_value):
+def other_of(db: Database, form_value: str | None) -> RegistrationRow:
     other = visible_registration(db, current_user(), form_value or "")
     if other is None:
         abort(404)
     return other
 
 
-def show_comparison(registration, other, form, *, refusals=None):
+def show_comparison(
+    registration: RegistrationRow,
+    other: RegistrationRow,
+    form: Any,
+    *,
+    refusals: list[str] | None = None,
+) -> ResponseReturnValue:
     db = get_db()
     with write_transaction(db):  # both persons' data are shown
         for row in (registration, other):
@@ -82,7 +91,7 @@ def show_comparison(registration, other, form, *, refusals=None):
 @blueprint.get("/registrations/<public_id>/merge")
 @requires("staff")
 @with_registration
-def compare_duplicate(registration):
+def compare_duplicate(registration: RegistrationRow) -> ResponseReturnValue:
     """The case and a likely duplicate side by side, with what a merge would do."""
     other = other_of(get_db(), request.args.get("other"))
     return show_comparison(registration, other, MergeForm(formdata=None, other=other.public_id))
@@ -91,7 +100,7 @@ def compare_duplicate(registration):
 @blueprint.post("/registrations/<public_id>/merge")
 @requires("staff")
 @with_registration
-def merge_duplicate(registration):
+def merge_duplicate(registration: RegistrationRow) -> ResponseReturnValue:
     """Keep this registration; move the other one's history onto it."""
     db = get_db()
     form = MergeForm()

@@ -8,8 +8,10 @@ them, and then only for the consultant's own registrations, or for an admin who 
 """
 
 from functools import partial
+from typing import Any
 
 from flask import Response, render_template, request
+from flask.typing import ResponseReturnValue
 
 from app.core import clock
 from app.core.db import write_transaction
@@ -27,7 +29,7 @@ from app.web.database import get_db
 
 @blueprint.route("/export", methods=["GET", "POST"])
 @requires("staff")
-def export():
+def export() -> ResponseReturnValue:
     user = current_user()
     form = ExportForm(request.form if request.method == "POST" else request.args)
     form.offer(active_consultants(get_db()))
@@ -67,7 +69,7 @@ def export():
     )
 
 
-def what_was_exported(form, with_health):
+def what_was_exported(form: Any, with_health: bool) -> str:
     """The audit entry's detail: which kinds of personal data, and an admin's purpose."""
     kinds = [
         kind

@@ -1,6 +1,7 @@
 """Follow-ups falling due: 6 months after a job starts, then once a year."""
 
 from flask import render_template
+from flask.typing import ResponseReturnValue
 
 from app.core import clock
 from app.staff.cases.data.follow_ups import follow_ups_due
@@ -13,7 +14,7 @@ WITHIN_DAYS = 30
 
 @blueprint.get("/follow-ups")
 @requires("staff")
-def follow_ups():
+def follow_ups() -> ResponseReturnValue:
     today = clock.today()
     return render_template(
         "staff/follow_ups.html",

@@ -2,6 +2,7 @@
 their cases go to the one who covers for them."""
 
 from flask import flash, redirect, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
@@ -16,7 +17,7 @@ from app.web.database import get_db
 
 @blueprint.post("/registrations/give")
 @requires("staff")
-def give_registrations():
+def give_registrations() -> ResponseReturnValue:
     """Only cases this user may see are given; any other id is passed over as unknown."""
     db, user = get_db(), current_user()
     back = safe_staff_path(request.form.get("next")) or url_for(".inbox")
@@ -31,6 +32,7 @@ def give_registrations():
         flash(_l("Tick the cases to give first."))
         return redirect(back)
     colleague = user_by_public_id(db, form.to.data)
+    assert colleague is not None  # the form offers only active consultants
     give_cases(db, user, cases, colleague.id)
     flash(
         ngettext(

@@ -4,7 +4,10 @@ a page at a time.
 The filters are in the address (a filtered list can be bookmarked); a search is sent as a
 form, because it holds a name or a phone number, and addresses end up in access logs."""
 
+from typing import Any
+
 from flask import render_template, request, url_for
+from flask.typing import ResponseReturnValue
 
 from app.staff.cases.data.inbox import PAGE_SIZE, inbox_page
 from app.staff.cases.forms.cases import GiveCasesForm
@@ -21,21 +24,21 @@ from app.web.database import get_db
 SEARCH_RESULTS = 100
 
 
-def filter_form(form_class=FilterForm):
+def filter_form(form_class: type[FilterForm] = FilterForm) -> FilterForm:
     form = form_class(request.args)
     form.offer(active_consultants(get_db()))
     return form
 
 
-def page_url(page):
-    args = request.args.to_dict(flat=True)
+def page_url(page: int) -> str:
+    args: dict[str, Any] = request.args.to_dict(flat=True)
     args["page"] = page
     return url_for(".inbox", **args)
 
 
 @blueprint.route("/", methods=["GET", "POST"])
 @requires("staff")
-def inbox():
+def inbox() -> ResponseReturnValue:
     form = filter_form()
     search_form = SearchForm(formdata=request.form if request.method == "POST" else None)
     searching = (
@@ -45,7 +48,9 @@ def inbox():
     size = SEARCH_RESULTS if searching else PAGE_SIZE
     rows, total = inbox_page(get_db(), current_user(), filters, size=size)
     pages = 1 if searching else page_count(total, PAGE_SIZE)
-    export_args = {k: v for k, v in request.args.items() if k not in ("page", "search")}
+    export_args: dict[str, Any] = {
+        k: v for k, v in request.args.items() if k not in ("page", "search")
+    }
     return render_template(
         "staff/inbox.html",
         form=form,
@@ -64,7 +69,7 @@ def inbox():
     )
 
 
-def give_form():
+def give_form() -> GiveCasesForm:
     form = GiveCasesForm(prefix="give", formdata=None)
     form.offer(active_consultants(get_db()))
     return form

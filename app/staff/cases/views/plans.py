@@ -1,9 +1,13 @@
 """A case's plan: the next step and its day, meetings on the case (and each as a
 calendar file), and when to follow up after a work trial or a job."""
 
+from typing import Any
+
 from flask import Response, abort
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 
 from app.staff.cases.data.appointments import (
     add_appointment,
@@ -14,9 +18,11 @@ from app.staff.cases.data.next_steps import choose_follow_up_plan, set_next_step
 from app.staff.cases.forms.day import AppointmentForm, FollowUpPlanForm, NextStepForm
 from app.staff.cases.views._case_page import act
 from app.staff.core import audit
+from app.staff.core.access import RegistrationRow
 from app.staff.core.blueprint import blueprint
 from app.staff.core.forms import at_time
 from app.staff.core.permissions import current_user, requires, with_registration
+from app.staff.core.users import User
 from app.web.database import get_db
 from app.web.links import public_url
 
@@ -24,8 +30,8 @@ from app.web.links import public_url
 @blueprint.post("/registrations/<public_id>/next-step")
 @requires("staff")
 @with_registration
-def set_registration_next_step(registration):
-    def action(db, user, form):
+def set_registration_next_step(registration: RegistrationRow) -> ResponseReturnValue:
+    def action(db: Database, user: User, form: Any) -> None:
         set_next_step(
             db,
             user,
@@ -47,8 +53,8 @@ def set_registration_next_step(registration):
 @blueprint.post("/registrations/<public_id>/follow-up-plan")
 @requires("staff")
 @with_registration
-def choose_registration_follow_up_plan(registration):
-    def action(db, user, form):
+def choose_registration_follow_up_plan(registration: RegistrationRow) -> ResponseReturnValue:
+    def action(db: Database, user: User, form: Any) -> None:
         choose_follow_up_plan(db, user, registration, form.plan.data)
 
     return act(
@@ -63,8 +69,8 @@ def choose_registration_follow_up_plan(registration):
 @blueprint.post("/registrations/<public_id>/appointments")
 @requires("staff")
 @with_registration
-def add_registration_appointment(registration):
-    def action(db, user, form):
+def add_registration_appointment(registration: RegistrationRow) -> ResponseReturnValue:
+    def action(db: Database, user: User, form: Any) -> None:
         day = form.day.data
         add_appointment(
             db,
@@ -88,7 +94,7 @@ def add_registration_appointment(registration):
 
 @blueprint.get("/appointments/<public_id>.ics")
 @requires("staff")
-def appointment_calendar_file(public_id):
+def appointment_calendar_file(public_id: str) -> Response:
     db = get_db()
     appointment = visible_appointment(db, current_user(), public_id)
     if appointment is None:

@@ -5,15 +5,20 @@ printable and as a PDF. Every view, PDF and change is written to the audit log. 
 person said an answer in their own voice and said yes to it on their profile, its box
 plays it; on an employer's version only with that version's own yes too."""
 
+from collections.abc import Callable
 from dataclasses import asdict
 from functools import wraps
+from typing import Any
 
 from flask import Response, abort, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 
 from app.domain.registrations.profile import Additions, Profile
 from app.domain.registrations.profile_versions import (
+    EmployerYes,
     NoEmployerYes,
     employer_profile,
     employer_yeses,
@@ -44,8 +49,14 @@ from app.web.question_page import form_errors
 
 
 def show_profile(
-    registration, *, learned=None, employer_form=None, mail_form=None, status=200, asked=False
-):
+    registration: RegistrationRow,
+    *,
+    learned: Any = None,
+    employer_form: Any = None,
+    mail_form: Any = None,
+    status: int = 200,
+    asked: bool = False,
+) -> ResponseReturnValue:
     """The page. Health the person chose to show is on it for the consultant the case is
     given to, or after "Show health" (`asked`), whose one audit entry stands for this view."""
     db = get_db()
@@ -77,7 +88,7 @@ def show_profile(
     ), status
 
 
-def voice_addresses(profile: Profile, endpoint: str, **address: str) -> dict[str, str]:
+def voice_addresses(profile: Profile, endpoint: str, **address: Any) -> dict[str, str]:
     """{box key: address} of the recordings in the person's own voice on this profile."""
     return {
         section.key: url_for(endpoint, voice_id=section.voice, **address)
@@ -106,7 +117,7 @@ def profile_voice(registration: RegistrationRow, voice_id: str) -> Response:
     return profile_audio(registration.id, profile, voice_id)
 
 
-def back_to_profile(registration, message):
+def back_to_profile(registration: RegistrationRow, message: str) -> ResponseReturnValue:
     flash(message)
     return redirect(url_for(".registration_profile", public_id=registration.public_id))
 
@@ -114,14 +125,14 @@ def back_to_profile(registration, message):
 @blueprint.get("/registrations/<public_id>/profile")
 @requires("staff")
 @with_registration
-def registration_profile(registration):
+def registration_profile(registration: RegistrationRow) -> ResponseReturnValue:
     return show_profile(registration)
 
 
 @blueprint.post("/registrations/<public_id>/profile")
 @requires("staff")
 @with_registration
-def add_to_profile(registration):
+def add_to_profile(registration: RegistrationRow) -> ResponseReturnValue:
     form = LearnedForm()
     if not form.validate():
         return show_profile(registration, learned=form)
@@ -139,7 +150,7 @@ def add_to_profile(registration):
 @blueprint.post("/registrations/<public_id>/profile/health")
 @requires("staff")
 @with_registration
-def show_profile_health(registration):
+def show_profile_health(registration: RegistrationRow) -> ResponseReturnValue:
     """ "Show health" on the profile of a registration that is not this user's."""
     if not ActionForm().validate_on_submit():
         return back_to_profile(registration, _l("Nothing changed."))
@@ -149,7 +160,7 @@ def show_profile_health(registration):
 @blueprint.get("/registrations/<public_id>/profile.pdf")
 @requires("staff")
 @with_registration
-def registration_profile_pdf(registration):
+def registration_profile_pdf(registration: RegistrationRow) -> ResponseReturnValue:
     """The person's own version, to print at the meeting or hand over."""
     return profile_pdf_response(registration)
 
@@ -157,14 +168,14 @@ def registration_profile_pdf(registration):
 @blueprint.post("/registrations/<public_id>/profile.pdf")
 @requires("staff")
 @with_registration
-def registration_profile_pdf_with_health(registration):
+def registration_profile_pdf_with_health(registration: RegistrationRow) -> ResponseReturnValue:
     """The PDF with the health the person chose to show, after "Show health"."""
     if not ActionForm().validate_on_submit():
         return back_to_profile(registration, _l("Nothing changed."))
     return profile_pdf_response(registration, asked=True)
 
 
-def profile_pdf_response(registration, *, asked=False):
+def profile_pdf_response(registration: RegistrationRow, *, asked: bool = False) -> Response:
     db = get_db()
     user = current_user()
     shows_health = health_shown(db, user, of_registration(registration), "profile pdf", asked=asked)
@@ -181,7 +192,7 @@ def profile_pdf_response(registration, *, asked=False):
 @blueprint.post("/registrations/<public_id>/profile/email")
 @requires("staff")
 @with_registration
-def email_profile(registration):
+def email_profile(registration: RegistrationRow) -> ResponseReturnValue:
     """The newest version, after the person's yes now, to their address or their helper's."""
     db = get_db()
     answers = answers_of(db, registration.id)
@@ -200,7 +211,7 @@ def email_profile(registration):
     return back_to_profile(registration, _l("We have sent the job profile by email."))
 
 
-def person_language(db, registration_id):
+def person_language(db: Database, registration_id: int) -> str:
     return next(db.query("SELECT language FROM registrations WHERE id = ?", [registration_id]))[
         "language"
     ]
@@ -209,7 +220,7 @@ def person_language(db, registration_id):
 @blueprint.post("/registrations/<public_id>/profile/employers")
 @requires("staff")
 @with_registration
-def add_employer_yes(registration):
+def add_employer_yes(registration: RegistrationRow) -> ResponseReturnValue:
     form = EmployerYesForm()
     if not form.validate():
         return show_profile(registration, employer_form=form)
@@ -228,18 +239,20 @@ def add_employer_yes(registration):
 @blueprint.post("/registrations/<public_id>/profile/employers/<yes_id>/withdraw")
 @requires("staff")
 @with_registration
-def withdraw_employer(registration, yes_id):
+def withdraw_employer(registration: RegistrationRow, yes_id: str) -> ResponseReturnValue:
     if ActionForm().validate_on_submit():
         withdraw_employer_yes(get_db(), registration.id, yes_id, user=current_user())
     return back_to_profile(registration, _l("The yes is withdrawn. No employer's version is made."))
 
 
-def with_employer_yes(view):
+def with_employer_yes(
+    view: Callable[[RegistrationRow, Profile, EmployerYes], ResponseReturnValue],
+) -> Callable[[RegistrationRow, str], ResponseReturnValue]:
     """Views of the employer's version: only while the person's yes to that employer
     stands (else 403, and nothing is made); each one made is written to the audit log."""
 
     @wraps(view)
-    def wrapped(registration, yes_id):
+    def wrapped(registration: RegistrationRow, yes_id: str) -> ResponseReturnValue:
         db = get_db()
         try:
             profile, yes = employer_profile(
@@ -259,7 +272,9 @@ def with_employer_yes(view):
 @requires("staff")
 @with_registration
 @with_employer_yes
-def employer_profile_page(registration, profile, yes):
+def employer_profile_page(
+    registration: RegistrationRow, profile: Profile, yes: EmployerYes
+) -> ResponseReturnValue:
     address = {"public_id": registration.public_id, "yes_id": yes.public_id}
     return render_template(
         "staff/employer_profile.html",
@@ -290,7 +305,9 @@ def employer_profile_voice(registration: RegistrationRow, yes_id: str, voice_id:
 @requires("staff")
 @with_registration
 @with_employer_yes
-def employer_profile_pdf(registration, profile, yes):
+def employer_profile_pdf(
+    registration: RegistrationRow, profile: Profile, yes: EmployerYes
+) -> ResponseReturnValue:
     language = person_language(get_db(), registration.id)
     with force_locale(language):  # in the words the person read on the site, as their own
         pdf = profile_pdf(profile, title=_l("My job profile"), language=language)

@@ -2,32 +2,36 @@
 consultant's work on it: status, consultant, job, follow-ups, notes. Every view is
 written to the audit log."""
 
+from typing import Any
+
 from flask import flash, redirect, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 
 from app.staff.cases.data.changes import add_note, assign, change_status, save_job
 from app.staff.cases.data.follow_ups import record_follow_up
 from app.staff.cases.forms.cases import AssignForm, FollowUpForm, JobForm, NoteForm, StatusForm
 from app.staff.cases.views._case_page import act, done, show_case
-from app.staff.core.access import visible_registration
+from app.staff.core.access import RegistrationRow, visible_registration
 from app.staff.core.blueprint import blueprint
 from app.staff.core.forms import ActionForm
 from app.staff.core.permissions import requires, with_registration
-from app.staff.core.users import active_consultants, user_by_public_id
+from app.staff.core.users import User, active_consultants, user_by_public_id
 from app.web.database import get_db
 
 
 @blueprint.get("/registrations/<public_id>")
 @requires("staff")
 @with_registration
-def registration(registration):
+def registration(registration: RegistrationRow) -> ResponseReturnValue:
     return show_case(registration)
 
 
 @blueprint.post("/registrations/<public_id>/health")
 @requires("staff")
 @with_registration
-def show_health(registration):
+def show_health(registration: RegistrationRow) -> ResponseReturnValue:
     """ "Show health": the health answers of a registration that is not this user's, once,
     written to the audit log."""
     if not ActionForm().validate_on_submit():
@@ -38,8 +42,8 @@ def show_health(registration):
 @blueprint.post("/registrations/<public_id>/status")
 @requires("staff")
 @with_registration
-def change_registration_status(registration):
-    def action(db, user, form):
+def change_registration_status(registration: RegistrationRow) -> ResponseReturnValue:
+    def action(db: Database, user: User, form: Any) -> None:
         change_status(
             db,
             user,
@@ -57,13 +61,16 @@ def change_registration_status(registration):
 @blueprint.post("/registrations/<public_id>/consultant")
 @requires("staff")
 @with_registration
-def assign_registration(registration):
-    def action(db, user, form):
+def assign_registration(registration: RegistrationRow) -> ResponseReturnValue:
+    def action(db: Database, user: User, form: Any) -> ResponseReturnValue | None:
         consultant = user_by_public_id(db, form.consultant.data) if form.consultant.data else None
         assign(db, user, registration, consultant.id if consultant else None, note=form.note.data)
         if not visible_registration(db, user, registration.public_id):
-            # Handed to a colleague outside the team and its municipalities: out of sight.
-            flash(_l("The registration is given to %(name)s.", name=consultant.name))
+            # Handed to a colleague (or nobody) outside the team's sight: back to the inbox.
+            if consultant:
+                flash(_l("The registration is given to %(name)s.", name=consultant.name))
+            else:
+                flash(_l("The consultant is changed."))
             return redirect(url_for(".inbox"))
         return None
 
@@ -75,8 +82,8 @@ def assign_registration(registration):
 @blueprint.post("/registrations/<public_id>/job")
 @requires("staff")
 @with_registration
-def save_registration_job(registration):
-    def action(db, user, form):
+def save_registration_job(registration: RegistrationRow) -> ResponseReturnValue:
+    def action(db: Database, user: User, form: Any) -> None:
         hours = float(form.hours.data) if form.hours.data is not None else None
         save_job(
             db,
@@ -97,8 +104,8 @@ def save_registration_job(registration):
 @blueprint.post("/registrations/<public_id>/note")
 @requires("staff")
 @with_registration
-def add_registration_note(registration):
-    def action(db, user, form):
+def add_registration_note(registration: RegistrationRow) -> ResponseReturnValue:
+    def action(db: Database, user: User, form: Any) -> None:
         add_note(db, user, registration, form.note.data)
 
     return act(registration, "note", NoteForm(prefix="note"), action, _l("The note is saved."))
@@ -107,8 +114,8 @@ def add_registration_note(registration):
 @blueprint.post("/registrations/<public_id>/follow-up")
 @requires("staff")
 @with_registration
-def record_registration_follow_up(registration):
-    def action(db, user, form):
+def record_registration_follow_up(registration: RegistrationRow) -> ResponseReturnValue:
+    def action(db: Database, user: User, form: Any) -> ResponseReturnValue | None:
         try:
             record_follow_up(db, user, registration, outcome=form.outcome(), note=form.note.data)
         except ValueError:

@@ -9,13 +9,16 @@ person's own, from the citizen's pages.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from flask import Response, abort, current_app, request, url_for
+from flask.typing import ResponseReturnValue
 from itsdangerous import BadSignature
 
 from app.core import codes
 from app.domain.questions.steps import FIELDS_BY_NAME
 from app.domain.registrations.voice import recordings_of_registration, registration_audio
+from app.staff.core.access import RegistrationRow
 from app.staff.core.blueprint import blueprint
 from app.staff.core.health import of_registration, shows_at_once
 from app.staff.core.permissions import current_user, requires, with_registration
@@ -41,24 +44,27 @@ class VoiceOnCase:
     download_url: str
 
 
-def reveal_signer():
-    return codes.signer(current_app.secret_key, REVEAL_SALT, timed=True)
+def reveal_signer() -> codes.TimedSigner:
+    return codes.signer(current_app.config["SECRET_KEY"], REVEAL_SALT, timed=True)
 
 
 @blueprint.app_template_global()
-def voice_answers_on_case(registration, shows_health):
+def voice_answers_on_case(registration: RegistrationRow, shows_health: bool) -> list[Any]:
     """The recordings the case page plays: a health one only where health shows."""
     found = recordings_of_registration(get_db(), registration.id)
     shown = []
     for field, recording in sorted(found.items()):
         spec = FIELDS_BY_NAME[field]
-        query = {}
+        query: dict[str, Any] = {}
         if spec.sensitive:
             if not shows_health:
                 continue
             if not shows_at_once(current_user(), of_registration(registration)):
                 query["reveal"] = reveal_signer().dumps([current_user().id, recording.public_id])
-        address = {"public_id": registration.public_id, "voice_id": recording.public_id}
+        address: dict[str, Any] = {
+            "public_id": registration.public_id,
+            "voice_id": recording.public_id,
+        }
         shown.append(
             VoiceOnCase(
                 label=str(spec.summary_label or spec.label),
@@ -70,7 +76,7 @@ def voice_answers_on_case(registration, shows_health):
     return shown
 
 
-def revealed(voice_id):
+def revealed(voice_id: str) -> bool:
     try:
         user_id, revealed_id = reveal_signer().loads(request.args.get("reveal", ""), max_age=HOUR)
     except (BadSignature, ValueError, TypeError):
@@ -81,7 +87,7 @@ def revealed(voice_id):
 @blueprint.get("/registrations/<public_id>/voice/<voice_id>")
 @requires("staff")
 @with_registration
-def voice_recording(registration, voice_id):
+def voice_recording(registration: RegistrationRow, voice_id: str) -> ResponseReturnValue:
     """One recording of the person's, to play or to download; never kept by a cache."""
     found = registration_audio(get_db(), registration.id, voice_id)
     if found is None:

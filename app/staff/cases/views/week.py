@@ -3,6 +3,7 @@ late) or later this week, their meetings this week, the open cases with no next 
 the team's caseload."""
 
 from flask import render_template
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
 from app.core import clock
@@ -17,7 +18,7 @@ from app.web.database import get_db
 
 @blueprint.get("/week")
 @requires("staff")
-def week():
+def week() -> ResponseReturnValue:
     db, user, today = get_db(), current_user(), clock.today()
     due_now, later, missing = this_week(db, user, today)
     return render_template(

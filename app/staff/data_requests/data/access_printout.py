@@ -4,10 +4,13 @@ with how many times; and the meeting sign-ups and unsent drafts that hold the sa
 number or email address."""
 
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 
 from app.core import clock
 from app.core.phone import normalise_phone
@@ -16,6 +19,8 @@ from app.domain.questions.summary import summary_rows
 from app.staff.cases.data.next_steps import KINDS as STEP_KINDS
 from app.staff.cases.data.placements import END_REASONS
 from app.staff.cases.data.placements import KINDS as PLACEMENT_KINDS
+from app.staff.core.audit import Entry
+from app.staff.core.history import HistoryEntry
 
 HISTORY_WORDS = {
     "status": _l("The status was changed"),
@@ -43,7 +48,7 @@ HISTORY_WORDS = {
 }
 
 
-def history_in_words(entry):
+def history_in_words(entry: HistoryEntry) -> str:
     """What happened, in words; the detail (a status, a kind) in words too."""
     words = str(HISTORY_WORDS.get(entry.kind, _l("Something was written down")))
     detail = ""
@@ -70,9 +75,9 @@ class SeenLine:
     times: int
 
 
-def seen_by_staff(trail):
+def seen_by_staff(trail: Iterable[Entry]) -> list[SeenLine]:
     """The audit trail with each kind of look once a day, and how many times."""
-    lines = {}
+    lines: dict[tuple[date, str], SeenLine] = {}
     for entry in trail:
         day = datetime.fromisoformat(entry.at).astimezone(clock.DANISH_TIME).date()
         key = (day, entry.action)
@@ -83,13 +88,14 @@ def seen_by_staff(trail):
     return list(lines.values())
 
 
-def same_phone_or_email(answers, phone, email):
+def same_phone_or_email(answers: Mapping[str, Any], phone: str | None, email: str | None) -> bool:
+    """`answers`: a draft's, as its JSON holds them."""
     typed_phone = normalise_phone(answers.get("phone") or "") if answers.get("phone") else None
     typed_email = (answers.get("email") or "").strip().lower()
     return bool((phone and typed_phone == phone) or (email and typed_email == email.lower()))
 
 
-def meeting_signups_of(db, phone):
+def meeting_signups_of(db: Database, phone: str | None) -> list:
     if not phone:
         return []
     rows = db.query(
@@ -99,7 +105,7 @@ def meeting_signups_of(db, phone):
     return [row for row in rows if normalise_phone(row["phone"]) == phone]
 
 
-def drafts_of(db, phone, email):
+def drafts_of(db: Database, phone: str | None, email: str | None) -> list:
     """Unsent drafts with the same phone number or email: (last changed, answers as shown)."""
     found = []
     for row in db.query("SELECT answers, updated_at FROM drafts ORDER BY updated_at"):

@@ -9,10 +9,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 
 from app.core import clock, codes
 from app.core.db import write_transaction
 from app.staff.core import audit
+from app.staff.core.access import RegistrationRow
+from app.staff.core.users import User
 
 # GDPR art. 12(3) says one month; KLAPjob promises 30 days.
 ANSWER_WITHIN = timedelta(days=30)
@@ -44,21 +47,29 @@ class PersonRequest:
     done_by_name: str | None = None
 
     @property
-    def kind_label(self):
+    def kind_label(self) -> str:
         return KINDS.get(self.kind, "")
 
     @property
-    def channel_label(self):
-        return CHANNELS.get(self.channel, "")
+    def channel_label(self) -> str:
+        return CHANNELS.get(self.channel or "", "")
 
-    def days_left(self, today):
+    def days_left(self, today: date) -> int:
         return (date.fromisoformat(self.due_on) - today).days
 
-    def is_overdue(self, today):
+    def is_overdue(self, today: date) -> bool:
         return self.days_left(today) < 0
 
 
-def register_request(db, user, registration, *, kind, received_on, channel):
+def register_request(
+    db: Database,
+    user: User,
+    registration: RegistrationRow,
+    *,
+    kind: str,
+    received_on: date,
+    channel: str,
+) -> str:
     public_id = codes.new_public_id()
     with write_transaction(db):  # the request and its audit entry, or neither
         db.execute(
@@ -90,16 +101,17 @@ SELECT_REQUESTS = """
 """
 
 
-def all_requests(db):
+def all_requests(db: Database) -> tuple[list[PersonRequest], list[PersonRequest]]:
     """Open requests first, the one due soonest at the top; then the done, newest first."""
     rows = db.query(SELECT_REQUESTS + " ORDER BY q.done_on IS NOT NULL, q.due_on, q.done_on DESC")
-    open_requests, done = [], []
+    open_requests: list[PersonRequest] = []
+    done: list[PersonRequest] = []
     for row in rows:
         (done if row["done_on"] else open_requests).append(PersonRequest(**row))
-    return open_requests, sorted(done, key=lambda r: r.done_on, reverse=True)
+    return open_requests, sorted(done, key=lambda r: r.done_on or "", reverse=True)
 
 
-def requests_of(db, registration_id):
+def requests_of(db: Database, registration_id: int) -> list:
     return [
         PersonRequest(**row)
         for row in db.query(
@@ -109,12 +121,12 @@ def requests_of(db, registration_id):
     ]
 
 
-def request_by_public_id(db, public_id):
+def request_by_public_id(db: Database, public_id: str) -> PersonRequest | None:
     rows = list(db.query(SELECT_REQUESTS + " WHERE q.public_id = ?", [public_id]))
     return PersonRequest(**rows[0]) if rows else None
 
 
-def mark_done(db, user, request, *, today):
+def mark_done(db: Database, user: User, request: PersonRequest, *, today: date) -> None:
     with write_transaction(db):  # the mark and its audit entry, or neither
         db.execute(
             "UPDATE person_requests SET done_on = ?, done_by = ?"
@@ -124,7 +136,9 @@ def mark_done(db, user, request, *, today):
         audit.record(db, user, "request_done", detail=request.kind)
 
 
-def done_by_deleting(db, user, registration, *, today):
+def done_by_deleting(
+    db: Database, user: User, registration: RegistrationRow, *, today: date
+) -> None:
     """Deleting the person answers their open deletion requests; every request of theirs
     keeps only its kind, days and who handled it (the registration's row goes next)."""
     db.execute(

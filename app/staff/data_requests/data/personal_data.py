@@ -6,9 +6,11 @@ clears the copies the write-ahead log still held. The audit log keeps the refere
 """
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from flask import current_app
+from sqlite_utils import Database
 
 from app.core import clock
 from app.core.db import write_transaction
@@ -17,9 +19,12 @@ from app.domain.meetings import old_signups
 from app.domain.municipalities import municipality_name
 from app.domain.questions.summary import summary_rows
 from app.domain.registrations.voice import voice_answers_export
+from app.staff.cases.data.case_file import CaseFile
 from app.staff.cases.data.placements import count_jobs_still_going
 from app.staff.cases.data.profile_export import job_profile_export
 from app.staff.core import audit, typed_work
+from app.staff.core.access import RegistrationRow
+from app.staff.core.users import User
 from app.staff.data_requests.data.person_requests import done_by_deleting, requests_of
 from app.staff.meetings.data.ambassadors import match_of
 
@@ -28,7 +33,7 @@ CLOSED_REGISTRATION_DAYS = 365
 DRAFT_DAYS = 30
 
 
-def person_export(db, case):
+def person_export(db: Database, case: CaseFile) -> dict[str, Any]:
     """Everything KLAPjob holds about one person, as plain data for a JSON file."""
     row = case.row
     return {
@@ -89,14 +94,14 @@ def person_export(db, case):
     }
 
 
-def consent_contact_helper(db, registration_id):
+def consent_contact_helper(db: Database, registration_id: int) -> int:
     [row] = db.query(
         "SELECT consent_contact_helper FROM registrations WHERE id = ?", [registration_id]
     )
     return row["consent_contact_helper"]
 
 
-def ambassador_match(db, registration_id):
+def ambassador_match(db: Database, registration_id: int) -> dict[str, Any] | None:
     found = match_of(db, registration_id)
     if found is None:
         return None
@@ -108,7 +113,7 @@ def ambassador_match(db, registration_id):
     }
 
 
-def audit_trail(db, reference):
+def audit_trail(db: Database, reference: str) -> list:
     return [
         audit.Entry(**row)
         for row in db.query(
@@ -120,7 +125,7 @@ def audit_trail(db, reference):
     ]
 
 
-def forget_deleted(db):
+def forget_deleted(db: Database) -> bool:
     """Move the WAL into the database file and truncate it, so deleted rows live on in
     neither. A reader still busy can stop it; that is logged, the next one catches up."""
     busy, _log_pages, _moved = next(iter(db.execute("PRAGMA wal_checkpoint(TRUNCATE)")))
@@ -129,7 +134,7 @@ def forget_deleted(db):
     return not busy
 
 
-def delete_person(db, user, row):
+def delete_person(db: Database, user: User, row: RegistrationRow) -> None:
     """Delete one registration with its answers and history; the log keeps its reference."""
     with write_transaction(db):
         # The person's jobs count in the monthly figures before the person goes.
@@ -147,7 +152,9 @@ class PurgeReport:
     meeting_signups: list = field(default_factory=list)  # row ids, 30 days after the meeting
 
 
-def due_for_purge(db, *, closed_days, draft_days, now):
+def due_for_purge(
+    db: Database, *, closed_days: int, draft_days: int, now: datetime
+) -> tuple[PurgeReport, str, str]:
     closed_before = clock.iso(now - timedelta(days=closed_days))
     drafts_before = clock.iso(now - timedelta(days=draft_days))
     return (
@@ -178,8 +185,13 @@ def due_for_purge(db, *, closed_days, draft_days, now):
 
 
 def purge(
-    db, *, closed_days=CLOSED_REGISTRATION_DAYS, draft_days=DRAFT_DAYS, dry_run=False, now=None
-):
+    db: Database,
+    *,
+    closed_days: int = CLOSED_REGISTRATION_DAYS,
+    draft_days: int = DRAFT_DAYS,
+    dry_run: bool = False,
+    now: datetime | None = None,
+) -> PurgeReport:
     """Delete registrations closed more than `closed_days` ago and drafts untouched for
     `draft_days`. With `dry_run`, only say what would go."""
     now = now or clock.now()

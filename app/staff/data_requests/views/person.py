@@ -4,11 +4,14 @@ print. A request to be forgotten (art. 17): delete it. Admins only; each is logg
 import json
 
 from flask import Response, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 
 from app.domain.questions.summary import summary_rows
-from app.staff.cases.data.case_file import case_file
+from app.staff.cases.data.case_file import CaseFile, case_file
 from app.staff.core import audit
+from app.staff.core.access import RegistrationRow
 from app.staff.core.blueprint import blueprint
 from app.staff.core.permissions import current_user, requires, with_registration
 from app.staff.data_requests.data.access_printout import (
@@ -23,7 +26,7 @@ from app.staff.data_requests.forms import DeleteForm
 from app.web.database import get_db
 
 
-def audited_case(registration, action):
+def audited_case(registration: RegistrationRow, action: str) -> tuple[Database, CaseFile]:
     """The whole case file, after logging who is about to see it and how."""
     db = get_db()
     audit.record_now(db, current_user(), action, reference=registration.reference)
@@ -33,7 +36,7 @@ def audited_case(registration, action):
 @blueprint.get("/registrations/<public_id>/data.json")
 @requires("admin")
 @with_registration
-def person_json(registration):
+def person_json(registration: RegistrationRow) -> Response:
     db, case = audited_case(registration, "exported_json")
     data = person_export(db, case)
     return Response(
@@ -48,7 +51,7 @@ def person_json(registration):
 @blueprint.get("/registrations/<public_id>/print")
 @requires("admin")
 @with_registration
-def person_print(registration):
+def person_print(registration: RegistrationRow) -> ResponseReturnValue:
     db, case = audited_case(registration, "printed")
     return render_template(
         "staff/person_print.html",
@@ -66,7 +69,7 @@ def person_print(registration):
 @blueprint.route("/registrations/<public_id>/delete", methods=["GET", "POST"])
 @requires("admin")
 @with_registration
-def delete_registration(registration):
+def delete_registration(registration: RegistrationRow) -> ResponseReturnValue:
     form = DeleteForm()
     if form.validate_on_submit():
         typed = "".join(ch for ch in form.reference.data.upper() if ch.isalnum())

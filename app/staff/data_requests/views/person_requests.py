@@ -2,9 +2,11 @@
 person's case; admins see the register with what is due first, and mark them done."""
 
 from flask import abort, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
 from app.core import clock
+from app.staff.core.access import RegistrationRow
 from app.staff.core.blueprint import blueprint
 from app.staff.core.forms import ActionForm
 from app.staff.core.permissions import current_user, requires, with_registration
@@ -22,7 +24,7 @@ from app.web.database import get_db
 @blueprint.route("/registrations/<public_id>/requests", methods=["GET", "POST"])
 @requires("staff")
 @with_registration
-def person_requests(registration):
+def person_requests(registration: RegistrationRow) -> ResponseReturnValue:
     db = get_db()
     form = PersonRequestForm()
     if form.validate_on_submit():
@@ -47,7 +49,7 @@ def person_requests(registration):
 
 @blueprint.get("/requests")
 @requires("admin")
-def request_register():
+def request_register() -> ResponseReturnValue:
     open_requests, done = all_requests(get_db())
     return render_template(
         "staff/request_register.html",
@@ -60,7 +62,7 @@ def request_register():
 
 @blueprint.post("/requests/<public_id>/done")
 @requires("admin")
-def request_done(public_id):
+def request_done(public_id: str) -> ResponseReturnValue:
     db = get_db()
     found = request_by_public_id(db, public_id) or abort(404)
     if ActionForm().validate_on_submit():

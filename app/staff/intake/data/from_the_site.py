@@ -5,9 +5,12 @@ The email holds a link and nothing about the person: ordinary mail is not a plac
 personal data, and the link works only after signing in.
 """
 
+from typing import Any
+
 from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from sqlite_utils import Database
 
 from app.core import codes
 from app.core.mail import send_mail
@@ -17,7 +20,9 @@ from app.staff.core.users import user_by_id
 from app.web.links import public_url
 
 
-def receive_registration(db, registration_id, municipality_code, consultant_id):
+def receive_registration(
+    db: Database, registration_id: int, municipality_code: str, consultant_id: int
+) -> None:
     """Inside the transaction that stores the registration: its public id and the
     consultant the domain found to cover the municipality (or None)."""
     db.execute(
@@ -36,10 +41,12 @@ def receive_registration(db, registration_id, municipality_code, consultant_id):
     )
 
 
-def recipients(db, consultant_id):
+def recipients(db: Database, consultant_id: int | None) -> list[str]:
     """The consultant it was given to; nobody covers the municipality, then the admins."""
     if consultant_id is not None:
-        return [user_by_id(db, consultant_id).email]
+        consultant = user_by_id(db, consultant_id)
+        assert consultant is not None  # a user is never deleted, only made inactive
+        return [consultant.email]
     return [
         row["email"]
         for row in db.query(
@@ -48,7 +55,7 @@ def recipients(db, consultant_id):
     ]
 
 
-def notify_new_registration(db, registration_id):
+def notify_new_registration(db: Database, registration_id: int) -> None:
     """Tell staff a registration has come. Never raises: the person's registration is
     stored already, and a mail problem must not turn their receipt into an error page."""
     try:
@@ -70,15 +77,17 @@ def notify_new_registration(db, registration_id):
         current_app.logger.exception("Staff notification not sent")
 
 
-def on_registration_stored(db, registration_id, municipality_code, consultant_id, **_):
+def on_registration_stored(
+    db: Database, registration_id: int, municipality_code: str, consultant_id: int, **_: Any
+) -> None:
     receive_registration(db, registration_id, municipality_code, consultant_id)
 
 
-def on_registration_sent(db, registration_id, **_):
+def on_registration_sent(db: Database, registration_id: int, **_: Any) -> None:
     notify_new_registration(db, registration_id)
 
 
-def subscribe():
+def subscribe() -> None:
     """The back office hears of every sent registration (domain/registrations/events.py)."""
     registration_stored.connect(on_registration_stored)
     registration_sent.connect(on_registration_sent)

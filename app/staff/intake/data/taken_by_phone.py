@@ -7,14 +7,21 @@ order and their checks are the journey's (app/domain/questions), never a copy.
 """
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
 
 from app.core import clock, codes
 from app.core.db import write_transaction
+from app.domain.questions.model import Answers
 from app.domain.registrations.sending import Consents, submit_draft
 from app.staff.core import audit, monthly_figures
 from app.staff.core.access import signup_visibility, visibility
 from app.staff.core.statuses import CHANNELS
+from app.staff.core.users import User
 
 
 @dataclass
@@ -28,13 +35,20 @@ class Intake:
     signup_id: int | None = None
 
     @property
-    def channel_label(self):
+    def channel_label(self) -> str:
         return CHANNELS[self.channel]
 
 
 def start_intake(
-    db, user, channel, *, answers=None, draft_hash=None, language="da", signup_id=None
-):
+    db: Database,
+    user: User,
+    channel: str,
+    *,
+    answers: Answers | None = None,
+    draft_hash: str | None = None,
+    language: str = "da",
+    signup_id: int | None = None,
+) -> str:
     """A new intake: on a new draft (with `answers` to begin from, from the sign-up
     `signup_id` if given), or on the person's own unsent draft (`draft_hash`). Returns its
     public id."""
@@ -65,7 +79,7 @@ def start_intake(
     return public_id
 
 
-def intake_by_public_id(db, user, public_id):
+def intake_by_public_id(db: Database, user: User, public_id: str) -> Intake | None:
     """The registration `user` is taking by phone: theirs, or any for an admin. Until it
     is sent it holds answers (health too) that only the one who took them has heard."""
     rows = list(
@@ -79,7 +93,7 @@ def intake_by_public_id(db, user, public_id):
     return Intake(**rows[0]) if rows else None
 
 
-def signup_columns(user):
+def signup_columns(user: User) -> tuple[str, list[Any]]:
     """The SQL columns (and their parameters) that say whether a sign-up `s` is registered:
     `registered_at`, when it was registered from the sign-up, or else when the person
     registered another way (on the site, or by phone when they called: the same phone
@@ -93,7 +107,7 @@ def signup_columns(user):
     )
 
 
-def recent_signups(db, user, limit=30):
+def recent_signups(db: Database, user: User, limit: int = 30) -> list:
     """The latest sign-ups `user` may see, those registered already marked."""
     where, params = signup_visibility(user)
     columns, column_params = signup_columns(user)
@@ -106,7 +120,7 @@ def recent_signups(db, user, limit=30):
     )
 
 
-def signup_to_register(db, user, signup_id):
+def signup_to_register(db: Database, user: User, signup_id: int | None) -> dict[str, Any] | None:
     """The meeting sign-up `signup_id` (its name, phone, meeting's municipality and when it
     was registered) if `user` may see it, else None: the caller answers 404 either way."""
     where, params = signup_visibility(user)
@@ -122,7 +136,7 @@ def signup_to_register(db, user, signup_id):
     return rows[0] if rows else None
 
 
-def answers_from_signup(row):
+def answers_from_signup(row: Mapping[str, Any]) -> dict[str, str]:
     """What a meeting sign-up already tells: the name, the phone, the meeting's
     municipality."""
     return {
@@ -134,12 +148,14 @@ def answers_from_signup(row):
     }
 
 
-def send_intake(db, user, intake, consents, *, now=None):
+def send_intake(
+    db: Database, user: User, intake: Intake, consents: Consents, *, now: datetime | None = None
+) -> int:
     """The registration, with the consent recorded as given by phone: who took it, when,
     through which channel; audited in the same transaction."""
     now = now or clock.now()
 
-    def record_consent(db, registration_id):
+    def record_consent(db: Database, registration_id: int) -> None:
         # Each yes was read to the person on the phone: KLAPjob has talked with them, the
         # first real contact, whatever brought the registration.
         db.execute(
@@ -174,7 +190,7 @@ def send_intake(db, user, intake, consents, *, now=None):
     )
 
 
-def consents_from(form):
+def consents_from(form: Any) -> Consents:
     return Consents(
         health=form.consent_health.data,
         contact_helper=form.consent_contact_helper.data,

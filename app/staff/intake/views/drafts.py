@@ -3,8 +3,11 @@
 import json
 
 from flask import current_app, render_template
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 
+from app.domain.questions.model import Answer
 from app.domain.questions.summary import summary_rows
 from app.domain.registrations.resume import draft_hash_for_code
 from app.staff.core import audit
@@ -15,14 +18,14 @@ from app.staff.intake.forms import ContinueDraftForm, DraftCodeForm
 from app.web.database import get_db
 
 
-def draft_answers(db, hashed):
+def draft_answers(db: Database, hashed: str) -> dict[str, Answer] | None:
     rows = list(db.query("SELECT answers FROM drafts WHERE token_hash = ?", [hashed]))
     return json.loads(rows[0]["answers"]) if rows else None
 
 
 @blueprint.route("/drafts", methods=["GET", "POST"])
 @requires("staff")
-def find_draft():
+def find_draft() -> ResponseReturnValue:
     form = DraftCodeForm()
     answers = None
     if form.validate_on_submit():

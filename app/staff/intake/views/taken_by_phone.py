@@ -2,13 +2,18 @@
 referral or a meeting sign-up, or by carrying on with the person's unsent draft. Each
 question is the journey's own step (app/domain/questions/steps.py), shown on a staff page."""
 
+from typing import Any
+
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
+from app.domain.places import Found
 from app.domain.questions.flow import CHECK_ANSWERS, first_unfinished, position, step_after
+from app.domain.questions.model import Answers, Step
 from app.domain.questions.steps import STEPS, STEPS_BY_KEY
 from app.domain.questions.summary import summary_rows
-from app.domain.registrations.drafts import load_draft_by_hash, save_step_by_hash
+from app.domain.registrations.drafts import Draft, load_draft_by_hash, save_step_by_hash
 from app.domain.registrations.resume import draft_hash_for_code
 from app.domain.registrations.sending import DraftNotFinished
 from app.staff.core import typed_work
@@ -19,6 +24,7 @@ from app.staff.core.forms import ActionForm
 from app.staff.core.health import health_shown, of_intake
 from app.staff.core.permissions import current_user, requires
 from app.staff.intake.data.taken_by_phone import (
+    Intake,
     answers_from_signup,
     consents_from,
     intake_by_public_id,
@@ -38,11 +44,11 @@ from app.web.question_page import error_list, questions_on_page, search_asked_fo
 from app.web.step_forms import form_for
 
 
-def first_step_url(public_id):
+def first_step_url(public_id: str) -> str:
     return url_for("staff.intake_step", public_id=public_id, step_key="who")
 
 
-def intake_url(public_id, step_key):
+def intake_url(public_id: str, step_key: str) -> str:
     """A question's page, or the answers and the consent after the last question."""
     if step_key == CHECK_ANSWERS:
         return url_for("staff.intake_consent", public_id=public_id)
@@ -51,7 +57,7 @@ def intake_url(public_id, step_key):
 
 @blueprint.route("/registrations/new", methods=["GET", "POST"])
 @requires("staff")
-def new_registration():
+def new_registration() -> ResponseReturnValue:
     form = StartIntakeForm()
     if form.validate_on_submit():
         public_id = start_intake(get_db(), current_user(), form.channel.data)
@@ -66,7 +72,7 @@ def new_registration():
 
 @blueprint.post("/registrations/new/from-signup")
 @requires("staff")
-def registration_from_signup():
+def registration_from_signup() -> ResponseReturnValue:
     form = SignupIntakeForm()
     if not form.validate():
         abort(400)
@@ -86,7 +92,7 @@ def registration_from_signup():
 
 @blueprint.post("/drafts/continue")
 @requires("staff")
-def continue_draft():
+def continue_draft() -> ResponseReturnValue:
     """Carry on with the person's own draft, found by the code they read aloud."""
     form = ContinueDraftForm()
     db = get_db()
@@ -103,11 +109,19 @@ def continue_draft():
     return redirect(intake_url(public_id, first_unfinished(draft.answers, draft.completed)))
 
 
-def intake_or_404(public_id):
+def intake_or_404(public_id: str) -> Intake:
     return intake_by_public_id(get_db(), current_user(), public_id) or abort(404)
 
 
-def render_intake_step(intake, step, form, draft, *, found=None, status=200):
+def render_intake_step(
+    intake: Intake,
+    step: Step,
+    form: Any,
+    draft: Draft,
+    *,
+    found: Found | None = None,
+    status: int = 200,
+) -> ResponseReturnValue:
     return render_template(
         "staff/intake_step.html",
         intake=intake,
@@ -119,11 +133,11 @@ def render_intake_step(intake, step, form, draft, *, found=None, status=200):
     ), status
 
 
-def holds_health(step, answers):
+def holds_health(step: Step, answers: Answers) -> bool:
     return any(spec.sensitive and answers.get(spec.name) for spec in step.fields)
 
 
-def render_health_hidden(intake, step, draft):
+def render_health_hidden(intake: Intake, step: Step, draft: Draft) -> ResponseReturnValue:
     """The question without the health the person wrote: "Show health", or go on with
     it kept as it is."""
     return render_template(
@@ -138,7 +152,7 @@ def render_health_hidden(intake, step, draft):
 
 @blueprint.post("/registrations/new/<public_id>/<step_key>/show-health")
 @requires("staff")
-def intake_show_health(public_id, step_key):
+def intake_show_health(public_id: str, step_key: str) -> ResponseReturnValue:
     """ "Show health" on the health question, or on the answers and the consent page
     (`step_key` "consent")."""
     intake = intake_or_404(public_id)
@@ -153,7 +167,9 @@ def intake_show_health(public_id, step_key):
     return show_step(intake, step, draft, asked=True)
 
 
-def show_step(intake, step, draft, *, asked=False):
+def show_step(
+    intake: Intake, step: Step, draft: Draft, *, asked: bool = False
+) -> ResponseReturnValue:
     """A question's page; health the person wrote in it only after "Show health". What the
     consultant typed here before the back office signed them out stands in its fields."""
     if holds_health(step, draft.answers) and not health_shown(
@@ -169,7 +185,7 @@ def show_step(intake, step, draft, *, asked=False):
 
 @blueprint.route("/registrations/new/<public_id>/<step_key>", methods=["GET", "POST"])
 @requires("staff")
-def intake_step(public_id, step_key):
+def intake_step(public_id: str, step_key: str) -> ResponseReturnValue:
     intake = intake_or_404(public_id)
     step = STEPS_BY_KEY.get(step_key) or abort(404)
     db = get_db()
@@ -182,14 +198,15 @@ def intake_step(public_id, step_key):
     form = form_for(step, formdata=request.form)
     if search:
         spec, typed = search
+        assert spec.finder is not None  # search_asked_for gives only a field that finds
         found = spec.finder(typed)
         if found and len(found.municipality_codes) == 1:
             form[spec.name].data = found.municipality_codes[0]
         return render_intake_step(intake, step, form, draft, found=found)
     is_valid = form.validate_with(draft.answers)
-    typed, _all_fit = form.storable_answers(step)
+    storable, _all_fit = form.storable_answers(step)
     draft = save_step_by_hash(
-        db, intake.draft_token_hash, step.key, typed, complete=is_valid, language=intake.language
+        db, intake.draft_token_hash, step.key, storable, complete=is_valid, language=intake.language
     )
     if not is_valid:
         return render_intake_step(intake, step, form, draft, status=400)
@@ -198,7 +215,7 @@ def intake_step(public_id, step_key):
 
 @blueprint.route("/registrations/new/<public_id>/consent", methods=["GET", "POST"])
 @requires("staff")
-def intake_consent(public_id):
+def intake_consent(public_id: str) -> ResponseReturnValue:
     intake = intake_or_404(public_id)
     db = get_db()
     draft = load_draft_by_hash(db, intake.draft_token_hash)
@@ -216,7 +233,9 @@ def intake_consent(public_id):
     return render_consent(intake, form, draft)
 
 
-def render_consent(intake, form, draft, *, asked=False):
+def render_consent(
+    intake: Intake, form: Any, draft: Draft, *, asked: bool = False
+) -> ResponseReturnValue:
     """The answers (health only after "Show health") and the consent form."""
     db = get_db()
     with_health = has_health(draft.answers) and health_shown(
@@ -233,5 +252,5 @@ def render_consent(intake, form, draft, *, asked=False):
     ), 400 if form.errors else 200
 
 
-def has_health(answers):
+def has_health(answers: Answers) -> bool:
     return any(holds_health(step, answers) for step in STEPS)

@@ -1,13 +1,19 @@
 """KLAPjob's ambassadors (contacts staff keep) and the people who asked to talk with one."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
 
 from app.core import clock, codes
 from app.core.db import write_transaction
 from app.domain.municipalities import municipality_name
 from app.domain.questions.choices import WORK
-from app.staff.core.access import visibility
+from app.staff.core.access import RegistrationRow, visibility
 from app.staff.core.history import add_history
+from app.staff.core.users import User
 
 # "Would you like to talk with an ambassador?" Yes, or maybe: both are worth a call.
 WANTS_AMBASSADOR = ("yes", "dont_know")
@@ -38,11 +44,11 @@ class Ambassador:
     same_line_of_work: bool = False
 
     @property
-    def municipality(self):
+    def municipality(self) -> str:
         return municipality_name(self.municipality_code) or ""
 
     @property
-    def line_of_work_label(self):
+    def line_of_work_label(self) -> str:
         return LINES_OF_WORK.get(self.line_of_work, "")
 
 
@@ -59,11 +65,20 @@ class AmbassadorRequest:
     talked_on: str | None
 
     @property
-    def municipality(self):
+    def municipality(self) -> str:
         return municipality_name(self.municipality_code) or ""
 
 
-def add_ambassador(db, *, name, phone="", email="", municipality_code="", note="", line_of_work=""):
+def add_ambassador(
+    db: Database,
+    *,
+    name: str,
+    phone: str = "",
+    email: str = "",
+    municipality_code: str = "",
+    note: str = "",
+    line_of_work: str = "",
+) -> None:
     with write_transaction(db):
         db.execute(
             "INSERT INTO ambassadors (public_id, name, phone, email, municipality_code, note,"
@@ -81,7 +96,17 @@ def add_ambassador(db, *, name, phone="", email="", municipality_code="", note="
         )
 
 
-def update_ambassador(db, ambassador, *, name, phone, email, municipality_code, note, line_of_work):
+def update_ambassador(
+    db: Database,
+    ambassador: Ambassador,
+    *,
+    name: str,
+    phone: str,
+    email: str,
+    municipality_code: str,
+    note: str,
+    line_of_work: str,
+) -> None:
     with write_transaction(db):
         db.execute(
             "UPDATE ambassadors SET name = ?, phone = ?, email = ?, municipality_code = ?,"
@@ -96,7 +121,7 @@ OPEN_CASES = """(SELECT count(*) FROM ambassador_matches m
                  WHERE m.ambassador_id = ambassadors.id AND r.status != 'closed') AS open_cases"""
 
 
-def ambassadors(db, *, only_active=True):
+def ambassadors(db: Database, *, only_active: bool = True) -> list:
     where = "WHERE active = 1" if only_active else ""
     rows = db.query(
         f"SELECT {AMBASSADOR_COLUMNS}, {OPEN_CASES} FROM ambassadors {where} ORDER BY name"
@@ -104,14 +129,16 @@ def ambassadors(db, *, only_active=True):
     return [Ambassador(**row) for row in rows]
 
 
-def ambassador_by_public_id(db, public_id):
+def ambassador_by_public_id(db: Database, public_id: str) -> Ambassador | None:
     rows = list(
         db.query(f"SELECT {AMBASSADOR_COLUMNS} FROM ambassadors WHERE public_id = ?", [public_id])
     )
     return Ambassador(**rows[0]) if rows else None
 
 
-def ranked_for(available, municipality_code, work_wishes):
+def ranked_for(
+    available: list[Ambassador], municipality_code: str, work_wishes: Collection[str]
+) -> list[Ambassador]:
     """The match list for one person: ambassadors in the same municipality and the same
     line of work first, then either one, then the rest; the least busy first in each."""
     for ambassador in available:
@@ -122,19 +149,19 @@ def ranked_for(available, municipality_code, work_wishes):
             bool(ambassador.line_of_work) and ambassador.line_of_work in work_wishes
         )
 
-    def rank(ambassador):
+    def rank(ambassador: Ambassador) -> tuple[int, bool, int, str]:
         shared = ambassador.same_municipality + ambassador.same_line_of_work
         return (-shared, not ambassador.same_municipality, ambassador.open_cases, ambassador.name)
 
     return sorted(available, key=rank)
 
 
-def set_ambassador_active(db, ambassador, active):
+def set_ambassador_active(db: Database, ambassador: Ambassador, active: bool) -> None:
     with write_transaction(db):
         db.execute("UPDATE ambassadors SET active = ? WHERE id = ?", [int(active), ambassador.id])
 
 
-def ambassador_requests(db, user):
+def ambassador_requests(db: Database, user: User) -> list:
     """People who asked to talk with an ambassador, the ones not yet matched first."""
     where, params = visibility(user)
     rows = db.query(
@@ -152,7 +179,7 @@ def ambassador_requests(db, user):
     return [AmbassadorRequest(**row) for row in rows]
 
 
-def match_of(db, registration_id):
+def match_of(db: Database, registration_id: int) -> dict[str, Any] | None:
     rows = list(
         db.query(
             "SELECT a.name, a.phone, a.email, m.matched_at, m.talked_on, m.note"
@@ -164,7 +191,14 @@ def match_of(db, registration_id):
     return rows[0] if rows else None
 
 
-def match(db, user, registration, ambassador, *, note=""):
+def match(
+    db: Database,
+    user: User,
+    registration: RegistrationRow,
+    ambassador: Ambassador,
+    *,
+    note: str = "",
+) -> None:
     now = clock.now()
     with write_transaction(db):
         db.execute(
@@ -183,7 +217,7 @@ def match(db, user, registration, ambassador, *, note=""):
         )
 
 
-def record_talk(db, user, registration, day):
+def record_talk(db: Database, user: User, registration: RegistrationRow, day: date) -> None:
     now = clock.now()
     with write_transaction(db):
         db.execute(

@@ -1,13 +1,17 @@
 """Ambassadors: staff keep KLAPjob's ambassadors as contacts, see who asked to talk with
 one, match them, and record when they talked."""
 
+from typing import Any
+
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
 from app.core.db import write_transaction
 from app.core.phone import normalise_phone
 from app.domain.registrations.sending import answers_of
 from app.staff.core import audit
+from app.staff.core.access import RegistrationRow
 from app.staff.core.blueprint import blueprint
 from app.staff.core.forms import ActionForm, choices
 from app.staff.core.permissions import current_user, requires, with_registration
@@ -29,7 +33,7 @@ from app.web.database import get_db
 
 @blueprint.get("/ambassadors")
 @requires("staff")
-def ambassador_list():
+def ambassador_list() -> ResponseReturnValue:
     return render_template(
         "staff/ambassadors.html",
         requests=ambassador_requests(get_db(), current_user()),
@@ -40,7 +44,7 @@ def ambassador_list():
 
 @blueprint.route("/ambassadors/new", methods=["GET", "POST"])
 @requires("staff")
-def new_ambassador():
+def new_ambassador() -> ResponseReturnValue:
     form = AmbassadorWithWorkForm()
     if form.validate_on_submit() and valid_phone(form):
         db = get_db()
@@ -54,7 +58,7 @@ def new_ambassador():
 
 @blueprint.route("/ambassadors/<public_id>/edit", methods=["GET", "POST"])
 @requires("staff")
-def edit_ambassador(public_id):
+def edit_ambassador(public_id: str) -> ResponseReturnValue:
     db = get_db()
     ambassador = ambassador_by_public_id(db, public_id) or abort(404)
     if request.method == "POST":
@@ -79,7 +83,7 @@ def edit_ambassador(public_id):
     return render_template("staff/new_ambassador.html", form=form, ambassador=ambassador)
 
 
-def valid_phone(form):
+def valid_phone(form: Any) -> bool:
     phone = form.phone.data
     if phone and normalise_phone(phone) is None:
         form.phone.errors.append(_l("Enter a phone number like 20 30 40 50"))
@@ -87,7 +91,7 @@ def valid_phone(form):
     return True
 
 
-def ambassador_fields(form):
+def ambassador_fields(form: Any) -> dict[str, str]:
     return dict(
         name=form.name.data,
         phone=normalise_phone(form.phone.data) or "",
@@ -100,7 +104,7 @@ def ambassador_fields(form):
 
 @blueprint.post("/ambassadors/<public_id>/active")
 @requires("staff")
-def toggle_ambassador(public_id):
+def toggle_ambassador(public_id: str) -> ResponseReturnValue:
     ambassador = ambassador_by_public_id(get_db(), public_id) or abort(404)
     if ActionForm().validate_on_submit():
         set_ambassador_active(get_db(), ambassador, not ambassador.active)
@@ -110,7 +114,7 @@ def toggle_ambassador(public_id):
 @blueprint.route("/registrations/<public_id>/ambassador", methods=["GET", "POST"])
 @requires("staff")
 @with_registration
-def match_ambassador(registration):
+def match_ambassador(registration: RegistrationRow) -> ResponseReturnValue:
     db = get_db()
     available = ranked_for(
         ambassadors(db),
@@ -155,7 +159,7 @@ def match_ambassador(registration):
 @blueprint.post("/registrations/<public_id>/ambassador/talked")
 @requires("staff")
 @with_registration
-def ambassador_talked(registration):
+def ambassador_talked(registration: RegistrationRow) -> ResponseReturnValue:
     form = TalkedForm(prefix="talked")
     if form.validate_on_submit() and match_of(get_db(), registration.id):
         db = get_db()

@@ -1,10 +1,16 @@
 """Jobkaravane meetings: staff record them and see who signed up."""
 
+from typing import Any
+
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 
 from app.core.db import LARGEST_INTEGER, write_transaction
 from app.domain.meetings import (
+    Meeting,
+    MeetingFields,
     all_meetings,
     create_meeting,
     delete_meeting,
@@ -22,7 +28,7 @@ from app.staff.meetings.forms import AttendanceForm, MeetingForm
 from app.web.database import get_db
 
 
-def meeting_fields(form):
+def meeting_fields(form: Any) -> MeetingFields:
     day = form.starts_on.data
     return dict(
         starts_at=at_time(day, form.starts_at.data),
@@ -34,7 +40,7 @@ def meeting_fields(form):
     )
 
 
-def form_for(meeting):
+def form_for(meeting: Meeting) -> MeetingForm:
     """The meeting form filled with the meeting as it is."""
     return MeetingForm(
         data=dict(
@@ -49,11 +55,11 @@ def form_for(meeting):
     )
 
 
-def meeting_or_404(public_id):
+def meeting_or_404(public_id: str) -> Meeting:
     return meeting_by_public_id(get_db(), public_id) or abort(404)
 
 
-def changeable_meeting(public_id):
+def changeable_meeting(public_id: str) -> Meeting:
     """The meeting, if this user may change or delete it; else 403 with the reason (the
     meeting is public, so its existence is no secret)."""
     found = meeting_or_404(public_id)
@@ -63,7 +69,7 @@ def changeable_meeting(public_id):
     return found
 
 
-def moves_unseen_signups(db, meeting, form):
+def moves_unseen_signups(db: Database, meeting: Meeting, form: Any) -> bool:
     """Moving a meeting to another municipality moves its sign-ups into that one's scope:
     only those who may see them already may do it. Says why next to the field."""
     if form.municipality.data == meeting.municipality_code or not meeting.signups:
@@ -82,13 +88,13 @@ def moves_unseen_signups(db, meeting, form):
 
 @blueprint.get("/meetings")
 @requires("staff")
-def meetings():
+def meetings() -> ResponseReturnValue:
     return render_template("staff/meetings.html", meetings=all_meetings(get_db()))
 
 
 @blueprint.route("/meetings/new", methods=["GET", "POST"])
 @requires("staff")
-def new_meeting():
+def new_meeting() -> ResponseReturnValue:
     form = MeetingForm()
     if form.validate_on_submit():
         db = get_db()
@@ -102,7 +108,7 @@ def new_meeting():
 
 @blueprint.route("/meetings/<public_id>/edit", methods=["GET", "POST"])
 @requires("staff")
-def edit_meeting(public_id):
+def edit_meeting(public_id: str) -> ResponseReturnValue:
     db = get_db()
     found = changeable_meeting(public_id)
     form = MeetingForm() if request.method == "POST" else form_for(found)
@@ -117,7 +123,7 @@ def edit_meeting(public_id):
 
 @blueprint.get("/meetings/<public_id>")
 @requires("staff")
-def meeting(public_id):
+def meeting(public_id: str) -> ResponseReturnValue:
     db, user = get_db(), current_user()
     found = meeting_or_404(public_id)
     signups = None
@@ -135,7 +141,7 @@ def meeting(public_id):
 
 @blueprint.post("/meetings/<public_id>/signups/<int:signup_id>/attendance")
 @requires("staff")
-def meeting_attendance(public_id, signup_id):
+def meeting_attendance(public_id: str, signup_id: int) -> ResponseReturnValue:
     db = get_db()
     if signup_id > LARGEST_INTEGER:  # no row has it, and SQLite cannot even look
         abort(404)
@@ -155,7 +161,7 @@ def meeting_attendance(public_id, signup_id):
 
 @blueprint.post("/meetings/<public_id>/delete")
 @requires("staff")
-def remove_meeting(public_id):
+def remove_meeting(public_id: str) -> ResponseReturnValue:
     found = changeable_meeting(public_id)
     if ActionForm().validate_on_submit():
         db = get_db()

@@ -9,6 +9,7 @@ from statistics import median
 
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 
 from app.core import clock
 from app.domain.municipalities import municipality_name
@@ -25,14 +26,14 @@ CONTACT_BUCKETS = (
 )
 
 
-def local_day(stamp):
+def local_day(stamp: str) -> date:
     return datetime.fromisoformat(stamp).astimezone(clock.DANISH_TIME).date()
 
 
-def per_month(db, *, today, months=12):
+def per_month(db: Database, *, today: date, months: int = 12) -> list[tuple[date, int]]:
     """(first day of the month, count) for the last `months` months, this one included."""
     first = clock.add_months(today.replace(day=1), -(months - 1))
-    counts = Counter()
+    counts: Counter[date] = Counter()
     for row in db.query("SELECT submitted_at FROM registrations"):
         day = local_day(row["submitted_at"])
         if day >= first:
@@ -40,7 +41,7 @@ def per_month(db, *, today, months=12):
     return [(clock.add_months(first, i), counts[clock.add_months(first, i)]) for i in range(months)]
 
 
-def per_municipality(db):
+def per_municipality(db: Database) -> list:
     """(municipality name, count), most registrations first."""
     rows = db.query(
         "SELECT municipality_code, count(*) AS n FROM registrations "
@@ -51,10 +52,10 @@ def per_municipality(db):
     ]
 
 
-def funnel(db):
+def funnel(db: Database) -> list[tuple[str, int]]:
     """(status, how many have reached it): a person who got a job and was then closed
     still counts as having reached the job."""
-    furthest = {}
+    furthest: dict[int, int] = {}
     for row in db.query(
         "SELECT id AS registration_id, status FROM registrations "
         "UNION ALL SELECT registration_id, status FROM registration_history "
@@ -70,12 +71,12 @@ def funnel(db):
 
 @dataclass
 class ContactTimes:
-    buckets: list  # (label, count)
+    buckets: list[tuple[str, int]]  # (label, count)
     not_yet: int
     median_days: float | None
 
 
-def days_to_first_contact(db):
+def days_to_first_contact(db: Database) -> ContactTimes:
     days, not_yet = [], 0
     for row in db.query("SELECT submitted_at, first_contact_at FROM registrations"):
         if row["first_contact_at"] is None:
@@ -93,5 +94,5 @@ def days_to_first_contact(db):
     return ContactTimes(buckets, not_yet, median(days) if days else None)
 
 
-def month_label(first_day: date):
+def month_label(first_day: date) -> str:
     return format_date(first_day, format="MMM yyyy")

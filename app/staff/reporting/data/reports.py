@@ -3,7 +3,9 @@ time, and the same as a CSV file in Danish conventions and as an .xlsx workbook.
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from openpyxl import Workbook
@@ -13,27 +15,31 @@ from app.staff.core import monthly_figures as mf
 from app.staff.core.spreadsheets import danish_day, danish_decimal
 from app.staff.core.statuses import CLOSE_REASONS, JOB_KINDS, PLACEMENT_KINDS
 
+Figures = dict[tuple[str, str], dict[str, tuple[int, float]]]  # monthly_figures.figures
+# (first day of the month, municipality, what, count, average, average of): a row of a file.
+Row = tuple[date, str | None, str, int, float | None, str]
+
 
 @dataclass
 class Line:
     """One line of the report: a label, and per month a count (and hours or days)."""
 
     label: str
-    counts: dict  # month -> count
-    amounts: dict  # month -> hours or days in all
+    counts: dict[str, int]  # month -> count
+    amounts: dict[str, float]  # month -> hours or days in all
     amount_label: str = ""
 
-    def count(self, month=None):
+    def count(self, month: str | None = None) -> int:
         return self.counts.get(month, 0) if month else sum(self.counts.values())
 
-    def average(self, month=None):
+    def average(self, month: str | None = None) -> float | None:
         count = self.count(month)
         amount = self.amounts.get(month, 0) if month else sum(self.amounts.values())
         return amount / count if count and self.amount_label else None
 
 
-def lines(found):
-    def line(label, measure, kind="", amount_label=""):
+def lines(found: Figures) -> list[Line]:
+    def line(label: object, measure: str, kind: str = "", amount_label: object = "") -> Line:
         per_month = found.get((measure, kind), {})
         return Line(
             str(label),
@@ -63,17 +69,19 @@ def lines(found):
     return result
 
 
-def months_between(first, last):
+def months_between(first: str, last: str) -> list[str]:
     """'YYYY-MM' from `first` to `last`, both included."""
     year, month = map(int, first.split("-"))
-    months = []
+    months: list[str] = []
     while f"{year:04d}-{month:02d}" <= last and len(months) < 120:
         months.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
 
 
-def report_rows(report_lines, months, municipality):
+def report_rows(
+    report_lines: Iterable[Line], months: Iterable[str], municipality: str
+) -> Iterator[Row]:
     """The long table of the files: month (a date), municipality, what, count, average.
     Every line of every month, a 0 too: a missing line would leave the reader guessing."""
     place = municipality_name(municipality) if municipality else str(_l("All municipalities"))
@@ -89,7 +97,7 @@ def report_rows(report_lines, months, municipality):
             )
 
 
-def headers():
+def headers() -> list[str]:
     return [
         str(_l("Month")),
         str(_l("Municipality")),
@@ -100,7 +108,7 @@ def headers():
     ]
 
 
-def csv_file(rows):
+def csv_file(rows: Iterable[Row]) -> str:
     """Semicolon-separated, decimal comma, dates as Danish dates, with a byte-order mark so
     Excel reads the letters æ, ø and å."""
     out = io.StringIO()
@@ -121,7 +129,7 @@ def csv_file(rows):
     return out.getvalue()
 
 
-def xlsx_file(rows):
+def xlsx_file(rows: Iterable[Row]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = str(_l("Report"))[:31]

@@ -3,11 +3,16 @@ who kept it and when. Shown later as it was, each line corrected since marked wi
 count, so that a quarter Aarhus got never changes under it."""
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
 
 from app.core import clock, codes
 from app.core.db import write_transaction
 from app.staff.core import audit
+from app.staff.core.users import User
 from app.staff.reporting.data.reports import Line
 
 
@@ -22,7 +27,14 @@ class SentReport:
     sent_at: str
 
 
-def keep_as_sent(db, user, municipality, first_month, last_month, report_lines):
+def keep_as_sent(
+    db: Database,
+    user: User,
+    municipality: str,
+    first_month: str,
+    last_month: str,
+    report_lines: Iterable[Line],
+) -> str:
     public_id = codes.new_public_id()
     kept = [line.__dict__ for line in report_lines]
     with write_transaction(db):
@@ -49,7 +61,7 @@ COLUMNS = """s.public_id, s.municipality_code, s.first_month, s.last_month, s.li
     coalesce(u.name, '') AS sent_by, s.sent_at"""
 
 
-def _sent(row):
+def _sent(row: dict[str, Any]) -> SentReport:
     return SentReport(
         row["public_id"],
         row["municipality_code"],
@@ -61,7 +73,9 @@ def _sent(row):
     )
 
 
-def sent_reports_for(db, municipality, first_month, last_month):
+def sent_reports_for(
+    db: Database, municipality: str, first_month: str, last_month: str
+) -> list[SentReport]:
     """The reports of this municipality and period kept as sent, the newest first."""
     rows = db.query(
         f"SELECT {COLUMNS} FROM sent_reports s LEFT JOIN users u ON u.id = s.sent_by"
@@ -72,7 +86,7 @@ def sent_reports_for(db, municipality, first_month, last_month):
     return [_sent(row) for row in rows]
 
 
-def sent_report(db, public_id):
+def sent_report(db: Database, public_id: str) -> SentReport | None:
     rows = db.query(
         f"SELECT {COLUMNS} FROM sent_reports s LEFT JOIN users u ON u.id = s.sent_by"
         " WHERE s.public_id = ?",
@@ -81,7 +95,7 @@ def sent_report(db, public_id):
     return next((_sent(row) for row in rows), None)
 
 
-def corrections(sent_lines, lines_now):
+def corrections(sent_lines: Iterable[Line], lines_now: Iterable[Line]) -> dict[str, int]:
     """{label: today's count in all} for each line whose count changed since it was sent."""
     now = {line.label: line.count() for line in lines_now}
     return {

@@ -1,6 +1,7 @@
 """Bar charts drawn on the server as SVG: no script, a title and a description for
 assistive technology, and the same numbers in a table beside each chart."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 BAR_HEIGHT = 28
@@ -18,7 +19,7 @@ class Bar:
     width: float
 
     @property
-    def text_y(self):
+    def text_y(self) -> float:
         return self.y + BAR_HEIGHT * 0.68
 
 
@@ -33,15 +34,17 @@ class BarChart:
     width: int = CHART_WIDTH
 
     @property
-    def bar_x(self):
+    def bar_x(self) -> int:
         return self.label_width
 
     @property
-    def label_x(self):
+    def label_x(self) -> int:
         return self.label_width - 8
 
 
-def bar_chart(key, title, description, data):
+def bar_chart(
+    key: str, title: object, description: object, data: Sequence[tuple[object, int]]
+) -> BarChart:
     """`data`: (label, value) pairs, drawn top to bottom, scaled to the largest value."""
     largest = max((value for _label, value in data), default=0) or 1
     room = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH

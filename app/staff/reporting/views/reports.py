@@ -1,9 +1,14 @@
 """Reports for the municipalities: by municipality and period, from the anonymous monthly
 figures (no person in them), on the page and as CSV and .xlsx files."""
 
+from datetime import date
+from typing import Any
+
 from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from werkzeug.datastructures import MultiDict
 from wtforms import SelectField
 
 from app.core import clock
@@ -13,7 +18,14 @@ from app.staff.core.filters import month_name
 from app.staff.core.forms import choices
 from app.staff.core.monthly_figures import figures
 from app.staff.core.permissions import current_user, requires
-from app.staff.reporting.data.reports import csv_file, lines, months_between, report_rows, xlsx_file
+from app.staff.reporting.data.reports import (
+    Line,
+    csv_file,
+    lines,
+    months_between,
+    report_rows,
+    xlsx_file,
+)
 from app.staff.reporting.data.sent_reports import (
     corrections,
     keep_as_sent,
@@ -26,7 +38,7 @@ MONTHS_OFFERED = 36
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def recent_months(today):
+def recent_months(today: date) -> list:
     months, year, month = [], today.year, today.month
     for _ in range(MONTHS_OFFERED):
         months.append(f"{year:04d}-{month:02d}")
@@ -46,7 +58,7 @@ class ReportForm(FlaskForm):
     first_month = SelectField(_l("From the month"))
     last_month = SelectField(_l("To the month"))
 
-    def offer(self, today):
+    def offer(self, today: date) -> None:
         """The months offered (the last 36), this quarter by default; what was asked for is
         read from the address."""
         months = recent_months(today)
@@ -57,16 +69,18 @@ class ReportForm(FlaskForm):
         self.first_month.default, self.last_month.default = quarter_start, months[0]
         self.process(self.asked())
 
-    def asked(self):
+    def asked(self) -> MultiDict[str, str]:
         return request.args
 
-    def period(self):
+    def period(self) -> tuple[str, str, str]:
         """(municipality, first month, last month), the months in order."""
         first, last = sorted((self.first_month.data or "", self.last_month.data or ""))
         return self.municipality.data or "", first, last
 
 
-def report_file(report_lines, months, municipality, first, last, kind):
+def report_file(
+    report_lines: list[Line], months: list[str], municipality: str, first: str, last: str, kind: str
+) -> Response:
     rows = list(report_rows(report_lines, months, municipality))
     name = f"klapjob-rapport-{municipality or 'alle'}-{first}-{last}.{kind}"
     body, mimetype = (csv_file(rows), "text/csv") if kind == "csv" else (xlsx_file(rows), XLSX)
@@ -75,14 +89,14 @@ def report_file(report_lines, months, municipality, first, last, kind):
     )
 
 
-def lines_now(municipality, first, last):
+def lines_now(municipality: str, first: str, last: str) -> list[Line]:
     found = figures(get_db(), municipality=municipality, first_month=first, last_month=last)
     return lines(found)
 
 
 @blueprint.get("/reports")
 @requires("staff")
-def reports():
+def reports() -> ResponseReturnValue:
     form = ReportForm()
     form.offer(clock.today())
     valid = form.validate()
@@ -93,7 +107,7 @@ def reports():
     download = request.args.get("download")
     if valid and download in ("csv", "xlsx"):
         return report_file(report_lines, months, municipality, first, last, download)
-    args = {"municipality": municipality, "first_month": first, "last_month": last}
+    args: dict[str, Any] = {"municipality": municipality, "first_month": first, "last_month": last}
     return render_template(
         "staff/reports.html",
         form=form,
@@ -112,13 +126,13 @@ class KeepReportForm(ReportForm):
     class Meta:
         csrf = True
 
-    def asked(self):
+    def asked(self) -> MultiDict[str, str]:
         return request.form
 
 
 @blueprint.post("/reports/keep")
 @requires("staff")
-def keep_report():
+def keep_report() -> ResponseReturnValue:
     """'Gem rapporten, som den blev sendt': the report of these months as it is now."""
     form = KeepReportForm()
     form.offer(clock.today())
@@ -133,7 +147,7 @@ def keep_report():
 
 @blueprint.get("/reports/sent/<public_id>")
 @requires("staff")
-def sent_report_page(public_id):
+def sent_report_page(public_id: str) -> ResponseReturnValue:
     sent = sent_report(get_db(), public_id) or abort(404)
     months = months_between(sent.first_month, sent.last_month)
     download = request.args.get("download")

@@ -1,6 +1,9 @@
 """Statistics: four charts drawn on the server as SVG, each with its table beside it."""
 
+from collections.abc import Sequence
+
 from flask import render_template
+from flask.typing import ResponseReturnValue
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 
@@ -15,14 +18,14 @@ from app.web.database import get_db
 TOP_MUNICIPALITIES = 15
 
 
-def describe_largest(data):
+def describe_largest(data: Sequence[tuple[object, int]]) -> str:
     if not data or not max(value for _label, value in data):
         return _("No registrations yet.")
     label, value = max(data, key=lambda pair: pair[1])
     return _("The largest is %(label)s with %(count)s.", label=label, count=value)
 
 
-def describe_funnel(funnel):
+def describe_funnel(funnel: Sequence[tuple[str, int]]) -> str:
     counts = dict(funnel)
     return _(
         "%(jobs)s of %(total)s have got a job.",
@@ -33,7 +36,7 @@ def describe_funnel(funnel):
 
 @blueprint.get("/statistics")
 @requires("staff")
-def statistics():
+def statistics() -> ResponseReturnValue:
     db = get_db()
     months = [
         (figures.month_label(first), count)
