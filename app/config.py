@@ -125,6 +125,7 @@ def settings_from_environment(instance_path):
         "FAILED_CODES_PER_HOUR": _number("KLAPJOB_FAILED_CODES_PER_HOUR", 10),
         "NEW_DRAFTS_PER_HOUR": _number("KLAPJOB_NEW_DRAFTS_PER_HOUR", 60),
         "MEETING_SIGNUPS_PER_HOUR": _number("KLAPJOB_MEETING_SIGNUPS_PER_HOUR", 20),
+        "CALL_REQUESTS_PER_HOUR": _number("KLAPJOB_CALL_REQUESTS_PER_HOUR", 20),
         "PROFILE_PDFS_PER_HOUR": _number("KLAPJOB_PROFILE_PDFS_PER_HOUR", 20),
         "PROFILE_MAILS_PER_HOUR": _number("KLAPJOB_PROFILE_MAILS_PER_HOUR", 5),
         # "Continue later" links by mail: from one client address an hour, and for one

@@ -55,6 +55,9 @@ class Overview:
     health_withheld: bool = False
     helper: Helper | None = None
     said: list = field(default_factory=list)  # labels of the answers said, not written
+    # Asked KLAPjob to call without answering the questions: only a name, a number, a
+    # municipality and perhaps when to call are known.
+    asked_to_be_called: bool = False
 
 
 def is_dont_know(value):
@@ -88,8 +91,9 @@ def said_in_own_voice(recorded_fields):
     return [spec.summary_label or spec.label for spec in specs if not spec.sensitive]
 
 
-def first_call_overview(row, answers, recorded_fields=()):
+def first_call_overview(row, answers, recorded_fields=(), *, asked_to_be_called=False):
     return Overview(
+        asked_to_be_called=asked_to_be_called,
         said=said_in_own_voice(recorded_fields),
         facts=answered(answers, OVERVIEW_FIELDS),
         under_18=answers.get("age_group") == "under_18",
