@@ -85,6 +85,10 @@ def settings_from_environment(instance_path):
         "PHONE_CLOSED_DAYS": month_days(
             os.environ.get("KLAPJOB_PHONE_CLOSED_DAYS", "12-24,12-31,06-05")
         ),
+        # When KLAPjob's phone is open, as KLAPjob writes it ("mandag-torsdag 9-15, fredag
+        # 9-12"): said beside the number wherever a person is told to call. Nothing is said
+        # until KLAPjob sets it: the site never guesses the hours.
+        "PHONE_HOURS": os.environ.get("KLAPJOB_PHONE_HOURS", "").strip(),
         "DRAFT_COOKIE_DAYS": int(os.environ.get("KLAPJOB_DRAFT_DAYS", "30")),
         "RECEIPT_HOURS": int(os.environ.get("KLAPJOB_RECEIPT_HOURS", "24")),
         "RESUME_DAYS": int(os.environ.get("KLAPJOB_RESUME_DAYS", "30")),
@@ -123,6 +127,7 @@ def settings_from_environment(instance_path):
         "FAILED_CODES_PER_HOUR": _number("KLAPJOB_FAILED_CODES_PER_HOUR", 10),
         "NEW_DRAFTS_PER_HOUR": _number("KLAPJOB_NEW_DRAFTS_PER_HOUR", 60),
         "MEETING_SIGNUPS_PER_HOUR": _number("KLAPJOB_MEETING_SIGNUPS_PER_HOUR", 20),
+        "CALL_REQUESTS_PER_HOUR": _number("KLAPJOB_CALL_REQUESTS_PER_HOUR", 20),
         "PROFILE_PDFS_PER_HOUR": _number("KLAPJOB_PROFILE_PDFS_PER_HOUR", 20),
         "PROFILE_MAILS_PER_HOUR": _number("KLAPJOB_PROFILE_MAILS_PER_HOUR", 5),
         # "Continue later" links by mail: from one client address an hour, and for one

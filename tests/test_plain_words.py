@@ -65,10 +65,6 @@ GLOSSARY = {
         ("ressourceforløb", "ressourceforløbet"),
         "et ressourceforløb er en plan fra kommunen",
     ),
-    "jobafklaringsforløb": (
-        ("jobafklaringsforløb", "jobafklaringsforløbet"),
-        "et jobafklaringsforløb er for folk, der er sygemeldt",
-    ),
     "jobkaravane": (
         ("jobkaravane", "jobkaravanen"),
         "en jobkaravane er et møde om job for folk på førtidspension",

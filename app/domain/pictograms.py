@@ -176,7 +176,6 @@ PICTURES = {
     "parents": mulberry("parents"),
     "situation": mulberry("office_block", "where"),
     "resource_programme": mulberry("ring_binder", "calendar"),
-    "job_clarification": mulberry("thermometer", "where"),
     "in_flexjob": mulberry("briefcase_1", "one_hour"),
     "in_skanejob": mulberry("briefcase_1", "purse"),
     "caseworker": mulberry("office_block", "man_-_face"),

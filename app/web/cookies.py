@@ -36,6 +36,8 @@ SHARED_DEVICE_COOKIE = "klapjob_shared_device"  # this tablet is shared (web/dev
 DRAFT_COOKIE = "klapjob_draft"  # the token of a person's draft (citizen.journey)
 # After sending, until the browser closes: the receipt of what this browser sent.
 RECEIPT_COOKIE = "klapjob_receipt"
+# After asking KLAPjob to call, until the browser closes: the receipt of that request.
+CALL_ME_COOKIE = "klapjob_call_me"
 HELPER_COOKIE = "klapjob_helper"  # a helper's own details, signed
 SPEED_COOKIE = "klapjob_listen_speed"  # read-aloud speed (speech/page.py)
 # The back office's own, sent to STAFF_PATH only.

@@ -41,7 +41,11 @@ from app.web.page_state_setup import (
     remove_meetings,
     shared_device_mark,
 )
-from app.web.page_states_after_sending import the_helpers_copy, the_job_profile
+from app.web.page_states_after_sending import (
+    asking_to_be_called,
+    the_helpers_copy,
+    the_job_profile,
+)
 from app.web.question_page import finder_field, revealed_by
 from app.web.server_site import ServerSite
 
@@ -117,6 +121,7 @@ def before_anyone_starts(site: ServerSite, person: Person) -> Iterator[str]:
         ("about", "/about"),
         ("privacy", "/privacy"),
         ("help", "/help"),
+        ("call-me", "/call-me"),
         ("for-relatives", "/for-relatives"),
         ("settings", "/settings"),
         ("not-found", "/no-such-page"),
@@ -131,6 +136,7 @@ def before_anyone_starts(site: ServerSite, person: Person) -> Iterator[str]:
     yield "meeting-phone-wrong"
     site.send(f"/meetings/{meeting}", {"name": person.name, "phone": person.phone})
     yield "meeting-signed-up"
+    yield from asking_to_be_called(site, person.name, person.phone, WRONG["phone"])
     site.send("/settings", {"text_size": "large"})
     yield "settings-error"
     site.send("/settings", {}, token="expired")

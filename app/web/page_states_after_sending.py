@@ -1,10 +1,22 @@
-"""The page states after sending: the helper's copy by mail and the job profile (a part of
-page_states.py's walk, kept apart for its size)."""
+"""The page states after sending: the helper's copy by mail and the job profile, and asking
+KLAPjob to call, which sends without the questions (a part of page_states.py's walk, kept
+apart for its size)."""
 
 from collections.abc import Iterator
 
-from app.web.page_state_setup import mail_not_working, mail_works
+from app.web.page_state_setup import AARHUS, mail_not_working, mail_works
 from app.web.server_site import ServerSite
+
+
+def asking_to_be_called(site: ServerSite, name: str, phone: str, wrong_phone: str) -> Iterator[str]:
+    """ "Ask KLAPjob to call you": nothing given, a number that is not one, and sent."""
+    site.send("/call-me", {})
+    yield "call-me-error"
+    given = {"name": name, "municipality": AARHUS, "consent": "y"}
+    site.send("/call-me", {**given, "phone": wrong_phone})
+    yield "call-me-phone-wrong"
+    site.send("/call-me", {**given, "phone": phone, "call_time": ["morning"]})
+    yield "call-me-sent"
 
 
 def the_helpers_copy(site: ServerSite) -> Iterator[str]:

@@ -80,12 +80,15 @@ def remove_marks(response: Response) -> Response:
 
 
 def help_phone() -> dict[str, Any]:
-    """KLAPjob's own number and address: settings, so the site's texts (site_text.py)."""
+    """KLAPjob's own number, the hours its phone is open (empty until KLAPjob sets them)
+    and its address: settings, so the site's texts (site_text.py)."""
     shown = current_app.config["KLAPJOB_PHONE"]
     digits = "".join(ch for ch in shown if ch.isdigit() or ch == "+")
+    hours = current_app.config.get("PHONE_HOURS", "")
     return {
         "help_phone": site_value(shown),
         "help_phone_href": normalise_phone(shown) or digits,
+        "help_phone_hours": site_value(hours) if hours else "",
         "help_email": site_value(current_app.config["KLAPJOB_EMAIL"]),
     }
 

@@ -8,7 +8,6 @@ import re
 SOFT_HYPHEN = "\u00ad"
 JOINTS = {
     "ressourceforløb": ("ressource", "forløb"),
-    "jobafklaringsforløb": ("job", "afklarings", "forløb"),
 }
 COMPOUND = re.compile("|".join(JOINTS), re.IGNORECASE)
 

@@ -122,7 +122,13 @@ def when_klapjob_calls(registration):
         last = _("Have we not called? Then call us on %(phone)s.", phone=phone)
     else:
         last = _("Have you not heard from us? Then call us on %(phone)s.", phone=phone)
-    return [first, last]
+    return [first, last, *phone_hours()]
+
+
+def phone_hours() -> list[str]:
+    """When KLAPjob's phone is open, as KLAPjob set it; nothing when it is not set."""
+    hours = current_app.config.get("PHONE_HOURS", "")
+    return [_("The phone is open %(hours)s.", hours=hours)] if hours else []
 
 
 # A weekday and a date as each language writes them: "fredag den 11. december",

@@ -49,9 +49,6 @@ CALL_TIMES = (
 )
 
 RESOURCE_PROGRAMME_IS = _l("A plan from the municipality. It lasts 1 to 5 years.")
-JOB_CLARIFICATION_IS = _l(
-    "It is for people on sick leave.\nThey no longer get sick pay from the municipality."
-)
 FLEX_JOB_IS = _l("A flex job is a job with fewer hours.")
 SUBSIDISED_JOB_IS = _l(
     "A subsidised job is a job with pay for people on disability pension.\n"
@@ -61,19 +58,14 @@ SUBSIDISED_JOB_IS = _l(
 )
 
 # Where the person is in the system: the job centre's words, each explained. Not sick
-# leave: that is health (GDPR art. 9), told only under the health question and its own yes.
+# leave: that is health (GDPR art. 9), told only under the health question and its own yes;
+# nor a jobafklaringsforløb, which is only for people on sick leave and so tells the same.
 IN_THE_SYSTEM = (
     Choice(
         "resource_programme",
         _l("A resource programme (ressourceforløb)"),
         "resource_programme",
         RESOURCE_PROGRAMME_IS,
-    ),
-    Choice(
-        "job_clarification",
-        _l("A job clarification programme (jobafklaringsforløb)"),
-        "job_clarification",
-        JOB_CLARIFICATION_IS,
     ),
     Choice("in_flexjob", _l("I have a flex job (fleksjob)"), "in_flexjob", FLEX_JOB_IS),
     Choice(

@@ -58,6 +58,9 @@ class Overview:
     health_withheld: bool = False
     helper: Helper | None = None
     said: list = field(default_factory=list)  # labels of the answers said, not written
+    # Asked KLAPjob to call without answering the questions: only a name, a number, a
+    # municipality and perhaps when to call are known.
+    asked_to_be_called: bool = False
 
 
 def is_dont_know(value: Answer | None) -> bool:
@@ -92,9 +95,14 @@ def said_in_own_voice(recorded_fields: Iterable[str]) -> list[str]:
 
 
 def first_call_overview(
-    row: RegistrationRow, answers: Answers, recorded_fields: Iterable[str] = ()
+    row: RegistrationRow,
+    answers: Answers,
+    recorded_fields: Iterable[str] = (),
+    *,
+    asked_to_be_called: bool = False,
 ) -> Overview:
     return Overview(
+        asked_to_be_called=asked_to_be_called,
         said=said_in_own_voice(recorded_fields),
         facts=answered(answers, OVERVIEW_FIELDS),
         under_18=answers.get("age_group") == "under_18",

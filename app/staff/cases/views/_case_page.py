@@ -18,6 +18,7 @@ from app.domain.questions.flow import visible_steps
 from app.domain.questions.model import Answer, Answers, Step
 from app.domain.questions.steps import FIELDS_BY_NAME, STEPS
 from app.domain.questions.summary import shown_answers, summary_rows
+from app.domain.registrations.call_me import asked_to_be_called
 from app.domain.registrations.callback import is_overdue
 from app.domain.registrations.voice import recordings_of_registration
 from app.staff.cases.data.answer_corrections import may_correct
@@ -242,7 +243,10 @@ def show_case(
             registration,
         ),
         overview=first_call_overview(
-            registration, case.answers, recordings_of_registration(db, registration.id)
+            registration,
+            case.answers,
+            recordings_of_registration(db, registration.id),
+            asked_to_be_called=asked_to_be_called(db, registration.id),
         ),
         health_hidden=not shows_health and has_health_answers(case.answers),
         contact=contact_rows(case.answers),
