@@ -19,8 +19,7 @@ name of each state while the site shows it. A site is anything with these method
     set_cookie(name, value), forget_cookie(name)
     app, javascript                 the site's Flask app; whether the pages' JavaScript runs
 
-The questions come from domain/questions/steps.py, so a new question is walked without a change here.
-"""
+The questions come from domain/questions/steps.py, so a new question is walked without a change here."""
 
 import dataclasses
 from collections.abc import Iterator, Mapping
@@ -41,11 +40,7 @@ from app.web.page_state_setup import (
     remove_meetings,
     shared_device_mark,
 )
-from app.web.page_states_after_sending import (
-    asking_to_be_called,
-    the_helpers_copy,
-    the_job_profile,
-)
+from app.web.page_states_after_sending import asking_to_be_called, the_helpers_copy, the_job_profile
 from app.web.question_page import finder_field, revealed_by
 from app.web.server_site import ServerSite
 
