@@ -8,10 +8,14 @@ the person said an answer in their own voice, its box plays it, with their yes (
 health, never in a mail or a PDF).
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from flask import Response, abort, current_app, redirect, render_template, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from sqlite_utils import Database
 from wtforms import BooleanField
 
 from app.citizen.journey.blueprint import blueprint
@@ -99,31 +103,38 @@ def profile():
 
 
 @blueprint.post("/profile/health/<any(show, hide):choice>")
-def choose_health(choice):
-    registration = sent_registration()
-    if registration is None or not can_show_health(registration.answers):
-        return redirect(url_for("pages.start"))
-    if HealthChoiceForm().validate():
-        limit, client = health_choice_limit(), this_client()
-        if limit.reached(get_db(), client):
-            return render_profile(registration, ProfileMailForm(), status=429, busy="choices")
-        limit.record(get_db(), client)
-        record_health_choice(get_db(), registration.id, choice == "show")
-    return redirect(url_for("journey.profile"))
+def choose_health(choice: str) -> ResponseReturnValue:
+    return profile_choice(
+        lambda registration: can_show_health(registration.answers), record_health_choice, choice
+    )
 
 
 @blueprint.post("/profile/own-voice/<any(show, hide):choice>")
 def choose_voice(choice: str) -> ResponseReturnValue:
     """The person's yes (or no again) to their own voice playing on their profile."""
+    return profile_choice(
+        lambda registration: bool(voices_on_profile(get_db(), registration.id)),
+        record_voice_choice,
+        choice,
+    )
+
+
+def profile_choice(
+    may_choose: Callable[[Any], bool],
+    record: Callable[[Database, int, bool], object],
+    choice: str,
+) -> ResponseReturnValue:
+    """A yes or no on the profile page (health, the person's own voice), for a person who
+    has something to choose about: recorded, at most so many an hour from one place."""
     registration = sent_registration()
-    if registration is None or not voices_on_profile(get_db(), registration.id):
+    if registration is None or not may_choose(registration):
         return redirect(url_for("pages.start"))
     if HealthChoiceForm().validate():
         limit, client = health_choice_limit(), this_client()
         if limit.reached(get_db(), client):
             return render_profile(registration, ProfileMailForm(), status=429, busy="choices")
         limit.record(get_db(), client)
-        record_voice_choice(get_db(), registration.id, choice == "show")
+        record(get_db(), registration.id, choice == "show")
     return redirect(url_for("journey.profile"))
 
 

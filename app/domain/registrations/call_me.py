@@ -9,15 +9,12 @@ from sqlite_utils import Database
 
 from app.core import codes
 from app.core.db import write_transaction
-from app.domain.coverage import covering_consultant_id
-from app.domain.municipalities import known_municipality_code
 from app.domain.questions.model import Answer
-from app.domain.registrations.events import registration_sent, registration_stored
+from app.domain.registrations.events import registration_sent
 from app.domain.registrations.sending import (
     Consents,
-    insert_answers,
     insert_registration,
-    promise_callback,
+    store_answers_and_route,
 )
 
 # The channel of a registration that asked to be called without answering the questions.
@@ -40,16 +37,7 @@ def ask_to_be_called(db: Database, given: Mapping[str, Answer], *, language: str
             db, codes.token_hash(token), answers, language, Consents()
         )
         db.execute("UPDATE registrations SET channel = ? WHERE id = ?", [CALL_ME, registration_id])
-        insert_answers(db, registration_id, answers)
-        municipality = known_municipality_code(answers.get("municipality", ""))
-        consultant_id = covering_consultant_id(db, municipality)
-        registration_stored.send(
-            db,
-            registration_id=registration_id,
-            municipality_code=municipality,
-            consultant_id=consultant_id,
-        )
-        promise_callback(db, registration_id, covered=consultant_id is not None)
+        store_answers_and_route(db, registration_id, answers)
     registration_sent.send(db, registration_id=registration_id)
     return token
 

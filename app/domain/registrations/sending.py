@@ -108,18 +108,7 @@ def submit_draft(
             db.execute(
                 "UPDATE registrations SET health_withheld = 1 WHERE id = ?", [registration_id]
             )
-        insert_answers(db, registration_id, answers)
-        municipality = known_municipality_code(answers["municipality"])
-        # Who it goes to is the domain's answer, worked out once: the back office is told
-        # (and writes it), and the promised day rests on it, not on what was written.
-        consultant_id = covering_consultant_id(db, municipality)
-        registration_stored.send(
-            db,
-            registration_id=registration_id,
-            municipality_code=municipality,
-            consultant_id=consultant_id,
-        )
-        promise_callback(db, registration_id, covered=consultant_id is not None)
+        store_answers_and_route(db, registration_id, answers)
         if recorded is not None:
             recorded(db, registration_id)
         move_to_registration(db, hashed, registration_id, draft.answers, health=consents.health)
@@ -173,6 +162,24 @@ def insert_registration(
     # An INSERT always gives its row's id (None only before any row was inserted).
     assert cursor.lastrowid is not None
     return cursor.lastrowid
+
+
+def store_answers_and_route(
+    db: Database, registration_id: int, answers: Mapping[str, Answer]
+) -> None:
+    """The answers stored, and the registration given to whoever covers its municipality.
+    Who it goes to is the domain's answer, worked out once: the back office is told (and
+    writes it), and the promised day rests on it, not on what was written."""
+    insert_answers(db, registration_id, answers)
+    municipality = known_municipality_code(str(answers.get("municipality", "")))
+    consultant_id = covering_consultant_id(db, municipality)
+    registration_stored.send(
+        db,
+        registration_id=registration_id,
+        municipality_code=municipality,
+        consultant_id=consultant_id,
+    )
+    promise_callback(db, registration_id, covered=consultant_id is not None)
 
 
 def promise_callback(db: Database, registration_id: int, *, covered: bool) -> None:
