@@ -567,6 +567,9 @@ NOT_REACHED = {
     "staff.intake_show_health": "the fuzz's phone intake has no health answer to show",
     "journey.recording": "the fuzz's draft has no recording (the id is a made-up one)",
     "staff.voice_recording": "the fuzz's registration has no recording",
+    "journey.profile_voice": "the fuzz's profile plays no recording (the id is a made-up one)",
+    "staff.profile_voice": "the fuzz's registration has no recording on its profile",
+    "staff.employer_profile_voice": "the fuzz's site has no employer's yes with a voice",
 }
 
 
