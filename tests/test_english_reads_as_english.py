@@ -29,6 +29,7 @@ CALQUES = {
     r"^It is a job consultant": "Danish: Det er en jobkonsulent",
     r"\bsocial educator\b": "Danish: pædagog",
     r"\bthe trip to work\b": "Danish: turen til arbejde",
+    r"\bflexjob\b": "one term everywhere: flex job",
 }
 
 

@@ -41,7 +41,7 @@ CHANNELS = {
 PLACEMENT_KINDS = {
     "praktik": _l("Work trial (praktik)"),
     "skaanejob": _l("Skånejob"),
-    "fleksjob": _l("Flexjob (fleksjob)"),
+    "fleksjob": _l("Flex job (fleksjob)"),
     "ordinary_subsidy": _l("Ordinary job with wage subsidy"),
     "ordinary": _l("Ordinary job without wage subsidy"),
 }
