@@ -34,13 +34,25 @@
     var preview = panel.querySelector("[data-voice-preview]");
     var again = panel.querySelector("[data-voice-again]");
     var discard = panel.querySelector("[data-voice-discard]");
+    var save = group.querySelector("[data-voice-upload] button");
     var recorder = null;
     var timer = null;
     var started = 0;
     var previewUrl = null;
     panel.hidden = false;
+    // One way to answer: the record button. The file box stays in the form, unseen, to
+    // carry the recording, and comes back only if the microphone cannot be used.
+    panel.setAttribute("role", "group");
+    panel.setAttribute("aria-labelledby", input.id + "-label");
+    record.setAttribute("aria-describedby", input.getAttribute("aria-describedby"));
+    offerFile(false);
 
     function show(element, shown) { element.hidden = !shown; }
+
+    function offerFile(shown) {
+      show(input, shown);
+      show(save, shown);
+    }
 
     function clear() {
       input.value = "";
@@ -49,7 +61,7 @@
         previewUrl = null;
       }
       preview.removeAttribute("src");
-      [preview, again, discard, time].forEach(function (e) { show(e, false); });
+      [preview, again, discard, time, save].forEach(function (e) { show(e, false); });
       show(record, true);
       status.textContent = "";
     }
@@ -62,7 +74,7 @@
       input.files = files.files;
       previewUrl = URL.createObjectURL(blob);
       preview.src = previewUrl;
-      [preview, again, discard].forEach(function (e) { show(e, true); });
+      [preview, again, discard, save].forEach(function (e) { show(e, true); });
       show(stop, false);
       status.textContent = status.getAttribute("data-recorded");
       again.focus();
@@ -110,6 +122,8 @@
         stop.focus();
       }, function () {
         status.textContent = status.getAttribute("data-no-microphone");
+        offerFile(true);
+        input.focus();
       });
     }
 

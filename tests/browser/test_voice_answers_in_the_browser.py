@@ -101,6 +101,7 @@ def test_mette_records_with_the_microphone_and_sends_it(browser, live_server, sp
         token = with_a_draft(context, live_server)
         page = context.new_page()
         page.goto("/register/strengths")
+        one_way_to_answer_by_voice(page)
         page.get_by_role("button", name="Optag", exact=True).click()
         stop = page.get_by_role("button", name="Stop")
         stop.wait_for()
@@ -128,6 +129,38 @@ def test_mette_records_with_the_microphone_and_sends_it(browser, live_server, sp
     finally:
         with_microphone.close()
     karl_hears_it_on_the_case(browser, live_server, token, kept["audio"])
+
+
+def the_file_box(page):
+    return page.locator('input[type="file"]').and_(
+        page.get_by_label("Sig det med din stemme", exact=True)
+    )
+
+
+def one_way_to_answer_by_voice(page):
+    """Where the browser records, the record button is the way: no file box beside it, and
+    nothing to save before there is a recording."""
+    expect(page.get_by_role("button", name="Optag", exact=True)).to_be_visible()
+    expect(the_file_box(page)).to_be_hidden()
+    expect(page.get_by_role("button", name="Gem optagelsen")).to_be_hidden()
+
+
+def test_with_no_microphone_mette_is_offered_a_file_instead(browser, live_server):
+    """A browser that can record, on a machine with no microphone (or a person who said no
+    to it): the page says so, and the phone's own recorder is there again."""
+    context = browser.new_context(viewport=PHONE, base_url=live_server.url, locale="da-DK")
+    with_a_draft(context, live_server)
+    page = context.new_page()
+    page.goto("/register/strengths")
+    one_way_to_answer_by_voice(page)
+    page.get_by_role("button", name="Optag", exact=True).click()
+    expect(page.locator("[data-voice-status]")).to_have_text(
+        "Vi kunne ikke bruge mikrofonen. Vælg en fil i stedet."
+    )
+    expect(the_file_box(page)).to_be_visible()
+    expect(the_file_box(page)).to_be_focused()
+    expect(page.get_by_role("button", name="Gem optagelsen")).to_be_visible()
+    context.close()
 
 
 def karl_hears_it_on_the_case(browser, live_server, token, recorded):
