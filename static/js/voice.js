@@ -38,6 +38,7 @@
     var recorder = null;
     var timer = null;
     var started = 0;
+    var warned = {};
     var previewUrl = null;
     panel.hidden = false;
     // One way to answer: the record button. The file box stays in the form, unseen, to
@@ -73,16 +74,30 @@
       files.items.add(file);
       input.files = files.files;
       previewUrl = URL.createObjectURL(blob);
+      var timeUp = (Date.now() - started) / 1000 >= limit;
       preview.src = previewUrl;
       [preview, again, discard, save].forEach(function (e) { show(e, true); });
       show(stop, false);
-      status.textContent = status.getAttribute("data-recorded");
+      status.textContent = (timeUp ? status.getAttribute("data-time-up") + " " : "") +
+        status.getAttribute("data-recorded");
       again.focus();
+    }
+
+    // Said, not only shown: the status is read by a screen reader, once at each mark.
+    function warn(secondsLeft, message) {
+      if (!warned[message] && secondsLeft <= 0) {
+        warned[message] = true;
+        status.textContent = status.getAttribute(message);
+      }
     }
 
     function tick() {
       var seconds = (Date.now() - started) / 1000;
       count.textContent = clock(Math.min(seconds, limit));
+      if (limit > 60) {
+        warn(limit - 60 - seconds, "data-minute-left");
+      }
+      warn(limit - 10 - seconds, "data-seconds-left");
       if (seconds >= limit) {
         stopRecording();
       }
@@ -113,6 +128,7 @@
         });
         recorder.start(1000);
         started = Date.now();
+        warned = {};
         count.textContent = clock(0);
         timer = setInterval(tick, 250);
         show(record, false);

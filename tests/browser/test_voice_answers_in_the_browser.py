@@ -30,6 +30,15 @@ def speech_wav(tmp_path_factory):
     return path
 
 
+def fake_microphone(speech):
+    """Chromium's fake microphone, saying what espeak-ng said, with no prompt to allow it."""
+    return [
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-audio-capture={speech}",
+    ]
+
+
 def with_a_draft(context, live_server):
     """Mette has answered every question already (the draft saved as the pages do)."""
     token = saved_draft(live_server.app, MYSELF_IN_AARHUS)
@@ -83,14 +92,9 @@ def test_without_javascript_mette_sends_a_file_from_her_phones_recorder(
 
 def test_mette_records_with_the_microphone_and_sends_it(browser, live_server, speech_wav):
     forget_recordings(live_server)
-    fake_microphone = [
-        "--use-fake-ui-for-media-stream",
-        "--use-fake-device-for-media-stream",
-        f"--use-file-for-fake-audio-capture={speech_wav}",
-    ]
     # A browser of its own: the fake microphone is a flag of the whole browser.
     with_microphone = browser.browser_type.launch(
-        executable_path=CHROMIUM, args=CHROMIUM_ARGS + fake_microphone
+        executable_path=CHROMIUM, args=CHROMIUM_ARGS + fake_microphone(speech_wav)
     )
     try:
         # On a phone, as most people hold one.
@@ -161,6 +165,44 @@ def test_with_no_microphone_mette_is_offered_a_file_instead(browser, live_server
     expect(the_file_box(page)).to_be_focused()
     expect(page.get_by_role("button", name="Gem optagelsen")).to_be_visible()
     context.close()
+
+
+@pytest.fixture
+def twelve_seconds_an_answer(live_server):
+    """A short limit, so the count reaches its end while the test waits."""
+    config = live_server.app.config
+    before = config["VOICE_SECONDS_PER_ANSWER"]
+    config["VOICE_SECONDS_PER_ANSWER"] = 12
+    yield
+    config["VOICE_SECONDS_PER_ANSWER"] = before
+
+
+def test_the_time_left_is_said_and_the_recording_stops_itself_at_the_limit(
+    browser, live_server, speech_wav, twelve_seconds_an_answer
+):
+    """A person who cannot read the count hears it from the screen reader: the status says
+    when 10 seconds are left and that the time is up, and the recording stops there."""
+    forget_recordings(live_server)
+    with_microphone = browser.browser_type.launch(
+        executable_path=CHROMIUM, args=CHROMIUM_ARGS + fake_microphone(speech_wav)
+    )
+    try:
+        context = with_microphone.new_context(
+            viewport=PHONE, base_url=live_server.url, locale="da-DK"
+        )
+        context.grant_permissions(["microphone"], origin=live_server.url)
+        with_a_draft(context, live_server)
+        page = context.new_page()
+        page.goto("/register/strengths")
+        expect(page.locator("[data-voice-time]")).to_contain_text("0:12")
+        page.get_by_role("button", name="Optag", exact=True).click()
+        status = page.get_by_role("status").and_(page.locator("[data-voice-status]"))
+        expect(status).to_have_text("Der er 10 sekunder tilbage.", timeout=30_000)
+        expect(status).to_have_text(re.compile(r"^Tiden er gået\. Lyt til den\."), timeout=30_000)
+        expect(page.get_by_role("button", name="Optag igen")).to_be_visible()
+        expect(page.locator("[data-voice-count]")).to_have_text("0:12")
+    finally:
+        with_microphone.close()
 
 
 def karl_hears_it_on_the_case(browser, live_server, token, recorded):

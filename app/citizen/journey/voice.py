@@ -44,6 +44,7 @@ class VoiceShown:
 
     input_name: str
     minutes: int
+    seconds: int
     recording: Recording | None = None
     error: str | None = None
 
@@ -105,8 +106,9 @@ def voice_on_page(step, token, refused=None):
         return {}
     kept = recordings_of_draft(get_db(), codes.token_hash(token) if token else None)
     refused = refused or {}
+    seconds = int(voice_limits().seconds_per_answer)
     return {
-        name: VoiceShown(input_name(name), minutes(), kept.get(name), refused.get(name))
+        name: VoiceShown(input_name(name), minutes(), seconds, kept.get(name), refused.get(name))
         for name in names
     }
 
