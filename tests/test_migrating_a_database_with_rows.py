@@ -200,3 +200,37 @@ def test_karl_from_before_teams_is_in_no_team_and_keeps_his_municipality(tmp_pat
     assert one(db, "SELECT consultant_id FROM municipality_agreements")["consultant_id"] == 1
     assert list(db.query("SELECT * FROM teams")) == []
     db.close()
+
+
+def test_typed_work_kept_before_any_form_page_could_keep_it_stays_kept(tmp_path):
+    db = database_before(tmp_path, "m029_typed_work_on_any_form_page")
+    db.execute(
+        "INSERT INTO users (public_id, email, name, role, password_hash, totp_secret,"
+        " created_at) VALUES ('u1', 'karl@klapjob.test', 'Karl', 'consultant', 'x', 'y', ?)",
+        [SENT_IN_MARCH],
+    )
+    db.execute(
+        "INSERT INTO registrations (reference, submitted_at, language, name, filled_by,"
+        " contact_method, municipality_code) VALUES ('K7M4PX', ?, 'da', 'Mette Hansen',"
+        " 'self', 'phone', '751')",
+        [SENT_IN_MARCH],
+    )
+    db.execute(
+        "INSERT INTO typed_work (user_id, registration_id, page, fields, kept_at)"
+        " VALUES (1, 1, '/staff/registrations/x', '[[\"contact-note\", \"Ringer fredag\"]]', ?)",
+        [SENT_IN_MARCH],
+    )
+    db.conn.commit()
+
+    migrations.apply(db)
+
+    kept = one(db, "SELECT * FROM typed_work")
+    assert (kept["user_id"], kept["registration_id"], kept["intake_id"]) == (1, 1, None)
+    assert "Ringer fredag" in kept["fields"]
+    db.execute(
+        "INSERT INTO typed_work (user_id, page, fields, kept_at)"
+        " VALUES (1, '/staff/meetings/new', '[]', ?)",
+        [SENT_IN_MARCH],
+    )
+    assert db["typed_work"].count == 2, "a page of no person's keeps work too"
+    db.close()

@@ -106,3 +106,61 @@ def test_answers_typed_on_a_phone_registration_stand_in_their_field_after_signin
     page = karl.open(work_page)
     assert page.field_value("work_other") == WORK_SAID_ON_THE_PHONE
     assert "står i feltet igen" in page.text()
+
+
+def signed_out_while_typing(app, db, member, page, typed):
+    """`member` opens `page`, is idle past the limit, then sends `typed` from it."""
+    token = member.open(page).csrf_token()
+    idle_past_the_limit(app, db)
+    response = member.client.post(page, data={"csrf_token": token, **typed})
+    assert location_path(response).startswith("/staff/sign-in")
+    assert "Det, du skrev, er gemt" in member.open(location_path(response)).text()
+    return sign_in_again(member, response)
+
+
+def test_a_correction_typed_on_its_own_page_stands_there_after_signing_in(app, db):
+    """Mette's new number is typed on the correction's page, not on the case: it comes
+    back there, not on the case where no field holds it."""
+    mette = register(app, name="Mette Hansen")
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    correction = f"{case_url(mette)}/answers/phone"
+
+    response = signed_out_while_typing(app, db, karl, correction, {"phone": "21 31 41 51"})
+
+    assert location_path(response) == correction
+    page = karl.open(correction)
+    assert page.field_value("phone") == "21 31 41 51"
+    assert "står i feltet igen" in page.text()
+    assert next(db.query("SELECT phone FROM registrations"))["phone"] == "+4520304050", (
+        "not saved until he presses again"
+    )
+    assert karl.open(case_url(mette)).soup.find(id="contact-note") is not None
+    assert db["typed_work"].count == 0, "taken once"
+
+
+MEETING_SAID = "Vi fortæller om job i køkkener. Du kan spørge om alt. Der er kaffe."
+
+
+def test_a_meetings_description_stands_in_its_field_after_signing_in(app, db):
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    typed = {"place": "Jobcenter Aarhus", "municipality": "751", "description_da": MEETING_SAID}
+
+    response = signed_out_while_typing(app, db, karl, "/staff/meetings/new", typed)
+
+    assert location_path(response) == "/staff/meetings/new"
+    page = karl.open("/staff/meetings/new")
+    assert page.soup.find(id="description_da").get_text().strip() == MEETING_SAID
+    assert page.field_value("place") == "Jobcenter Aarhus"
+    assert "står i feltet igen" in page.text()
+    assert db["meetings"].count == 0, "not saved until he presses again"
+    anna = staff_member(app, name="Anna Kollega", covers=TEST_MUNICIPALITIES).sign_in()
+    assert MEETING_SAID not in anna.open("/staff/meetings/new").html
+
+
+def test_a_password_is_never_kept_as_typed_work(app, db):
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    typed = {"current_password": "det gamle ord", "new_password": "et nyt langt ord 123"}
+    token = karl.open("/staff/account/password").csrf_token()
+    idle_past_the_limit(app, db)
+    karl.client.post("/staff/account/password", data={"csrf_token": token, **typed})
+    assert db["typed_work"].count == 0

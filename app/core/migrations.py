@@ -748,3 +748,36 @@ def m026_teams(db: Database) -> None:
         ALTER TABLE users ADD COLUMN team_id INTEGER REFERENCES teams (id) ON DELETE SET NULL
         """,
     )
+
+
+@migrations()
+def m029_typed_work_on_any_form_page(db: Database) -> None:
+    run_statements(
+        db,
+        """
+        -- Typed work kept on any page with its own form: a case's (a correction, a request),
+        -- a phone registration's, or no person's (a new meeting, an ambassador). A row
+        -- points at one case or registration at most: without one, its page names it.
+        CREATE TABLE typed_work_new (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+            registration_id INTEGER REFERENCES registrations (id) ON DELETE CASCADE,
+            intake_id INTEGER REFERENCES staff_intakes (id) ON DELETE CASCADE,
+            page TEXT,
+            fields TEXT NOT NULL,
+            kept_at TEXT NOT NULL,
+            CHECK (registration_id IS NULL OR intake_id IS NULL),
+            CHECK (registration_id IS NOT NULL OR intake_id IS NOT NULL OR page IS NOT NULL),
+            UNIQUE (user_id, registration_id),
+            UNIQUE (user_id, intake_id)
+        );
+        INSERT INTO typed_work_new (id, user_id, registration_id, intake_id, page, fields,
+            kept_at)
+            SELECT id, user_id, registration_id, intake_id, page, fields, kept_at
+            FROM typed_work;
+        DROP TABLE typed_work;
+        ALTER TABLE typed_work_new RENAME TO typed_work;
+        CREATE UNIQUE INDEX typed_work_on_a_page ON typed_work (user_id, page)
+            WHERE registration_id IS NULL AND intake_id IS NULL
+        """,
+    )

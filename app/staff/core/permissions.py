@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from flask import abort, current_app, flash, g, redirect, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
+from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
@@ -85,22 +86,49 @@ def check_access() -> ResponseReturnValue | None:
     return None
 
 
+def keeps_typed_work(view: View) -> View:
+    """A page with a form of its own: what was typed on it when the back office signed the
+    consultant out comes back on it after signing in (its view takes `typed_work_here`)."""
+    view.keeps_typed_work = True  # type: ignore[attr-defined]  # a function takes any attribute
+    return view
+
+
 def typed_work_kept_for(owner: int | None) -> str | None:
-    """A form sent on a case or on a question of a phone registration by a session that has
-    just ended: what was typed is kept for the one who typed it. The address to come back
-    to after signing in (where it stands in its fields again), or None."""
+    """A form sent by a session that has just ended: what was typed is kept for the one who
+    typed it. The address to come back to after signing in (where it stands in its fields
+    again), or None."""
     public_id = (request.view_args or {}).get("public_id")
-    if owner is None or not public_id:
-        return None
-    if request.endpoint == "staff.intake_step":
-        kind, page = "intake", request.path
-    elif request.path.startswith("/staff/registrations/"):
-        kind, page = "case", url_for("staff.registration", public_id=public_id)
-    else:
+    kind, page = where_typed(public_id)
+    if owner is None or kind is None:
         return None
     if not typed_work.keep(get_db(), owner, kind, public_id, request.form, page):
         return None
     return page
+
+
+def where_typed(public_id: str | None) -> tuple[str | None, str]:
+    """(kind, page): what the form sent belongs to, and the page that shows it again. A
+    case's page gathers the forms of its own buttons; a form page shows its own."""
+    if request.endpoint == "staff.intake_step":
+        return "intake", request.path
+    on_a_case = bool(public_id) and request.path.startswith("/staff/registrations/")
+    if getattr(current_app.view_functions.get(request.endpoint or ""), "keeps_typed_work", False):
+        return ("case" if on_a_case else typed_work.ON_A_PAGE), request.path
+    if on_a_case:
+        return "case", url_for("staff.registration", public_id=public_id)
+    return None, ""
+
+
+def typed_work_here(registration_id: int | None = None) -> MultiDict[str, str] | None:
+    """On a page that keeps typed work, opened again: what this user typed on it before
+    being signed out (on the case `registration_id`, or on no person's page), or None."""
+    if request.method != "GET":
+        return None
+    kind = "case" if registration_id is not None else typed_work.ON_A_PAGE
+    typed = typed_work.take(get_db(), current_user(), kind, registration_id, request.path)
+    if typed is not None:
+        flash(typed_work.PUT_BACK)
+    return typed
 
 
 def to_sign_in(case_with_typed_work: str | None) -> Response:

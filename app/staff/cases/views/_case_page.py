@@ -228,7 +228,10 @@ def show_case(
     case = case_file(db, registration)
     forms = blank_forms(case)
     if request.method == "GET":
-        put_back_typed_work(forms, typed_work.take(db, current_user(), "case", registration.id))
+        here = url_for("staff.registration", public_id=registration.public_id)
+        put_back_typed_work(
+            forms, typed_work.take(db, current_user(), "case", registration.id, here)
+        )
     if submitted:
         name, form = submitted
         forms[name] = form

@@ -24,7 +24,13 @@ from app.staff.core.access import RegistrationRow, visible_registration
 from app.staff.core.blueprint import blueprint
 from app.staff.core.forms import ActionForm
 from app.staff.core.health import health_shown, of_registration
-from app.staff.core.permissions import current_user, requires, with_registration
+from app.staff.core.permissions import (
+    current_user,
+    keeps_typed_work,
+    requires,
+    typed_work_here,
+    with_registration,
+)
 from app.staff.core.users import User
 from app.web.database import get_db
 from app.web.question_page import error_list, questions_on_page, search_asked_for
@@ -71,11 +77,15 @@ def show_step(
         get_db(), current_user(), of_registration(registration), "case", asked=asked
     ):
         return render_step(registration, step, None, answers, health_hidden=True)
+    typed = typed_work_here(registration.id)
+    if typed:
+        return render_step(registration, step, form_for(step, formdata=typed), answers)
     return render_step(registration, step, form_for(step, answers=answers), answers)
 
 
 @blueprint.route("/registrations/<public_id>/answers/<step_key>", methods=["GET", "POST"])
 @requires("staff")
+@keeps_typed_work
 @with_registration
 def correct_answer(registration: RegistrationRow, step_key: str) -> ResponseReturnValue:
     db = get_db()

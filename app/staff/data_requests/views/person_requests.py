@@ -9,7 +9,13 @@ from app.core import clock
 from app.staff.core.access import RegistrationRow
 from app.staff.core.blueprint import blueprint
 from app.staff.core.forms import ActionForm
-from app.staff.core.permissions import current_user, requires, with_registration
+from app.staff.core.permissions import (
+    current_user,
+    keeps_typed_work,
+    requires,
+    typed_work_here,
+    with_registration,
+)
 from app.staff.data_requests.data.person_requests import (
     all_requests,
     mark_done,
@@ -23,10 +29,12 @@ from app.web.database import get_db
 
 @blueprint.route("/registrations/<public_id>/requests", methods=["GET", "POST"])
 @requires("staff")
+@keeps_typed_work
 @with_registration
 def person_requests(registration: RegistrationRow) -> ResponseReturnValue:
     db = get_db()
-    form = PersonRequestForm()
+    typed = typed_work_here(registration.id)
+    form = PersonRequestForm(formdata=typed) if typed else PersonRequestForm()
     if form.validate_on_submit():
         register_request(
             db,

@@ -14,7 +14,13 @@ from app.staff.core import audit
 from app.staff.core.access import RegistrationRow
 from app.staff.core.blueprint import blueprint
 from app.staff.core.forms import ActionForm, choices
-from app.staff.core.permissions import current_user, requires, with_registration
+from app.staff.core.permissions import (
+    current_user,
+    keeps_typed_work,
+    requires,
+    typed_work_here,
+    with_registration,
+)
 from app.staff.meetings.data.ambassadors import (
     add_ambassador,
     ambassador_by_public_id,
@@ -44,8 +50,10 @@ def ambassador_list() -> ResponseReturnValue:
 
 @blueprint.route("/ambassadors/new", methods=["GET", "POST"])
 @requires("staff")
+@keeps_typed_work
 def new_ambassador() -> ResponseReturnValue:
-    form = AmbassadorWithWorkForm()
+    typed = typed_work_here()
+    form = AmbassadorWithWorkForm(formdata=typed) if typed else AmbassadorWithWorkForm()
     if form.validate_on_submit() and valid_phone(form):
         db = get_db()
         with write_transaction(db):  # the ambassador and its audit entry, or neither
@@ -58,10 +66,14 @@ def new_ambassador() -> ResponseReturnValue:
 
 @blueprint.route("/ambassadors/<public_id>/edit", methods=["GET", "POST"])
 @requires("staff")
+@keeps_typed_work
 def edit_ambassador(public_id: str) -> ResponseReturnValue:
     db = get_db()
     ambassador = ambassador_by_public_id(db, public_id) or abort(404)
-    if request.method == "POST":
+    typed = typed_work_here()
+    if typed:
+        form = AmbassadorWithWorkForm(formdata=typed)
+    elif request.method == "POST":
         form = AmbassadorWithWorkForm()
     else:
         form = AmbassadorWithWorkForm(
@@ -113,6 +125,7 @@ def toggle_ambassador(public_id: str) -> ResponseReturnValue:
 
 @blueprint.route("/registrations/<public_id>/ambassador", methods=["GET", "POST"])
 @requires("staff")
+@keeps_typed_work
 @with_registration
 def match_ambassador(registration: RegistrationRow) -> ResponseReturnValue:
     db = get_db()
@@ -121,7 +134,8 @@ def match_ambassador(registration: RegistrationRow) -> ResponseReturnValue:
         registration.municipality_code,
         answers_of(db, registration.id).get("work_wishes", []),
     )
-    form = MatchForm()
+    typed = typed_work_here(registration.id)
+    form = MatchForm(formdata=typed) if typed else MatchForm()
     form.ambassador.choices = choices(
         [
             (a.public_id, f"{a.name} ({a.municipality})" if a.municipality else a.name)

@@ -23,7 +23,7 @@ from app.staff.core import audit
 from app.staff.core.access import may_change_meeting, may_see_signups
 from app.staff.core.blueprint import blueprint
 from app.staff.core.forms import ActionForm, at_time, clock_text
-from app.staff.core.permissions import current_user, requires
+from app.staff.core.permissions import current_user, keeps_typed_work, requires, typed_work_here
 from app.staff.meetings.forms import AttendanceForm, MeetingForm
 from app.web.database import get_db
 
@@ -94,8 +94,10 @@ def meetings() -> ResponseReturnValue:
 
 @blueprint.route("/meetings/new", methods=["GET", "POST"])
 @requires("staff")
+@keeps_typed_work
 def new_meeting() -> ResponseReturnValue:
-    form = MeetingForm()
+    typed = typed_work_here()
+    form = MeetingForm(formdata=typed) if typed else MeetingForm()
     if form.validate_on_submit():
         db = get_db()
         with write_transaction(db):  # the meeting and its audit entry, or neither
@@ -108,10 +110,15 @@ def new_meeting() -> ResponseReturnValue:
 
 @blueprint.route("/meetings/<public_id>/edit", methods=["GET", "POST"])
 @requires("staff")
+@keeps_typed_work
 def edit_meeting(public_id: str) -> ResponseReturnValue:
     db = get_db()
     found = changeable_meeting(public_id)
-    form = MeetingForm() if request.method == "POST" else form_for(found)
+    typed = typed_work_here()
+    if typed:
+        form = MeetingForm(formdata=typed)
+    else:
+        form = MeetingForm() if request.method == "POST" else form_for(found)
     if form.validate_on_submit() and not moves_unseen_signups(db, found, form):
         with write_transaction(db):  # the change and its audit entry, or neither
             update_meeting(db, found, **meeting_fields(form))
