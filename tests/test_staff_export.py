@@ -85,7 +85,7 @@ def test_every_work_trial_and_job_is_a_line_of_its_own_with_its_kind_grant_days_
     from app.staff.core.access import visible_registration
 
     mette = register(app, name="Mette Hansen", consent_jobcentre=True)
-    register(app, name="Ali Khan", consent_jobcentre=True)
+    ali = register(app, name="Ali Khan", consent_jobcentre=True)
     anna = staff_member(app, "admin")
     with app.test_request_context():
         case = visible_registration(db, anna.user, mette["public_id"])
@@ -120,5 +120,7 @@ def test_every_work_trial_and_job_is_a_line_of_its_own_with_its_kind_grant_days_
     # As Danish Excel reads them: a decimal comma ('12.5' is a date or a text there), and
     # days day-month-year.
     assert job_line["Timer om ugen i jobbet"] == "12,5" and job_line["Slutter"] == ""
-    assert his["Sendt"] == clock.today().strftime("%d-%m-%Y")
+    # The day he sent it, in Denmark: not today, which is another day when the test runs
+    # across Danish midnight (it did, and failed).
+    assert his["Sendt"] == clock.day_in_denmark(ali["submitted_at"]).strftime("%d-%m-%Y")
     assert his["Person i filen"] not in {row["Person i filen"] for row in hers}

@@ -5,6 +5,8 @@ from datetime import date
 
 from babel.numbers import format_decimal
 
+from app.core import clock
+
 DAY_FORMAT = "%d-%m-%Y"
 
 
@@ -15,10 +17,11 @@ def danish_decimal(number: float | None) -> str:
     return format_decimal(number, locale="da", group_separator=False)
 
 
-def danish_day(day: date | None) -> str:
-    """'02-03-2026' for a date or an ISO day ('2026-03-02'); '' for nothing."""
+def danish_day(day: date | str | None) -> str:
+    """'02-03-2026' for a date, an ISO day ('2026-03-02') or a stored UTC time stamp (its
+    day in Denmark: sent at 23:30 UTC is the next day there); '' for nothing."""
     if not day:
         return ""
     if isinstance(day, str):
-        day = date.fromisoformat(day[:10])
+        day = clock.day_in_denmark(day) if len(day) > 10 else date.fromisoformat(day)
     return day.strftime(DAY_FORMAT)
