@@ -75,11 +75,15 @@ def test_the_export_page_offers_the_choices(app):
     assert page.soup.find("input", {"name": "include_contact"}).get("checked") is None
 
 
-def test_every_work_trial_and_job_is_a_line_of_its_own_with_its_kind_grant_days_and_end(app, db):
+def test_every_work_trial_and_job_is_a_line_of_its_own_with_its_kind_grant_days_and_end(
+    app, db, time_machine
+):
     """Aarhus counts work trials and jobs from the file: each of Mette's is a line (a work
     trial that became a flexjob, granted by the job centre), her person number the same on
-    both; Ali, with none yet, is one line."""
-    from datetime import date
+    both; Ali, with none yet, is one line. They send at half past midnight in Denmark."""
+    from datetime import UTC, date, datetime
+
+    time_machine.move_to(datetime(2026, 12, 7, 23, 30, tzinfo=UTC))
 
     from app.staff.cases.data.placements import add_placement, end_placement
     from app.staff.core.access import visible_registration
@@ -120,7 +124,10 @@ def test_every_work_trial_and_job_is_a_line_of_its_own_with_its_kind_grant_days_
     # As Danish Excel reads them: a decimal comma ('12.5' is a date or a text there), and
     # days day-month-year.
     assert job_line["Timer om ugen i jobbet"] == "12,5" and job_line["Slutter"] == ""
-    # The day he sent it, in Denmark: not today, which is another day when the test runs
-    # across Danish midnight (it did, and failed).
-    assert his["Sendt"] == clock.day_in_denmark(ali["submitted_at"]).strftime("%d-%m-%Y")
+    # The day he sent it in Denmark, not the stored UTC stamp's day (7 December).
+    assert (
+        his["Sendt"]
+        == "08-12-2026"
+        == clock.day_in_denmark(ali["submitted_at"]).strftime("%d-%m-%Y")
+    )
     assert his["Person i filen"] not in {row["Person i filen"] for row in hers}
