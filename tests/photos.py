@@ -2,6 +2,7 @@
 when it was taken (GPS and camera in its EXIF, XMP, a comment, a colour profile), turned
 by its EXIF orientation, and the other kinds a browser may send."""
 
+import functools
 import io
 import struct
 import zlib
@@ -30,6 +31,7 @@ def picture(width, height, colour=(200, 120, 60), mode="RGB"):
     return image
 
 
+@functools.cache  # bytes: the same photo for every test that takes it, made once
 def phone_jpeg(width=3000, height=2000, *, orientation=1, with_gps=True):
     """A JPEG as a phone's camera writes it: EXIF with the camera, the time and (with
     `with_gps`) the place, an orientation, XMP, a comment and an ICC colour profile."""
@@ -48,6 +50,7 @@ def phone_jpeg(width=3000, height=2000, *, orientation=1, with_gps=True):
     return out.getvalue()
 
 
+@functools.cache
 def as_kind(kind, width=1200, height=900):
     out = io.BytesIO()
     if kind == "png":

@@ -6,8 +6,8 @@ JPEG, PNG and WebP are tried (HEIC is not read by the Pillow installed here; a p
 browser sends a JPEG for `accept="image/*"`). The caller bounds the bytes before this reads
 them; the picture's size in pixels is checked from its header before it is decoded (a
 small file can claim billions of pixels), and Pillow's own decompression-bomb check stands
-behind that. The camera's orientation is applied, the picture is made at most
-`LONGEST_SIDE` pixels on its long side, turned into sRGB where it carried a colour profile,
+behind that. The picture is made at most `LONGEST_SIDE` pixels on its long side, the
+camera's orientation is applied, it is turned into sRGB where it carried a colour profile,
 and drawn onto a fresh image that is saved as a new JPEG: no EXIF (where, when, which
 camera), no XMP, no comment, no colour profile, no thumbnail goes with it.
 """
@@ -21,8 +21,9 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 FORMATS = ("JPEG", "PNG", "WEBP")
 LONGEST_SIDE = 600
-# A 48-megapixel phone camera's photo passes; more is refused before it is decoded.
-MOST_PIXELS = 64_000_000
+# A 48-megapixel phone camera's photo passes; more is refused before it is decoded (a PNG
+# of this size still takes 200 MB of memory while it is made small: no JPEG draft for it).
+MOST_PIXELS = 50_000_000
 QUALITY = 85
 MIME_TYPE = "image/jpeg"
 
@@ -62,14 +63,12 @@ def _clean(data: bytes) -> Photo:
     with Image.open(io.BytesIO(data), formats=FORMATS) as opened:
         if opened.width * opened.height > MOST_PIXELS:
             raise NotAPhoto("too_big")
-        if opened.format == "JPEG":
-            # Decode a big JPEG at a half, a quarter or an eighth: less memory and time.
-            opened.draft("RGB", (LONGEST_SIDE * 2, LONGEST_SIDE * 2))
-        opened.load()
         icc = opened.info.get("icc_profile")
+        # Small first (within a square, so before it is turned): a big JPEG is decoded at
+        # a half, a quarter or an eighth of its size (Pillow's draft), less memory and time.
+        opened.thumbnail((LONGEST_SIDE, LONGEST_SIDE), Image.Resampling.LANCZOS)
         upright = ImageOps.exif_transpose(opened)
     picture = _in_srgb(_without_transparency(upright), icc)
-    picture.thumbnail((LONGEST_SIDE, LONGEST_SIDE), Image.Resampling.LANCZOS)
     fresh = Image.new("RGB", picture.size)  # nothing of the file's info comes along
     fresh.paste(picture)
     out = io.BytesIO()
