@@ -150,6 +150,9 @@ def settings_from_environment(instance_path):
         "VOICE_KB_PER_ANSWER": _number("KLAPJOB_VOICE_KB_PER_ANSWER", 3072),
         "VOICE_SECONDS_PER_PERSON": _number("KLAPJOB_VOICE_SECONDS_PER_PERSON", 360, float),
         "VOICE_KB_PER_PERSON": _number("KLAPJOB_VOICE_KB_PER_PERSON", 9216),
+        # The photo on the job profile: the biggest file (KB) a person may send, as a phone's
+        # camera makes it. Past it the photo is refused kindly; what is kept is far smaller.
+        "PHOTO_KB": _number("KLAPJOB_PHOTO_KB", 12288),
         # A browser where an account signed in is its known device this long.
         "KNOWN_DEVICE_DAYS": _number("KLAPJOB_KNOWN_DEVICE_DAYS", 90),
         # Below this much free disk (MB) no new drafts are started; started ones still save.

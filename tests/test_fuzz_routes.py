@@ -406,6 +406,7 @@ def real_path(rule, ids, **instead):
         "signup_id": "1",
         "placement_id": FUZZ_PLACEMENT,
         "voice_id": "x" * 12,
+        "photo_id": "x" * 16,
     }
     parts = []
     for is_variable, text in split_rule(rule):
@@ -570,6 +571,9 @@ NOT_REACHED = {
     "journey.profile_voice": "the fuzz's profile plays no recording (the id is a made-up one)",
     "staff.profile_voice": "the fuzz's registration has no recording on its profile",
     "staff.employer_profile_voice": "the fuzz's site has no employer's yes with a voice",
+    "journey.profile_photo": "the fuzz's profile has no photo (the id is a made-up one)",
+    "staff.profile_photo": "the fuzz's registration has no photo on its profile",
+    "staff.employer_profile_photo": "the fuzz's site has no employer's yes with a photo",
 }
 
 

@@ -234,3 +234,29 @@ def test_typed_work_kept_before_any_form_page_could_keep_it_stays_kept(tmp_path)
     )
     assert db["typed_work"].count == 2, "a page of no person's keeps work too"
     db.close()
+
+
+def test_an_employers_yes_from_before_the_photo_says_no_to_it_and_no_profile_has_one(tmp_path):
+    db = database_before(tmp_path, "m027_a_photo_on_the_profile")
+    db.execute(
+        "INSERT INTO registrations (reference, submitted_at, language, name, filled_by,"
+        " contact_method, municipality_code) VALUES ('K7M4PX', ?, 'da', 'Mette Hansen',"
+        " 'self', 'phone', '751')",
+        [SENT_IN_MARCH],
+    )
+    db.execute(
+        "INSERT INTO employer_consents (public_id, registration_id, employer, agreed_on,"
+        " recorded_at, with_voice) VALUES ('y1', 1, 'Bageriet Hansen', '2025-03-03', ?, 1)",
+        [SENT_IN_MARCH],
+    )
+    db.conn.commit()
+
+    migrations.apply(db)
+
+    yes = one(db, "SELECT * FROM employer_consents")
+    assert (yes["employer"], yes["with_voice"]) == ("Bageriet Hansen", 1)
+    assert yes["with_photo"] == 0, "an employer sees her photo only with that version's own yes"
+    assert list(db.query("SELECT * FROM profile_photos")) == []
+    db.execute("DELETE FROM registrations")
+    db.conn.commit()
+    db.close()

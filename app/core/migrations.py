@@ -751,6 +751,33 @@ def m026_teams(db: Database) -> None:
 
 
 @migrations()
+def m027_a_photo_on_the_profile(db: Database) -> None:
+    run_statements(
+        db,
+        """
+        -- The photo the person chose for their job profile: at most one, made small and
+        -- saved again as a JPEG without its metadata on the server (app/core/photos.py).
+        -- The bytes live only here. Gone with the registration (the person's deletion,
+        -- the purge), and when the person removes it or takes another.
+        CREATE TABLE profile_photos (
+            id INTEGER PRIMARY KEY,
+            public_id TEXT NOT NULL UNIQUE,
+            registration_id INTEGER NOT NULL UNIQUE
+                REFERENCES registrations (id) ON DELETE CASCADE,
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL,
+            size INTEGER NOT NULL,
+            image BLOB NOT NULL,
+            added_at TEXT NOT NULL
+        );
+        -- An employer's version shows the photo only with its own yes to it. Old rows
+        -- said no
+        ALTER TABLE employer_consents ADD COLUMN with_photo INTEGER NOT NULL DEFAULT 0
+        """,
+    )
+
+
+@migrations()
 def m029_typed_work_on_any_form_page(db: Database) -> None:
     run_statements(
         db,

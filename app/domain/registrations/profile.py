@@ -74,6 +74,9 @@ class Profile:
     contact_name: str = ""
     contact_phone: str = ""
     made_on: date | None = None
+    # The person's photo (its public id), which they chose to put on their profile; on an
+    # employer's version only with that version's own yes (profile_photo.py).
+    photo: str = ""
 
     @property
     def made_on_text(self) -> str:

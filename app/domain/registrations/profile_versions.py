@@ -9,7 +9,8 @@ change and its entry stand or fall together.
 
 An employer's version is made only while a yes stands that names that employer and the
 day the person said it; a withdrawn yes stops it. It plays the person's voice only with
-its own yes to that, and while their yes to their voice on the profile stands.
+its own yes to that, and while their yes to their voice on the profile stands; it shows
+their photo only with its own yes to that, and while the photo is on their profile.
 """
 
 from dataclasses import dataclass, replace
@@ -61,6 +62,7 @@ class EmployerYes:
     recorded_by_name: str | None
     withdrawn_at: str | None
     with_voice: bool = False  # the person's own yes to their voice on this version
+    with_photo: bool = False  # the person's own yes to their photo on this version
 
     @property
     def stands(self) -> bool:
@@ -221,7 +223,18 @@ def profile_of(
     latest = latest_version(db, registration_id)
     include_health = latest.include_health and health_allowed
     voices = voices_on_profile(db, registration_id) if latest.include_voice else {}
-    return build_profile(answers, latest.additions, include_health=include_health, voices=voices)
+    profile = build_profile(answers, latest.additions, include_health=include_health, voices=voices)
+    return replace(profile, photo=photo_on_file(db, registration_id))
+
+
+def photo_on_file(db: Database, registration_id: int) -> str:
+    """The public id of the photo the person put on their profile; "" without one."""
+    rows = list(
+        db.query(
+            "SELECT public_id FROM profile_photos WHERE registration_id = ?", [registration_id]
+        )
+    )
+    return rows[0]["public_id"] if rows else ""
 
 
 def health_chosen(db: Database, registration_id: int, answers: Answers) -> bool:
@@ -237,23 +250,25 @@ def record_employer_yes(
     employer: str,
     agreed_on: str,
     with_voice: bool = False,
+    with_photo: bool = False,
 ) -> str:
     """The person said yes, on `agreed_on`, to showing their profile to `employer`; with
-    `with_voice`, also to their own voice on it."""
+    `with_voice`, also to their own voice on it; with `with_photo`, to their photo."""
     public_id = codes.new_public_id(12)
     with write_transaction(db):
         db.execute(
             "INSERT INTO employer_consents (public_id, registration_id, employer, agreed_on, "
-            "recorded_at, recorded_by, with_voice) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "recorded_at, recorded_by, with_voice, with_photo) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [public_id, registration_id, employer, agreed_on, clock.now_iso(), user.id]
-            + [int(with_voice)],
+            + [int(with_voice), int(with_photo)],
         )
+        also = [word for word, yes in (("voice", with_voice), ("photo", with_photo)) if yes]
         profile_changed.send(
             "employer_yes",
             db=db,
             user=user,
             reference=reference_of(db, registration_id),
-            detail=f"agreed on {agreed_on}" + (", with voice" if with_voice else ""),
+            detail=f"agreed on {agreed_on}" + "".join(f", with {word}" for word in also),
         )
     return public_id
 
@@ -280,10 +295,13 @@ def withdraw_employer_yes(
 
 def employer_yeses(db: Database, registration_id: int) -> list[EmployerYes]:
     return [
-        EmployerYes(**{**row, "with_voice": bool(row["with_voice"])})
+        EmployerYes(
+            **{**row, "with_voice": bool(row["with_voice"]), "with_photo": bool(row["with_photo"])}
+        )
         for row in db.query(
             "SELECT c.public_id, c.employer, c.agreed_on, c.recorded_at, "
-            "u.name AS recorded_by_name, c.withdrawn_at, c.with_voice FROM employer_consents c "
+            "u.name AS recorded_by_name, c.withdrawn_at, c.with_voice, c.with_photo "
+            "FROM employer_consents c "
             "LEFT JOIN users u ON u.id = c.recorded_by WHERE c.registration_id = ? "
             "ORDER BY c.recorded_at, c.id",
             [registration_id],
@@ -299,7 +317,8 @@ def employer_profile(
     db: Database, registration_id: int, answers: Answers, public_id: str
 ) -> tuple[Profile, EmployerYes]:
     """The version for the employer a standing yes names: no health, no contact details;
-    the person's voice only with both yeses (this version's, and the profile's)."""
+    the person's voice only with both yeses (this version's, and the profile's); their
+    photo only with this version's yes to it (the photo on the profile is their own yes)."""
     found = [y for y in employer_yeses(db, registration_id) if y.public_id == public_id]
     if not found or not found[0].stands:
         raise NoEmployerYes(public_id)
@@ -307,4 +326,5 @@ def employer_profile(
     heard = yes.with_voice and latest.include_voice
     voices = voices_on_profile(db, registration_id) if heard else {}
     profile = build_profile(answers, latest.additions, for_employer=yes.employer, voices=voices)
-    return profile, yes
+    photo = photo_on_file(db, registration_id) if yes.with_photo else ""
+    return replace(profile, photo=photo), yes

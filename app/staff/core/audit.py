@@ -51,6 +51,8 @@ ACTIONS = {
     "viewed_profile": _l("Viewed the job profile"),
     "profile_choice_taken_back": _l("The person took back their last choice on the job profile"),
     "printed_profile": _l("Made the job profile as a PDF"),
+    "profile_photo_added": _l("The person put a photo on their job profile"),
+    "profile_photo_removed": _l("The person removed the photo from their job profile"),
     "emailed_profile": _l("Sent the job profile by email"),
     "employer_yes": _l("Recorded a yes to show the profile to an employer"),
     "employer_yes_withdrawn": _l("Recorded that the yes to an employer was withdrawn"),

@@ -1,6 +1,7 @@
 """The job profile in a person's access export (GDPR art. 15): every version as it read,
-with who made it and when (and whether the person's own voice played on it), and every
-yes to an employer with its withdrawal (and whether it covered the voice)."""
+with who made it and when (and whether the person's own voice played on it), the photo
+the person put on it (as it is kept), and every yes to an employer with its withdrawal
+(and whether it covered the voice and the photo)."""
 
 from dataclasses import asdict
 from typing import Any
@@ -9,6 +10,7 @@ from sqlite_utils import Database
 
 from app.domain.questions.model import Answers
 from app.domain.registrations.profile import Profile, build_profile
+from app.domain.registrations.profile_photo import photo_export
 from app.domain.registrations.profile_versions import employer_yeses, versions
 
 
@@ -36,6 +38,7 @@ def job_profile_export(db: Database, registration_id: int, answers: Answers) -> 
             }
             for version in versions(db, registration_id)
         ],
+        "photo": photo_export(db, registration_id),
         "employer_consents": [
             {
                 "employer": yes.employer,
@@ -44,6 +47,7 @@ def job_profile_export(db: Database, registration_id: int, answers: Answers) -> 
                 "recorded_by": yes.recorded_by_name,
                 "withdrawn_at": yes.withdrawn_at,
                 "with_voice": yes.with_voice,
+                "with_photo": yes.with_photo,
             }
             for yes in employer_yeses(db, registration_id)
         ],

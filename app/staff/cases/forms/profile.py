@@ -42,6 +42,7 @@ class EmployerYesForm(FlaskForm):
     )
     # Never ticked in advance: the person's own yes, asked for this employer.
     with_voice = BooleanField(_l("The person also says yes to their own voice on this version"))
+    with_photo = BooleanField(_l("The person also says yes to their photo on this version"))
 
 
 class ProfileMailForm(FlaskForm):

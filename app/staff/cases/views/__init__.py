@@ -1,4 +1,4 @@
-"""A case's work: the inbox, the registration page, calls, plans, placements, corrections, duplicates, follow-ups, giving cases to a colleague, the week, the export, the job profile, the recordings.
+"""A case's work: the inbox, the registration page, calls, plans, placements, corrections, duplicates, follow-ups, giving cases to a colleague, the week, the export, the job profile and the voice and photo on it, the recordings.
 Importing this package adds their routes to the blueprint."""
 
 from app.staff.cases.views import (  # noqa: F401 - each module adds its routes
@@ -12,6 +12,7 @@ from app.staff.cases.views import (  # noqa: F401 - each module adds its routes
     placements,
     plans,
     profile,
+    profile_media,
     registration,
     voice,
     week,

@@ -3,20 +3,25 @@ what the consultant adds with them (each change a version, with who and when), t
 person's yes to an employer, and the employer's version (no health, no contact details),
 printable and as a PDF. Every view, PDF and change is written to the audit log. Where the
 person said an answer in their own voice and said yes to it on their profile, its box
-plays it; on an employer's version only with that version's own yes too."""
+plays it; on an employer's version only with that version's own yes too. The photo the
+person put on their profile shows on it and its PDF; on an employer's version only with
+that version's own yes to it. (The sound and the photo are served by profile_media.py.)"""
 
 from collections.abc import Callable
 from dataclasses import asdict
 from functools import wraps
 from typing import Any
 
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import Response, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlite_utils import Database
 
 from app.domain.registrations.profile import Additions, Profile
+from app.domain.registrations.profile_photo import (
+    photo_for_paper,
+)
 from app.domain.registrations.profile_versions import (
     EmployerYes,
     NoEmployerYes,
@@ -30,9 +35,7 @@ from app.domain.registrations.profile_versions import (
     versions,
     withdraw_employer_yes,
 )
-from app.domain.registrations.profile_voice import audio_on_profile
 from app.domain.registrations.sending import answers_of
-from app.domain.registrations.voice import registration_audio
 from app.staff.cases.forms.profile import EmployerYesForm, LearnedForm, ProfileMailForm
 from app.staff.core import audit
 from app.staff.core.access import RegistrationRow
@@ -40,9 +43,9 @@ from app.staff.core.blueprint import blueprint
 from app.staff.core.forms import ActionForm
 from app.staff.core.health import health_shown, of_registration, shows_at_once
 from app.staff.core.permissions import current_user, requires, with_registration
-from app.web.audio import private_audio
 from app.web.database import get_db
 from app.web.employer_contact import with_klapjob_contact
+from app.web.photos import photo_shown
 from app.web.profile_mail import profile_mail_address, send_profile_mail
 from app.web.profile_pdf import pdf_response, profile_pdf
 from app.web.question_page import form_errors
@@ -75,6 +78,14 @@ def show_profile(
         row=registration,
         profile=profile,
         voices=voice_addresses(profile, "staff.profile_voice", public_id=registration.public_id),
+        photo=photo_shown(
+            db,
+            registration.id,
+            profile,
+            "staff.profile_photo",
+            public_id=registration.public_id,
+        ),
+        has_photo=bool(profile.photo),
         voice_chosen=latest.include_voice,
         health_hidden=health_chosen(db, registration.id, answers)
         and not shows_at_once(user, of_registration(registration)),
@@ -95,26 +106,6 @@ def voice_addresses(profile: Profile, endpoint: str, **address: Any) -> dict[str
         for section in profile.sections
         if section.voice
     }
-
-
-def profile_audio(registration_id: int, profile: Profile, voice_id: str) -> Response:
-    """A recording that plays on `profile` as it is built for this reader; 404 for any
-    other (health, another person's, or one without the person's yes)."""
-    found = registration_audio(get_db(), registration_id, voice_id)
-    if found is None or not audio_on_profile(profile, voice_id):
-        abort(404)
-    _field, mime_type, data = found
-    return private_audio(mime_type, data)
-
-
-@blueprint.get("/registrations/<public_id>/profile/voice/<voice_id>")
-@requires("staff")
-@with_registration
-def profile_voice(registration: RegistrationRow, voice_id: str) -> Response:
-    """The person's voice as it plays on their profile (the page's view is in the log)."""
-    db = get_db()
-    profile = profile_of(db, registration.id, answers_of(db, registration.id))
-    return profile_audio(registration.id, profile, voice_id)
 
 
 def back_to_profile(registration: RegistrationRow, message: str) -> ResponseReturnValue:
@@ -184,8 +175,9 @@ def profile_pdf_response(registration: RegistrationRow, *, asked: bool = False) 
     answers = answers_of(db, registration.id)
     profile = profile_of(db, registration.id, answers, health_allowed=shows_health)
     language = person_language(db, registration.id)
+    photo = photo_for_paper(db, registration.id, profile)
     with force_locale(language):  # in the words the person read on the site
-        pdf = profile_pdf(profile, title=_l("My job profile"), language=language)
+        pdf = profile_pdf(profile, title=_l("My job profile"), language=language, photo=photo)
     return pdf_response(pdf, "jobprofil.pdf")
 
 
@@ -231,6 +223,7 @@ def add_employer_yes(registration: RegistrationRow) -> ResponseReturnValue:
         employer=form.employer.data,
         agreed_on=form.agreed_on.data.isoformat(),
         with_voice=form.with_voice.data,
+        with_photo=form.with_photo.data,
     )
     # Flashed without the employer's name: the message travels in the session cookie.
     return back_to_profile(registration, _l("The person's yes is recorded. It is in the list."))
@@ -282,23 +275,10 @@ def employer_profile_page(
         profile=profile,
         yes=yes,
         voices=voice_addresses(profile, "staff.employer_profile_voice", **address),
+        photo=photo_shown(
+            get_db(), registration.id, profile, "staff.employer_profile_photo", **address
+        ),
     )
-
-
-@blueprint.get("/registrations/<public_id>/profile/employers/<yes_id>/voice/<voice_id>")
-@requires("staff")
-@with_registration
-def employer_profile_voice(registration: RegistrationRow, yes_id: str, voice_id: str) -> Response:
-    """The person's voice on an employer's version: only while that version's yes stands
-    with its yes to the voice (the version's view is in the log)."""
-    db = get_db()
-    try:
-        profile, _yes = employer_profile(
-            db, registration.id, answers_of(db, registration.id), yes_id
-        )
-    except NoEmployerYes:
-        abort(404)
-    return profile_audio(registration.id, profile, voice_id)
 
 
 @blueprint.get("/registrations/<public_id>/profile/employers/<yes_id>.pdf")
@@ -309,6 +289,7 @@ def employer_profile_pdf(
     registration: RegistrationRow, profile: Profile, yes: EmployerYes
 ) -> ResponseReturnValue:
     language = person_language(get_db(), registration.id)
+    photo = photo_for_paper(get_db(), registration.id, profile)
     with force_locale(language):  # in the words the person read on the site, as their own
-        pdf = profile_pdf(profile, title=_l("My job profile"), language=language)
+        pdf = profile_pdf(profile, title=_l("My job profile"), language=language, photo=photo)
     return pdf_response(pdf, "jobprofil-arbejdsgiver.pdf")
