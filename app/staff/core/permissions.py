@@ -92,7 +92,7 @@ def typed_work_kept_for(owner: int | None) -> str | None:
     public_id = (request.view_args or {}).get("public_id")
     if owner is None or not public_id:
         return None
-    if request.endpoint == "staff.intake_step":
+    if request.endpoint == "staff.intake_page":
         kind, page = "intake", request.path
     elif request.path.startswith("/staff/registrations/"):
         kind, page = "case", url_for("staff.registration", public_id=public_id)
