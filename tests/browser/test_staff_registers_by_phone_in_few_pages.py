@@ -1,8 +1,9 @@
 """Mette phones KLAPjob, and Karl registers her at his laptop (1366 x 768) while she
-waits: from "Ny registrering" to the saved registration. Counted as he does it: the pages
+waits: from "Ny tilmelding" to the saved registration. Counted as he does it: the pages
 he goes through and his presses (each choice, a click into each field he types in, each
-button). Before (issue 24) it was one question a page: 31 pages and 76 presses for her
-answers. The figures go to test-artifacts for the note."""
+button). Before (issue 24) it was one question a page: 36 pages (32 of them questions) and
+80 presses for her answers, played by this test on that code. The figures go to
+test-artifacts for the note."""
 
 import json
 
