@@ -395,6 +395,7 @@ def real_path(rule, ids, **instead):
     usual = {
         "public_id": owner,
         "step_key": "name",
+        "int:number": "1",
         "language": "en",
         "concept": "job",
         "clipkey:key": "0" * 32,
@@ -565,7 +566,7 @@ NOT_REACHED = {
     "staff.appointment_calendar_file": "the fuzz's site has no appointment",
     "staff.request_done": "the fuzz's site has no request from a person",
     "staff.compare_duplicate": "its `other` must name the registration's likely duplicate",
-    "staff.intake_show_health": "the fuzz's phone intake has no health answer to show",
+    "staff.intake_page_show_health": "the fuzz's phone intake has no health answer to show",
     "journey.recording": "the fuzz's draft has no recording (the id is a made-up one)",
     "staff.voice_recording": "the fuzz's registration has no recording",
     "journey.profile_voice": "the fuzz's profile plays no recording (the id is a made-up one)",

@@ -37,8 +37,10 @@ def staff_routes(app):
 
 
 def url_of(rule, public_ids):
-    return rule.rule.replace("<public_id>", public_ids.get(rule.endpoint, "no-such-id")).replace(
-        "<int:signup_id>", "1"
+    return (
+        rule.rule.replace("<public_id>", public_ids.get(rule.endpoint, "no-such-id"))
+        .replace("<int:signup_id>", "1")
+        .replace("<int:number>", "1")
     )
 
 

@@ -13,7 +13,7 @@ OWN_LISTS = {
     "app/staff/accounts/views/sign_in.py",
     "app/staff/cases/views/corrections.py",
     "app/staff/cases/views/profile.py",
-    "app/staff/intake/views/taken_by_phone.py",
+    "app/staff/intake/views/phone_pages.py",
 }
 
 

@@ -107,13 +107,13 @@ def registration_by_phone_pages(member):
     likely duplicate (Mette's phone number)."""
     yield "new-registration-error", member.post_form("/staff/registrations/new", {})
     started = member.post_form("/staff/registrations/new", {"channel": "phone"})
-    intake = started.headers["Location"].rsplit("/", 1)[0]
-    yield "intake-step", member.client.get(f"{intake}/who")
-    yield "intake-step-error", member.post_form(f"{intake}/who", {})
-    member.post_form(f"{intake}/who", {"filled_by": "self"})
-    member.post_form(f"{intake}/name", {"name": "Mette Hansen"})
-    member.post_form(f"{intake}/contact", {"contact_method": "phone"})
-    member.post_form(f"{intake}/phone", {"phone": "20 30 40 50"})
+    intake = started.headers["Location"].rsplit("/page/", 1)[0]
+    yield "intake-page", member.client.get(f"{intake}/page/1")
+    yield "intake-page-error", member.post_form(f"{intake}/page/1", {})
+    said = {"filled_by": "self", "name": "Mette Hansen", "contact_method": "phone"}
+    member.post_form(f"{intake}/page/1", {**said, "phone": "20 30 40 50"})
+    yield "intake-page-duplicates", member.client.get(f"{intake}/page/1")
+    yield "intake-page-later", member.client.get(f"{intake}/page/4")
     yield "intake-consent", member.client.get(f"{intake}/consent")
     yield "intake-consent-error", member.post_form(f"{intake}/consent", {})
 

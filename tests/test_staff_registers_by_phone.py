@@ -16,16 +16,21 @@ from staff import TEST_MUNICIPALITIES, saved_draft, sign_up_for_meeting, staff_m
 
 
 def answer_questions(member, url, answers_by_step):
-    """Answer each question page the consultant is sent to, as the person says it on the
-    phone, until the answers and the consent page. Returns that page's address."""
+    """Answer each page of questions the consultant is sent to, as the person says it on
+    the phone, until the answers and the consent page. Returns that page's address and
+    the questions the pages asked, in their order."""
+    said = {name: value for step in answers_by_step.values() for name, value in step.items()}
     asked = []
     while "/consent" not in url:
-        step_key = url.rsplit("/", 1)[1]
-        asked.append(step_key)
-        response = member.post_form(url, answers_by_step.get(step_key, {}))
+        url = url.split("#")[0]
+        page = member.open(url)
+        asked += [s["id"].removeprefix("step-") for s in page.soup.select("section[id^=step-]")]
+        seen = page.soup.find(attrs={"name": "duplicates_seen"})
+        data = {**said, **({"duplicates_seen": seen["value"]} if seen else {})}
+        response = member.client.post(url, data={"csrf_token": page.csrf_token(), **data})
         assert response.status_code == 302, Page(response).error_summary_links()
         url = location_path(response)
-    return url, asked
+    return url, list(dict.fromkeys(asked))
 
 
 def rows_of(app, sql, params=()):
@@ -50,9 +55,10 @@ def test_a_consultant_registers_a_person_who_called_and_records_the_consent_give
     assert start.status == 200
     response = karl.post_form("/staff/registrations/new", {"channel": "phone"})
     consent_url, asked = answer_questions(karl, location_path(response), MYSELF_IN_AARHUS)
-    # The journey's own questions, in its order: no copy of them for staff.
+    # The journey's own questions, in its order, a few to a page: no copy of them for staff.
     journey_order = [step.key for step in STEPS if step.key in asked]
     assert asked == journey_order and "work" in asked and "needs" in asked
+    assert len(asked) == len(STEPS)
     consent_page = karl.open(consent_url)
     assert "Mette Hansen" in consent_page.text()
 
@@ -90,10 +96,11 @@ def test_a_consultant_carries_on_with_a_persons_unsent_draft_on_the_phone(app):
         "/staff/drafts/continue", {"code": code, "channel": "phone"}, form_on="/staff/drafts"
     )
     url = location_path(response)
-    # The person already answered the first questions: Karl starts where they stopped.
-    assert url.endswith("/call_time")
-    consent_url, asked = answer_questions(karl, url, MYSELF_IN_AARHUS)
-    assert "name" not in asked
+    # The person already answered the first questions: Karl starts where they stopped,
+    # on the first page, with what she answered in its fields.
+    assert url.endswith("/page/1#step-call_time")
+    assert karl.open(url.split("#")[0]).field_value("name") == "Mette Hansen"
+    consent_url, _asked = answer_questions(karl, url, MYSELF_IN_AARHUS)
     saved = karl.post_form(consent_url, {"consent": "y"})
     assert saved.status_code == 302
     row = row_of(app, "SELECT * FROM registrations WHERE name = 'Mette Hansen'")
@@ -128,8 +135,8 @@ def test_a_meeting_sign_up_becomes_a_registration_prefilled_from_the_sign_up(app
         form_on="/staff/registrations/new",
     )
     url = location_path(response)
-    name_page = karl.open(url.replace("/who", "/name"))
-    assert 'value="Sofie Sørensen"' in name_page.html
+    first_page = karl.open(url)
+    assert 'value="Sofie Sørensen"' in first_page.html
     answers = {
         **MYSELF_IN_AARHUS,
         "name": {"name": "Sofie Sørensen"},
@@ -197,3 +204,15 @@ def test_a_person_registered_on_the_phone_has_had_the_first_contact(app):
         for tr in report.soup.select(".staff-table tbody tr")
     }
     assert cells["Første rigtige kontakt"].get_text(strip=True) == "2"
+
+
+def test_the_talk_that_was_the_registration_is_the_last_contact_on_the_case_and_in_the_inbox(app):
+    """Karl talked with Mette while he registered her: her case's history and the inbox
+    say so, as after any call in which he reached her, and not "Ingen endnu"."""
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
+    case = karl.open(location_path(register_by(karl, "phone")))
+    history = case.soup.select_one(".staff-history").get_text(" ", strip=True)
+    assert "Talt med personen" in history
+
+    row = karl.open("/staff/").soup.find("a", string="Mette Hansen").find_parent("tr")
+    assert "Talt med personen" in row.get_text() and "Ingen endnu" not in row.get_text()

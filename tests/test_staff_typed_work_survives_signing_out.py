@@ -91,7 +91,7 @@ def test_answers_typed_on_a_phone_registration_stand_in_their_field_after_signin
     time, and the back office signs him out before he presses "Næste"."""
     karl = staff_member(app, covers=TEST_MUNICIPALITIES).sign_in()
     started = karl.post_form("/staff/registrations/new", {"channel": "phone"})
-    work_page = location_path(started).replace("/who", "/work")
+    work_page = location_path(started).replace("/page/1", "/page/2")  # the work wishes
     token = karl.open(work_page).csrf_token()
     idle_past_the_limit(app, db)
 

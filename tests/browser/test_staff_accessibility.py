@@ -228,9 +228,12 @@ def registration_by_phone_tour(page):
     yield "new-registration-error"
     page.check("#channel-0")
     page.click("main form button[type=submit]")
-    page.wait_for_url("**/who")
-    yield "intake-step"
-    page.goto(page.url.rsplit("/", 1)[0] + "/consent")
+    page.wait_for_url("**/page/1")
+    yield "intake-page"
+    page.click("main form#step-form button[type=submit]")
+    page.wait_for_load_state("load")
+    yield "intake-page-error"
+    page.goto(page.url.rsplit("/page/", 1)[0] + "/consent")
     yield "intake-consent"
 
 
@@ -323,7 +326,8 @@ def test_the_tour_saw_every_staff_page(findings):
         "sent-report",
         "placement-error",
         "new-registration",
-        "intake-step",
+        "intake-page",
+        "intake-page-error",
         "intake-consent",
         "merge-refused",
         "compare-before-merge",

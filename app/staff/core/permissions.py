@@ -109,7 +109,7 @@ def typed_work_kept_for(owner: int | None) -> str | None:
 def where_typed(public_id: str | None) -> tuple[str | None, str]:
     """(kind, page): what the form sent belongs to, and the page that shows it again. A
     case's page gathers the forms of its own buttons; a form page shows its own."""
-    if request.endpoint == "staff.intake_step":
+    if request.endpoint == "staff.intake_page":
         return "intake", request.path
     on_a_case = bool(public_id) and request.path.startswith("/staff/registrations/")
     if getattr(current_app.view_functions.get(request.endpoint or ""), "keeps_typed_work", False):

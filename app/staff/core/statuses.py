@@ -29,6 +29,11 @@ def is_real_contact(status: str, reason: str | None) -> bool:
     return status != "new" and not (status == "closed" and reason == "not_reached")
 
 
+# The history's kind for a contact in which KLAPjob talked with the person: a call that
+# reached them, or the talk in which a consultant took their registration by phone.
+REACHED = "reached"
+
+
 # How a registration came in when staff took it (by phone, a referral, a meeting).
 CHANNELS = {
     "phone": _l("Phone call"),

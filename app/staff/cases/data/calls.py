@@ -19,10 +19,10 @@ from app.staff.cases.data.next_steps import set_next_step
 from app.staff.core import audit
 from app.staff.core.access import RegistrationRow
 from app.staff.core.history import add_history
+from app.staff.core.statuses import REACHED
 from app.staff.core.users import User
 
 NO_ANSWER = "no_answer"
-REACHED = "reached"
 # The call sheet's buttons, in the order a day goes: the history's kind for each.
 OUTCOMES = {
     NO_ANSWER: _l("Called, no answer"),

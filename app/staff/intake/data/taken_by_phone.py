@@ -10,6 +10,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 
 from sqlite_utils import Database
@@ -20,7 +21,8 @@ from app.domain.questions.model import Answers
 from app.domain.registrations.sending import Consents, submit_draft
 from app.staff.core import audit, monthly_figures
 from app.staff.core.access import signup_visibility, visibility
-from app.staff.core.statuses import CHANNELS
+from app.staff.core.history import add_history
+from app.staff.core.statuses import CHANNELS, REACHED
 from app.staff.core.users import User
 
 
@@ -164,6 +166,8 @@ def send_intake(
             [intake.channel, user.id, *[clock.iso(now)] * 3, registration_id],
         )
         monthly_figures.count_first_contact(db, registration_id, now)
+        # On the case and in the inbox it is the last contact, as any call that reached them.
+        add_history(db, SimpleNamespace(id=registration_id), user, REACHED, now=now)
         if intake.signup_id is not None:
             db.execute(
                 "UPDATE meeting_signups SET registered_at = ? WHERE id = ?",

@@ -3,5 +3,6 @@ Importing this package adds their routes to the blueprint."""
 
 from app.staff.intake.views import (  # noqa: F401 - each module adds its routes
     drafts,
+    phone_pages,
     taken_by_phone,
 )
