@@ -2,13 +2,14 @@
 checked by axe-core for WCAG 2.2 A and AA, with a screenshot of each; and signing in
 with the keyboard alone."""
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pyotp
 import pytest
 
 from app import create_app
+from app.core import clock
 from app.core.db import connect
 from app.staff.cases.data.appointments import add_appointment
 from app.staff.cases.data.next_steps import set_next_step
@@ -79,7 +80,7 @@ def give_anna_a_working_day(app, database, anna, mette):
     db.conn.commit()
     user = user_by_id(db, anna.user.id)
     case = visible_registration(db, user, mette["public_id"])
-    today = date.today()
+    today = clock.today()
     with app.test_request_context():
         set_next_step(db, user, case, kind="jobcentre", due_on=today, note="Ring til jobcentret.")
         add_appointment(
@@ -420,7 +421,7 @@ def test_a_consultant_takes_a_case_and_counts_a_call_with_the_keyboard_alone(bro
     # asks what happened, and keeps what was typed.
     page.fill("#contact-note", "Hun ringer tilbage i morgen.")
     page.select_option("#contact-next_kind", "call")
-    page.fill("#contact-next_due", (date.today() + timedelta(days=1)).isoformat())
+    page.fill("#contact-next_due", (clock.today() + timedelta(days=1)).isoformat())
     page.press("#contact-next_due", "Enter")
     page.wait_for_selector("#contact-outcome-error")
     assert page.input_value("#contact-note") == "Hun ringer tilbage i morgen."
@@ -441,7 +442,7 @@ def test_an_admin_registers_a_deletion_request_and_marks_it_done_with_the_keyboa
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")  # "Slette sine data"
     tab_to(page, "received_on")
-    page.fill("#received_on", (date.today() - timedelta(days=27)).isoformat())
+    page.fill("#received_on", (clock.today() - timedelta(days=27)).isoformat())
     tab_to(page, "channel")
     page.keyboard.press("ArrowDown")  # "I telefonen"
     tab_to_button(page, "Gem anmodningen")
