@@ -570,6 +570,8 @@ NOT_REACHED = {
     "journey.profile_voice": "the fuzz's profile plays no recording (the id is a made-up one)",
     "staff.profile_voice": "the fuzz's registration has no recording on its profile",
     "staff.employer_profile_voice": "the fuzz's site has no employer's yes with a voice",
+    "profile_link.profile": "the fuzz's site has printed no profile (the code is a made-up one)",
+    "profile_link.voice": "the fuzz's site has printed no profile (the code is a made-up one)",
 }
 
 

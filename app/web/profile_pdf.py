@@ -16,6 +16,7 @@ from weasyprint.urls import URLFetcher
 from app.core.site_text import without_marks
 from app.domain.pictograms import pictogram_file
 from app.domain.registrations.profile import Profile, ProfileSection
+from app.web.profile_qr import PrintedLink
 
 MIME_TYPE = "application/pdf"
 
@@ -81,8 +82,11 @@ def sheet_size(columns: Iterable[Iterable[ProfileSection]], *, for_employer: boo
     return next((size for size, lines in SIZES if tallest <= lines), "compact")
 
 
-def profile_pdf(profile: Profile, *, title: str, language: str) -> bytes:
-    """The profile's PDF, tagged for screen readers (PDF/UA-1) in the reader's language."""
+def profile_pdf(
+    profile: Profile, *, title: str, language: str, link: PrintedLink | None = None
+) -> bytes:
+    """The profile's PDF, tagged for screen readers (PDF/UA-1) in the reader's language;
+    with `link`, its QR code (profile_qr.py) at the top, to hear the profile on a phone."""
     assert current_app.static_folder is not None  # the site's app always has static/
     static = Path(current_app.static_folder)
     # A box the person only said (its recording plays on the page) has nothing for paper.
@@ -97,6 +101,7 @@ def profile_pdf(profile: Profile, *, title: str, language: str) -> bytes:
             columns=columns,
             size=sheet_size(columns, for_employer=bool(profile.for_employer)),
             stylesheet=(static / "css" / "profile-pdf.css").as_uri(),
+            link=link,
         )
     )  # the read-aloud marks of the site's texts are for pages, not for a PDF
     document = HTML(string=html, base_url=static.as_uri() + "/", url_fetcher=only_local_files())

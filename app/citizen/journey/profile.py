@@ -40,6 +40,7 @@ from app.web.i18n import current_language
 from app.web.listenable import listenable, not_listenable
 from app.web.profile_mail import profile_mail_address, send_profile_mail
 from app.web.profile_pdf import pdf_response, profile_pdf
+from app.web.profile_qr import printed_link
 from app.web.question_page import form_errors
 
 TOO_MANY_MAILS = _l("We have sent many emails from here just now. Try again later.")
@@ -195,7 +196,8 @@ def profile_download():
     limit.record(get_db(), client)
     record_for_the_log(registration, "printed_profile")
     profile = profile_of(get_db(), registration.id, registration.answers)
-    pdf = profile_pdf(profile, title=_("My job profile"), language=current_language())
+    link = printed_link(get_db(), registration.id, with_health=profile.shows_health)
+    pdf = profile_pdf(profile, title=_("My job profile"), language=current_language(), link=link)
     return pdf_response(pdf, "jobprofil.pdf")
 
 
