@@ -273,6 +273,7 @@ def site(tmp_path_factory, no_waiting_for_the_disk):
             "MEETING_SIGNUPS_PER_HOUR": 10**9,
             "SIGN_IN_FAILURES_PER_ADDRESS": 10**9,
             "FAILED_CODES_PER_HOUR": 10**9,
+            "PROFILE_LINK_OPENINGS_PER_HOUR": 10**9,
         }
     )
     site = {"app": app, "names_read": {}, "last": None}
@@ -406,6 +407,7 @@ def real_path(rule, ids, **instead):
         "signup_id": "1",
         "placement_id": FUZZ_PLACEMENT,
         "voice_id": "x" * 12,
+        "token": "x" * 22,
     }
     parts = []
     for is_variable, text in split_rule(rule):

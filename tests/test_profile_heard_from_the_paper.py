@@ -15,7 +15,9 @@ import pytest
 from pypdf import PdfReader
 
 from app.core import clock
+from html_checker import html_errors
 from people import Visitor
+from readability import reading
 from staff import staff_member
 from test_profile_in_her_own_voice import (
     PROFILE,
@@ -246,3 +248,23 @@ def test_nobody_can_try_codes_without_end(app):
     phone = a_phone(app)
     answers = [phone.open(f"/p/made-up-code-{n:08d}").status for n in range(200)]
     assert answers[0] == 404 and answers[-1] == 429
+
+
+def test_what_the_page_and_the_kind_page_say_is_easy_to_read_and_valid_html(app, client, tmp_path):
+    mette_sends_two_recordings(client)
+    her_voice_choice(Visitor(client), "show")
+    address = path_of(code_on_paper(client.get(f"{PROFILE}.pdf").data))
+    pages = {"heard": a_phone(app).open(address), "ended": a_phone(app).open("/p/unknown")}
+    words = {
+        "heard": pages["heard"].soup.select_one("#about-the-code"),
+        "ended": pages["ended"].soup.select_one("main"),
+    }
+    files = []
+    for name, page in pages.items():
+        lines = [line for line in words[name].get_text("\n").splitlines() if line.strip()]
+        read = reading(lines)
+        assert read.lix <= 24, (name, read)
+        assert max(len(sentence.split()) for sentence in read.sentences) <= 15, name
+        files.append(tmp_path / f"{name}.html")
+        files[-1].write_text(page.response.get_data(as_text=True))
+    assert html_errors(files) == []
