@@ -7,7 +7,7 @@ from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app import speech, staff
-from app.citizen import call_me, journey, meetings, pages
+from app.citizen import call_me, journey, meetings, pages, profile_link
 from app.config import DEFAULTS, ROOT, settings_from_environment
 from app.core.db import prepare_database
 from app.web import (
@@ -84,6 +84,7 @@ def register_blueprints(app):
     app.register_blueprint(journey.blueprint)
     app.register_blueprint(meetings.blueprint)
     app.register_blueprint(call_me.blueprint)
+    app.register_blueprint(profile_link.blueprint)
     app.register_blueprint(pictures.blueprint)
     app.register_blueprint(health.blueprint)
     staff.init_app(app)

@@ -130,6 +130,10 @@ def settings_from_environment(instance_path):
         "CALL_REQUESTS_PER_HOUR": _number("KLAPJOB_CALL_REQUESTS_PER_HOUR", 20),
         "PROFILE_PDFS_PER_HOUR": _number("KLAPJOB_PROFILE_PDFS_PER_HOUR", 20),
         "PROFILE_MAILS_PER_HOUR": _number("KLAPJOB_PROFILE_MAILS_PER_HOUR", 5),
+        # The QR code on a printed job profile: its page opened from one client address an
+        # hour (known codes or not), and how many days a printed code works.
+        "PROFILE_LINK_OPENINGS_PER_HOUR": _number("KLAPJOB_PROFILE_LINK_OPENINGS_PER_HOUR", 60),
+        "PROFILE_LINK_DAYS": _number("KLAPJOB_PROFILE_LINK_DAYS", 90),
         # "Continue later" links by mail: from one client address an hour, and for one
         # draft an hour; and every mail a visitor can have sent to one address in a day.
         "RESUME_MAILS_PER_HOUR": _number("KLAPJOB_RESUME_MAILS_PER_HOUR", 10),

@@ -273,6 +273,7 @@ def site(tmp_path_factory, no_waiting_for_the_disk):
             "MEETING_SIGNUPS_PER_HOUR": 10**9,
             "SIGN_IN_FAILURES_PER_ADDRESS": 10**9,
             "FAILED_CODES_PER_HOUR": 10**9,
+            "PROFILE_LINK_OPENINGS_PER_HOUR": 10**9,
         }
     )
     site = {"app": app, "names_read": {}, "last": None}
@@ -408,6 +409,7 @@ def real_path(rule, ids, **instead):
         "placement_id": FUZZ_PLACEMENT,
         "voice_id": "x" * 12,
         "photo_id": "x" * 16,
+        "token": "x" * 22,
     }
     parts = []
     for is_variable, text in split_rule(rule):
@@ -575,6 +577,8 @@ NOT_REACHED = {
     "journey.profile_photo": "the fuzz's profile has no photo (the id is a made-up one)",
     "staff.profile_photo": "the fuzz's registration has no photo on its profile",
     "staff.employer_profile_photo": "the fuzz's site has no employer's yes with a photo",
+    "profile_link.profile": "the fuzz's site has printed no profile (the code is a made-up one)",
+    "profile_link.voice": "the fuzz's site has printed no profile (the code is a made-up one)",
 }
 
 

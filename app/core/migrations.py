@@ -808,3 +808,31 @@ def m029_typed_work_on_any_form_page(db: Database) -> None:
             WHERE registration_id IS NULL AND intake_id IS NULL
         """,
     )
+
+
+@migrations()
+def m030_profile_links(db: Database) -> None:
+    run_statements(
+        db,
+        """
+        -- The link in the QR code of a printed job profile: one a printed version (the
+        -- person's own, or one employer's), kept as the hash of its token only. It ends
+        -- at ends_at, when its employer's yes goes, and with the person (CASCADE).
+        -- with_health: that paper showed the health the person chose to show.
+        CREATE TABLE profile_links (
+            id INTEGER PRIMARY KEY,
+            token_hash TEXT NOT NULL UNIQUE,
+            registration_id INTEGER NOT NULL
+                REFERENCES registrations (id) ON DELETE CASCADE,
+            employer_consent_id INTEGER
+                REFERENCES employer_consents (id) ON DELETE CASCADE,
+            with_health INTEGER NOT NULL DEFAULT 0,
+            made_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+            made_at TEXT NOT NULL,
+            ends_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX profile_links_one_a_version
+            ON profile_links (registration_id, coalesce(employer_consent_id, 0));
+        CREATE INDEX profile_links_employer ON profile_links (employer_consent_id)
+        """,
+    )

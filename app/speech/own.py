@@ -58,6 +58,12 @@ def digest(nonce, passage):
     return base64.urlsafe_b64encode(mac[:16]).decode().rstrip("=")
 
 
+def rendering_again():
+    """This request renders a page again to read one of its passages (page_for_visitor),
+    not a visitor opening it: a view counts and logs the opening once, not per passage."""
+    return g.get("listen_nonce") is not None
+
+
 def page_for_visitor(path, nonce):
     """The `Listening` of `path` rendered again for the visitor of this request, or None when
     that page does not show (anymore) or is not read aloud."""

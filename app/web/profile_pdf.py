@@ -20,6 +20,7 @@ from app.core.photos import MIME_TYPE as PHOTO_TYPE
 from app.core.site_text import without_marks
 from app.domain.pictograms import pictogram_file
 from app.domain.registrations.profile import Profile, ProfileSection
+from app.web.profile_qr import PrintedLink
 
 MIME_TYPE = "application/pdf"
 
@@ -102,10 +103,16 @@ def photo_address(photo: bytes) -> str:
 
 
 def profile_pdf(
-    profile: Profile, *, title: str, language: str, photo: bytes | None = None
+    profile: Profile,
+    *,
+    title: str,
+    language: str,
+    photo: bytes | None = None,
+    link: PrintedLink | None = None,
 ) -> bytes:
     """The profile's PDF, tagged for screen readers (PDF/UA-1) in the reader's language.
-    `photo`: the JPEG of the person's photo, when `profile` has it (never otherwise)."""
+    `photo`: the JPEG of the person's photo, when `profile` has it (never otherwise); with
+    `link`, its QR code (profile_qr.py) at the top, to hear the profile on a phone."""
     assert current_app.static_folder is not None  # the site's app always has static/
     static = Path(current_app.static_folder)
     # A box the person only said (its recording plays on the page) has nothing for paper.
@@ -125,6 +132,7 @@ def profile_pdf(
                 with_photo=bool(photo and profile.photo),
             ),
             stylesheet=(static / "css" / "profile-pdf.css").as_uri(),
+            link=link,
         )
     )  # the read-aloud marks of the site's texts are for pages, not for a PDF
     document = HTML(string=html, base_url=static.as_uri() + "/", url_fetcher=only_local_files())

@@ -1,6 +1,9 @@
 """Security headers for every response (Flask-Talisman) and caching rules."""
 
-from flask import Flask, request
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from flask import Flask, current_app, request
 from flask_talisman import Talisman
 from werkzeug.wrappers import Response
 
@@ -49,7 +52,28 @@ def cache_rules(response: Response) -> Response:
     return response
 
 
+View = TypeVar("View", bound=Callable[..., Any])
+
+
+def unshared(view: View) -> View:
+    """A page reached by a secret address (the QR code on a printed job profile): no search
+    engine keeps it, and no other site learns the address from a Referer."""
+    view.unshared = True  # type: ignore[attr-defined]  # a function takes any attribute
+    return view
+
+
+def unshared_headers(response: Response) -> Response:
+    view = current_app.view_functions.get(request.endpoint or "")
+    if getattr(view, "unshared", False):
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
 def init_app(app: Flask) -> None:
+    # Before Talisman: Flask runs the later-registered after_request first, so this one
+    # comes after Talisman's own Referrer-Policy and has the last word on these views.
+    app.after_request(unshared_headers)
     Talisman(
         app,
         force_https=app.config["HTTPS"],

@@ -61,6 +61,7 @@ from app.web.listenable import listenable, not_listenable
 from app.web.photos import photo_shown, private_photo
 from app.web.profile_mail import profile_mail_address, send_profile_mail
 from app.web.profile_pdf import pdf_response, profile_pdf
+from app.web.profile_qr import printed_link
 from app.web.question_page import form_errors
 
 TOO_MANY_MAILS = _l("We have sent many emails from here just now. Try again later.")
@@ -291,7 +292,10 @@ def profile_download():
     record_for_the_log(registration, "printed_profile")
     profile = profile_of(get_db(), registration.id, registration.answers)
     photo = photo_for_paper(get_db(), registration.id, profile)
-    pdf = profile_pdf(profile, title=_("My job profile"), language=current_language(), photo=photo)
+    link = printed_link(get_db(), registration.id, with_health=profile.shows_health)
+    pdf = profile_pdf(
+        profile, title=_("My job profile"), language=current_language(), photo=photo, link=link
+    )
     return pdf_response(pdf, "jobprofil.pdf")
 
 

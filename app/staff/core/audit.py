@@ -57,6 +57,7 @@ ACTIONS = {
     "employer_yes": _l("Recorded a yes to show the profile to an employer"),
     "employer_yes_withdrawn": _l("Recorded that the yes to an employer was withdrawn"),
     "employer_profile": _l("Made the job profile for an employer"),
+    "opened_profile_link": _l("Somebody opened the job profile with the code on its paper"),
     "registered_by_phone": _l("Registered a person by phone, with their consent"),
     "merged": _l("Merged a duplicate into this registration"),
     "merged_into": _l("Merged into another registration"),

@@ -48,6 +48,7 @@ from app.web.employer_contact import with_klapjob_contact
 from app.web.photos import photo_shown
 from app.web.profile_mail import profile_mail_address, send_profile_mail
 from app.web.profile_pdf import pdf_response, profile_pdf
+from app.web.profile_qr import printed_link
 from app.web.question_page import form_errors
 
 
@@ -176,8 +177,11 @@ def profile_pdf_response(registration: RegistrationRow, *, asked: bool = False) 
     profile = profile_of(db, registration.id, answers, health_allowed=shows_health)
     language = person_language(db, registration.id)
     photo = photo_for_paper(db, registration.id, profile)
+    link = printed_link(db, registration.id, with_health=profile.shows_health, made_by=user.id)
     with force_locale(language):  # in the words the person read on the site
-        pdf = profile_pdf(profile, title=_l("My job profile"), language=language, photo=photo)
+        pdf = profile_pdf(
+            profile, title=_l("My job profile"), language=language, photo=photo, link=link
+        )
     return pdf_response(pdf, "jobprofil.pdf")
 
 
@@ -290,6 +294,15 @@ def employer_profile_pdf(
 ) -> ResponseReturnValue:
     language = person_language(get_db(), registration.id)
     photo = photo_for_paper(get_db(), registration.id, profile)
+    link = printed_link(
+        get_db(),
+        registration.id,
+        with_health=False,
+        employer_yes=yes.public_id,
+        made_by=current_user().id,
+    )
     with force_locale(language):  # in the words the person read on the site, as their own
-        pdf = profile_pdf(profile, title=_l("My job profile"), language=language, photo=photo)
+        pdf = profile_pdf(
+            profile, title=_l("My job profile"), language=language, photo=photo, link=link
+        )
     return pdf_response(pdf, "jobprofil-arbejdsgiver.pdf")

@@ -18,6 +18,7 @@ from app.core.limits import purge_old_events
 from app.domain.meetings import old_signups
 from app.domain.municipalities import municipality_name
 from app.domain.questions.summary import summary_rows
+from app.domain.registrations.profile_links import forget_ended_links
 from app.domain.registrations.voice import voice_answers_export
 from app.staff.cases.data.case_file import CaseFile
 from app.staff.cases.data.placements import count_jobs_still_going
@@ -203,6 +204,7 @@ def purge(
     purge_old_events(db, now=now.timestamp())
     with write_transaction(db):
         typed_work.forget_old(db, now)
+        forget_ended_links(db, now)
         # Every night, and before anybody is purged: the jobs' 6- and 12-month figures.
         count_jobs_still_going(db, now.astimezone(clock.DANISH_TIME).date())
     if not (report.registrations or report.drafts or report.meeting_signups):
