@@ -90,3 +90,25 @@ def test_the_receipt_without_the_setting_says_no_hours(client):
     mette.answer_all(MYSELF_IN_AARHUS)
     mette.send()
     assert "åben" not in mette.open("/register/done").soup.get_text(" ").lower()
+
+
+def numbers_that_may_break(page):
+    """Each place KLAPjob's number stands in a page's text where a line may break inside it
+    ("12 34 56 / 78" on a phone: a number nobody can call)."""
+    return [
+        text.parent.get_text()
+        for text in page.soup.find_all(string=lambda s: NUMBER in s)
+        if "nowrap" not in (text.parent.get("class") or [])
+    ]
+
+
+@pytest.mark.parametrize("url", ["/", "/help", "/privacy", "/p/no-such-code-at-all-here"])
+def test_klapjobs_number_is_never_broken_across_two_lines(url, get_page):
+    assert numbers_that_may_break(get_page(url)) == []
+
+
+def test_the_receipts_number_is_never_broken_across_two_lines(app):
+    mette = Visitor(app.test_client())
+    mette.answer_all(MYSELF_IN_AARHUS)
+    mette.send()
+    assert numbers_that_may_break(mette.open("/register/done")) == []

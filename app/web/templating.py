@@ -2,13 +2,14 @@
 page reader reads (only in pages that are read aloud), asset URLs, and KLAPjob's phone
 number and address on every page."""
 
+import re
 from typing import Any
 
 from flask import Flask, current_app, g, has_request_context
 from flask_babel import get_translations
 from jinja2 import pass_context
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from werkzeug.wrappers import Response
 
 from app.core.phone import normalise_phone
@@ -100,6 +101,19 @@ def site_text_with_joints(value: object) -> str:
     return SiteText(divided) if is_site(value) else divided
 
 
+def phone_whole(value: Any) -> Any:
+    """`value` with KLAPjob's number kept on one line where it stands in it, with the mark
+    that ends its sentence: on a phone a line broke inside it ("12 34 56 / 78"), a number
+    nobody can read to call. A site text stays the site's (marked for read-aloud)."""
+    number = current_app.config["KLAPJOB_PHONE"]
+    if not isinstance(value, str) or number not in value:
+        return value
+    escaped = escape(value)
+    standing = re.compile(re.escape(escape(number)) + r"[.,:;!?]?")
+    whole = Markup(standing.sub(lambda m: f'<span class="nowrap">{m.group(0)}</span>', escaped))
+    return Markup(mark(whole)) if is_site(value) and marking() else whole
+
+
 def init_app(app: Flask) -> None:
     """After Babel: our gettext callables and the mark for the site's texts."""
     app.jinja_env.trim_blocks = True
@@ -114,6 +128,7 @@ def init_app(app: Flask) -> None:
         pictogram_url=pictogram_url,
     )
     app.jinja_env.filters["lines"] = lines
+    app.jinja_env.filters["phone_whole"] = phone_whole
     app.jinja_env.filters["with_joints"] = site_text_with_joints
     app.jinja_env.finalize = finalize
     app.after_request(remove_marks)
