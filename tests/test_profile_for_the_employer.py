@@ -96,3 +96,14 @@ def test_mettes_own_profile_keeps_what_was_hard_and_says_what_helps_in_one_box(a
         "Høreværn",
     ]
     assert "Det hjalp mig på arbejdet:" not in said
+
+
+def test_the_employers_paper_keeps_the_day_and_the_number_each_on_one_line(app):
+    """'Lavet den 8. december' with '2026' alone on the next line, on the paper an employer
+    keeps: a day and a number are read whole."""
+    karl, _printable, pdf = after_the_praktik(app)
+    lines = PdfReader(io.BytesIO(karl.client.get(pdf).data)).pages[0].extract_text()
+    lines = [" ".join(line.split()) for line in lines.splitlines()]
+    made = format_date(clock.today(), "d. MMMM y", locale="da")
+    assert any(f"Lavet den {made}" in line for line in lines), lines[-6:]
+    assert any("12 34 56 78" in line for line in lines), lines[-6:]

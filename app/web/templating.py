@@ -114,6 +114,11 @@ def phone_whole(value: Any) -> Any:
     return Markup(mark(whole)) if is_site(value) and marking() else whole
 
 
+def whole(value: object) -> Markup:
+    """A day or a number that must not break across two lines ("8. december / 2026")."""
+    return Markup('<span class="nowrap">{}</span>').format(value)
+
+
 def init_app(app: Flask) -> None:
     """After Babel: our gettext callables and the mark for the site's texts."""
     app.jinja_env.trim_blocks = True
@@ -126,6 +131,7 @@ def init_app(app: Flask) -> None:
         joined=joined,
         asset_url=asset_url,
         pictogram_url=pictogram_url,
+        whole=whole,
     )
     app.jinja_env.filters["lines"] = lines
     app.jinja_env.filters["phone_whole"] = phone_whole
