@@ -142,12 +142,6 @@ def test_a_phone_registration_takes_a_few_pages(phone_registration):
     assert figures["pages"] <= MOST_PAGES, figures
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a regression from merging the helper's branch with this stop's other work: each "
-    "page shows 1 question on the first screen at 1366 x 768 (7, 6, 5 and 3 on its branch); "
-    "found by the last whole run, not yet mended",
-)
 def test_each_page_shows_several_questions_on_a_laptop_screen(phone_registration):
     figures, _seen, _page = phone_registration
     assert min(figures["questions_on_first_screen"]) >= FEWEST_QUESTIONS_ON_A_SCREEN, figures
