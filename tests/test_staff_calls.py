@@ -134,3 +134,29 @@ def test_a_call_without_an_answer_is_written_to_the_audit_log_and_needs_the_toke
     ]
     assert details == ["call attempt"]
     assert Page(karl.client.get(case_url(mette))).status == 200
+
+
+def test_a_case_sent_just_after_danish_midnight_counts_as_sent_that_day(app):
+    """Who to call first compares a promised day with the day a case was sent where nothing
+    was promised: that day is Denmark's, not the stored UTC stamp's (00:30 in Denmark on
+    8 December is 23:30 UTC on the 7th)."""
+    karl = staff_member(app, covers=TEST_MUNICIPALITIES)
+    promised = register(app, name="Pia Promised")
+    promise(
+        app,
+        promised,
+        0,
+        callback_promised_by="2026-12-08",
+        submitted_at="2026-12-06T10:00:00+00:00",
+    )
+    after_midnight = register(app, name="Niels Natlig")
+    promise(
+        app, after_midnight, 0, callback_promised_by=None, submitted_at="2026-12-07T23:30:00+00:00"
+    )
+    karl.sign_in()
+
+    rows = inbox_rows(karl.open("/staff/"))
+
+    assert list(rows) == ["Pia Promised", "Niels Natlig"], (
+        "both are for 8 December in Denmark: the one who waited longest first"
+    )

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from app.core import clock
 from app.core.migrations import migrations
 
 # The largest whole number SQLite stores: a bigger id from an address or a form is no row.
@@ -34,11 +35,17 @@ def connect(path: str | Path) -> Database:
         db.execute(pragma)
     # Text compared whatever its capitals, Æ, Ø and Å too (SQLite's lower() knows A-Z).
     db.register_function(casefold, deterministic=True)
+    # A stored UTC stamp's day in Denmark (SQLite's date() knows UTC only).
+    db.register_function(danish_day, deterministic=True)
     return db
 
 
 def casefold(text: str | None) -> str | None:
     return text.casefold() if isinstance(text, str) else text
+
+
+def danish_day(stamp: str | None) -> str | None:
+    return clock.day_in_denmark(stamp).isoformat() if stamp else None
 
 
 class DiskFull(Exception):

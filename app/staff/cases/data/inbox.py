@@ -1,7 +1,7 @@
 """The inbox's list: the registrations a user may see, filtered and searched, a page at a
 time (and the same list for the CSV export). It opens on the open cases, the one to call
-first at the top: the earliest promised callback day (the day it was sent where no day was
-promised), then whatever waited longest."""
+first at the top: the earliest promised callback day (the day it was sent in Denmark where no
+day was promised), then whatever waited longest."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -30,9 +30,9 @@ OPEN = "open"
 ORDERS = {
     # Who to call first: new cases by the day promised (or sent), the rest after them.
     "callback": "CASE WHEN r.status = 'new' THEN COALESCE(r.callback_promised_by,"
-    " substr(r.submitted_at, 1, 10)) END IS NULL,"
+    " danish_day(r.submitted_at)) END IS NULL,"
     " CASE WHEN r.status = 'new' THEN COALESCE(r.callback_promised_by,"
-    " substr(r.submitted_at, 1, 10)) END, r.submitted_at, r.id",
+    " danish_day(r.submitted_at)) END, r.submitted_at, r.id",
     "newest": "r.submitted_at DESC, r.id DESC",
 }
 
