@@ -367,6 +367,24 @@ def test_deleting_the_person_leaves_no_photo_row_and_no_byte_of_it(app, client, 
     assert piece not in database_bytes(app)
 
 
+def test_a_photo_she_replaces_or_removes_leaves_no_byte_of_it(app, client, db):
+    """As when the person is deleted: gone from the database file and its write-ahead log."""
+    mette = mette_sends(client)
+    sends_photo(mette, phone_jpeg())
+    [first] = stored(db)
+    first_piece = first["image"][len(first["image"]) // 2 :][:64]
+    assert first_piece in database_bytes(app), "the control: the photo is in the file"
+    sends_photo(mette, as_kind("png"), "b.png", "image/png")
+    assert first_piece not in database_bytes(app), "a new photo: the old one is gone"
+    [second] = stored(db)
+    second_piece = second["image"][len(second["image"]) // 2 :][:64]
+
+    page = mette.open(PROFILE)
+    client.post(f"{PROFILE}/photo/remove", data={"csrf_token": page.csrf_token()})
+
+    assert stored(db) == [] and second_piece not in database_bytes(app)
+
+
 def test_the_purge_deletes_the_photo_with_the_closed_registration(app, client, db):
     from app.staff.data_requests.data.personal_data import purge
 

@@ -202,6 +202,22 @@ def test_deleting_the_person_leaves_no_byte_of_the_recording(app, client, db):
     assert marker not in database_bytes(app)
 
 
+def test_a_recording_she_deletes_or_says_again_leaves_no_byte_of_it(app, client, db):
+    """Her voice is hers: a recording she deletes, or one she says again, is gone from the
+    database file and its write-ahead log at once, as when the person is deleted."""
+    first, second = b"forste-optagelse-9X", b"anden-optagelse-4K"
+    mette = at_the_end_of_the_questions(client)
+    send_page(mette, STRENGTHS, strengths(), (ogg_opus(3, marker=first), "a.ogg", "audio/ogg"))
+    assert first in database_bytes(app), "the control: the recording is in the file"
+    send_page(mette, STRENGTHS, strengths(), (ogg_opus(3, marker=second), "b.ogg", "audio/ogg"))
+    assert first not in database_bytes(app), "said again: the first one is gone"
+
+    send_page(mette, STRENGTHS, strengths(delete_voice="strengths_text"))
+
+    assert list(db.query("SELECT id FROM voice_answers")) == []
+    assert second not in database_bytes(app)
+
+
 @pytest.mark.parametrize("kind", ["ogg", "webm", "wav"])
 def test_what_browsers_and_phones_record_is_kept(client, db, kind):
     made = {

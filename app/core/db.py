@@ -3,6 +3,7 @@ per request is app/web/database.py.)"""
 
 import contextlib
 import fcntl
+import logging
 import os
 import shutil
 import sqlite3
@@ -14,14 +15,17 @@ from sqlite_utils import Database
 from app.core import clock
 from app.core.migrations import migrations
 
+log = logging.getLogger("klapjob.database")
+
 # The largest whole number SQLite stores: a bigger id from an address or a form is no row.
 LARGEST_INTEGER = 2**63 - 1
 
+BUSY_TIMEOUT = "PRAGMA busy_timeout = 5000"
 PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     # An acknowledged registration must survive a power cut.
     "PRAGMA synchronous = FULL",
-    "PRAGMA busy_timeout = 5000",
+    BUSY_TIMEOUT,
     # Deleted personal data is overwritten, not left in free pages.
     "PRAGMA secure_delete = ON",
 )
@@ -46,6 +50,22 @@ def casefold(text: str | None) -> str | None:
 
 def danish_day(stamp: str | None) -> str | None:
     return clock.day_in_denmark(stamp).isoformat() if stamp else None
+
+
+def forget_deleted(db: Database) -> bool:
+    """Move the WAL into the database file and truncate it, so deleted rows live on in
+    neither. It does not wait for a busy reader: a TRUNCATE checkpoint that waits holds back
+    every write behind it, and a person is waiting for the page. A busy reader is logged;
+    the next checkpoint catches up (Litestream, where it runs, holds a reader and
+    checkpoints within its minute)."""
+    db.execute("PRAGMA busy_timeout = 0")
+    try:
+        busy, _log_pages, _moved = next(iter(db.execute("PRAGMA wal_checkpoint(TRUNCATE)")))
+    finally:
+        db.execute(BUSY_TIMEOUT)
+    if busy:
+        log.warning("WAL checkpoint incomplete: a reader was busy")
+    return not busy
 
 
 class DiskFull(Exception):

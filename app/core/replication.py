@@ -11,7 +11,7 @@ The configuration is written from the settings to `litestream.yml` beside the da
 Litestream reads them itself (LITESTREAM_ACCESS_KEY_ID, LITESTREAM_SECRET_ACCESS_KEY).
 
 Litestream keeps a read transaction open to hold its place in the WAL, so the site's own
-TRUNCATE checkpoint after a deletion (staff/personal_data.forget_deleted) cannot finish
+TRUNCATE checkpoint after a deletion (core/db.forget_deleted) cannot finish
 while it runs: it waits the busy timeout and logs that a reader was busy. Litestream then
 checkpoints itself (every minute by default), and the replica keeps the deleted rows in
 its history for KLAPJOB_LITESTREAM_RETENTION. docs/operations.md says what this means.

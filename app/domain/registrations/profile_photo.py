@@ -16,7 +16,7 @@ from flask import current_app
 from sqlite_utils import Database
 
 from app.core import clock, codes
-from app.core.db import write_transaction
+from app.core.db import forget_deleted, write_transaction
 from app.core.photos import MIME_TYPE, NotAPhoto, clean_photo
 from app.domain.registrations.profile import Profile
 from app.domain.registrations.profile_versions import profile_changed, reference_of
@@ -69,6 +69,7 @@ def keep_photo(db: Database, registration_id: int, data: bytes) -> ProfilePhoto:
             reference=reference_of(db, registration_id),
             detail="",
         )
+    forget_deleted(db)  # the photo it replaced
     return ProfilePhoto(public_id, photo.width, photo.height)
 
 
@@ -86,6 +87,7 @@ def remove_photo(db: Database, registration_id: int) -> bool:
                 reference=reference_of(db, registration_id),
                 detail="",
             )
+    forget_deleted(db)
     return bool(cursor.rowcount)
 
 

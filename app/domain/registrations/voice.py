@@ -15,7 +15,7 @@ from flask import current_app
 from sqlite_utils import Database
 
 from app.core import clock, codes
-from app.core.db import write_transaction
+from app.core.db import forget_deleted, write_transaction
 from app.core.recordings import Heard, NotAudio, inspect
 from app.domain.questions.flow import visible_steps
 from app.domain.questions.model import Answers
@@ -103,6 +103,7 @@ def keep_recording(
             [public_id, draft_hash, field, heard.mime_type, heard.seconds, len(data), data]
             + [clock.now_iso()],
         )
+    forget_deleted(db)  # the recording it replaced
     return Recording(public_id, field, heard.mime_type, heard.seconds, len(data))
 
 
@@ -112,6 +113,7 @@ def delete_recording(db: Database, draft_hash: str, field: str) -> None:
             "DELETE FROM voice_answers WHERE draft_token_hash = ? AND field = ?",
             [draft_hash, field],
         )
+    forget_deleted(db)
 
 
 COLUMNS = "public_id, field, mime_type, seconds, size"

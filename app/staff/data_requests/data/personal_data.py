@@ -9,11 +9,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from flask import current_app
 from sqlite_utils import Database
 
 from app.core import clock
-from app.core.db import write_transaction
+from app.core.db import forget_deleted, write_transaction
 from app.core.limits import purge_old_events
 from app.domain.meetings import old_signups
 from app.domain.municipalities import municipality_name
@@ -124,15 +123,6 @@ def audit_trail(db: Database, reference: str) -> list:
             [reference],
         )
     ]
-
-
-def forget_deleted(db: Database) -> bool:
-    """Move the WAL into the database file and truncate it, so deleted rows live on in
-    neither. A reader still busy can stop it; that is logged, the next one catches up."""
-    busy, _log_pages, _moved = next(iter(db.execute("PRAGMA wal_checkpoint(TRUNCATE)")))
-    if busy:
-        current_app.logger.warning("WAL checkpoint incomplete: a reader was busy")
-    return not busy
 
 
 def delete_person(db: Database, user: User, row: RegistrationRow) -> None:
