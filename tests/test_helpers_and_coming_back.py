@@ -5,6 +5,7 @@ import re
 from app.domain.registrations.resume import draft_hash_for_code, normalise_code
 from pages import Page, location_path
 from people import HELPED_BY_SUPPORT_WORKER, MYSELF_IN_AARHUS, Visitor
+from test_voice_answers import database_bytes
 
 JONAS = HELPED_BY_SUPPORT_WORKER["helper"]
 PEOPLE_JONAS_HELPS = ["Ali Khan", "Sara Nielsen", "Peter Holm"]
@@ -240,3 +241,18 @@ def test_guessing_codes_is_slowed_down(app, client):
 
 def test_codes_are_read_however_they_are_written():
     assert normalise_code(" k7m4-px2a ") == "K7M4PX2A"
+
+
+def test_starting_over_for_another_person_leaves_no_byte_of_the_first_ones_answers(app, client, db):
+    """On a shared tablet, the answers a person gave but did not send (their health too) are
+    gone from the database file and its write-ahead log when the helper starts over. (`db`
+    keeps a connection open, as the site's other workers do: else SQLite folds the log in
+    and deletes it after each request.)"""
+    said = "Jeg har epilepsi og kramper 7Z"
+    visitor = Visitor(client)
+    visitor.answer_all({**MYSELF_IN_AARHUS, "health": {"health": said}})
+    assert said.encode() in database_bytes(app), "the control: the draft is in the file"
+
+    finish_on_device(client)
+
+    assert said.encode() not in database_bytes(app)

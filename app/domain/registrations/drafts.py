@@ -11,7 +11,7 @@ from flask import current_app
 from sqlite_utils import Database
 
 from app.core import clock, codes
-from app.core.db import free_disk_mb, write_transaction
+from app.core.db import forget_deleted, free_disk_mb, write_transaction
 from app.core.limits import Limit, this_client
 from app.domain.questions.model import Answer, Answers
 
@@ -117,5 +117,7 @@ def save_step_by_hash(
 
 
 def delete_draft(db: Database, token: str) -> None:
+    """Forget a draft nobody sent: on a shared tablet the next person is someone else."""
     with write_transaction(db):
         db.execute("DELETE FROM drafts WHERE token_hash = ?", [codes.token_hash(token)])
+    forget_deleted(db)
