@@ -268,3 +268,29 @@ def test_what_the_page_and_the_kind_page_say_is_easy_to_read_and_valid_html(app,
         files.append(tmp_path / f"{name}.html")
         files[-1].write_text(page.response.get_data(as_text=True))
     assert html_errors(files) == []
+
+
+def test_her_data_file_lists_each_live_code_on_her_papers_and_never_the_code(app, client, db):
+    """Her right to see what KLAPjob holds (GDPR art. 15): which papers carry a code that
+    still opens her profile, for whom, and until which day; the code itself is not kept."""
+    import json
+
+    mette_sends_two_recordings(client)
+    own_address = path_of(code_on_paper(client.get(f"{PROFILE}.pdf").data))
+    karl, profile = karl_and_her_profile(app, db)
+    employer_yes(karl, profile, "Bageriet Hansen")
+    [paper] = employer_papers(karl, profile)
+    employer_address = path_of(code_on_paper(paper))
+    last_day = (clock.today() + timedelta(days=app.config["PROFILE_LINK_DAYS"])).isoformat()
+
+    anna = staff_member(app, "admin").sign_in()
+    exported = anna.client.get(profile.replace("/profile", "/data.json")).data.decode()
+
+    codes = json.loads(exported)["job_profile"]["codes_on_paper"]
+    assert sorted((c["for"], c["last_day"]) for c in codes) == [
+        ("Bageriet Hansen", last_day),
+        ("the person", last_day),
+    ]
+    assert all(c["made_at"] and c["health_shown"] is False for c in codes)
+    for address in (own_address, employer_address):
+        assert address.rsplit("/", 1)[-1] not in exported

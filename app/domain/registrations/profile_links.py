@@ -13,6 +13,7 @@ audit log by `profile_changed`, by the registration's reference only.
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -100,6 +101,26 @@ def forget_ended_links(db: Database, now: datetime | None = None) -> int:
     moment = clock.iso(now or clock.now())
     with write_transaction(db):
         return db.execute("DELETE FROM profile_links WHERE ends_at <= ?", [moment]).rowcount
+
+
+def links_export(db: Database, registration_id: int) -> list[dict[str, Any]]:
+    """The codes on the person's papers that still open their profile (the access export):
+    for whom, made when, the last day, and whether health shows; never the token."""
+    rows = db.query(
+        "SELECT l.made_at, l.ends_at, l.with_health, c.employer FROM profile_links l"
+        " LEFT JOIN employer_consents c ON c.id = l.employer_consent_id"
+        " WHERE l.registration_id = ? AND l.ends_at > ? ORDER BY l.made_at, l.id",
+        [registration_id, clock.now_iso()],
+    )
+    return [
+        {
+            "for": row["employer"] or "the person",
+            "made_at": row["made_at"],
+            "last_day": (clock.day_in_denmark(row["ends_at"]) - timedelta(days=1)).isoformat(),
+            "health_shown": bool(row["with_health"]),
+        }
+        for row in rows
+    ]
 
 
 LINK_QUERY = """

@@ -1,7 +1,7 @@
 """The job profile in a person's access export (GDPR art. 15): every version as it read,
 with who made it and when (and whether the person's own voice played on it), the photo
-the person put on it (as it is kept), and every yes to an employer with its withdrawal
-(and whether it covered the voice and the photo)."""
+the person put on it (as it is kept), every yes to an employer with its withdrawal (and
+whether it covered the voice and the photo), and the codes on paper that still open it."""
 
 from dataclasses import asdict
 from typing import Any
@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from app.domain.questions.model import Answers
 from app.domain.registrations.profile import Profile, build_profile
+from app.domain.registrations.profile_links import links_export
 from app.domain.registrations.profile_photo import photo_export
 from app.domain.registrations.profile_versions import employer_yeses, versions
 
@@ -51,4 +52,5 @@ def job_profile_export(db: Database, registration_id: int, answers: Answers) -> 
             }
             for yes in employer_yeses(db, registration_id)
         ],
+        "codes_on_paper": links_export(db, registration_id),
     }
