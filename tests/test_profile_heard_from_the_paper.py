@@ -294,3 +294,31 @@ def test_her_data_file_lists_each_live_code_on_her_papers_and_never_the_code(app
     assert all(c["made_at"] and c["health_shown"] is False for c in codes)
     for address in (own_address, employer_address):
         assert address.rsplit("/", 1)[-1] not in exported
+
+
+def test_her_access_printout_says_in_words_what_her_job_profile_holds(app, client, db):
+    """The printout she reads for her access request names the parts of the job profile
+    that hold her: her photo, her recordings, each employer's yes and each live code."""
+    from photos import phone_jpeg
+    from test_profile_photo import sends_photo
+
+    mette_sends_two_recordings(client)
+    sends_photo(Visitor(client), phone_jpeg())
+    client.get(f"{PROFILE}.pdf")
+    karl, profile = karl_and_her_profile(app, db)
+    employer_yes(karl, profile, "Bageriet Hansen")
+    employer_papers(karl, profile)
+    last_day = clock.today() + timedelta(days=app.config["PROFILE_LINK_DAYS"])
+
+    anna = staff_member(app, "admin").sign_in()
+    page = anna.open(profile.replace("/profile", "/print"))
+
+    section = page.soup.find("h2", string="Jobprofilen").find_next("ul")
+    lines = [" ".join(li.get_text(" ", strip=True).split()) for li in section.find_all("li")]
+    text = " ".join(lines)
+    assert "Et billede af personen på profilen" in text
+    assert text.count("En optagelse af personens stemme") == 2
+    assert "Ja til at vise profilen til Bageriet Hansen" in text
+    assert "En kode på papir til personen selv åbner profilen til og med" in text
+    assert "En kode på papir til Bageriet Hansen åbner profilen til og med" in text
+    assert str(last_day.year) in text

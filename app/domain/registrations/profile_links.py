@@ -31,6 +31,8 @@ from app.domain.registrations.sending import answers_of
 # 16 random bytes (128 bits), 22 signs: short enough for a small QR code on paper.
 TOKEN_BYTES = 16
 LONGEST_TOKEN = 64
+# Whom a code is for in the data file, where it is on the person's own paper.
+OWN_PAPER = "the person"
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ def links_export(db: Database, registration_id: int) -> list[dict[str, Any]]:
     )
     return [
         {
-            "for": row["employer"] or "the person",
+            "for": row["employer"] or OWN_PAPER,
             "made_at": row["made_at"],
             "last_day": (clock.day_in_denmark(row["ends_at"]) - timedelta(days=1)).isoformat(),
             "health_shown": bool(row["with_health"]),

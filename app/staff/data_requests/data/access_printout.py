@@ -1,7 +1,7 @@
 """An access request's printout (GDPR art. 15) in words a person reads: what happened to
-their case said in sentences, not internal codes; each kind of look by staff once a day
-with how many times; and the meeting sign-ups and unsent drafts that hold the same phone
-number or email address."""
+their case said in sentences, not internal codes; what the job profile holds of them; each
+kind of look by staff once a day with how many times; and the meeting sign-ups and unsent
+drafts that hold the same phone number or email address."""
 
 import json
 from collections.abc import Iterable, Mapping
@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from flask_babel import format_date
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlite_utils import Database
 
@@ -16,6 +18,7 @@ from app.core import clock
 from app.core.phone import normalise_phone
 from app.domain.questions.steps import FIELDS_BY_NAME
 from app.domain.questions.summary import summary_rows
+from app.domain.registrations.profile_links import OWN_PAPER
 from app.staff.cases.data.next_steps import KINDS as STEP_KINDS
 from app.staff.cases.data.placements import END_REASONS
 from app.staff.cases.data.placements import KINDS as PLACEMENT_KINDS
@@ -66,6 +69,57 @@ def history_in_words(entry: HistoryEntry) -> str:
     elif entry.kind.startswith("placement_") and entry.reason:
         detail = str(PLACEMENT_KINDS.get(entry.reason, ""))
     return f"{words}: {detail}" if detail else words
+
+
+@dataclass
+class ProfileLine:
+    when: str  # a stored UTC stamp
+    words: str
+
+
+def job_profile_in_words(
+    profile: Mapping[str, Any], voices: Iterable[Mapping[str, Any]]
+) -> list[ProfileLine]:
+    """The parts of the job profile that hold the person (from their data file's
+    `job_profile` and `voice_answers`), each in a sentence."""
+    lines = []
+    if profile["photo"]:
+        lines.append(
+            ProfileLine(profile["photo"]["added_at"], _("A photo of the person on the profile"))
+        )
+    lines += [
+        ProfileLine(
+            voice["recorded_at"],
+            _(
+                "A recording of the person's voice: %(question)s (%(seconds)d seconds)",
+                question=voice["question"],
+                seconds=voice["seconds"],
+            ),
+        )
+        for voice in voices
+    ]
+    for yes in profile["employer_consents"]:
+        words = _("Yes to showing the profile to %(employer)s", employer=yes["employer"])
+        if yes["withdrawn_at"]:
+            words += ", " + _(
+                "taken back %(day)s",
+                day=format_date(clock.day_in_denmark(yes["withdrawn_at"]), "long"),
+            )
+        lines.append(ProfileLine(yes["recorded_at"], words))
+    for code in profile["codes_on_paper"]:
+        whom = _("the person themselves") if code["for"] == OWN_PAPER else code["for"]
+        last_day = format_date(date.fromisoformat(code["last_day"]), "long")
+        lines.append(
+            ProfileLine(
+                code["made_at"],
+                _(
+                    "A code on paper for %(whom)s opens the profile until and including %(day)s",
+                    whom=whom,
+                    day=last_day,
+                ),
+            )
+        )
+    return lines
 
 
 @dataclass

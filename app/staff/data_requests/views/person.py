@@ -9,7 +9,9 @@ from flask_babel import lazy_gettext as _l
 from sqlite_utils import Database
 
 from app.domain.questions.summary import summary_rows
+from app.domain.registrations.voice import voice_answers_export
 from app.staff.cases.data.case_file import CaseFile, case_file
+from app.staff.cases.data.profile_export import job_profile_export
 from app.staff.core import audit
 from app.staff.core.access import RegistrationRow
 from app.staff.core.blueprint import blueprint
@@ -17,6 +19,7 @@ from app.staff.core.permissions import current_user, requires, with_registration
 from app.staff.data_requests.data.access_printout import (
     drafts_of,
     history_in_words,
+    job_profile_in_words,
     meeting_signups_of,
     seen_by_staff,
 )
@@ -59,6 +62,10 @@ def person_print(registration: RegistrationRow) -> ResponseReturnValue:
         row=registration,
         rows=summary_rows(case.answers),
         history=[(entry, history_in_words(entry)) for entry in case.history],
+        profile=job_profile_in_words(
+            job_profile_export(db, registration.id, case.answers),
+            voice_answers_export(db, registration.id),
+        ),
         seen=seen_by_staff(audit_trail(db, registration.reference)),
         signups=meeting_signups_of(db, registration.phone),
         drafts=drafts_of(db, registration.phone, registration.email),
