@@ -15,6 +15,7 @@ from app.core import clock, codes
 from app.core.db import connect
 from app.domain.meetings import create_meeting
 from app.domain.registrations.drafts import save_step
+from app.domain.registrations.profile_links import make_link
 from app.domain.registrations.resume import create_resume_key, redeem
 from app.web.device import SHARED_DEVICE_COOKIE, mark_as_shared
 
@@ -29,6 +30,13 @@ def database(app: Flask) -> Iterator[Database]:
         yield db
     finally:
         db.close()
+
+
+def printed_profile_link(app: Flask) -> str:
+    """The code on the newest registration's printed profile, as its QR code holds it."""
+    with database(app) as db:
+        [row] = db.query("SELECT id FROM registrations ORDER BY id DESC LIMIT 1")
+        return make_link(db, row["id"], days=app.config["PROFILE_LINK_DAYS"], with_health=False)
 
 
 def remove_meetings(app: Flask) -> None:

@@ -4,7 +4,7 @@ apart for its size)."""
 
 from collections.abc import Iterator
 
-from app.web.page_state_setup import AARHUS, mail_not_working, mail_works
+from app.web.page_state_setup import AARHUS, mail_not_working, mail_works, printed_profile_link
 from app.web.server_site import ServerSite
 
 
@@ -38,7 +38,8 @@ def helpers_copy_sent_or_not(site: ServerSite) -> Iterator[str]:
 
 def the_job_profile(site: ServerSite) -> Iterator[str]:
     """ "Se din jobprofil" after sending: the profile, its mail's error, its photo's error
-    (sent without a photo), with health shown (the person's choice), and the mail sent."""
+    (sent without a photo), with health shown (the person's choice), and the mail sent.
+    Then what a phone opens from the QR code on its paper, and from a code that ended."""
     site.open("/register/profile")
     yield "profile"
     site.send("/register/profile", {}, press=("save_photo", "y"))
@@ -50,3 +51,7 @@ def the_job_profile(site: ServerSite) -> Iterator[str]:
     if mail_works(site.app):
         site.send("/register/profile", {"person_agrees": "y"}, press=("send_profile", "y"))
         yield "profile-mail-sent"
+    site.open(f"/p/{printed_profile_link(site.app)}")
+    yield "profile-from-paper"
+    site.open(f"/p/{'A' * 22}")
+    yield "profile-code-ended"

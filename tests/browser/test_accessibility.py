@@ -414,6 +414,8 @@ def test_the_walk_saw_every_page_state(tours, tour):
         "helper-is-this-you",
         "change",
         "resume-code-too-many",
+        "profile-from-paper",
+        "profile-code-ended",
     } <= states
     if WALKS[TOURS[tour][0]].javascript:
         assert {"still-here", "work-work_other-revealed"} <= states
