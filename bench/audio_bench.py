@@ -87,6 +87,8 @@ class Instance:
             "KLAPJOB_DATABASE": str(self.folder / "klapjob.sqlite3"),
             "KLAPJOB_AUDIO_DIR": str(self.audio),
             "KLAPJOB_SECRET_KEY": secrets.token_hex(32),
+            # The site tried on this machine, as scripts/serve does (else it refuses to start).
+            "KLAPJOB_DEVELOPMENT": "1",
         }
         os.environ.update({k: v for k, v in self.env.items() if k.startswith("KLAPJOB_")})
         self.log = self.folder / "gunicorn.log"

@@ -47,7 +47,9 @@ PLAIN_PAGES = [
 
 
 def start_site(database):
-    env = dict(os.environ, KLAPJOB_DATABASE=database)
+    # The site tried on this machine, as scripts/serve does: without it (or a public address
+    # and KLAPjob's own phone and mail) the site refuses to start.
+    env = dict(os.environ, KLAPJOB_DATABASE=database, KLAPJOB_DEVELOPMENT="1")
     server = subprocess.Popen(
         [
             str(ROOT / ".venv/bin/gunicorn"),
