@@ -74,19 +74,58 @@ def start_site(database):
     raise SystemExit("the site did not start")
 
 
-def answered_draft_cookie():
-    """Answer every question as a person would, and return their cookies."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+class Person:
+    """A person's browser on the site: their cookies, and each form sent with its token."""
+
+    def __init__(self):
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+
+    def open(self, path):
+        return self.opener.open(BASE + path).read().decode()
+
+    def send(self, path, answers):
+        """The form on `path`, as the page gave it; returns where the site led next."""
+        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', self.open(path))
+        body = urllib.parse.urlencode({"csrf_token": token.group(1), **answers}, doseq=True)
+        return urllib.parse.urlsplit(self.opener.open(BASE + path, data=body.encode()).url)
+
+    def cookie(self):
+        return "; ".join(f"{c.name}={c.value}" for c in self.jar)
+
+
+def answered_everything():
+    """Answer every question as a person would: at the check page."""
+    person = Person()
     path = "/register/who"
     while path.startswith("/register/") and path != "/register/check":
-        html = opener.open(BASE + path).read().decode()
-        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
-        key = path.rsplit("/", 1)[-1]
-        body = urllib.parse.urlencode({"csrf_token": token, **MYSELF_IN_AARHUS[key]}, doseq=True)
-        response = opener.open(BASE + path, data=body.encode())
-        path = urllib.parse.urlsplit(response.url).path
-    return "; ".join(f"{c.name}={c.value}" for c in jar)
+        path = person.send(path, MYSELF_IN_AARHUS[path.rsplit("/", 1)[-1]]).path
+    return person
+
+
+def pages_after_sending(database):
+    """The receipt, the job profile and what a phone opens from the profile's paper."""
+    person = answered_everything()
+    person.send("/register/send", {"consent": "y", "consent_health": "y"})
+    pages = [(path, person.cookie()) for path in ("/register/done", "/register/profile")]
+    return pages + [(f"/p/{paper_code(database)}", None)]
+
+
+def paper_code(database):
+    """The code the QR code on the newest printed profile holds: made anew for this run (the
+    database keeps only a code's hash), as printing it again would."""
+    sys.path.insert(0, str(ROOT))
+    from app import create_app
+    from app.core.db import connect
+    from app.domain.registrations.profile_links import make_link
+
+    app = create_app({"DATABASE": database})
+    with app.app_context():
+        db = connect(app.config["DATABASE"])
+        [row] = db.query("SELECT id FROM registrations ORDER BY id DESC LIMIT 1")
+        code = make_link(db, row["id"], days=app.config["PROFILE_LINK_DAYS"], with_health=False)
+        db.close()
+    return code
 
 
 def lighthouse(url, cookie=None):
@@ -109,10 +148,12 @@ def lighthouse(url, cookie=None):
 
 def main():
     with tempfile.TemporaryDirectory() as folder:
-        server = start_site(str(Path(folder) / "lighthouse.sqlite3"))
+        database = str(Path(folder) / "lighthouse.sqlite3")
+        server = start_site(database)
         try:
             pages = [(path, None) for path in PLAIN_PAGES]
-            pages.append(("/register/check", answered_draft_cookie()))
+            pages.append(("/register/check", answered_everything().cookie()))
+            pages += pages_after_sending(database)
             failures = 0
             for path, cookie in pages:
                 scores = lighthouse(BASE + path, cookie)
