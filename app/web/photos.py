@@ -3,12 +3,12 @@ who may see it: never kept by a cache."""
 
 from typing import Any
 
-from flask import Response, url_for
+from flask import Response, abort, url_for
 from sqlite_utils import Database
 
 from app.core.photos import MIME_TYPE
 from app.domain.registrations.profile import Profile
-from app.domain.registrations.profile_photo import photo_of, photo_on_profile
+from app.domain.registrations.profile_photo import photo_image, photo_of, photo_on_profile
 
 
 def photo_shown(
@@ -27,3 +27,13 @@ def private_photo(data: bytes) -> Response:
     response = Response(data, mimetype=MIME_TYPE)
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def photo_on_this_profile(
+    db: Database, registration_id: int, profile: Profile, photo_id: str
+) -> Response:
+    """The photo on `profile` as it is built for this reader; 404 for any other."""
+    found = photo_image(db, registration_id, photo_id)
+    if found is None or not photo_on_profile(profile, photo_id):
+        abort(404)
+    return private_photo(found)

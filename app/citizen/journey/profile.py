@@ -41,8 +41,6 @@ from app.domain.registrations.profile_photo import (
     keep_photo,
     photo_bytes_limit,
     photo_for_paper,
-    photo_image,
-    photo_on_profile,
     remove_photo,
 )
 from app.domain.registrations.profile_versions import (
@@ -52,13 +50,12 @@ from app.domain.registrations.profile_versions import (
     record_health_choice,
     record_voice_choice,
 )
-from app.domain.registrations.profile_voice import audio_on_profile, voices_on_profile
-from app.domain.registrations.voice import registration_audio
-from app.web.audio import private_audio
+from app.domain.registrations.profile_voice import voices_on_profile
+from app.web.audio import recording_on_this_profile
 from app.web.database import get_db
 from app.web.i18n import current_language
 from app.web.listenable import listenable, not_listenable
-from app.web.photos import photo_shown, private_photo
+from app.web.photos import photo_on_this_profile, photo_shown
 from app.web.profile_mail import profile_mail_address, send_profile_mail
 from app.web.profile_pdf import pdf_response, profile_pdf
 from app.web.profile_qr import printed_link
@@ -228,10 +225,7 @@ def profile_photo(photo_id: str) -> Response:
     if registration is None:
         abort(404)
     profile = profile_of(get_db(), registration.id, registration.answers)
-    found = photo_image(get_db(), registration.id, photo_id)
-    if found is None or not photo_on_profile(profile, photo_id):
-        abort(404)
-    return private_photo(found)
+    return photo_on_this_profile(get_db(), registration.id, profile, photo_id)
 
 
 @blueprint.get("/profile/voice/<voice_id>")
@@ -242,11 +236,7 @@ def profile_voice(voice_id: str) -> Response:
     if registration is None:
         abort(404)
     profile = profile_of(get_db(), registration.id, registration.answers)
-    found = registration_audio(get_db(), registration.id, voice_id)
-    if found is None or not audio_on_profile(profile, voice_id):
-        abort(404)
-    _field, mime_type, data = found
-    return private_audio(mime_type, data)
+    return recording_on_this_profile(get_db(), registration.id, profile, voice_id)
 
 
 def voice_addresses(profile: Profile) -> dict[str, str]:

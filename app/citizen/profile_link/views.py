@@ -20,10 +20,8 @@ from flask_babel import format_date
 from app.core.limits import Limit, this_client
 from app.domain.registrations.profile import Profile
 from app.domain.registrations.profile_links import LinkedProfile, linked_profile, record_opening
-from app.domain.registrations.profile_voice import audio_on_profile
-from app.domain.registrations.voice import registration_audio
 from app.speech.own import rendering_again
-from app.web.audio import private_audio
+from app.web.audio import recording_on_this_profile
 from app.web.database import get_db
 from app.web.employer_contact import with_klapjob_contact
 from app.web.listenable import listenable, not_listenable
@@ -86,10 +84,6 @@ def voice(token: str, voice_id: str) -> ResponseReturnValue:
     if openings_limit().reached(db, this_client()):
         abort(429)
     linked = linked_profile(db, token)
-    if linked is None or not audio_on_profile(linked.profile, voice_id):
+    if linked is None:
         abort(404)
-    found = registration_audio(db, linked.registration_id, voice_id)
-    if found is None:
-        abort(404)
-    _field, mime_type, data = found
-    return private_audio(mime_type, data)
+    return recording_on_this_profile(db, linked.registration_id, linked.profile, voice_id)
