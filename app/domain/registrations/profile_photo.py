@@ -55,7 +55,9 @@ def keep_photo(db: Database, registration_id: int, data: bytes) -> ProfilePhoto:
         raise Refused(error.reason) from error
     public_id = codes.new_public_id()
     with write_transaction(db):
-        db.execute("DELETE FROM profile_photos WHERE registration_id = ?", [registration_id])
+        replaced = db.execute(
+            "DELETE FROM profile_photos WHERE registration_id = ?", [registration_id]
+        ).rowcount
         db.execute(
             "INSERT INTO profile_photos (public_id, registration_id, width, height, size, image,"
             " added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -69,7 +71,8 @@ def keep_photo(db: Database, registration_id: int, data: bytes) -> ProfilePhoto:
             reference=reference_of(db, registration_id),
             detail="",
         )
-    forget_deleted(db)  # the photo it replaced
+    if replaced:
+        forget_deleted(db)
     return ProfilePhoto(public_id, photo.width, photo.height)
 
 
@@ -87,7 +90,8 @@ def remove_photo(db: Database, registration_id: int) -> bool:
                 reference=reference_of(db, registration_id),
                 detail="",
             )
-    forget_deleted(db)
+    if cursor.rowcount:
+        forget_deleted(db)
     return bool(cursor.rowcount)
 
 

@@ -92,10 +92,10 @@ def keep_recording(
             or others["size"] + len(data) > limits.bytes_per_person
         ):
             raise Refused("too_much")
-        db.execute(
+        replaced = db.execute(
             "DELETE FROM voice_answers WHERE draft_token_hash = ? AND field = ?",
             [draft_hash, field],
-        )
+        ).rowcount
         public_id = codes.new_public_id()
         db.execute(
             "INSERT INTO voice_answers (public_id, draft_token_hash, field, mime_type, seconds,"
@@ -103,7 +103,8 @@ def keep_recording(
             [public_id, draft_hash, field, heard.mime_type, heard.seconds, len(data), data]
             + [clock.now_iso()],
         )
-    forget_deleted(db)  # the recording it replaced
+    if replaced:
+        forget_deleted(db)
     return Recording(public_id, field, heard.mime_type, heard.seconds, len(data))
 
 
